@@ -1,0 +1,78 @@
+"""French-aware text normalisation: folding, elisions, tokens and stems for lexical matching.
+
+Nothing here changes served text: these functions produce keys for matching only, so offsets
+into documents stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+# Typographic apostrophes and quotes are folded to ASCII so "l’élu" and "l'élu" match.
+_PUNCT = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"',
+                        "–": "-", "—": "-", "\u00a0": " ", "\u202f": " "})
+_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+FRENCH_STOPWORDS = frozenset(
+    """au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me meme
+    mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton
+    tu un une vos votre vous c d j l a m n s t y ete etee etees etes etant suis es est sommes
+    sont serai sera seront serait ai as avons avez ont aurai aura avait eu cette cet ceux celle celles
+    comme donc or ni car si plus tres tout tous toute toutes fait faire peut peuvent etre avoir
+    quel quelle quels quelles lequel laquelle dont quoi ou alors aussi bien ainsi sans sous entre
+    vers chez selon afin lors apres avant depuis pendant""".split()
+)
+ENGLISH_STOPWORDS = frozenset(
+    """a an the of to in on at for and or is are was were be been by with from as it its this that
+    these those which who whom what when where why how do does did there their they them he she his
+    her i me my we our you your can could should would will shall may might any some about into
+    than then so not no yes please tell give show list""".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, fold ligatures, accents and typographic punctuation."""
+    text = text.translate(_LIGATURES).translate(_PUNCT)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.lower()
+
+
+def strip_elisions(folded: str) -> str:
+    return _ELISION.sub("", folded)
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens with French elisions removed (l'atelier -> atelier)."""
+    return _TOKEN.findall(strip_elisions(fold(text)))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer; imported lazily so the module stays light
+
+    return Stemmer.Stemmer("french")
+
+
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed tokens without French or English stopwords: the lexical key of a text."""
+    stopwords = FRENCH_STOPWORDS | ENGLISH_STOPWORDS
+    return [stem(t) for t in tokens(text) if t not in stopwords and len(t) > 1]
+
+
+def detect_language(text: str) -> str:
+    """'fr' or 'en' from stopword evidence and accents; French wins ties (the corpus language)."""
+    words = tokens(text)
+    raw = text.lower()
+    fr = sum(w in FRENCH_STOPWORDS for w in words) + sum(ch in "éèêàùçôîœ" for ch in raw)
+    en = sum(w in ENGLISH_STOPWORDS for w in words)
+    en += sum(w in {"workshop", "workshops", "room", "who", "what", "where", "when", "which"} for w in words)
+    return "en" if en > fr else "fr"
