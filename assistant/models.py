@@ -92,6 +92,7 @@ class Session(Frozen):
     end: str | None = Field(None, description="HH:MM")
     room: str | None = None
     description: str | None = None
+    organiser: str | None = Field(None, description="Who hosts or organises this session, when stated")
     people: list[SessionPerson] = Field(default_factory=list)
     citation: Citation
     fields: dict[str, Span] = Field(default_factory=dict)

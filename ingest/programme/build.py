@@ -1,0 +1,358 @@
+"""Turn structural drafts into typed records with exact citations and per-field spans."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.models import (
+    Citation,
+    Document,
+    Event,
+    Initiative,
+    Person,
+    Section,
+    Session,
+    SessionPerson,
+    Span,
+)
+from assistant.text import fold, tokens
+
+from . import dates, people, times
+from .initiatives import Mention
+from .kinds import kind_from_meta, kind_of, self_kind
+from .leaflet import Leaflet
+from .lines import Line, fold_keep, make_span
+from .structure import Draft, Parsed
+
+Pos = tuple[int, int]
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:60] or "x"
+
+
+class Builder:
+    def __init__(self, doc: Document, lines: list[Line], parsed: Parsed, top: Pos | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lines = lines
+        self.parsed = parsed
+        self.top = top
+
+    # -- spans ---------------------------------------------------------------------------------
+    def span(self, pos: Pos) -> Span:
+        return make_span(self.text, self.doc.doc_id, pos[0], pos[1])
+
+    def citation(self, pos: Pos) -> Citation:
+        s = self.span(pos)
+        return Citation(
+            n=1,
+            doc_id=self.doc.doc_id,
+            title=self.doc.title,
+            quote=s.quote,
+            start=s.start,
+            end=s.end,
+            score=1.0,
+        )
+
+    def value(self, pos: Pos | None) -> str | None:
+        return self.span(pos).quote or None if pos else None
+
+    @property
+    def event_title(self) -> str:
+        return self.value(self.top) or self.doc.title
+
+    # -- sessions ------------------------------------------------------------------------------
+    def leaflet_drafts(self, lf: Leaflet) -> list[Draft]:
+        block = (self.lines[lf.first].line_start, self.lines[lf.last].end)
+        title = self.top or block
+        drafts: list[Draft] = []
+        tr_pos = None
+        tr = None
+        for ln in lf.values.get("times", []):
+            tr = times.find_range(ln.text)
+            if tr:
+                tr_pos = (ln.start + tr.span[0], ln.start + tr.span[1])
+                break
+        found = [(ln, d) for ln in lf.values.get("dates", []) for d in dates.find_dates(ln.text)]
+        year = next((d.year for _, d in found if d.year), None)
+        for ln, d in found or [(None, None)]:
+            dr = Draft(title=title, opened_by="leaflet", block_start=block[0], block_end=block[1])
+            if ln is not None and d is not None:
+                dr.date = d.iso(year or _meta_year(self.doc))
+                dr.date_span = (ln.start + d.start, ln.start + d.end)
+            if tr is not None:
+                dr.start, dr.end, dr.time_span = tr.start, tr.end, tr_pos
+            drafts.append(dr)
+        people_lines = lf.values.get("people", [])
+        mentions = _leaflet_people(self.text, people_lines)
+        for dr in drafts:
+            dr.people = [(m, "intervenant") for m in mentions]
+        return drafts
+
+    def fallback_date(self, before: int) -> tuple[str, Pos] | None:
+        """A programme that states its date once, in prose ("se tiendra le vendredi 1er juillet")."""
+        year = None
+        for d in dates.find_dates(self.text[:before]):
+            if d.year or d.weekday:
+                year = d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None)
+                return d.iso(year or _meta_year(self.doc)), (d.start, d.end)
+        return None
+
+    def kind(self, d: Draft, intro_kind: str | None, lf_kind: bool) -> str | None:
+        desc = self.value(d.desc) or ""
+        title = self.value(d.title) or ""
+        if lf_kind:
+            return kind_of(title) or kind_from_meta(self.doc.kind) or "formation"
+        return (
+            self_kind(desc) or d.label_kind or kind_of(title) or d.slot_kind or intro_kind
+            or kind_from_meta(self.doc.kind)
+        )  # fmt: skip
+
+    def sessions(self) -> tuple[list[Session], list[tuple[people.PersonMention, str, str | None]]]:
+        drafts = list(self.parsed.drafts)
+        lf_ids = set()
+        for lf in self.parsed.leaflets:
+            for dr in self.leaflet_drafts(lf):
+                lf_ids.add(id(dr))
+                drafts.append(dr)
+        drafts.sort(key=lambda d: d.block_start)
+        first = drafts[0].block_start if drafts else len(self.text)
+        intro_kind = kind_of(self.text[:first])
+        fb = self.fallback_date(first) if any(d.date is None for d in drafts) else None
+        out: list[Session] = []
+        mentions: list[tuple[people.PersonMention, str, str | None]] = []
+        for n, d in enumerate(drafts, 1):
+            sid = f"{self.doc.doc_id}#s{n}"
+            if d.date is None and fb is not None:
+                d.date, d.date_span = fb
+            kind = self.kind(d, intro_kind, id(d) in lf_ids)
+            fields: dict[str, Span] = {"title": self.span(d.title)}
+            if self.top:
+                fields["event"] = self.span(self.top)
+            for name, pos in (("date", d.date_span), ("start", d.time_span), ("end", d.time_span),
+                              ("room", d.room), ("description", d.desc), ("organiser", d.organiser)):  # fmt: skip
+                if pos is not None:
+                    fields[name] = self.span(pos)
+            if kind:
+                fields["kind"] = self.span(
+                    d.title
+                    if kind_of(self.value(d.title) or "") == kind
+                    else (d.block_start, d.block_end)
+                )
+            if d.end is None:
+                fields.pop("end", None)
+            sp = []
+            for m, role in d.people:
+                pid = self.person_id(m)
+                sp.append(SessionPerson(person_id=pid, name=self.value(m.name) or "", role=role))
+                mentions.append((m, role, sid))
+            out.append(
+                Session(
+                    id=sid,
+                    title=_clean_title(self.value(d.title) or ""),
+                    kind=kind,
+                    event=self.event_title,
+                    doc_id=self.doc.doc_id,
+                    date=d.date,
+                    start=d.start if d.time_span else None,
+                    end=d.end if d.time_span else None,
+                    room=self.value(d.room),
+                    description=self.value(d.desc),
+                    people=_dedupe(sp),
+                    organiser=self.value(d.organiser),
+                    citation=self.citation((d.block_start, d.block_end)),
+                    fields=fields,
+                )  # fmt: skip
+            )
+        self._drafts = drafts
+        return out, mentions
+
+    # -- people --------------------------------------------------------------------------------
+    def person_id(self, m: people.PersonMention) -> str:
+        return f"{self.doc.doc_id}#p-{slug(self.value(m.name) or '')}"
+
+    def persons(self, mentions: list[tuple[people.PersonMention, str, str | None]]) -> list[Person]:
+        by_id: dict[str, dict] = {}
+        for m, role, sid in mentions + [(m, r, None) for m, r in self.parsed.contacts]:
+            pid = self.person_id(m)
+            rec = by_id.setdefault(pid, {"m": m, "role": role, "sessions": []})
+            if sid and sid not in rec["sessions"]:
+                rec["sessions"].append(sid)
+            old = rec["m"]
+            if (old.function is None and m.function) or (old.affiliation is None and m.affiliation):
+                rec["m"] = m
+        out = []
+        for pid, rec in by_id.items():
+            m = rec["m"]
+            fields = {"name": self.span(m.name)}
+            if m.function:
+                fields["role"] = self.span(m.function)
+            if m.affiliation:
+                fields["affiliation"] = self.span(m.affiliation)
+            role = self.value(m.function) if m.function else rec["role"]
+            if not m.function:
+                fields["role"] = self.span(m.chunk)
+            out.append(
+                Person(
+                    id=pid,
+                    name=self.value(m.name) or "",
+                    role=role,
+                    affiliation=self.value(m.affiliation),
+                    doc_id=self.doc.doc_id,
+                    sessions=rec["sessions"],
+                    citation=self.citation(m.chunk),
+                    fields=fields,
+                )  # fmt: skip
+            )
+        return out
+
+    # -- initiatives ---------------------------------------------------------------------------
+    def initiatives(self, mentions: list[Mention]) -> list[Initiative]:
+        out = []
+        for m in mentions:
+            name = self.value(m.name) or ""
+            sid = None
+            for n, d in enumerate(self._drafts, 1):
+                if d.block_start <= m.name[0] < d.block_end:
+                    sid = f"{self.doc.doc_id}#s{n}"
+            fields = {"name": self.span(m.name)}
+            for key, pos in (
+                ("place", m.place),
+                ("organiser", m.organiser),
+                ("description", m.description),
+            ):
+                if pos:
+                    fields[key] = self.span(pos)
+            out.append(
+                Initiative(
+                    id=f"{self.doc.doc_id}#i-{slug(name)}",
+                    name=name,
+                    place=self.value(m.place),
+                    organiser=self.value(m.organiser),
+                    description=self.value(m.description),
+                    doc_id=self.doc.doc_id,
+                    session=sid,
+                    citation=self.citation(m.block),
+                    fields=fields,
+                )  # fmt: skip
+            )
+        return out
+
+    # -- event and sections --------------------------------------------------------------------
+    def event(self, sessions: list[Session]) -> Event:
+        fields: dict[str, Span] = {}
+        if self.top:
+            fields["title"] = self.span(self.top)
+        place = _find_folded(self.text, self.doc.place)
+        if place is None:
+            for lf in self.parsed.leaflets:
+                vals = lf.values.get("place", [])
+                if vals:
+                    place = (vals[0].start, vals[-1].end)
+        dated = sorted(
+            (s.date, s.fields["date"]) for s in sessions if s.date and s.date[0].isdigit()
+        )
+        org = re.search(r"\borganisée?s?\s+par\s+(?P<o>[^,.;\n]+)", self.text)
+        org_pos = (org.start("o"), org.end("o")) if org else None
+        for key, pos in (("place", place), ("organiser", org_pos)):
+            if pos:
+                fields[key] = self.span(pos)
+        if dated:
+            fields["date"], fields["date_end"] = dated[0][1], dated[-1][1]
+        end = self.text.rstrip()
+        return Event(
+            id=f"{self.doc.doc_id}#e", title=self.event_title, doc_id=self.doc.doc_id,
+            place=self.value(place), date=dated[0][0] if dated else None,
+            date_end=dated[-1][0] if dated and dated[-1][0] != dated[0][0] else None,
+            organiser=self.value(org_pos), citation=self.citation(self.top or (0, len(end))), fields=fields,
+        )  # fmt: skip
+
+    def sections(self, walker_days: list, sessions: list[Session]) -> list[Section]:
+        top = self.event_title
+        found: dict[Pos, list[str]] = {(0, len(self.text)): [top]}
+        by_draft = {id(d): s for d, s in zip(self._drafts, sessions, strict=True)}
+        for day_line, slots in walker_days:
+            day_path = (
+                [top] if times.slot_line(day_line.text) else [top, day_line.text.rstrip(" :")]
+            )
+            day_end = day_line.end
+            for slot in slots:
+                slot_end = max([slot.line.end] + [d.block_end for d in slot.drafts])
+                slot_path = day_path + [slot.line.text.rstrip(" :")]
+                found[(slot.line.line_start, slot_end)] = slot_path
+                for d in slot.drafts:
+                    found[(d.block_start, d.block_end)] = slot_path + [_label(by_draft[id(d)])]
+                day_end = max(day_end, slot_end)
+            if len(day_path) > 1:
+                found[(day_line.line_start, day_end)] = day_path
+        for d in self._drafts:
+            found.setdefault((d.block_start, d.block_end), [top, _label(by_draft[id(d)])])
+        return [
+            Section(start=a, end=b, path=p)
+            for (a, b), p in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
+        ]
+
+
+def _label(s: Session) -> str:
+    return f"{s.room} — {s.title}" if s.room else s.title
+
+
+def _leaflet_people(text: str, lines: list[Line]) -> list[people.PersonMention]:
+    out: list[people.PersonMention] = []
+    for ln in lines:
+        if people.looks_like_name(ln.text):
+            out.append(
+                people.PersonMention(
+                    name=(ln.start, ln.end),
+                    function=None,
+                    affiliation=None,
+                    chunk=(ln.start, ln.end),
+                )
+            )
+        elif (
+            out
+            and out[-1].function is None
+            and out[-1].affiliation is None
+            and ln.text[:1].islower()
+        ):
+            fn, aff = people.split_function(text, ln.start, ln.end)
+            last = out[-1]
+            out[-1] = people.PersonMention(
+                name=last.name, function=fn, affiliation=aff, chunk=(last.chunk[0], ln.end)
+            )
+        else:
+            out += people.parse_names(text, a=ln.start, b=ln.end)
+    return out
+
+
+def _find_folded(text: str, needle: str | None) -> Pos | None:
+    if not needle:
+        return None
+    hay = fold_keep(text)
+    i = hay.find(fold(needle))
+    if i < 0:
+        # "IFET, Paris" in the manifest, "ROUEN" alone on the cover: try the last word.
+        words = tokens(needle)
+        if not words:
+            return None
+        m = re.search(rf"\b{re.escape(words[-1])}\b", hay)
+        return (m.start(), m.end()) if m else None
+    return i, i + len(needle)
+
+
+def _meta_year(doc: Document) -> int | None:
+    return int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
+
+
+def _clean_title(t: str) -> str:
+    return t.strip().rstrip(":").strip()
+
+
+def _dedupe(sp: list[SessionPerson]) -> list[SessionPerson]:
+    seen, out = set(), []
+    for p in sp:
+        if p.person_id not in seen:
+            seen.add(p.person_id)
+            out.append(p)
+    return out

@@ -1,0 +1,100 @@
+"""French calendar dates as programmes write them: day headers and dates inside prose.
+
+"Mardi 04 mars 2025", "jeudi 6 novembre", "vendredi 1er juillet 2016", "12 Avril 2012",
+"Lundi 13/11/2017". A date without a year stays partial ("--MM-DD") until the caller gives it a
+year; nothing here guesses one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import fold_keep
+
+MONTHS = {
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_ALT = "|".join(WEEKDAYS)
+# Works on folded text (same length as the source for French: folding only drops accents).
+DATE_RE = re.compile(
+    rf"\b(?:(?P<wd>{_DAY_ALT})\s+)?(?P<d>[0-3]?\d)(?:er)?\s+(?P<m>{_MONTH_ALT})\.?"
+    rf"(?:\s+(?P<y>(?:19|20)\d\d))?\b"
+)
+NUMERIC_RE = re.compile(
+    rf"\b(?:(?P<wd>{_DAY_ALT})\s+)?(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b"
+)
+MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MONTH_ALT})\s+(?P<y>(?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int  # offsets relative to the string that was searched
+    end: int
+    month: int
+    day: int
+    year: int | None
+    weekday: bool
+
+    def iso(self, year: int | None = None) -> str:
+        y = self.year or year
+        return (
+            f"{y:04d}-{self.month:02d}-{self.day:02d}"
+            if y
+            else f"--{self.month:02d}-{self.day:02d}"
+        )
+
+
+def _folded(s: str) -> str:
+    return fold_keep(s)
+
+
+def find_dates(s: str) -> list[DateMatch]:
+    """All dates in `s`, in order, with offsets into `s`."""
+    f = _folded(s)
+    found: list[DateMatch] = []
+    for rx in (DATE_RE, NUMERIC_RE):
+        for m in rx.finditer(f):
+            month = MONTHS[m["m"]] if m["m"] in MONTHS else int(m["m"])
+            day = int(m["d"])
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            found.append(
+                DateMatch(
+                    start=m.start(), end=m.end(), month=month, day=day,
+                    year=int(m["y"]) if m["y"] else None, weekday=bool(m["wd"]),
+                )
+            )  # fmt: skip
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def day_header(s: str) -> DateMatch | None:
+    """A line that is a day header: the date is (almost) the whole line.
+
+    "Mardi 04 mars 2025", "Jeudi 12 juin :", "MERCREDI 5 MARS 2025 – matin". A date inside a
+    sentence is not a header; a bare numeric date needs its weekday to count (it is too often a
+    publication date).
+    """
+    dates = find_dates(s)
+    if not dates:
+        return None
+    d = dates[0]
+    before = s[: d.start].strip(" -–—:•")
+    after = s[d.end :].strip(" -–—:,.()")
+    if before or len(after.split()) > 3:
+        return None
+    if not d.weekday and d.year is None:
+        return None
+    return d
+
+
+def front_year(s: str) -> int | None:
+    """A year announced as "MARS 2025" / "mars 2025" (a cover page), if any."""
+    m = MONTH_YEAR_RE.search(_folded(s))
+    return int(m["y"]) if m else None

@@ -1,0 +1,253 @@
+"""Named initiatives: "Par exemple :" bullet lists and proper names introduced in prose.
+
+Prose signals: "X est une plate-forme / un dispositif …", "l'expérimentation X (…)", "l'approche X",
+"Name Of Thing (NOT)" whose initials give the acronym, "le Pacte / Plan / Programme …" in the middle
+of a sentence. Who runs it: "Créée par …, X", "(avec l'association …)", "porté par …".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text import fold
+
+from .lines import Line
+
+Pos = tuple[int, int]
+_CAPW = r"[A-ZÀ-Ý][\w'’\-]*"
+_PREP = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+TERRITORY = re.compile(
+    rf"\b(?P<head>(?:[Ll]a\s+|[Ll]e\s+|[Ll]es\s+)?(?:[Vv]ille|[Cc]ommune|[Cc]ommunauté(?:\s+de\s+communes"
+    rf"|\s+d['’]agglomération|\s+urbaine)?|[Mm]étropole|[Dd]épartement|[Cc]onseils?\s+(?:général|généraux"
+    rf"|départementa(?:l|ux)|régiona(?:l|ux))|[Rr]égion|[Cc]anton|[Aa]gglomération))\s+{_PREP}?"
+    rf"(?P<p>{_CAPW}(?:[\s\-]{_CAPW})*(?:\s+et\s+(?:(?:celui|celle|ceux|celles)\s+)?{_PREP}?{_CAPW})?)"
+)
+_EXAMPLES = re.compile(
+    r"^(?:par exemple|exemples?|quelques exemples|parmi les exemples|illustrations?)\b.*:?$"
+)
+_QUOTED = re.compile(r"[«“]\s*(?P<t>[^»”]+?)\s*[»”]")
+_ORGANISER = re.compile(
+    r"\(avec\s+(?:l['’]|la\s+|le\s+)?(?P<a>[^)]+)\)"
+    r"|\b(?:[Cc]réée?s?|[Mm]ise?s? en place|[Pp]ortée?s?|[Ll]ancée?s?|[Ii]nitiée?s?|[Dd]éveloppée?s?"
+    r"|[Pp]ilotée?s?|[Cc]onçue?s?|[Aa]nimée?s?)\s+par\s+(?P<b>[^,;.()]+)"
+)
+_IS_A = re.compile(
+    rf"(?P<name>{_CAPW}(?:\s+{_CAPW}){{0,3}})\s+est\s+(?:ainsi\s+|pour sa part\s+|aussi\s+|également\s+"
+    r"|donc\s+|notamment\s+|d['’]abord\s+)?(?:une?|le|la)\s+(?:plate-?forme|dispositif|initiative"
+    r"|programme|projet|expérimentation|réseau|démarche|outil|opération|action)\b"
+)
+_KW_NAME = re.compile(
+    r"\b(?:[Ll]['’]|[Ll]e\s+|[Ll]a\s+|[Uu]ne?\s+|[Dd]u\s+)(?:expérimentation|dispositif|programme|projet"
+    r"|plate-?forme|initiative|démarche|approche|opération|label)\s+(?=[A-ZÀ-Ý])"
+)
+_ACRONYM = re.compile(r"\(\s*(?:[ld]['’])?(?P<acr>[A-Z]{2,7})\s*\)")
+_CAP_KW = re.compile(
+    r"(?<=[a-zà-ÿ]\s)(?:Pacte|Plan|Programme|Contrat|Projet|Dispositif|Fonds|Stratégie|Charte|Label)\s+"
+)
+_NOT_NAMES = frozenset(
+    ["le", "la", "les", "l", "il", "elle", "ils", "elles", "ce", "cette", "cet", "ces", "un", "une", "on", "c", "qui", "dont", "son", "sa", "ses", "leur", "notre", "votre", "il", "y", "en", "au", "aux", "de", "du", "des", "et"]
+)
+_PARTICLES = {"de", "des", "du", "a", "la", "le", "d", "l", "et"}  # folded
+_STOP = {"qui", "que", "dont", "est", "sont", "a", "ont", "et", "pour", "avec", "dans", "sur", "en"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: Pos
+    block: Pos
+    place: Pos | None = None
+    organiser: Pos | None = None
+    description: Pos | None = None
+
+
+def _sentence(text: str, ln: Line, at: int) -> Pos:
+    """The sentence of line `ln` that contains offset `at`."""
+    rel = at - ln.start
+    a = 0
+    for m in re.finditer(r"[.!?](?=\s+[A-ZÀ-Ý«“])", ln.text):
+        if m.end() <= rel:
+            a = m.end()
+        else:
+            return _strip(text, ln.start + a, ln.start + m.end())
+    return _strip(text, ln.start + a, ln.end)
+
+
+def _strip(text: str, a: int, b: int) -> Pos:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _territory(text: str, a: int, b: int) -> Pos | None:
+    m = TERRITORY.search(text, a, b)
+    if not m:
+        return None
+    # A council is an institution: its territory is the proper name ("du Cantal" -> "Cantal").
+    if fold(m["head"]).lstrip("les ").startswith("conseil"):
+        return m.start("p"), m.end("p")
+    return m.start(), m.end()
+
+
+def _organiser(text: str, a: int, b: int) -> Pos | None:
+    m = _ORGANISER.search(text, a, b)
+    if not m:
+        return None
+    g = "a" if m["a"] else "b"
+    return _strip(text, m.start(g), m.end(g))
+
+
+def from_examples(text: str, lines: list[Line]) -> list[Mention]:
+    out: list[Mention] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        f = fold(ln.text)
+        if ln.blank or not _EXAMPLES.match(f) or len(f) > 80:
+            i += 1
+            continue
+        run = []
+        j = i + 1
+        while j < len(lines) and (lines[j].blank or lines[j].bullet):
+            if lines[j].bullet:
+                run.append(lines[j])
+            j += 1
+        if run:
+            top = min(x.indent for x in run)
+            items: list[list[Line]] = []
+            for x in run:
+                if x.indent == top or not items:
+                    items.append([x])
+                else:
+                    items[-1].append(x)
+            out += [m for m in (_item(text, it) for it in items) if m is not None]
+        i = j
+    return out
+
+
+def _item(text: str, item: list[Line]) -> Mention | None:
+    head, subs = item[0], item[1:]
+    sub_a = subs[0].start if subs else head.end
+    sub_b = subs[-1].end if subs else head.end
+    q = _QUOTED.search(head.text)
+    caps = re.search(r"\b[A-ZÀ-Ý]{3,}\b", head.text)
+    terr = _territory(text, head.start, head.end)
+    if not (q or caps or terr or subs):
+        return None  # a bare topic ("Point sur …") is not a named initiative
+    place = terr or (_territory(text, sub_a, sub_b) if subs else None)
+    name: Pos | None = None
+    if q:
+        name = (head.start + q.start("t"), head.start + q.end("t"))
+    else:
+        sq = _QUOTED.search(text, sub_a, sub_b) if subs else None
+        if sq:
+            name = (sq.start("t"), sq.end("t"))
+    if name is None:
+        m = re.match(
+            rf"^(?P<n>.+?)\s+(?:en|à|au|dans\s+l[ea']?)\s*(?P<p>{_CAPW}(?:\s+{_CAPW})*)$", head.text
+        )
+        if m and not terr:
+            name = (head.start + m.start("n"), head.start + m.end("n"))
+            place = (head.start + m.start("p"), head.start + m.end("p"))
+        else:
+            name = _strip(text, head.start, head.end)
+    desc = (subs[0].start, subs[0].end) if subs else None
+    return Mention(
+        name=name, block=(head.line_start, sub_b), place=place,
+        organiser=_organiser(text, head.start, sub_b), description=desc,
+    )  # fmt: skip
+
+
+def _name_after(text: str, pos: int, end: int) -> Pos | None:
+    """Capitalised words (particles allowed between them) starting at `pos`, up to punctuation."""
+    last: int | None = None
+    prev = pos
+    for m in re.finditer(r"[\w'’\-]+", text[pos:end]):
+        if text[prev : pos + m.start()].strip():
+            break  # punctuation ends the name
+        w = m.group()
+        if w[0].isupper():
+            last = pos + m.end()
+        elif last is None or fold(w) not in _PARTICLES:
+            break
+        prev = pos + m.end()
+    return (pos, last) if last else None
+
+
+def from_prose(text: str, lines: list[Line]) -> list[Mention]:
+    out: list[Mention] = []
+    for ln in lines:
+        if ln.blank or len(ln.text) < 60:
+            continue
+        s = ln.text
+        for m in _IS_A.finditer(s):
+            name = m.group("name")
+            first = fold(name.split()[0]).strip("'")
+            if first in _NOT_NAMES:
+                continue
+            at = ln.start + m.start("name")
+            sent = _sentence(text, ln, at)
+            org = _organiser(text, sent[0], at)
+            place = _territory(text, org[0], org[1]) if org else None
+            out.append(Mention((at, at + len(name)), sent, place, org, sent))
+        for m in _KW_NAME.finditer(s):
+            nm = _name_after(text, ln.start + m.end(), ln.end)
+            if nm:
+                sent = _sentence(text, ln, nm[0])
+                out.append(Mention(nm, sent, None, _organiser(text, sent[0], sent[1]), sent))
+        for m in _ACRONYM.finditer(s):
+            nm = _name_before(text, ln.start, ln.start + m.start())
+            if nm and _initials(text[nm[0] : nm[1]]) == m["acr"]:
+                sent = _sentence(text, ln, nm[0])
+                out.append(Mention(nm, sent, None, None, sent))
+        for m in _CAP_KW.finditer(s):
+            a = ln.start + m.start()
+            b = ln.start + m.end()
+            words = list(re.finditer(r"[\w'’\-]+", text[b : ln.end]))
+            stop = b
+            for w in words[:4]:
+                if fold(w.group()) in _STOP or text[b + w.start() - 1] in ",;.:(":
+                    break
+                stop = b + w.end()
+            if stop > b and fold(text[b:stop]).split()[-1] not in _PARTICLES:
+                sent = _sentence(text, ln, a)
+                out.append(Mention((a, stop), sent, None, None, sent))
+    return out
+
+
+def _name_before(text: str, a: int, b: int) -> Pos | None:
+    words = list(re.finditer(r"[\w'’\-]+", text[a:b]))
+    start = None
+    for w in reversed(words):
+        tok = w.group()
+        core = re.sub(r"^[ldLD]['’]", "", tok)
+        if core and core[0].isupper():
+            start = a + w.start() + (len(tok) - len(core))
+            if core != tok:
+                break  # an elided article ("l'Aide") opens the name
+        elif fold(tok) not in _PARTICLES:
+            break
+    if start is None:
+        return None
+    end = b
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[\w\-]+", name) if w[0].isupper())
+
+
+def find_initiatives(text: str, lines: list[Line]) -> list[Mention]:
+    """Bullet examples first (they carry place and description), then prose mentions; one per name."""
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for m in from_examples(text, lines) + from_prose(text, lines):
+        key = re.sub(r"[^a-z0-9]+", "", fold(text[m.name[0] : m.name[1]]))
+        if key and key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out

@@ -1,0 +1,50 @@
+"""Session kinds from the words a programme uses about a session or its time slot."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import fold
+
+# Priority order: "séance plénière" is a plenary, "atelier en sous-groupes" a workshop.
+_KINDS = (
+    (r"tables?[- ]rondes?", "table ronde"),
+    (r"plenieres?", "plénière"),
+    (r"ateliers?", "atelier"),
+    (r"sous[- ]groupes?", "sous-groupe"),
+    (r"labos?\b|laboratoires?", "labo"),
+    (r"seances?", "séance"),
+    (r"formations?", "formation"),
+    (r"conferences?", "conférence"),
+    (r"seminaires?", "séminaire"),
+    (r"visites?", "visite"),
+    (r"groupes? de travail", "sous-groupe"),
+)
+# Only as the subject of a sentence: "lors de cet atelier" looks back at something else.
+_SELF = re.compile(
+    r"(?:^|[.!?]\s+)(?:cet|cette|ce)\s+(atelier|table[- ]ronde|seance|conference|labo|laboratoire|formation"
+    r"|seminaire|visite|pleniere)\b"
+)
+
+
+def kind_of(text: str) -> str | None:
+    """The strongest kind word in a title, label or slot caption."""
+    f = fold(text)
+    for rx, kind in _KINDS:
+        if re.search(rf"\b(?:{rx})", f):
+            return kind
+    return None
+
+
+def self_kind(description: str) -> str | None:
+    """A description that names its own session: "Cette table ronde permettra…"."""
+    m = _SELF.search(fold(description))
+    return kind_of(m.group(1)) if m else None
+
+
+def kind_from_meta(kind: str | None) -> str | None:
+    """A manifest kind ("formation", "cycle de séminaires") mapped to a session kind."""
+    if not kind:
+        return None
+    k = kind_of(kind)
+    return "séance" if k == "séminaire" else k

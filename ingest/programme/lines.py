@@ -1,0 +1,79 @@
+"""Split a document into lines that keep their exact offsets, and build exact spans.
+
+Every later stage works on `Line`s so that any value it extracts can be traced back to
+`doc.text[start:end]` without re-searching the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.models import Span
+
+# Bullet glyphs seen in exported programmes (word processors, web pages, plain-text lists).
+_BULLET = re.compile(r"^([•◦▪▫‣∙·●○■□–—\-*])\s+")
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int
+    start: int  # offset of the first non-blank character (after any bullet glyph)
+    end: int  # offset just after the last non-blank character
+    text: str  # == doc.text[start:end]
+    indent: int  # leading spaces before the content or the bullet glyph
+    bullet: bool
+    line_start: int  # offset of the bullet glyph or content: where the visible line begins
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        start = pos + lead
+        body = raw[lead:].rstrip()
+        bullet = False
+        line_start = start
+        m = _BULLET.match(body)
+        # A lone dash followed by text is a bullet; "14h - 15h" never starts a line with one.
+        if m and len(body) > m.end():
+            bullet = True
+            start += m.end()
+            body = body[m.end() :]
+        lines.append(
+            Line(
+                index=i,
+                start=start if stripped else pos,
+                end=start + len(body) if stripped else pos,
+                text=body if stripped else "",
+                indent=len(raw[:lead].expandtabs(4)),
+                bullet=bullet,
+                line_start=line_start if stripped else pos,
+            )
+        )
+        pos += len(raw) + 1
+    return lines
+
+
+def make_span(text: str, doc_id: str, start: int, end: int) -> Span:
+    """An exact span, trimmed of surrounding whitespace and dangling separators."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return Span(doc_id=doc_id, start=start, end=end, quote=text[start:end])
+
+
+def fold_keep(s: str) -> str:
+    """`fold` applied character by character, so offsets into the result are offsets into `s`."""
+    from assistant.text import fold
+
+    if s.isascii():
+        return s.lower()
+    return "".join((fold(c) or c)[:1] for c in s)

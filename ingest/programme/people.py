@@ -1,0 +1,215 @@
+"""People named in programmes: role lines, name lists, function and affiliation, contact lines.
+
+"Animateur : M. M. Klein, président du Conseil général de X." / "Intervenants : Mme L. B (Org),
+M. C. G (Org)." / "Avec : Jeanne Martin (Ville de Lille), Paul Durand, chargé de mission à la CAF"
+/ "Contact : Name" / "Name, Function. Tél. : …, e-mail". Offsets are absolute (base + local).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text import fold
+
+from .lines import fold_keep
+
+Pos = tuple[int, int]
+
+ROLE_RE = re.compile(
+    r"^(?P<label>animat\w*|intervenan\w*|interventions?|avec|moderat\w*|orat\w*|conferenci\w*"
+    r"|grands? temoins?|temoins?|rapporteu\w*|presidence|president\w* de seance|pilotes?"
+    r"|contacts?|formateu\w*|formatrices?|invite\w*|responsables? pedagogiques?|coordination)"
+    r"\s*(?:\(\s*[se]+\s*\))?\s*:\s*(?P<rest>.*)$"
+)
+CIVILITY = re.compile(r"\b(?P<civ>M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mr|Mrs|Ms)\.?\s+(?=[A-ZÀ-Ý])")
+_CAP = r"(?:[A-ZÀ-Ý][\w’'\-]*\.?|[A-ZÀ-Ý]\.)"
+_PARTICLE = r"(?:de|du|des|d[’']|le|la|van|von|da|di|ben|el)"
+NAME_RE = re.compile(rf"^(?:{_CAP})(?:\s+(?:{_PARTICLE}\s*)?{_CAP}){{1,3}}$")
+ORG_WORDS = frozenset(
+    ["ville", "villes", "conseil", "departement", "universite", "mairie", "association", "caf", "centre", "direction", "region", "communaute", "metropole", "service", "services", "ministere", "observatoire", "institut", "agence", "federation", "union", "fondation", "cabinet", "groupe", "reseau", "collectif", "maison", "ccas", "commune", "prefecture", "etat", "ecole", "laboratoire", "cnrs", "insee", "drees", "dgcs", "cget", "odas", "secretariat", "delegation"]
+)
+FUNCTION_WORDS = frozenset(
+    ["directeur", "directrice", "chef", "cheffe", "president", "presidente", "vice-president", "vice-presidente", "responsable", "charge", "chargee", "maire", "adjoint", "adjointe", "delegue", "deleguee", "conseiller", "conseillere", "secretaire", "coordinateur", "coordinatrice", "professeur", "professeure", "chercheur", "chercheuse", "sociologue", "consultant", "consultante", "elu", "elue", "depute", "deputee", "senateur", "senatrice", "directeur-adjoint", "directrice-adjointe", "administrateur", "administratrice", "fondateur", "fondatrice", "co-fondateur", "co-fondatrice", "animateur", "animatrice"]
+)
+_ROLE_NAMES = (
+    ("animat", "animateur"), ("moderat", "modérateur"), ("rapporteu", "rapporteur"),
+    ("presid", "président de séance"), ("pilote", "pilote"), ("contact", "contact"),
+    ("format", "formateur"), ("grand", "grand témoin"), ("responsable", "responsable pédagogique"),
+    ("coordination", "coordinateur"),
+)  # fmt: skip
+_CONTACT_DATA = re.compile(
+    r"\b(?:T[ée]l(?:[ée]phone)?|Port(?:able)?|Mob(?:ile)?|Fax|Courriel|Mail|E-?mail)\b\.?\s*:?"
+    r"|\+?\d[\d .()]{8,}\d|[\w.+-]+@[\w-]+\.[\w.]+"
+)
+_TRAILING_PREP = re.compile(
+    r"(?:\s*\b(?:de la|de l[’']|du|des|de|d[’']|à la|à l[’']|au|aux|à|chez|en|pour|l[’'])\s*)+$"
+)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: Pos
+    function: Pos | None
+    affiliation: Pos | None
+    chunk: Pos
+
+
+def session_role(label: str) -> str:
+    """Normalised role in a session for a role label ("Animatrices" -> "animateur")."""
+    f = fold(label)
+    for prefix, role in _ROLE_NAMES:
+        if f.startswith(prefix):
+            return role
+    return "intervenant"
+
+
+def role_line(s: str) -> tuple[str, int] | None:
+    """("animateur", offset of the names) when `s` starts with a role label and a colon."""
+    m = ROLE_RE.match(fold_keep(s))
+    if not m:
+        return None
+    return session_role(m["label"]), m.start("rest")
+
+
+def looks_like_name(s: str) -> bool:
+    s = s.strip()
+    if not NAME_RE.match(s):
+        return False
+    words = {w.strip(".").lower() for w in fold(s).replace("-", " ").split()}
+    return not (words & ORG_WORDS)
+
+
+def _trim(s: str, a: int, b: int) -> Pos:
+    while a < b and (s[a].isspace() or s[a] in ",;:.-–—"):
+        a += 1
+    while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:.-–—"):
+        b -= 1
+    return a, b
+
+
+def split_function(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
+    """Split "président du Conseil général de X" into a function and an affiliation."""
+    a, b = _trim(s, a, b)
+    if a >= b:
+        return None, None
+    for i, m in enumerate(re.finditer(r"\S+", s[a:b])):
+        word = m.group()
+        cut = 2 if re.match(r"^[ldLD][’']", word) else 0
+        head = word[cut:]
+        if not head or not head[0].isupper():
+            continue
+        if i == 0 and fold(head).strip(".,").lower() in FUNCTION_WORDS:
+            continue
+        start = a + m.start() + cut
+        if start == a:
+            return None, (a, b)
+        fn_end = a + m.start() + cut
+        tail = _TRAILING_PREP.search(s[a:fn_end])
+        if tail:
+            fn_end = a + tail.start()
+        fn = _trim(s, a, fn_end)
+        return (fn if fn[0] < fn[1] else None), (start, b)
+    return (a, b), None
+
+
+def _details(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
+    """Function and affiliation from what follows a name: "(Org)", ", fn de l'Org", ", Org"."""
+    function: Pos | None = None
+    affiliation: Pos | None = None
+    pos = a
+    paren = re.match(r"\s*\((?P<in>[^)]+)\)", s[a:b])
+    if paren:
+        affiliation = _trim(s, a + paren.start("in"), a + paren.end("in"))
+        pos = a + paren.end()
+    for m in re.finditer(r"[^,]+", s[pos:b]):
+        pa, pb = _trim(s, pos + m.start(), pos + m.end())
+        if pa >= pb:
+            continue
+        fn, aff = split_function(s, pa, pb)
+        function = function or fn
+        affiliation = affiliation or aff
+    return function, affiliation
+
+
+def _cut_contact_data(s: str, a: int, b: int) -> int:
+    m = _CONTACT_DATA.search(s, a, b)
+    return m.start() if m else b
+
+
+def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None) -> list[PersonMention]:
+    """People listed in s[a:b]: civility-led chunks, or comma/"et" separated names."""
+    b = len(s) if b is None else b
+    if ";" in s[a:b]:
+        # Semicolons separate people even when some have a civility and others do not.
+        out_all: list[PersonMention] = []
+        prev = a
+        for m in re.finditer(";", s[a:b]):
+            out_all += parse_names(s, base=base, a=prev, b=a + m.start())
+            prev = a + m.end()
+        return out_all + parse_names(s, base=base, a=prev, b=b)
+    starts = []
+    for m in CIVILITY.finditer(s, a, b):
+        before = s[a : m.start()].rstrip()
+        if not before or before.endswith((",", ";", ":")) or re.search(r"\bet$", before):
+            starts.append(m)
+    out: list[PersonMention] = []
+    if starts:
+        for i, m in enumerate(starts):
+            end = starts[i + 1].start() if i + 1 < len(starts) else b
+            chunk_end = end
+            tail = re.search(r"(?:\s*(?:,|;|\bet\b))+\s*$", s[m.end() : end])
+            if tail:
+                chunk_end = m.end() + tail.start()
+            chunk_end = _cut_contact_data(s, m.end(), chunk_end)
+            nm = re.match(r"[^,(;]+", s[m.end() : chunk_end])
+            if not nm:
+                continue
+            na, nb = _trim(s, m.end(), m.end() + nm.end())
+            fn, aff = _details(s, nb, chunk_end)
+            # The name is kept without its civility ("M. M. Klein" -> "M. Klein").
+            out.append(_mention(base, (na, nb), fn, aff, _trim(s, m.start(), chunk_end)))
+        return out
+    # No civilities: names are the segments that look like names, details follow them.
+    segs, prev = [], 0
+    for m in re.finditer(r"\s*(?:[,;]|\bet\s+(?=[A-ZÀ-Ý]))\s*", s[a:b]):
+        segs.append((prev, m.start()))
+        prev = m.end()
+    segs.append((prev, b - a))
+    current: tuple[Pos, Pos | None, Pos | None, int] | None = None
+    for sa, sb in segs:
+        pa, pb = _trim(s, a + sa, a + sb)
+        if pa >= pb:
+            continue
+        pb = min(pb, _cut_contact_data(s, pa, pb))
+        text = s[pa:pb]
+        paren = text.find("(")
+        head_end = pa + paren if paren > 0 else pb
+        if looks_like_name(s[pa:head_end].strip()):
+            if current:
+                out.append(
+                    _mention(base, current[0], current[1], current[2], (current[0][0], current[3]))
+                )
+            name = _trim(s, pa, head_end)
+            fn, aff = _details(s, name[1], pb) if paren > 0 else (None, None)
+            current = (name, fn, aff, pb)
+        elif current:
+            fn, aff = split_function(s, pa, pb)
+            current = (current[0], current[1] or fn, current[2] or aff, pb)
+    if current:
+        out.append(_mention(base, current[0], current[1], current[2], (current[0][0], current[3])))
+    return out
+
+
+def _mention(base: int, name: Pos, fn: Pos | None, aff: Pos | None, chunk: Pos) -> PersonMention:
+    def shift(p: Pos | None) -> Pos | None:
+        return (p[0] + base, p[1] + base) if p else None
+
+    return PersonMention(
+        name=shift(name), function=shift(fn), affiliation=shift(aff), chunk=shift(chunk)
+    )  # type: ignore[arg-type]
+
+
+def strip_civility(name: str) -> str:
+    m = CIVILITY.match(name)
+    return name[m.end() :] if m else name

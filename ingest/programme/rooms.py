@@ -1,0 +1,58 @@
+"""Room labels: "SALLE 1", "SALLE CORNEILLE 2", "PLATEAU RADIO", "Salle Vauban", "Amphi B",
+"Salle : Amphithéâtre B", "Atelier A – Salle Vauban", "Room 3".
+
+Upper-case lines are only rooms inside a time slot (a cover page is full of upper-case lines that
+are not rooms); a line led by a room word is a room anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import fold
+
+# Words that name a room and rarely start a title ("Espace", "Scène" too often do).
+ROOM_WORDS = (
+    "salle", "salles", "amphi", "amphitheatre", "auditorium", "room", "plateau", "studio",
+    "hall", "gymnase", "batiment", "chapiteau", "agora", "rotonde",
+)  # fmt: skip
+_ROOM_LEAD = re.compile(rf"^(?:{'|'.join(ROOM_WORDS)})\b", re.IGNORECASE)
+# "Salle : Amphi B", "Lieu : Salle Vauban", "Où : salle 3"
+LABELLED = re.compile(r"^(?:salle|lieu|room|ou|emplacement)\s*:\s*(?P<room>.+)$", re.IGNORECASE)
+# A dash between a session label and its room: "Atelier A – Salle Vauban".
+DASHED = re.compile(r"\s+[–—-]\s+|\s*[|/]\s+")
+
+
+def _is_upper_label(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return (
+        bool(letters) and all(c.isupper() for c in letters) and len(s.split()) <= 5 and len(s) <= 40
+    )
+
+
+def room_line(s: str, *, in_slot: bool) -> tuple[int, int] | None:
+    """If the whole line names a room, the (start, end) of the room text inside `s`."""
+    s_strip = s.rstrip(" :")
+    if not s_strip or len(s_strip) > 60:
+        return None
+    folded = fold(s_strip)
+    m = LABELLED.match(folded)
+    if m and len(m["room"].split()) <= 6:
+        return m.start("room"), len(s_strip)
+    if _ROOM_LEAD.match(folded) and len(s_strip.split()) <= 5 and not s_strip.endswith((".", "?")):
+        return 0, len(s_strip)
+    if in_slot and _is_upper_label(s_strip) and any(ch.isalpha() for ch in s_strip):
+        return 0, len(s_strip)
+    return None
+
+
+def room_in(s: str) -> tuple[int, int] | None:
+    """A room named after a dash or a pipe inside a label line ("Atelier A – Salle Vauban")."""
+    for m in DASHED.finditer(s):
+        tail = s[m.end() :].rstrip(" :.")
+        if _ROOM_LEAD.match(fold(tail)) and len(tail.split()) <= 5:
+            return m.end(), m.end() + len(tail)
+    m = re.search(r"\((?P<r>(?:salle|amphi|room|auditorium)[^)]{0,30})\)", s, re.IGNORECASE)
+    if m:
+        return m.start("r"), m.end("r")
+    return None

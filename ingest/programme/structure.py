@@ -1,0 +1,430 @@
+"""Walk a programme line by line and recognise its structure.
+
+Days, time slots (with an optional caption such as "Ateliers (au choix)"), room labels, session
+titles (with a subtitle line), numbered labels ("Séance 2 “…” 19 octobre 2011 [Host]", "Sujet n°1 :
+…", "Atelier A – Salle Vauban"), role lines and contact blocks. Output is a list of drafts whose
+values are offsets; `build` turns them into records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import dates, people, rooms, times
+from .kinds import kind_of
+from .leaflet import Leaflet, find_leaflets
+from .lines import Line, fold_keep
+
+Pos = tuple[int, int]
+SHORT = 160  # longer lines are paragraphs; titles and labels are shorter
+
+_LABEL_RE = re.compile(
+    r"^(?P<kw>ateliers?|sujets?|sous-groupes?|groupes?|tables?[- ]rondes?|seances?|sessions?"
+    r"|labos?|laboratoires?|modules?|conferences?|forums?|parcours|themes?|plenieres?)"
+    r"(?:\s*(?:n°|no\.?|n o|#)?\s*(?P<num>\d+|[a-z](?=\W|$)|[ivx]+(?=\W|$)))?"
+    r"(?P<qual>\s+(?:d'ouverture|de cloture|conclusive|introductive|inaugurale|finale|d'introduction))?"
+    r"\s*(?P<sep>[:.–—-]\s*|(?=[«“\"])|$)"
+)
+_CONTACT_HEADER = re.compile(
+    r"^(?:pour tout renseignement|pour tous renseignements|renseignements?|contacts?(?: presse)?"
+    r"|inscriptions? et renseignements|informations? pratiques)\s*:?$"
+)
+_QUOTED = re.compile(r"[«“\"]\s*(?P<t>[^»”\"]+?)\s*[»”\"]")
+_HOST = re.compile(r"\[(?P<h>[^\]]+)\]")
+
+
+@dataclass
+class Draft:
+    title: Pos
+    opened_by: str  # room | heading | label | slot | leaflet
+    block_start: int
+    block_end: int
+    label_kind: str | None = None
+    date: str | None = None
+    date_span: Pos | None = None
+    start: str | None = None
+    end: str | None = None
+    time_span: Pos | None = None
+    room: Pos | None = None
+    organiser: Pos | None = None
+    desc: Pos | None = None
+    slot_kind: str | None = None
+    people: list[tuple[people.PersonMention, str]] = field(default_factory=list)
+    section_path: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Slot:
+    line: Line
+    tr: times.TimeRange
+    caption_kind: str | None = None
+    caption: Pos | None = None
+    drafts: list[Draft] = field(default_factory=list)
+
+
+@dataclass
+class Parsed:
+    drafts: list[Draft] = field(default_factory=list)
+    contacts: list[tuple[people.PersonMention, str]] = field(default_factory=list)
+    sections: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    leaflets: list[Leaflet] = field(default_factory=list)
+
+
+def _year_hint(text: str, meta_date: str | None) -> int | None:
+    for d in dates.find_dates(text):
+        if d.year:
+            return d.year
+    return dates.front_year(text) or (
+        int(meta_date[:4]) if meta_date and meta_date[:4].isdigit() else None
+    )
+
+
+class Walker:
+    def __init__(self, text: str, lines: list[Line], *, meta_date: str | None, top: str) -> None:
+        self.text = text
+        self.lines = lines
+        self.top = top  # the event title: root of every section path
+        self.year = _year_hint(text, meta_date)
+        self.out = Parsed()
+        self.day: tuple[str, Pos, Line] | None = None
+        self.days: list[tuple[Line, list[Slot]]] = []
+        self.slot: Slot | None = None
+        self.cur: Draft | None = None
+        self.pending_room: Pos | None = None
+        self.awaiting_caption = False
+        self.contact_header: Pos | None = None
+        self.contact_role: str | None = None
+        self.last_kind = ""  # kind of the previous non-blank line
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _next(self, i: int) -> int | None:
+        for j in range(i + 1, len(self.lines)):
+            if not self.lines[j].blank and j not in self.consumed:
+                return j
+        return None
+
+    def _peek(self, i: int) -> str:
+        j = self._next(i)
+        return self.classify(self.lines[j]) if j is not None else "end"
+
+    def classify(self, ln: Line) -> str:
+        t = ln.text
+        f = fold_keep(t)
+        if _CONTACT_HEADER.match(f.strip()):
+            return "contact_header"
+        if dates.day_header(t) and len(t) <= 60:
+            return "day"
+        if times.slot_line(t):
+            return "slot"
+        rl = people.role_line(t)
+        if rl:
+            return "contact" if rl[0] == "contact" else "role"
+        if len(t) <= 250 and _label_match(f):
+            return "label"
+        if len(t) <= 3:
+            return "noise"
+        if rooms.room_line(t, in_slot=self.slot is not None):
+            return "room"
+        if len(t) <= 3:
+            return "noise"
+        return "short" if len(t) <= SHORT else "para"
+
+    def close(self) -> None:
+        if self.cur is not None:
+            self.out.drafts.append(self.cur)
+            if self.slot is not None and self.cur.opened_by != "leaflet":
+                self.slot.drafts.append(self.cur)
+        self.cur = None
+
+    def open(self, title: Pos, *, by: str, ln: Line, room: Pos | None = None) -> Draft:
+        self.close()
+        d = Draft(title=title, opened_by=by, block_start=ln.line_start, block_end=ln.end, room=room)
+        if self.day:
+            d.date, d.date_span = self.day[0], self.day[1]
+        if self.slot:
+            d.start, d.end = self.slot.tr.start, self.slot.tr.end
+            sa = self.slot.line.start + self.slot.tr.span[0]
+            d.time_span = (sa, self.slot.line.start + self.slot.tr.span[1])
+            d.slot_kind = self.slot.caption_kind
+        self.cur = d
+        return d
+
+    def extend(self, ln: Line) -> None:
+        if self.cur is not None:
+            self.cur.block_end = max(self.cur.block_end, ln.end)
+
+    def add_desc(self, ln: Line) -> None:
+        if self.cur is None:
+            return
+        a = self.cur.desc[0] if self.cur.desc else ln.line_start
+        self.cur.desc = (a, ln.end)
+        self.extend(ln)
+
+    # -- the walk ------------------------------------------------------------------------------
+    def run(self) -> Parsed:
+        self.out.leaflets = find_leaflets(self.lines)
+        self.consumed = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
+        for i, ln in enumerate(self.lines):
+            if ln.blank or i in self.consumed:
+                continue
+            kind = self.classify(ln)
+            getattr(self, f"on_{kind}")(i, ln)
+            self.last_kind = kind
+        self.close()
+        return self.out
+
+    def on_noise(self, i: int, ln: Line) -> None:
+        pass
+
+    def on_contact_header(self, i: int, ln: Line) -> None:
+        self.close()
+        self.contact_header = None
+        self.contact_role = "contact presse" if "presse" in fold_keep(ln.text) else "contact"
+
+    def on_day(self, i: int, ln: Line) -> None:
+        self.close()
+        d = dates.day_header(ln.text)
+        assert d is not None
+        if d.year:
+            self.year = d.year
+        self.day = (d.iso(self.year), (ln.start + d.start, ln.start + d.end), ln)
+        self.days.append((ln, []))
+        self.slot = None
+        self.pending_room = None
+        self.contact_role = None
+
+    def on_slot(self, i: int, ln: Line) -> None:
+        self.close()
+        self.contact_role = None
+        sl = times.slot_line(ln.text)
+        assert sl is not None
+        tr, rest = sl
+        self.slot = Slot(line=ln, tr=tr)
+        if not self.days:
+            self.days.append((ln, []))  # a programme without day headers: one implicit day
+        self.days[-1][1].append(self.slot)
+        self.pending_room = None
+        if rest < len(ln.text):
+            self.awaiting_caption = False
+            self.open((ln.start + rest, ln.end), by="slot", ln=ln)
+        else:
+            self.awaiting_caption = True
+
+    def on_room(self, i: int, ln: Line) -> None:
+        r = rooms.room_line(ln.text, in_slot=self.slot is not None)
+        assert r is not None
+        pos = (ln.start + r[0], ln.start + r[1])
+        if (
+            self.cur is not None
+            and self.cur.opened_by in ("label", "slot")
+            and self.cur.room is None
+            and self.last_kind in ("label", "slot")
+        ):
+            self.cur.room = pos  # "Atelier 3 : title" then "Salle : Amphi B"
+            self.extend(ln)
+            return
+        self.close()
+        self.awaiting_caption = False
+        self.pending_room = pos
+        self.pending_room_line = ln
+
+    def on_label(self, i: int, ln: Line) -> None:
+        t = ln.text
+        f = fold_keep(t)
+        m = _label_match(f)
+        assert m is not None
+        # A slot whose inline title announced parallel groups is a container, not a session.
+        if self.cur is not None and self.cur.opened_by == "slot" and self.slot is not None:
+            self.slot.caption_kind = kind_of(self.text[self.cur.title[0] : self.cur.title[1]])
+            self.cur = None
+        self.awaiting_caption = False
+        rest = m.end()
+        title: Pos | None = None
+        room: Pos | None = None
+        q = _QUOTED.search(t, rest)
+        if q is not None and t[rest : q.start()].strip(" :–—-") == "":
+            title = (ln.start + q.start("t"), ln.start + q.end("t"))
+            tail = t[q.end() :]
+            base = ln.start + q.end()
+        else:
+            base = ln.start + rest
+            tail = t[rest:]
+            r_only = rooms.room_line(tail, in_slot=False) if tail.strip() else None
+            if r_only is not None:
+                room = (base + r_only[0], base + r_only[1])
+                tail = ""
+            else:
+                r_in = rooms.room_in(tail)
+                end = len(tail)
+                if r_in is not None:
+                    room = (base + r_in[0], base + r_in[1])
+                    end = r_in[0]
+                    while end > 0 and tail[end - 1] in " –—-|/(":
+                        end -= 1
+                if tail[:end].strip():
+                    title = (base, base + end)
+                tail = tail[len(tail) :]
+        if title is None:
+            # The title is on the next line ("Atelier A – Salle Vauban" / "Title").
+            j = self._next(i)
+            if j is not None and self.classify(self.lines[j]) == "short":
+                self.consumed.add(j)
+                title = (self.lines[j].start, self.lines[j].end)
+            else:
+                title = (ln.start, ln.end)
+        d = self.open(title, by="label", ln=ln, room=room or self.pending_room)
+        self.pending_room = None
+        d.label_kind = kind_of(m["kw"])
+        if title[1] > ln.end:
+            d.block_end = title[1]
+        # Inline date and host: "Séance 3 “…” 12 décembre 2011 [Centre d'analyse stratégique]"
+        if tail:
+            ds = dates.find_dates(tail)
+            if ds:
+                dm = ds[0]
+                d.date = dm.iso(dm.year or self.year)
+                d.date_span = (base + dm.start, base + dm.end)
+                if dm.year:
+                    self.year = dm.year
+            h = _HOST.search(tail)
+            if h:
+                d.organiser = (base + h.start("h"), base + h.end("h"))
+            tr = times.find_range(tail)
+            if tr is not None:
+                d.start, d.end = tr.start, tr.end
+                d.time_span = (base + tr.span[0], base + tr.span[1])
+
+    def on_role(self, i: int, ln: Line) -> None:
+        rl = people.role_line(ln.text)
+        assert rl is not None
+        role, off = rl
+        mentions = people.parse_names(ln.text, base=ln.start, a=off)
+        if not mentions:
+            # Names on the following lines, one per line (often bulleted).
+            j = self._next(i)
+            while j is not None:
+                nxt = self.lines[j]
+                if self.classify(nxt) not in ("short", "noise") or not (
+                    nxt.bullet
+                    or people.CIVILITY.match(nxt.text)
+                    or people.looks_like_name(re.split(r"[,(]", nxt.text)[0])
+                ):
+                    break
+                mentions += people.parse_names(nxt.text, base=nxt.start)
+                self.consumed.add(j)
+                self.extend(nxt)
+                ln = nxt
+                j = self._next(j)
+        if role == "contact":
+            self.close()
+            self.out.contacts += [(m, role) for m in mentions]
+            return
+        if self.cur is None:
+            return
+        self.cur.people += [(m, role) for m in mentions]
+        self.extend(ln)
+
+    def on_contact(self, i: int, ln: Line) -> None:
+        self.on_role(i, ln)
+
+    def on_short(self, i: int, ln: Line) -> None:
+        pos = (ln.start, ln.end)
+        if self.contact_role is not None:
+            if self._contact(ln):
+                return
+            if ln.text.endswith(":"):
+                self.contact_header = (ln.start, ln.end - 1)
+                return
+            self.contact_role = None
+        nxt = self._peek(i)
+        if self.awaiting_caption:
+            self.awaiting_caption = False
+            if nxt in ("room", "label", "short") and self.slot is not None:
+                self.slot.caption = pos
+                self.slot.caption_kind = kind_of(ln.text)
+                return
+            self.open(pos, by="heading", ln=ln)
+            return
+        if self.pending_room is not None:
+            room, rl = self.pending_room, self.pending_room_line
+            self.pending_room = None
+            self.open(pos, by="room", ln=ln, room=room)
+            assert self.cur is not None
+            self.cur.block_start = rl.line_start
+            return
+        cur = self.cur
+        if (
+            cur is not None
+            and cur.opened_by in ("room", "heading", "label")
+            and cur.desc is None
+            and self.last_kind in ("short", "room", "label")
+            and nxt == "para"
+        ):
+            self.add_desc(ln)  # a subtitle line between the title and the description
+            return
+        if (
+            self.slot is not None
+            and cur is not None
+            and cur.opened_by in ("room", "heading")
+            and cur.desc is not None
+        ):
+            self.open(pos, by="heading", ln=ln)  # a workshop without a room label
+            return
+        if nxt == "role":
+            self.open(pos, by="heading", ln=ln)
+            return
+        if self.slot is not None and cur is None and not self.slot.drafts and nxt == "para":
+            self.open(pos, by="heading", ln=ln)
+            return
+        if cur is not None and (cur.opened_by in ("label", "slot") or _sentence(ln.text)):
+            self.add_desc(ln)
+            return
+        self.close()
+
+    def on_para(self, i: int, ln: Line) -> None:
+        if self.contact_role is not None and self._contact(ln):
+            return
+        self.contact_role = None
+        if self.cur is not None:
+            self.add_desc(ln)
+
+    def _contact(self, ln: Line) -> bool:
+        """A contact line: "Name, Function. Tél. : …, e-mail" under an organisation header."""
+        head = re.split(r"[,(]", ln.text)[0].strip()
+        if not (people.looks_like_name(head) or people.CIVILITY.match(ln.text)):
+            return False
+        mentions = people.parse_names(ln.text, base=ln.start)
+        if not mentions:
+            return False
+        m = mentions[0]
+        if self.contact_header is not None:
+            # Under an organisation header the words after the name are the function.
+            cut = people._cut_contact_data(self.text, m.name[1], ln.end)
+            fa, fb = people._trim(self.text, m.name[1], cut)
+            m = people.PersonMention(
+                name=m.name, function=(fa, fb) if fa < fb else None,
+                affiliation=self.contact_header, chunk=(ln.start, ln.end),
+            )  # fmt: skip
+        self.out.contacts.append((m, self.contact_role or "contact"))
+        return True
+
+
+def _label_match(f: str) -> re.Match[str] | None:
+    """A numbered or singular session label; "Ateliers - Suite (au choix)" is a slot caption."""
+    m = _LABEL_RE.match(f)
+    if m is None:
+        return None
+    if m["kw"].endswith("s") and m["kw"] != "parcours" and not m["num"]:
+        return None
+    return m
+
+
+def _sentence(t: str) -> bool:
+    return t.rstrip().endswith((".", "!", "?", ";", ":")) and len(t.split()) >= 8
+
+
+def walk(text: str, lines: list[Line], *, meta_date: str | None, top: str) -> tuple[Parsed, Walker]:
+    w = Walker(text, lines, meta_date=meta_date, top=top)
+    w.consumed = set()
+    return w.run(), w

@@ -1,0 +1,59 @@
+"""Clock times and time ranges in their usual French spellings.
+
+"14H00 - 15H30", "9h30 – 11h00", "9H00-10h30", "de 10h à 16h", "10h00 – 12h45", "14:00-15:30",
+"9 h 30 / 11 h". Values come out as "HH:MM".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_T = r"(?:[01]?\d|2[0-3])\s?(?:[hH]\s?(?:[0-5]\d)?|:[0-5]\d)"
+_SEP = r"\s*(?:-|–|—|‑|à|a|/|>|jusqu'à)\s*"
+RANGE_RE = re.compile(rf"(?:\b[dD][eE]\s+)?(?P<a>{_T})(?:{_SEP})(?P<b>{_T})")
+TIME_RE = re.compile(rf"(?<![\d/])(?P<a>{_T})(?![\d/])")
+
+
+def to_hhmm(raw: str) -> str:
+    digits = re.findall(r"\d+", raw)
+    hour = int(digits[0])
+    minute = int(digits[1]) if len(digits) > 1 else 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    start: str
+    end: str | None
+    span: tuple[int, int]  # offsets of the whole range inside the searched string
+
+
+def find_range(s: str) -> TimeRange | None:
+    """The first time range in `s` (or a lone start time when no range is written)."""
+    m = RANGE_RE.search(s)
+    if m:
+        return TimeRange(start=to_hhmm(m["a"]), end=to_hhmm(m["b"]), span=(m.start(), m.end()))
+    m = TIME_RE.search(s)
+    if m and re.search(r"[hH:]", m["a"]):
+        return TimeRange(start=to_hhmm(m["a"]), end=None, span=(m.start(), m.end()))
+    return None
+
+
+def slot_line(s: str) -> tuple[TimeRange, int] | None:
+    """A line that opens a time slot: it starts with a time (range).
+
+    Returns the range and the offset where the rest of the line (an inline title) begins.
+    "14H00 - 15H30 :" -> rest is empty; "10h00 – 12h45 Travail en sous-groupes" -> rest is the
+    title. A sentence that merely mentions a time is not a slot.
+    """
+    lead = re.match(r"^(?:[dD]e\s+)?(?:[01]?\d|2[0-3])\s?[hH:]", s)
+    if not lead:
+        return None
+    tr = find_range(s)
+    if tr is None or tr.span[0] != 0:
+        return None
+    rest = tr.span[1]
+    while rest < len(s) and s[rest] in " :–—-,.|\t":
+        rest += 1
+    return tr, rest
