@@ -1,0 +1,289 @@
+"""Gradio app: layout and event wiring. Talks to the assistant over HTTP only (see ui.client)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from ui.callbacks import Callbacks
+from ui.client import ApiClient
+from ui.i18n import DEFAULT_LANG, EXAMPLES, PERSONAS, t
+
+# How often the page re-checks the service, so a restart is noticed without a reload.
+HEALTH_POLL_S = 10.0
+
+CSS = """
+.source summary { cursor: pointer; }
+.source-quote { margin: .3em 0 .6em; padding: .4em .8em; border-left: 3px solid #c9c9c9;
+  font-size: .92em; white-space: normal; }
+.source-quote mark { background: #fff0a8; padding: 0 .1em; }
+.not-found { border-left: 4px solid #e0a100; padding: .2em .8em; background: #fff8e1; }
+.notice { border-left: 4px solid #d9534f; padding: .4em .8em; background: #fdecea; }
+.notice-ok { border-left-color: #3c9a5f; background: #eaf6ee; }
+.status-ok { color: #3c7a50; font-size: .9em; }
+.muted { color: #666; }
+sup.cite { font-size: .75em; }
+table.catalogue { border-collapse: collapse; width: 100%; font-size: .92em; }
+table.catalogue th, table.catalogue td { border-bottom: 1px solid #e5e5e5; padding: .35em .5em;
+  text-align: left; vertical-align: top; }
+"""
+
+
+def _choices(items: list[tuple[str, str]], any_label: str) -> list[tuple[str, str]]:
+    """Dropdown choices with a leading 'any' entry whose value is empty (= no filter)."""
+    return [(any_label, ""), *items]
+
+
+def build_app(api_url: str) -> gr.Blocks:
+    """The whole UI, bound to the API at `api_url`."""
+    cb = Callbacks(ApiClient(api_url))
+    lang0 = DEFAULT_LANG
+
+    def L(key: str) -> str:
+        return t(lang0, key)
+
+    with gr.Blocks(title=L("title")) as demo:
+        messages = gr.State([])
+        turns = gr.State([])
+        answer_ids = gr.State({})
+        last_rating = gr.State(None)
+
+        with gr.Row():
+            title = gr.Markdown(f"## {L('title')}\n{L('subtitle')}")
+            lang = gr.Radio(
+                [("Français", "fr"), ("English", "en")],
+                value=lang0,
+                label=L("lang_toggle"),
+                scale=0,
+                min_width=220,
+                elem_id="lang-toggle",
+            )
+        status = gr.HTML("", elem_id="service-status")
+        up = gr.State(False)
+
+        with gr.Tabs():
+            with gr.Tab(L("tab_chat"), id="chat") as tab_chat:
+                chatbot = gr.Chatbot(
+                    label=L("chat_label"),
+                    height=520,
+                    elem_id="chat",
+                    # Messages are built from escaped text by ui.render; keep the sanitizer on
+                    # anyway, and let no custom tag or LaTeX through.
+                    sanitize_html=True,
+                    allow_tags=False,
+                    latex_delimiters=[],
+                    feedback_options=("Like", "Dislike"),
+                    buttons=["copy"],
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        label=L("question"),
+                        placeholder=L("question_ph"),
+                        scale=5,
+                        elem_id="question",
+                        autofocus=True,
+                    )
+                    send = gr.Button(L("send"), variant="primary", scale=1, elem_id="send")
+                    clear = gr.Button(L("clear"), scale=1, elem_id="clear")
+                examples_title = gr.Markdown(f"**{L('examples')}**")
+                persona_titles: list[gr.Markdown] = []
+                example_buttons: list[tuple[gr.Button, str, int]] = []
+                with gr.Row():
+                    for persona in PERSONAS:
+                        with gr.Column(min_width=220):
+                            persona_titles.append(gr.Markdown(f"*{L('persona_' + persona)}*"))
+                            for i, text in enumerate(EXAMPLES[lang0][persona]):
+                                btn = gr.Button(text, size="sm", elem_classes=["example"])
+                                example_buttons.append((btn, persona, i))
+                feedback_hint = gr.Markdown(L("feedback_hint"))
+                with gr.Row():
+                    comment = gr.Textbox(label=L("comment"), scale=5, elem_id="comment")
+                    send_comment = gr.Button(L("send_comment"), scale=1)
+                feedback_status = gr.HTML("", elem_id="feedback-status")
+
+            with gr.Tab(L("tab_programme"), id="programme") as tab_programme:
+                with gr.Row():
+                    interests = gr.Textbox(
+                        label=L("interests"),
+                        placeholder=L("interests_ph"),
+                        scale=4,
+                        elem_id="interests",
+                    )
+                    day = gr.Dropdown(_choices([], L("any_day")), value="", label=L("day"), scale=2)
+                build = gr.Button(
+                    L("build_programme"), variant="primary", elem_id="build-programme"
+                )
+                agenda = gr.HTML("", elem_id="agenda")
+                ics = gr.DownloadButton(L("download_ics"), visible=False, elem_id="download-ics")
+
+            with gr.Tab(L("tab_sessions"), id="sessions") as tab_sessions:
+                with gr.Row():
+                    s_q = gr.Textbox(label=L("search"), placeholder=L("search_ph"), scale=3)
+                    s_date = gr.Dropdown(_choices([], L("any")), value="", label=L("date"), scale=1)
+                    s_room = gr.Dropdown(_choices([], L("any")), value="", label=L("room"), scale=1)
+                    s_event = gr.Dropdown(
+                        _choices([], L("any")), value="", label=L("event"), scale=2
+                    )
+                s_go = gr.Button(L("search"), variant="primary")
+                s_table = gr.HTML("", elem_id="sessions-table")
+
+            with gr.Tab(L("tab_initiatives"), id="initiatives") as tab_initiatives:
+                with gr.Row():
+                    i_q = gr.Textbox(label=L("search"), placeholder=L("search_ph"), scale=3)
+                    i_place = gr.Dropdown(
+                        _choices([], L("any")), value="", label=L("place"), scale=2
+                    )
+                    i_doc = gr.Dropdown(_choices([], L("any")), value="", label=L("event"), scale=2)
+                i_go = gr.Button(L("search"), variant="primary")
+                i_table = gr.HTML("", elem_id="initiatives-table")
+
+        # ---- chat -------------------------------------------------------------------------
+        chat_in = [question, messages, turns, answer_ids, lang]
+        chat_out = [chatbot, messages, turns, answer_ids, question]
+        # api_name makes the chat callable from gradio_client as /ask.
+        send.click(cb.respond, chat_in, chat_out, api_name="ask")
+        question.submit(cb.respond, chat_in, chat_out, api_name=False)
+        for btn, persona, i in example_buttons:
+            btn.click(
+                lambda lg, p=persona, n=i: EXAMPLES.get(lg, EXAMPLES[DEFAULT_LANG])[p][n],
+                [lang],
+                [question],
+                api_name=False,
+            ).then(cb.respond, chat_in, chat_out, api_name=False)
+        clear.click(
+            lambda: ([], [], [], {}, None, ""),
+            None,
+            [chatbot, messages, turns, answer_ids, last_rating, feedback_status],
+            api_name=False,
+        )
+        # The chatbot's own trash icon empties the display: forget the conversation too.
+        chatbot.clear(
+            lambda: ([], [], {}, None),
+            None,
+            [messages, turns, answer_ids, last_rating],
+            api_name=False,
+        )
+        chatbot.like(cb.like, [answer_ids, lang], [feedback_status, last_rating], api_name=False)
+        send_comment.click(
+            cb.comment, [comment, last_rating, lang], [feedback_status, comment], api_name=False
+        )
+
+        # ---- programme and catalogue --------------------------------------------------------
+        build.click(cb.programme, [interests, day, lang], [agenda, ics], api_name="programme")
+        interests.submit(cb.programme, [interests, day, lang], [agenda, ics], api_name=False)
+        s_in = [s_q, s_date, s_room, s_event, lang]
+        s_go.click(cb.search_sessions, s_in, [s_table], api_name="sessions")
+        s_q.submit(cb.search_sessions, s_in, [s_table], api_name=False)
+        for dd in (s_date, s_room, s_event):
+            dd.input(cb.search_sessions, s_in, [s_table], api_name=False)
+        i_in = [i_q, i_place, i_doc, lang]
+        i_go.click(cb.search_initiatives, i_in, [i_table], api_name="initiatives")
+        i_q.submit(cb.search_initiatives, i_in, [i_table], api_name=False)
+        for dd in (i_place, i_doc):
+            dd.input(cb.search_initiatives, i_in, [i_table], api_name=False)
+
+        # ---- service status, filter choices, language ---------------------------------------
+        facet_out = [day, s_date, s_room, s_event, i_place, i_doc]
+
+        def refresh_facets(lg: str) -> list[Any]:
+            f = cb.facets(lg)
+            any_ = t(lg, "any")
+            return [
+                gr.update(choices=_choices(f["date"], t(lg, "any_day"))),
+                gr.update(choices=_choices(f["date"], any_)),
+                gr.update(choices=_choices(f["room"], any_)),
+                gr.update(choices=_choices(f["event"], any_)),
+                gr.update(choices=_choices(f["place"], any_)),
+                gr.update(choices=_choices(f["doc"], any_)),
+            ]
+
+        def tick(lg: str, was_up: bool, *filters: Any) -> list[Any]:
+            html, is_up = cb.status(lg)
+            if not (is_up and not was_up):
+                return [html, is_up, *[gr.update()] * (len(facet_out) + 2)]
+            # The service is (back) up: reload what comes from the catalogue, which may have
+            # failed or changed while it was down.
+            sq, sd, sr, se, iq, ip, idoc = filters
+            return [
+                html,
+                is_up,
+                *refresh_facets(lg),
+                cb.search_sessions(sq, sd, sr, se, lg),
+                cb.search_initiatives(iq, ip, idoc, lg),
+            ]
+
+        timer = gr.Timer(HEALTH_POLL_S)
+        filters = [s_q, s_date, s_room, s_event, i_q, i_place, i_doc]
+        tick_out = [status, up, *facet_out, s_table, i_table]
+        demo.load(tick, [lang, up, *filters], tick_out, api_name=False)
+        timer.tick(tick, [lang, up, *filters], tick_out, api_name=False)
+
+        def relabel(lg: str) -> list[Any]:
+            def tr(key: str) -> str:
+                return t(lg, key)
+
+            updates: list[Any] = [
+                gr.update(value=f"## {tr('title')}\n{tr('subtitle')}"),
+                gr.update(label=tr("lang_toggle")),
+                gr.update(label=tr("tab_chat")),
+                gr.update(label=tr("tab_programme")),
+                gr.update(label=tr("tab_sessions")),
+                gr.update(label=tr("tab_initiatives")),
+                gr.update(label=tr("chat_label")),
+                gr.update(label=tr("question"), placeholder=tr("question_ph")),
+                gr.update(value=tr("send")),
+                gr.update(value=tr("clear")),
+                gr.update(value=f"**{tr('examples')}**"),
+                *[gr.update(value=f"*{tr('persona_' + p)}*") for p in PERSONAS],
+                *[gr.update(value=EXAMPLES[lg][p][n]) for _, p, n in example_buttons],
+                gr.update(value=tr("feedback_hint")),
+                gr.update(label=tr("comment")),
+                gr.update(value=tr("send_comment")),
+                gr.update(label=tr("interests"), placeholder=tr("interests_ph")),
+                gr.update(label=tr("day")),
+                gr.update(value=tr("build_programme")),
+                gr.update(label=tr("download_ics")),
+                gr.update(label=tr("search"), placeholder=tr("search_ph")),
+                gr.update(label=tr("date")),
+                gr.update(label=tr("room")),
+                gr.update(label=tr("event")),
+                gr.update(value=tr("search")),
+                gr.update(label=tr("search"), placeholder=tr("search_ph")),
+                gr.update(label=tr("place")),
+                gr.update(label=tr("event")),
+                gr.update(value=tr("search")),
+            ]
+            return updates
+
+        relabel_out = [
+            title, lang, tab_chat, tab_programme, tab_sessions, tab_initiatives, chatbot,
+            question, send, clear, examples_title, *persona_titles,
+            *[b for b, _, _ in example_buttons], feedback_hint, comment, send_comment,
+            interests, day, build, ics, s_q, s_date, s_room, s_event, s_go, i_q, i_place,
+            i_doc, i_go,
+        ]  # fmt: skip
+        # Re-render everything language-dependent: `was_up=False` forces the full reload.
+        lang.change(relabel, [lang], relabel_out, api_name=False).then(
+            tick, [lang, gr.State(False), *filters], tick_out, api_name=False
+        )
+    return demo
+
+
+def launch(
+    *, api_url: str, host: str = "127.0.0.1", port: int = 7860, block: bool = True
+) -> gr.Blocks:
+    """Build and serve the UI; `block=False` returns at once (tests, embedding)."""
+    demo = build_app(api_url)
+    demo.queue(default_concurrency_limit=8)
+    demo.launch(
+        server_name=host,
+        server_port=port,
+        css=CSS,
+        theme=gr.themes.Soft(),
+        prevent_thread_lock=not block,
+        show_error=False,
+        footer_links=["api"],
+        quiet=True,
+    )
+    return demo

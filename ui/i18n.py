@@ -1,0 +1,198 @@
+"""French (default) and English interface labels, example questions and date formatting."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["fr", "en"]
+DEFAULT_LANG: Lang = "fr"
+
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "title": "Assistant des programmes — cohésion sociale",
+        "subtitle": "Chaque réponse cite ses sources : cliquez sur une source pour lire le passage.",
+        "lang_toggle": "Langue de l'interface",
+        "tab_chat": "Chat",
+        "tab_programme": "Mon programme",
+        "tab_sessions": "Sessions",
+        "tab_initiatives": "Initiatives",
+        "chat_label": "Conversation",
+        "question": "Votre question",
+        "question_ph": "Ex. : Où a lieu l'atelier sur la santé mentale ?",
+        "send": "Envoyer",
+        "clear": "Nouvelle conversation",
+        "examples": "Exemples de questions",
+        "persona_attendee": "Participant·e",
+        "persona_official": "Élu·e, direction",
+        "persona_staff": "Équipe",
+        "feedback_hint": "Votre avis : notez une réponse avec les pouces sous celle-ci, puis ajoutez un commentaire si vous le souhaitez.",
+        "comment": "Commentaire (facultatif)",
+        "send_comment": "Envoyer le commentaire",
+        "feedback_thanks": "Merci pour votre avis.",
+        "feedback_need_rating": "Notez d'abord une réponse avec les pouces sous celle-ci.",
+        "sources": "Sources",
+        "not_found": "Pas trouvé dans les documents.",
+        "not_found_more": "Les documents ne contiennent pas de réponse à cette question. "
+        "Voici les passages les plus proches :",
+        "no_suggestions": "Aucun passage proche.",
+        "thinking": "Recherche dans les documents…",
+        "unavailable": "Le service ne répond pas pour le moment. Réessayez dans un instant.",
+        "not_ready": "Le service démarre. Réessayez dans un instant.",
+        "error": "La demande n'a pas pu aboutir",
+        "status_ok": "Service disponible : {documents} documents, {sessions} sessions.",
+        "status_down": "Le service ne répond pas pour le moment. Nouvelle tentative automatique…",
+        "interests": "Vos centres d'intérêt",
+        "interests_ph": "Ex. : santé mentale, jeunesse, alimentation",
+        "day": "Jour (facultatif)",
+        "any_day": "Tous les jours",
+        "build_programme": "Composer mon programme",
+        "download_ics": "Télécharger l'agenda (.ics)",
+        "programme_empty": "Aucune session ne correspond à ces centres d'intérêt.",
+        "programme_need_interests": "Indiquez au moins un centre d'intérêt.",
+        "search": "Rechercher",
+        "search_ph": "Mots-clés",
+        "date": "Date",
+        "time": "Horaire",
+        "room": "Salle",
+        "event": "Événement",
+        "any": "Tous",
+        "session": "Session",
+        "reason": "Pourquoi",
+        "source": "Source",
+        "people": "Intervenant·es",
+        "place": "Territoire",
+        "initiative": "Initiative",
+        "organiser": "Porteur",
+        "description": "Description",
+        "results": "{n} résultat(s)",
+        "no_results": "Aucun résultat.",
+        "show_source": "Voir la source",
+        "unknown": "—",
+    },
+    "en": {
+        "title": "Programme assistant — social cohesion",
+        "subtitle": "Every answer cites its sources: click a source to read the passage.",
+        "lang_toggle": "Interface language",
+        "tab_chat": "Chat",
+        "tab_programme": "My programme",
+        "tab_sessions": "Sessions",
+        "tab_initiatives": "Initiatives",
+        "chat_label": "Conversation",
+        "question": "Your question",
+        "question_ph": "E.g. Where is the workshop on mental health?",
+        "send": "Send",
+        "clear": "New conversation",
+        "examples": "Example questions",
+        "persona_attendee": "Attendee",
+        "persona_official": "Official",
+        "persona_staff": "Staff",
+        "feedback_hint": "Your opinion: rate an answer with the thumbs under it, then add a comment if you wish.",
+        "comment": "Comment (optional)",
+        "send_comment": "Send comment",
+        "feedback_thanks": "Thank you for your feedback.",
+        "feedback_need_rating": "First rate an answer with the thumbs under it.",
+        "sources": "Sources",
+        "not_found": "Not found in the documents.",
+        "not_found_more": "The documents do not answer this question. Here are the nearest passages:",
+        "no_suggestions": "No nearby passage.",
+        "thinking": "Searching the documents…",
+        "unavailable": "The service is not responding right now. Please try again in a moment.",
+        "not_ready": "The service is starting. Please try again in a moment.",
+        "error": "The request could not be completed",
+        "status_ok": "Service available: {documents} documents, {sessions} sessions.",
+        "status_down": "The service is not responding right now. Retrying automatically…",
+        "interests": "Your interests",
+        "interests_ph": "E.g. mental health, youth, food",
+        "day": "Day (optional)",
+        "any_day": "Any day",
+        "build_programme": "Build my programme",
+        "download_ics": "Download the agenda (.ics)",
+        "programme_empty": "No session matches these interests.",
+        "programme_need_interests": "Enter at least one interest.",
+        "search": "Search",
+        "search_ph": "Keywords",
+        "date": "Date",
+        "time": "Time",
+        "room": "Room",
+        "event": "Event",
+        "any": "All",
+        "session": "Session",
+        "reason": "Why",
+        "source": "Source",
+        "people": "Speakers",
+        "place": "Territory",
+        "initiative": "Initiative",
+        "organiser": "Run by",
+        "description": "Description",
+        "results": "{n} result(s)",
+        "no_results": "No results.",
+        "show_source": "Show source",
+        "unknown": "—",
+    },
+}
+
+# Example questions per persona; the answer follows the question's language anyway.
+EXAMPLES: dict[str, dict[str, list[str]]] = {
+    "fr": {
+        "attendee": [
+            "Où a lieu l'atelier sur la santé mentale ?",
+            "Quels ateliers ont lieu le mercredi 5 mars au matin ?",
+        ],
+        "official": [
+            "Donnez-moi des exemples d'initiatives sur l'alimentation.",
+            "Qui a présenté Agrilocal ?",
+        ],
+        "staff": [
+            "Quelles sont les séances du cycle de séminaires sur la cohésion sociale ?",
+            "Quel est le programme du comité de pilotage du 1er juillet 2016 ?",
+        ],
+    },
+    "en": {
+        "attendee": [
+            "Where is the workshop on mental health?",
+            "Which workshops take place on Wednesday 5 March in the morning?",
+        ],
+        "official": [
+            "Give me examples of initiatives on food.",
+            "Who presented Agrilocal?",
+        ],
+        "staff": [
+            "What are the sessions of the seminar cycle on social cohesion?",
+            "What is on the agenda of the steering committee of 1 July 2016?",
+        ],
+    },
+}
+PERSONAS = ("attendee", "official", "staff")
+
+_MONTHS = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def t(lang: str, key: str, **kwargs: object) -> str:
+    """Label `key` in `lang` (French when unknown), formatted with `kwargs`."""
+    table = LABELS.get(lang, LABELS[DEFAULT_LANG])
+    text = table.get(key, LABELS[DEFAULT_LANG].get(key, key))
+    return text.format(**kwargs) if kwargs else text
+
+
+def format_date(iso: str | None, lang: str) -> str:
+    """'2025-03-04' -> '4 mars 2025'; '--11-06' (year unknown) -> '6 novembre'; else as given."""
+    if not iso:
+        return ""
+    months = _MONTHS.get(lang, _MONTHS[DEFAULT_LANG]).split()
+    year, _, rest = iso.partition("-")
+    if iso.startswith("--"):
+        year, rest = "", iso[2:]
+    parts = rest.split("-")
+    try:
+        month = months[int(parts[0]) - 1]
+        day = int(parts[1]) if len(parts) > 1 else None
+    except (ValueError, IndexError):
+        return iso
+    if lang == "en":
+        text = f"{day} {month}" if day else month
+    else:
+        text = f"{'1er' if day == 1 else day} {month}" if day else month
+    return f"{text} {year}".strip()
