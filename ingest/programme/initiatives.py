@@ -30,7 +30,7 @@ _QUOTED = re.compile(r"[«“]\s*(?P<t>[^»”]+?)\s*[»”]")
 _ORGANISER = re.compile(
     r"\(avec\s+(?:l['’]|la\s+|le\s+)?(?P<a>[^)]+)\)"
     r"|\b(?:[Cc]réée?s?|[Mm]ise?s? en place|[Pp]ortée?s?|[Ll]ancée?s?|[Ii]nitiée?s?|[Dd]éveloppée?s?"
-    r"|[Pp]ilotée?s?|[Cc]onçue?s?|[Aa]nimée?s?)\s+par\s+(?P<b>[^,;.()]+)"
+    r"|[Pp]ilotée?s?|[Cc]onçue?s?)\s+par\s+(?P<b>[^,;.()]+)"
 )
 _IS_A = re.compile(
     rf"(?P<name>{_CAPW}(?:\s+{_CAPW}){{0,3}})\s+est\s+(?:ainsi\s+|pour sa part\s+|aussi\s+|également\s+"
@@ -46,7 +46,41 @@ _CAP_KW = re.compile(
     r"(?<=[a-zà-ÿ]\s)(?:Pacte|Plan|Programme|Contrat|Projet|Dispositif|Fonds|Stratégie|Charte|Label)\s+"
 )
 _NOT_NAMES = frozenset(
-    ["le", "la", "les", "l", "il", "elle", "ils", "elles", "ce", "cette", "cet", "ces", "un", "une", "on", "c", "qui", "dont", "son", "sa", "ses", "leur", "notre", "votre", "il", "y", "en", "au", "aux", "de", "du", "des", "et"]
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "ce",
+        "cette",
+        "cet",
+        "ces",
+        "un",
+        "une",
+        "on",
+        "c",
+        "qui",
+        "dont",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "notre",
+        "votre",
+        "il",
+        "y",
+        "en",
+        "au",
+        "aux",
+        "de",
+        "du",
+        "des",
+        "et",
+    ]
 )
 _PARTICLES = {"de", "des", "du", "a", "la", "le", "d", "l", "et"}  # folded
 _STOP = {"qui", "que", "dont", "est", "sont", "a", "ont", "et", "pour", "avec", "dans", "sur", "en"}

@@ -27,10 +27,97 @@ _CAP = r"(?:[A-ZÀ-Ý][\w’'\-]*\.?|[A-ZÀ-Ý]\.)"
 _PARTICLE = r"(?:de|du|des|d[’']|le|la|van|von|da|di|ben|el)"
 NAME_RE = re.compile(rf"^(?:{_CAP})(?:\s+(?:{_PARTICLE}\s*)?{_CAP}){{1,3}}$")
 ORG_WORDS = frozenset(
-    ["ville", "villes", "conseil", "departement", "universite", "mairie", "association", "caf", "centre", "direction", "region", "communaute", "metropole", "service", "services", "ministere", "observatoire", "institut", "agence", "federation", "union", "fondation", "cabinet", "groupe", "reseau", "collectif", "maison", "ccas", "commune", "prefecture", "etat", "ecole", "laboratoire", "cnrs", "insee", "drees", "dgcs", "cget", "odas", "secretariat", "delegation"]
+    [
+        "ville",
+        "villes",
+        "conseil",
+        "departement",
+        "universite",
+        "mairie",
+        "association",
+        "caf",
+        "centre",
+        "direction",
+        "region",
+        "communaute",
+        "metropole",
+        "service",
+        "services",
+        "ministere",
+        "observatoire",
+        "institut",
+        "agence",
+        "federation",
+        "union",
+        "fondation",
+        "cabinet",
+        "groupe",
+        "reseau",
+        "collectif",
+        "maison",
+        "ccas",
+        "commune",
+        "prefecture",
+        "etat",
+        "ecole",
+        "laboratoire",
+        "cnrs",
+        "insee",
+        "drees",
+        "dgcs",
+        "cget",
+        "odas",
+        "secretariat",
+        "delegation",
+    ]
 )
 FUNCTION_WORDS = frozenset(
-    ["directeur", "directrice", "chef", "cheffe", "president", "presidente", "vice-president", "vice-presidente", "responsable", "charge", "chargee", "maire", "adjoint", "adjointe", "delegue", "deleguee", "conseiller", "conseillere", "secretaire", "coordinateur", "coordinatrice", "professeur", "professeure", "chercheur", "chercheuse", "sociologue", "consultant", "consultante", "elu", "elue", "depute", "deputee", "senateur", "senatrice", "directeur-adjoint", "directrice-adjointe", "administrateur", "administratrice", "fondateur", "fondatrice", "co-fondateur", "co-fondatrice", "animateur", "animatrice"]
+    [
+        "directeur",
+        "directrice",
+        "chef",
+        "cheffe",
+        "president",
+        "presidente",
+        "vice-president",
+        "vice-presidente",
+        "responsable",
+        "charge",
+        "chargee",
+        "maire",
+        "adjoint",
+        "adjointe",
+        "delegue",
+        "deleguee",
+        "conseiller",
+        "conseillere",
+        "secretaire",
+        "coordinateur",
+        "coordinatrice",
+        "professeur",
+        "professeure",
+        "chercheur",
+        "chercheuse",
+        "sociologue",
+        "consultant",
+        "consultante",
+        "elu",
+        "elue",
+        "depute",
+        "deputee",
+        "senateur",
+        "senatrice",
+        "directeur-adjoint",
+        "directrice-adjointe",
+        "administrateur",
+        "administratrice",
+        "fondateur",
+        "fondatrice",
+        "co-fondateur",
+        "co-fondatrice",
+        "animateur",
+        "animatrice",
+    ]
 )
 _ROLE_NAMES = (
     ("animat", "animateur"), ("moderat", "modérateur"), ("rapporteu", "rapporteur"),
@@ -126,10 +213,19 @@ def _details(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
         pa, pb = _trim(s, pos + m.start(), pos + m.end())
         if pa >= pb:
             continue
-        fn, aff = split_function(s, pa, pb)
+        fn, aff = piece(s, pa, pb)
         function = function or fn
         affiliation = affiliation or aff
     return function, affiliation
+
+
+def piece(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
+    """One comma-separated detail: "fn de l'Org", "Org", or "fn (Org)"."""
+    paren = re.search(r"\((?P<in>[^()]+)\)\s*[.;]?\s*$", s[a:b])
+    if paren and paren.start() > 0:
+        fn, aff = split_function(s, a, a + paren.start())
+        return fn or aff, _trim(s, a + paren.start("in"), a + paren.end("in"))
+    return split_function(s, a, b)
 
 
 def _cut_contact_data(s: str, a: int, b: int) -> int:
@@ -194,7 +290,7 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None) -> l
             fn, aff = _details(s, name[1], pb) if paren > 0 else (None, None)
             current = (name, fn, aff, pb)
         elif current:
-            fn, aff = split_function(s, pa, pb)
+            fn, aff = piece(s, pa, pb)
             current = (current[0], current[1] or fn, current[2] or aff, pb)
     if current:
         out.append(_mention(base, current[0], current[1], current[2], (current[0][0], current[3])))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import dates, people, rooms, times
+from . import dates, labels, people, rooms, times
 from .kinds import kind_of
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep
@@ -19,19 +19,10 @@ from .lines import Line, fold_keep
 Pos = tuple[int, int]
 SHORT = 160  # longer lines are paragraphs; titles and labels are shorter
 
-_LABEL_RE = re.compile(
-    r"^(?P<kw>ateliers?|sujets?|sous-groupes?|groupes?|tables?[- ]rondes?|seances?|sessions?"
-    r"|labos?|laboratoires?|modules?|conferences?|forums?|parcours|themes?|plenieres?)"
-    r"(?:\s*(?:n°|no\.?|n o|#)?\s*(?P<num>\d+|[a-z](?=\W|$)|[ivx]+(?=\W|$)))?"
-    r"(?P<qual>\s+(?:d'ouverture|de cloture|conclusive|introductive|inaugurale|finale|d'introduction))?"
-    r"\s*(?P<sep>[:.–—-]\s*|(?=[«“\"])|$)"
-)
 _CONTACT_HEADER = re.compile(
     r"^(?:pour tout renseignement|pour tous renseignements|renseignements?|contacts?(?: presse)?"
     r"|inscriptions? et renseignements|informations? pratiques)\s*:?$"
 )
-_QUOTED = re.compile(r"[«“\"]\s*(?P<t>[^»”\"]+?)\s*[»”\"]")
-_HOST = re.compile(r"\[(?P<h>[^\]]+)\]")
 
 
 @dataclass
@@ -120,7 +111,7 @@ class Walker:
         rl = people.role_line(t)
         if rl:
             return "contact" if rl[0] == "contact" else "role"
-        if len(t) <= 250 and _label_match(f):
+        if len(t) <= 250 and labels.label_match(t):
             return "label"
         if len(t) <= 3:
             return "noise"
@@ -207,7 +198,14 @@ class Walker:
         self.pending_room = None
         if rest < len(ln.text):
             self.awaiting_caption = False
-            self.open((ln.start + rest, ln.end), by="slot", ln=ln)
+            inline = Line(
+                ln.index, ln.start + rest, ln.end, ln.text[rest:], ln.indent, False, ln.line_start
+            )
+            if labels.label_match(inline.text):
+                self.on_label(i, inline)  # "11h15 – 12h30 Table ronde : Les jeunes et …"
+                self.last_kind = "slot"
+            else:
+                self.open((ln.start + rest, ln.end), by="slot", ln=ln)
         else:
             self.awaiting_caption = True
 
@@ -230,41 +228,19 @@ class Walker:
         self.pending_room_line = ln
 
     def on_label(self, i: int, ln: Line) -> None:
-        t = ln.text
-        f = fold_keep(t)
-        m = _label_match(f)
-        assert m is not None
+        parts = labels.parse_label(ln.text)
+        assert parts is not None
         # A slot whose inline title announced parallel groups is a container, not a session.
         if self.cur is not None and self.cur.opened_by == "slot" and self.slot is not None:
             self.slot.caption_kind = kind_of(self.text[self.cur.title[0] : self.cur.title[1]])
             self.cur = None
         self.awaiting_caption = False
-        rest = m.end()
-        title: Pos | None = None
-        room: Pos | None = None
-        q = _QUOTED.search(t, rest)
-        if q is not None and t[rest : q.start()].strip(" :–—-") == "":
-            title = (ln.start + q.start("t"), ln.start + q.end("t"))
-            tail = t[q.end() :]
-            base = ln.start + q.end()
-        else:
-            base = ln.start + rest
-            tail = t[rest:]
-            r_only = rooms.room_line(tail, in_slot=False) if tail.strip() else None
-            if r_only is not None:
-                room = (base + r_only[0], base + r_only[1])
-                tail = ""
-            else:
-                r_in = rooms.room_in(tail)
-                end = len(tail)
-                if r_in is not None:
-                    room = (base + r_in[0], base + r_in[1])
-                    end = r_in[0]
-                    while end > 0 and tail[end - 1] in " –—-|/(":
-                        end -= 1
-                if tail[:end].strip():
-                    title = (base, base + end)
-                tail = tail[len(tail) :]
+        at = ln.start
+
+        def shift(p: Pos | None) -> Pos | None:
+            return (at + p[0], at + p[1]) if p else None
+
+        title = shift(parts.title)
         if title is None:
             # The title is on the next line ("Atelier A – Salle Vauban" / "Title").
             j = self._next(i)
@@ -273,27 +249,17 @@ class Walker:
                 title = (self.lines[j].start, self.lines[j].end)
             else:
                 title = (ln.start, ln.end)
-        d = self.open(title, by="label", ln=ln, room=room or self.pending_room)
+        d = self.open(title, by="label", ln=ln, room=shift(parts.room) or self.pending_room)
         self.pending_room = None
-        d.label_kind = kind_of(m["kw"])
-        if title[1] > ln.end:
-            d.block_end = title[1]
-        # Inline date and host: "Séance 3 “…” 12 décembre 2011 [Centre d'analyse stratégique]"
-        if tail:
-            ds = dates.find_dates(tail)
-            if ds:
-                dm = ds[0]
-                d.date = dm.iso(dm.year or self.year)
-                d.date_span = (base + dm.start, base + dm.end)
-                if dm.year:
-                    self.year = dm.year
-            h = _HOST.search(tail)
-            if h:
-                d.organiser = (base + h.start("h"), base + h.end("h"))
-            tr = times.find_range(tail)
-            if tr is not None:
-                d.start, d.end = tr.start, tr.end
-                d.time_span = (base + tr.span[0], base + tr.span[1])
+        d.label_kind = kind_of(parts.kw)
+        d.block_end = max(d.block_end, title[1])
+        if parts.date is not None:
+            dm = parts.date
+            d.date, d.date_span = dm.iso(dm.year or self.year), (at + dm.start, at + dm.end)
+            self.year = dm.year or self.year
+        d.organiser = shift(parts.host)
+        if parts.time is not None:
+            d.start, d.end, d.time_span = parts.time.start, parts.time.end, shift(parts.time.span)
 
     def on_role(self, i: int, ln: Line) -> None:
         rl = people.role_line(ln.text)
@@ -408,16 +374,6 @@ class Walker:
             )  # fmt: skip
         self.out.contacts.append((m, self.contact_role or "contact"))
         return True
-
-
-def _label_match(f: str) -> re.Match[str] | None:
-    """A numbered or singular session label; "Ateliers - Suite (au choix)" is a slot caption."""
-    m = _LABEL_RE.match(f)
-    if m is None:
-        return None
-    if m["kw"].endswith("s") and m["kw"] != "parcours" and not m["num"]:
-        return None
-    return m
 
 
 def _sentence(t: str) -> bool:

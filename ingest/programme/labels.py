@@ -1,0 +1,93 @@
+"""Session labels on one line: "Séance 2 “Title” 19 octobre 2011 [Host]", "Sujet n°1 : Title",
+"Atelier A – Salle Vauban", "Atelier 3 : Title (Salle 12)", "Table ronde : Title".
+
+Offsets returned are relative to the line text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import dates, rooms, times
+from .lines import fold_keep
+
+Pos = tuple[int, int]
+
+_LABEL_RE = re.compile(
+    r"^(?P<kw>ateliers?|sujets?|sous-groupes?|groupes?|tables?[- ]rondes?|seances?|sessions?"
+    r"|labos?|laboratoires?|modules?|conferences?|forums?|parcours|themes?|plenieres?)"
+    r"(?:\s*(?:n°|no\.?|n o|#)?\s*(?P<num>\d+|[a-z](?=\W|$)|[ivx]+(?=\W|$)))?"
+    r"(?P<qual>\s+(?:d'ouverture|de cloture|conclusive|introductive|inaugurale|finale|d'introduction))?"
+    r"\s*(?P<sep>[:.–—-]\s*|(?=[«“\"])|$)"
+)
+_QUOTED = re.compile(r"[«“\"]\s*(?P<t>[^»”\"]+?)\s*[»”\"]")
+_HOST = re.compile(r"\[(?P<h>[^\]]+)\]")
+
+
+@dataclass
+class LabelParts:
+    kw: str
+    title: Pos | None = None
+    room: Pos | None = None
+    date: dates.DateMatch | None = None
+    host: Pos | None = None
+    time: times.TimeRange | None = None
+
+
+def label_match(text: str) -> re.Match[str] | None:
+    """A numbered or singular session label; "Ateliers - Suite (au choix)" is a slot caption."""
+    m = _LABEL_RE.match(fold_keep(text))
+    if m is None:
+        return None
+    if m["kw"].endswith("s") and m["kw"] != "parcours" and not m["num"]:
+        return None
+    return m
+
+
+def _shift(d: dates.DateMatch, by: int) -> dates.DateMatch:
+    return dates.DateMatch(d.start + by, d.end + by, d.month, d.day, d.year, d.weekday)
+
+
+def parse_label(t: str) -> LabelParts | None:
+    m = label_match(t)
+    if m is None:
+        return None
+    out = LabelParts(kw=m["kw"])
+    rest = m.end()
+    q = _QUOTED.search(t, rest)
+    if q is not None and t[rest : q.start()].strip(" :–—-") == "":
+        out.title = (q.start("t"), q.end("t"))
+        tail_at = q.end()
+    else:
+        tail = t[rest:]
+        r_only = rooms.room_line(tail, in_slot=False) if tail.strip() else None
+        if r_only is not None:
+            out.room = (rest + r_only[0], rest + r_only[1])
+            return out
+        end = len(tail)
+        r_in = rooms.room_in(tail)
+        if r_in is not None:
+            out.room = (rest + r_in[0], rest + r_in[1])
+            end = r_in[0]
+        # A date or a [host] after an unquoted title ends it: "Séance 2 : Title, 19 octobre [X]".
+        cuts = [d.start for d in dates.find_dates(tail[:end]) if d.start > 0]
+        host = _HOST.search(tail[:end])
+        cuts += [host.start()] if host else []
+        end = min([end, *cuts])
+        while end > 0 and tail[end - 1] in " –—-|/(,":
+            end -= 1
+        if tail[:end].strip():
+            out.title = (rest, rest + end)
+        tail_at = rest + end
+    tail = t[tail_at:]
+    ds = dates.find_dates(tail)
+    if ds:
+        out.date = _shift(ds[0], tail_at)
+    h = _HOST.search(tail)
+    if h:
+        out.host = (tail_at + h.start("h"), tail_at + h.end("h"))
+    tr = times.find_range(tail)
+    if tr is not None:
+        out.time = times.TimeRange(tr.start, tr.end, (tail_at + tr.span[0], tail_at + tr.span[1]))
+    return out

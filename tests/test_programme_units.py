@@ -1,0 +1,103 @@
+"""Small parts of the programme parser and the renderer, one spelling at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.models import Citation, Session
+from assistant.render import format_date, render_session
+from evals.catalogue_score import score_catalogue, similarity
+from ingest.programme.dates import day_header
+from ingest.programme.rooms import room_line
+from ingest.programme.times import slot_line
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end"),
+    [("14H00 - 15H30 :", "14:00", "15:30"), ("9h30 – 11h00", "09:30", "11:00"), ("9H00-10h30 :", "09:00", "10:30"),
+     ("de 10h à 16h", "10:00", "16:00"), ("10h00 – 12h45 Travail en sous-groupes", "10:00", "12:45"),
+     ("14:00-15:30 Plénière", "14:00", "15:30")],
+)  # fmt: skip
+def test_time_ranges(line: str, start: str, end: str) -> None:
+    got = slot_line(line)
+    assert got is not None and (got[0].start, got[0].end) == (start, end)
+
+
+def test_a_sentence_with_a_time_is_not_a_slot() -> None:
+    assert slot_line("Le comité se tiendra de 10h à 16h.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("Mardi 04 mars 2025", "2025-03-04"), ("vendredi 1er juillet 2016", "2016-07-01"),
+     ("jeudi 6 novembre", "--11-06"), ("MERCREDI 5 MARS 2025 :", "2025-03-05")],
+)  # fmt: skip
+def test_day_headers(line: str, iso: str) -> None:
+    d = day_header(line)
+    assert d is not None and d.iso() == iso
+
+
+def test_dates_inside_sentences_are_not_headers() -> None:
+    assert day_header("Le comité se réunira le vendredi 1er juillet 2016 à Paris.") is None
+
+
+@pytest.mark.parametrize(
+    "line", ["SALLE 1", "SALLE CORNEILLE 2", "PLATEAU RADIO", "Salle Vauban", "Amphi B", "Room 3"]
+)
+def test_room_labels(line: str) -> None:
+    assert room_line(line, in_slot=True) == (0, len(line))
+
+
+def test_upper_case_lines_are_rooms_only_inside_a_slot() -> None:
+    assert room_line("CONTEXTE", in_slot=False) is None
+    assert room_line("Salle : Amphithéâtre B", in_slot=False) == (8, 22)
+
+
+def _session(**kw) -> Session:
+    cit = Citation(doc_id="d", title="t", quote="q", start=0, end=1)
+    return Session(id="d#s1", doc_id="d", citation=cit, **kw)
+
+
+def test_render_session_fr_en_and_null_fields() -> None:
+    s = _session(
+        title="Démocratie alimentaire",
+        kind="atelier",
+        date="2025-03-04",
+        start="17:45",
+        end="19:15",
+        room="SALLE CORNEILLE 2",
+    )
+    assert (
+        render_session(s)
+        == "Atelier « Démocratie alimentaire » — mardi 4 mars 2025, 17h45–19h15, salle Corneille 2"
+    )
+    assert (
+        render_session(s, "en")
+        == "Workshop “Démocratie alimentaire” — Tuesday 4 March 2025, 17:45–19:15, room Corneille 2"
+    )
+    assert (
+        render_session(_session(title="X", kind="labo", date="--11-06"))
+        == "Labo « X » — 6 novembre"
+    )
+
+
+def test_format_date_partial_has_no_weekday() -> None:
+    assert format_date("--11-06") == "6 novembre"
+    assert format_date("2016-07-01") == "vendredi 1er juillet 2016"
+    assert format_date("--07-01", "en") == "1 July"
+
+
+def test_scorer_matches_fuzzily_and_counts_fields() -> None:
+    assert similarity("L'observation partagée", "L’observation partagée (CoPil n°3 et 4)") == 1.0
+    gold = {"sessions": [{"doc_id": "d", "title": "Atelier un", "date": "2025-01-01", "start": "09:00", "end": None, "room": None, "kind": "atelier"}],
+            "people": [{"doc_id": "d", "name": "Ann Lee", "affiliation": "Ville de Caen"}], "initiatives": []}  # fmt: skip
+    pred = {"sessions": [{"doc_id": "d", "title": "Atelier un", "date": "2025-01-01", "start": "09:30", "end": None, "room": None, "kind": "atelier"},
+                         {"doc_id": "d", "title": "Autre chose"}],
+            "people": [{"doc_id": "d", "name": "Ann Lee", "affiliation": "Caen"}], "initiatives": []}  # fmt: skip
+    scores = score_catalogue(gold, pred)
+    assert scores["sessions"].recall == 1.0 and scores["sessions"].precision == 0.5
+    assert (
+        scores["sessions"].field_accuracy["start"] == 0.0
+        and scores["sessions"].field_accuracy["date"] == 1.0
+    )
+    assert scores["people"].field_accuracy["affiliation"] == 1.0
