@@ -101,3 +101,12 @@ def test_scorer_matches_fuzzily_and_counts_fields() -> None:
         and scores["sessions"].field_accuracy["date"] == 1.0
     )
     assert scores["people"].field_accuracy["affiliation"] == 1.0
+
+
+@pytest.mark.parametrize("text", ["", "x", "Juste un texte.\n\nSans programme aucun."])
+def test_documents_without_programme_give_no_records(text: str) -> None:
+    from ingest.load import make_document
+    from ingest.programme import parse_programme
+
+    cat = parse_programme(make_document(doc_id="t", source="t.txt", text=text, meta={}))
+    assert cat.sessions == [] and cat.people == [] and len(cat.events) == 1
