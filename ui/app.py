@@ -35,6 +35,17 @@ def _choices(items: list[tuple[str, str]], any_label: str) -> list[tuple[str, st
     return [(any_label, ""), *items]
 
 
+def _filter(label: str, any_label: str, *, scale: int) -> gr.Dropdown:
+    """A filter dropdown; its choices are filled from the catalogue once the API answers.
+
+    Custom values are allowed because the server-side schema only knows the initial (empty)
+    choices; the API validates the value anyway.
+    """
+    return gr.Dropdown(
+        _choices([], any_label), value="", label=label, scale=scale, allow_custom_value=True
+    )
+
+
 def build_app(api_url: str) -> gr.Blocks:
     """The whole UI, bound to the API at `api_url`."""
     cb = Callbacks(ApiClient(api_url))
@@ -110,7 +121,7 @@ def build_app(api_url: str) -> gr.Blocks:
                         scale=4,
                         elem_id="interests",
                     )
-                    day = gr.Dropdown(_choices([], L("any_day")), value="", label=L("day"), scale=2)
+                    day = _filter(L("day"), L("any_day"), scale=2)
                 build = gr.Button(
                     L("build_programme"), variant="primary", elem_id="build-programme"
                 )
@@ -120,21 +131,17 @@ def build_app(api_url: str) -> gr.Blocks:
             with gr.Tab(L("tab_sessions"), id="sessions") as tab_sessions:
                 with gr.Row():
                     s_q = gr.Textbox(label=L("search"), placeholder=L("search_ph"), scale=3)
-                    s_date = gr.Dropdown(_choices([], L("any")), value="", label=L("date"), scale=1)
-                    s_room = gr.Dropdown(_choices([], L("any")), value="", label=L("room"), scale=1)
-                    s_event = gr.Dropdown(
-                        _choices([], L("any")), value="", label=L("event"), scale=2
-                    )
+                    s_date = _filter(L("date"), L("any"), scale=1)
+                    s_room = _filter(L("room"), L("any"), scale=1)
+                    s_event = _filter(L("event"), L("any"), scale=2)
                 s_go = gr.Button(L("search"), variant="primary")
                 s_table = gr.HTML("", elem_id="sessions-table")
 
             with gr.Tab(L("tab_initiatives"), id="initiatives") as tab_initiatives:
                 with gr.Row():
                     i_q = gr.Textbox(label=L("search"), placeholder=L("search_ph"), scale=3)
-                    i_place = gr.Dropdown(
-                        _choices([], L("any")), value="", label=L("place"), scale=2
-                    )
-                    i_doc = gr.Dropdown(_choices([], L("any")), value="", label=L("event"), scale=2)
+                    i_place = _filter(L("place"), L("any"), scale=2)
+                    i_doc = _filter(L("event"), L("any"), scale=2)
                 i_go = gr.Button(L("search"), variant="primary")
                 i_table = gr.HTML("", elem_id="initiatives-table")
 

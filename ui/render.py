@@ -17,6 +17,8 @@ from ui.i18n import format_date, t
 
 # Characters of context shown around a quoted span, at most, on each side.
 CONTEXT_CHARS = 320
+# Characters of a quote shown in a collapsed source line.
+TEASER_CHARS = 70
 _CITE = re.compile(r"\[(\d{1,3})\]")
 
 DocText = Callable[[str], str | None]
@@ -82,10 +84,20 @@ def citation_html(citation: dict[str, Any], doc_text: DocText, *, lang: str) -> 
         int(citation.get("end", 0)),
         str(citation.get("quote", "")),
     )
+    # Several sources often share a title: the start of the quote tells them apart.
     return (
         f'<details class="source" data-n="{n}"><summary><b>[{n}]</b> {esc(citation.get("title"))}'
+        f' <span class="muted">« {esc(_teaser(str(citation.get("quote", ""))))} »</span>'
         f'</summary><blockquote class="source-quote">{body}</blockquote></details>'
     )
+
+
+def _teaser(quote: str, limit: int = TEASER_CHARS) -> str:
+    """First words of a quote on one line, cut at a word boundary."""
+    flat = " ".join(quote.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def passage_html(passage: dict[str, Any], doc_text: DocText, *, lang: str) -> str:
