@@ -83,11 +83,23 @@ def overlaps(a: Span, b: Span) -> bool:
 
 def matched_evidence(retrieved: Sequence[Span], evidence: Sequence[Span]) -> list[int | None]:
     """For each retrieved passage, the index of the evidence item it credits (or None)."""
+    return matched_evidence_multi([[span] for span in retrieved], evidence)
+
+
+def matched_evidence_multi(
+    retrieved: Sequence[Sequence[Span]], evidence: Sequence[Span]
+) -> list[int | None]:
+    """Same rule for ranked items that carry several spans (a recommended session: its record,
+    its fields, the reason's citation): an item overlapping through any of its spans counts."""
     credited: set[int] = set()
     out: list[int | None] = []
-    for passage in retrieved:
+    for spans in retrieved:
         hit = next(
-            (i for i, e in enumerate(evidence) if i not in credited and overlaps(passage, e)),
+            (
+                i
+                for i, e in enumerate(evidence)
+                if i not in credited and any(overlaps(s, e) for s in spans)
+            ),
             None,
         )
         if hit is not None:

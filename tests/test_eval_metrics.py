@@ -20,6 +20,7 @@ from evals.metrics import (
     language_accuracy,
     locate,
     matched_evidence,
+    matched_evidence_multi,
     mean,
     mrr_at_k,
     ndcg_at_k,
@@ -59,6 +60,13 @@ def test_relevance_vector_first_match_credit() -> None:
     ]
     assert relevance_vector(ranking, evidence) == [0, 1, 0, 0, 1]
     assert matched_evidence(ranking, evidence) == [None, 0, None, None, 1]
+
+
+def test_items_with_several_spans() -> None:
+    # A recommended session: its reason's citation misses, its record span hits.
+    evidence = [Span("d", 100, 120)]
+    items = [[Span("d", 0, 10), Span("d", 110, 130)], [Span("d", 100, 120)]]
+    assert matched_evidence_multi(items, evidence) == [0, None]
 
 
 def test_passage_spanning_two_items_credits_one() -> None:
