@@ -1,1 +1,3 @@
-"""assistant package."""
+"""Core of the grounded assistant: settings, models, store, retrieval, answering, API, CLI."""
+
+__version__ = "0.1.0"

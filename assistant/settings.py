@@ -49,10 +49,17 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_timeout_s: float = 30.0
 
+    # Share of BM25 in the fused score (the rest is dense cosine); tuned on evals/datasets/dev.jsonl.
+    lexical_weight: float = 0.6
+    # Share of the question's salient terms that the top passages must contain; below it the
+    # assistant refuses. Calibrated on the dev set (see README, evaluation).
+    support_threshold: float = 0.5
+
     api_key: str | None = None
     cors_origins: list[str] = Field(default_factory=list)
     max_question_chars: int = 2000
     max_k: int = 50
+    request_timeout_s: float = 30.0
     default_k: int = 5
 
     api_url: str = "http://127.0.0.1:8000"

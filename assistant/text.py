@@ -18,19 +18,10 @@ _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'", r
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 FRENCH_STOPWORDS = frozenset(
-    """au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me meme
-    mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton
-    tu un une vos votre vous c d j l a m n s t y ete etee etees etes etant suis es est sommes
-    sont serai sera seront serait ai as avons avez ont aurai aura avait eu cette cet ceux celle celles
-    comme donc or ni car si plus tres tout tous toute toutes fait faire peut peuvent etre avoir
-    quel quelle quels quelles lequel laquelle dont quoi ou alors aussi bien ainsi sans sous entre
-    vers chez selon afin lors apres avant depuis pendant""".split()
+    ["au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "meme", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "c", "d", "j", "l", "a", "m", "n", "s", "t", "y", "ete", "etee", "etees", "etes", "etant", "suis", "es", "est", "sommes", "sont", "serai", "sera", "seront", "serait", "ai", "as", "avons", "avez", "ont", "aurai", "aura", "avait", "eu", "cette", "cet", "ceux", "celle", "celles", "comme", "donc", "or", "ni", "car", "si", "plus", "tres", "tout", "tous", "toute", "toutes", "fait", "faire", "peut", "peuvent", "etre", "avoir", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "dont", "quoi", "ou", "alors", "aussi", "bien", "ainsi", "sans", "sous", "entre", "vers", "chez", "selon", "afin", "lors", "apres", "avant", "depuis", "pendant"]
 )
 ENGLISH_STOPWORDS = frozenset(
-    """a an the of to in on at for and or is are was were be been by with from as it its this that
-    these those which who whom what when where why how do does did there their they them he she his
-    her i me my we our you your can could should would will shall may might any some about into
-    than then so not no yes please tell give show list""".split()
+    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "is", "are", "was", "were", "be", "been", "by", "with", "from", "as", "it", "its", "this", "that", "these", "those", "which", "who", "whom", "what", "when", "where", "why", "how", "do", "does", "did", "there", "their", "they", "them", "he", "she", "his", "her", "i", "me", "my", "we", "our", "you", "your", "can", "could", "should", "would", "will", "shall", "may", "might", "any", "some", "about", "into", "than", "then", "so", "not", "no", "yes", "please", "tell", "give", "show", "list"]
 )
 
 

@@ -1,0 +1,122 @@
+"""Answer a question: route, resolve follow-ups, retrieve, check support, compose with citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from assistant.citations import CitationBook
+from assistant.compose import (
+    Draft,
+    answer_general,
+    answer_initiatives,
+    answer_people,
+    answer_sessions,
+)
+from assistant.glossary import expand
+from assistant.models import Answer, Turn
+from assistant.phrases import TEXT
+from assistant.retrieval import SearchFilters, hybrid_search
+from assistant.router import (
+    Constraints,
+    asks_next_day,
+    constraints,
+    is_follow_up,
+    is_listing,
+    route,
+)
+from assistant.support import assess, salient_terms
+from assistant.text import detect_language, fold
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
+
+SEARCH_DEPTH = 30
+
+
+def _previous_question(history: list[Turn]) -> str | None:
+    return next((t.content for t in reversed(history) if t.role == "user"), None)
+
+
+def _shift_day(c: Constraints, sessions, days: int) -> Constraints:
+    """'Et le lendemain ?': the day after the dates the previous question was about."""
+    from assistant.compose import _matches_time
+
+    dates = sorted({s.date for s in sessions if s.date and not s.date.startswith("--") and _matches_time(s, c)})
+    if not dates:
+        return c
+    target = dt.date.fromisoformat(dates[0 if days > 0 else -1]) + dt.timedelta(days=days)
+    return Constraints(iso_date=target.isoformat(), part_of_day=c.part_of_day, roles=c.roles)
+
+
+def refusal(core: Assistant, *, question: str, language: str, intent: str, reason: str | None,
+            filters: SearchFilters | None) -> Answer:
+    text = TEXT[language]
+    message = text["refusal_attr"].get(reason or "", text["refusal"])
+    try:
+        suggestions = core.search(expand(question, language), k=3, filters=filters)
+    except Exception:  # suggestions are a courtesy: never let them turn a refusal into an error
+        suggestions = []
+    return Answer(answer=f"{message} {text['nearest']}" if suggestions else message, answered=False,
+                  intent=intent if intent != "general" else "out_of_scope", language=language,  # type: ignore[arg-type]
+                  citations=[], suggestions=suggestions)
+
+
+def answer_question(core: Assistant, *, question: str, history: list[Turn],
+                    filters: SearchFilters | None, k: int) -> Answer:
+    index = core.index
+    language = detect_language(question)
+    intent = route(question)
+    query = question
+    cons = constraints(question)
+    previous = _previous_question(history)
+    if previous and is_follow_up(question):
+        prev_intent = route(previous)
+        if intent == "general" or (intent == "session" and not salient_terms(question, language)):
+            intent = prev_intent if prev_intent != "recommend" else "session"
+        prev_cons = constraints(previous)
+        shift = asks_next_day(question)
+        if shift:
+            cons = _shift_day(prev_cons, index.snapshot.catalogue.sessions, shift)
+        elif not cons.has_time:
+            cons = Constraints(weekday=prev_cons.weekday, month_day=prev_cons.month_day,
+                               iso_date=prev_cons.iso_date, part_of_day=prev_cons.part_of_day, roles=cons.roles)
+        query = f"{previous} {question}"
+        language = detect_language(question) if len(question.split()) > 2 else detect_language(previous)
+    if intent == "recommend":
+        from assistant.recommend import agenda_answer
+
+        return agenda_answer(core, question=query, language=language, filters=filters)
+
+    search_query = expand(query, language)
+    hits = hybrid_search(index, query=search_query, k=max(k, SEARCH_DEPTH), embedder=core.embedder,
+                         store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
+    topical = bool(salient_terms(query, language))
+    evidence = [h.item.text for h in hits[:5]]
+    support = assess(query, language=language, evidence_texts=evidence)
+    time_listing = intent == "session" and cons.has_time and not topical
+    if not hits or not (time_listing or support.supported(core.settings.support_threshold)):
+        return refusal(core, question=query, language=language, intent=intent,
+                       reason=support.missing_attribute, filters=filters)
+
+    book = CitationBook(index.documents)
+    draft = Draft([], [])
+    if intent == "session":
+        draft = answer_sessions(index, hits=hits, constraints=cons, topical=topical, lang=language, book=book)
+    elif intent == "people":
+        draft = answer_people(index, hits=hits, constraints=cons, lang=language, book=book)
+    elif intent == "initiative":
+        plural = is_listing(question) or fold(question).count("exemples") > 0 or "examples" in fold(question)
+        draft = answer_initiatives(index, hits=hits, plural=plural or True, lang=language, book=book)
+    if not draft.sentences:
+        book = CitationBook(index.documents)
+        draft = answer_general(index, hits=hits, query=search_query, lang=language, book=book)
+    if not draft.sentences:
+        return refusal(core, question=query, language=language, intent=intent, reason=None, filters=filters)
+
+    answer = Answer(answer=" ".join(draft.sentences), answered=True, intent=intent,
+                    language=language, citations=book.citations, records=draft.records)  # type: ignore[arg-type]
+    if core.llm is not None:
+        return core.llm.improve(question=question, language=language, extractive=answer,
+                                hits=[index.to_passage(h.item, h.score) for h in hits[:k]])
+    return answer

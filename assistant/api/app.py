@@ -1,0 +1,79 @@
+"""FastAPI application factory: lifespan-created core, middleware, error mapping."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+import anyio
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+from assistant import __version__
+from assistant.api.middleware import AccessLogMiddleware, JsonDepthMiddleware
+from assistant.api.routes_admin import router as admin_router
+from assistant.api.routes_public import router as public_router
+from assistant.feedback import FeedbackStore
+from assistant.reindex import Reindexer
+from assistant.service import Assistant, NotReady, UnknownDocument
+from assistant.settings import Settings, get_settings
+from assistant.store import StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 256 * 1024
+
+
+def create_app(settings: Settings | None = None, *, core: Assistant | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        assistant = core or Assistant(settings)
+        app.state.core = assistant
+        app.state.settings = settings
+        app.state.feedback = FeedbackStore(settings.data_dir)
+        app.state.reindexer = Reindexer(on_success=assistant.load)
+        loaded = await anyio.to_thread.run_sync(assistant.load)
+        if loaded:
+            # Load the model now so the first question is not the slow one.
+            await anyio.to_thread.run_sync(assistant.embedder.warm_up)
+        else:
+            log.warning("no index in %s yet: run `assistant ingest`", settings.data_dir)
+        yield
+
+    app = FastAPI(
+        title="Assistant cohésion sociale",
+        version=__version__,
+        description=(
+            "Grounded answers about French social-cohesion event programmes. Every answer sentence "
+            "cites an exact span of a source document (`quote == text[start:end]`)."
+        ),
+        lifespan=lifespan,
+    )
+    app.add_middleware(JsonDepthMiddleware, max_bytes=MAX_BODY_BYTES)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET", "POST"], allow_headers=["Content-Type", "X-API-Key"])
+    app.add_middleware(AccessLogMiddleware)
+    app.include_router(public_router)
+    app.include_router(admin_router)
+
+    @app.exception_handler(StoreUnavailable)
+    async def _store_down(_: Request, exc: StoreUnavailable):
+        return JSONResponse(status_code=503, content={"detail": f"search backend unavailable: {exc}"})
+
+    @app.exception_handler(NotReady)
+    async def _not_ready(_: Request, exc: NotReady):
+        return JSONResponse(status_code=503, content={"detail": str(exc)})
+
+    @app.exception_handler(UnknownDocument)
+    async def _unknown_doc(_: Request, exc: UnknownDocument):
+        return JSONResponse(status_code=404, content={"detail": f"unknown document: {exc.args[0]!s:.100}"})
+
+    @app.exception_handler(TimeoutError)
+    async def _timeout(_: Request, exc: TimeoutError):
+        return JSONResponse(status_code=503, content={"detail": "the request took too long; try again"})
+
+    return app

@@ -1,0 +1,187 @@
+"""Extractive answers per intent, built from catalogue records and source sentences.
+
+Every sentence ends with the [n] marks of the spans that state its facts (record block, date
+header, time range, person line…), so each fact of the answer can be checked in a cited quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from assistant.citations import CitationBook
+from assistant.models import Initiative, Person, Session
+from assistant.phrases import TEXT, day_label, kind_label, quoted, time_label
+from assistant.retrieval import LoadedIndex, Scored
+from assistant.router import Constraints, weekday_name
+from assistant.sentences import sentence_spans
+from assistant.text import content_terms, fold
+
+
+@dataclass
+class Draft:
+    sentences: list[str]
+    records: list
+
+
+def _session_sentence(s: Session, lang: str, book: CitationBook) -> str:
+    marks = [book.cite_span(s.citation), book.cite_span(s.fields.get("date")),
+             book.cite_span(s.fields.get("start") or s.fields.get("end"))]
+    if s.room:
+        marks.append(book.cite_span(s.fields.get("room")))
+    parts = [p for p in (day_label(s.date, lang), time_label(s.start, s.end, lang)) if p]
+    parts.append(s.room or TEXT[lang]["no_room"])
+    head = f"{kind_label(s.kind, lang).capitalize()} {quoted(s.title, lang)}"
+    return f"{head} — {', '.join(parts)} {book.marks(marks)}."
+
+
+def _matches_time(s: Session, c: Constraints) -> bool:
+    date_quote = fold(s.fields["date"].quote) if "date" in s.fields else ""
+    if c.iso_date and s.date != c.iso_date:
+        return False
+    if c.month_day and s.date and (int(s.date[-5:-3]), int(s.date[-2:])) != c.month_day:
+        return False
+    if c.weekday is not None:
+        if s.date and not s.date.startswith("--"):
+            if dt.date.fromisoformat(s.date).weekday() != c.weekday:
+                return False
+        elif weekday_name(c.weekday) not in date_quote:
+            return False
+    if c.part_of_day:
+        if not s.start:
+            return False
+        hour = int(s.start[:2])
+        want = {"morning": hour < 12, "afternoon": 12 <= hour < 18, "evening": hour >= 18}
+        if not want[c.part_of_day]:
+            return False
+    return True
+
+
+def rank_sessions(index: LoadedIndex, hits: list[Scored]) -> list[tuple[Session, float]]:
+    """Sessions behind the hits (direct records, or passages inside a session), best first."""
+    by_id: dict[str, float] = {}
+    session_of_passage = {ip.passage.id: ip.session_id for ip in index.snapshot.passages}
+    for h in hits:
+        sid = h.item.record_id if h.item.kind == "session" else session_of_passage.get(h.item.id)
+        if sid and sid in index.records:
+            by_id[sid] = max(by_id.get(sid, 0.0), h.score)
+    ranked = sorted(by_id.items(), key=lambda kv: -kv[1])
+    return [(index.records[sid], score) for sid, score in ranked]  # type: ignore[misc]
+
+
+def answer_sessions(index: LoadedIndex, *, hits: list[Scored], constraints: Constraints, topical: bool,
+                    lang: str, book: CitationBook) -> Draft:
+    sessions = index.snapshot.catalogue.sessions
+    if constraints.has_time and not topical:
+        chosen = [s for s in sessions if _matches_time(s, constraints)]
+        chosen.sort(key=lambda s: (s.date or "", s.start or "", s.citation.start))
+        chosen = chosen[:12]
+    else:
+        ranked = [(s, sc) for s, sc in rank_sessions(index, hits) if _matches_time(s, constraints)]
+        if not ranked:
+            return Draft([], [])
+        top = ranked[0][1]
+        chosen = [s for s, sc in ranked[:3] if sc >= 0.85 * top]
+    return Draft([_session_sentence(s, lang, book) for s in chosen], chosen)
+
+
+def _person_sentence(p: Person, lang: str, book: CitationBook, index: LoadedIndex,
+                     session: Session | None, role_in_session: str | None) -> str:
+    marks = [book.cite_span(p.citation)]
+    details = ", ".join(x for x in (p.role, p.affiliation) if x and fold(x) not in fold(p.name))
+    text = p.name + (f", {details}" if details else "")
+    if session is not None:
+        marks.append(book.cite_span(session.fields.get("title") or session.citation))
+        role = TEXT[lang]["role"].get(role_in_session or "", role_in_session or "")
+        role_part = f"{role} " if role else ""
+        text += f" — {role_part}{TEXT[lang]['in']} {quoted(session.title, lang)}"
+    return f"{text} {book.marks(marks)}."
+
+
+def answer_people(index: LoadedIndex, *, hits: list[Scored], constraints: Constraints, lang: str,
+                  book: CitationBook) -> Draft:
+    persons: dict[str, float] = {}
+    sessions: dict[str, float] = {}
+    for h in hits:
+        rid = h.item.record_id
+        if h.item.kind == "person" and rid in index.records:
+            persons[rid] = max(persons.get(rid, 0.0), h.score)
+        elif h.item.kind == "initiative" and rid in index.records:
+            sid = index.records[rid].session  # type: ignore[union-attr]
+            if sid in index.records:
+                sessions[sid] = max(sessions.get(sid, 0.0), h.score)
+    for s, score in rank_sessions(index, hits):
+        sessions[s.id] = max(sessions.get(s.id, 0.0), score)
+    best_person = max(persons.values(), default=0.0)
+    best_session = max(sessions.values(), default=0.0)
+    sentences: list[str] = []
+    records: list = []
+    if best_session > best_person and sessions:
+        session = index.records[max(sessions, key=sessions.get)]  # type: ignore[arg-type]
+        for ref in session.people:  # type: ignore[union-attr]
+            if constraints.roles and ref.role not in constraints.roles:
+                continue
+            person = index.records.get(ref.person_id)
+            if person is not None:
+                sentences.append(_person_sentence(person, lang, book, index, session, ref.role))  # type: ignore[arg-type]
+                records.append(person)
+        if sentences:
+            return Draft(sentences, records)
+    for pid, score in sorted(persons.items(), key=lambda kv: -kv[1])[:3]:
+        if score < 0.8 * best_person:
+            continue
+        person = index.records[pid]
+        sid = person.sessions[0] if person.sessions else None  # type: ignore[union-attr]
+        session = index.records.get(sid) if sid else None
+        role = next((r.role for r in session.people if r.person_id == pid), None) if session else None  # type: ignore[union-attr]
+        sentences.append(_person_sentence(person, lang, book, index, session, role))  # type: ignore[arg-type]
+        records.append(person)
+    return Draft(sentences, records)
+
+
+def answer_initiatives(index: LoadedIndex, *, hits: list[Scored], plural: bool, lang: str,
+                       book: CitationBook) -> Draft:
+    scores: dict[str, float] = {}
+    initiatives = index.snapshot.catalogue.initiatives
+    for h in hits:
+        if h.item.kind == "initiative" and h.item.record_id in index.records:
+            scores[h.item.record_id] = max(scores.get(h.item.record_id, 0.0), h.score)
+        elif h.item.kind == "passage":
+            for i in initiatives:
+                if i.doc_id == h.item.doc_id and h.item.start <= i.citation.start < h.item.end:
+                    scores[i.id] = max(scores.get(i.id, 0.0), 0.9 * h.score)
+    if not scores:
+        return Draft([], [])
+    top = max(scores.values())
+    ranked = [iid for iid, sc in sorted(scores.items(), key=lambda kv: -kv[1]) if sc >= 0.5 * top]
+    chosen: list[Initiative] = [index.records[i] for i in ranked[: 6 if plural else 2]]  # type: ignore[misc]
+    sentences = []
+    for i in chosen:
+        marks = [book.cite_span(i.citation), book.cite_span(i.fields.get("place"))]
+        head = i.name + (f" ({i.place})" if i.place and fold(i.place) not in fold(i.name) else "")
+        body = f" : {i.description}" if (i.description and lang == "fr") else (
+            f": {i.description}" if i.description else "")
+        sentences.append(f"{head}{body} {book.marks(marks)}.".replace("..", "."))
+    return Draft(sentences, chosen)
+
+
+def answer_general(index: LoadedIndex, *, hits: list[Scored], query: str, lang: str,
+                   book: CitationBook, max_sentences: int = 2) -> Draft:
+    """The source sentences that share the most salient terms with the question, quoted."""
+    terms = set(content_terms(query))
+    candidates = []
+    for rank, h in enumerate(hits[:5]):
+        text = index.documents[h.item.doc_id].text
+        for a, b in sentence_spans(text, h.item.start, h.item.end):
+            overlap = len(terms & set(content_terms(text[a:b])))
+            if overlap:
+                candidates.append((overlap + h.score - 0.1 * rank, h.item.doc_id, a, b))
+    candidates.sort(key=lambda c: -c[0])
+    chosen = sorted(candidates[:max_sentences], key=lambda c: (c[1], c[2]))
+    sentences = []
+    for _, doc_id, a, b in chosen:
+        n = book.cite(doc_id, a, b)
+        quote = index.documents[doc_id].text[a:b].rstrip(" .:;")
+        title = index.documents[doc_id].title
+        sentences.append(f"{quote} [{n}]." if lang == "fr" else f"The document {quoted(title, lang)} says: “{quote}” [{n}].")
+    return Draft(sentences, [])

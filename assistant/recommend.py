@@ -1,0 +1,101 @@
+"""Agenda recommendation: the best-fitting session per time slot for free-text interests."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.citations import CitationBook
+from assistant.compose import rank_sessions
+from assistant.glossary import expand
+from assistant.models import Answer, Citation, Frozen, Session
+from assistant.phrases import day_label, quoted, time_label
+from assistant.retrieval import SearchFilters, hybrid_search
+from assistant.sentences import sentence_spans
+from assistant.text import content_terms, detect_language
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
+
+# Below this share of the best session's score a session is not a fit, whatever its slot.
+MIN_RELATIVE_FIT = 0.35
+
+
+class AgendaItem(Frozen):
+    session: Session
+    reason: str
+    citation: Citation
+    score: float
+
+
+class Agenda(Frozen):
+    interests: str
+    date: str | None = None
+    items: list[AgendaItem]
+
+
+def _reason(core: Assistant, session: Session, interests: str) -> tuple[str, Citation]:
+    """The sentence of the session's own block that shares most with the interests."""
+    doc = core.index.documents[session.doc_id]
+    terms = set(content_terms(interests))
+    best = None
+    for a, b in sentence_spans(doc.text, session.citation.start, session.citation.end):
+        words = len(doc.text[a:b].split())
+        if words < 4:  # room labels and titles are not reasons
+            continue
+        overlap = len(terms & set(content_terms(doc.text[a:b])))
+        if best is None or overlap > best[0]:
+            best = (overlap, a, b)
+    if best is None:
+        a, b = session.citation.start, session.citation.end
+    else:
+        _, a, b = best
+    book = CitationBook(core.index.documents)
+    book.cite(session.doc_id, a, b)
+    citation = book.citations[0]
+    return citation.quote, citation
+
+
+def recommend_agenda(core: Assistant, *, interests: str, date: str | None = None, limit: int = 10) -> Agenda:
+    index = core.index
+    language = detect_language(interests)
+    filters = SearchFilters(date=date) if date else None
+    hits = hybrid_search(index, query=expand(interests, language), k=60, embedder=core.embedder,
+                         store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
+    ranked = [(s, sc) for s, sc in rank_sessions(index, hits) if not date or s.date == date]
+    if not ranked:
+        return Agenda(interests=interests, date=date, items=[])
+    top = ranked[0][1]
+    taken: set[tuple] = set()
+    items: list[AgendaItem] = []
+    for session, score in ranked:
+        if score < MIN_RELATIVE_FIT * top:
+            break
+        # One session per slot: sessions without times share their day's slot.
+        slot = (session.date, session.start, session.end)
+        if slot in taken:
+            continue
+        taken.add(slot)
+        reason, citation = _reason(core, session, interests)
+        items.append(AgendaItem(session=session, reason=reason, citation=citation, score=round(score, 4)))
+        if len(items) >= limit:
+            break
+    return Agenda(interests=interests, date=date, items=items)
+
+
+def agenda_answer(core: Assistant, *, question: str, language: str, filters: SearchFilters | None) -> Answer:
+    agenda = recommend_agenda(core, interests=question, date=filters.date if filters else None, limit=6)
+    if not agenda.items:
+        from assistant.answer import refusal
+
+        return refusal(core, question=question, language=language, intent="recommend", reason=None,
+                       filters=filters)
+    book = CitationBook(core.index.documents)
+    sentences = []
+    for item in sorted(agenda.items, key=lambda i: (i.session.date or "", i.session.start or "")):
+        s = item.session
+        marks = [book.cite_span(s.citation), book.cite_span(s.fields.get("date")),
+                 book.cite_span(s.fields.get("start")), book.cite_span(item.citation)]
+        when = ", ".join(p for p in (day_label(s.date, language), time_label(s.start, s.end, language), s.room) if p)
+        sentences.append(f"{quoted(s.title, language)} — {when} {book.marks(marks)}.")
+    return Answer(answer=" ".join(sentences), answered=True, intent="recommend", language=language,  # type: ignore[arg-type]
+                  citations=book.citations, records=[i.session for i in agenda.items])

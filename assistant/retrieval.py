@@ -1,0 +1,147 @@
+"""Hybrid retrieval: French BM25 and dense Chroma search, fused by a tuned weight.
+
+The searchable items are the passages and the catalogue entries of the loaded snapshot. A hit on
+a catalogue entry comes back as a `Passage` whose text is the record's exact source span and
+whose section is the rendered record, so callers cite it like any passage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from pydantic import ConfigDict
+
+from assistant.chunking_text import contextual
+from assistant.embedder import Embedder
+from assistant.index import CatalogueEntry, IndexedPassage, Snapshot
+from assistant.lexical import LexicalIndex
+from assistant.models import Document, Frozen, Passage
+from assistant.store import CATALOGUE, PASSAGES, VectorStore
+from assistant.text import fold
+
+
+class SearchFilters(Frozen):
+    """Metadata filters; unknown keys are rejected (HTTP 422) rather than ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    doc_id: str | None = None
+    event: str | None = None
+    date: str | None = None
+    room: str | None = None
+
+    def active(self) -> dict[str, str]:
+        return {k: v for k, v in self.model_dump().items() if v}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One searchable thing: a passage or a catalogue entry, with filterable facts."""
+
+    id: str
+    kind: str
+    doc_id: str
+    text: str  # lexical/dense text (contextual)
+    start: int
+    end: int
+    section: str
+    date: str | None
+    room: str | None
+    event: str | None
+    record_id: str | None = None
+
+
+def room_key(room: str | None) -> str | None:
+    return " ".join(fold(room).split()) if room else None
+
+
+class LoadedIndex:
+    """The immutable in-memory view of one snapshot; swapped whole on reload."""
+
+    def __init__(self, snapshot: Snapshot):
+        self.snapshot = snapshot
+        self.documents: dict[str, Document] = {d.doc_id: d for d in snapshot.documents}
+        self.items: list[Item] = [self._from_passage(p) for p in snapshot.passages]
+        self.items += [self._from_entry(e) for e in snapshot.entries]
+        self.position = {item.id: i for i, item in enumerate(self.items)}
+        self.lexical = LexicalIndex([item.text for item in self.items])
+        cat = snapshot.catalogue
+        self.records = {r.id: r for r in [*cat.sessions, *cat.people, *cat.initiatives, *cat.events]}
+
+    def _from_passage(self, ip: IndexedPassage) -> Item:
+        p = ip.passage
+        return Item(id=p.id, kind="passage", doc_id=p.doc_id, text=contextual(p.title, p.section, p.text),
+                    start=p.start, end=p.end, section=p.section, date=ip.date, room=ip.room, event=ip.event)
+
+    def _from_entry(self, e: CatalogueEntry) -> Item:
+        title = self.documents[e.doc_id].title if e.doc_id in self.documents else ""
+        return Item(id=e.id, kind=e.kind, doc_id=e.doc_id, text=f"{title}\n{e.text}", start=e.start,
+                    end=e.end, section=e.text, date=e.date, room=e.room, event=e.event, record_id=e.record_id)
+
+    def to_passage(self, item: Item, score: float) -> Passage:
+        doc = self.documents[item.doc_id]
+        return Passage(id=item.id, doc_id=item.doc_id, title=doc.title, section=item.section,
+                       text=doc.text[item.start : item.end], start=item.start, end=item.end,
+                       score=round(float(score), 6), kind=item.kind)  # type: ignore[arg-type]
+
+    def mask(self, filters: SearchFilters | None) -> np.ndarray:
+        keep = np.ones(len(self.items), dtype=bool)
+        if not filters:
+            return keep
+        active = filters.active()
+        for i, item in enumerate(self.items):
+            if "doc_id" in active and item.doc_id != active["doc_id"] or "date" in active and item.date != active["date"] or "room" in active and room_key(item.room) != room_key(active["room"]) or "event" in active and fold(active["event"]) not in fold(item.event or ""):
+                keep[i] = False
+        return keep
+
+
+def chroma_where(filters: SearchFilters | None) -> dict | None:
+    """Exact-match filters as a Chroma `where`; keys are fixed here, values are plain strings."""
+    if not filters:
+        return None
+    clauses = [{key: {"$eq": value}} for key, value in filters.active().items()
+               if key in ("doc_id", "date")]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+@dataclass(frozen=True)
+class Scored:
+    item: Item
+    score: float
+    lexical: float
+    dense: float
+
+
+def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder | None,
+                  store: VectorStore | None, lexical_weight: float,
+                  filters: SearchFilters | None = None, kinds: set[str] | None = None) -> list[Scored]:
+    """Weighted fusion of max-normalised BM25 and cosine scores over the allowed items."""
+    n = len(index.items)
+    if n == 0 or not query.strip():
+        return []
+    allowed = index.mask(filters)
+    if kinds is not None:
+        allowed &= np.array([item.kind in kinds for item in index.items], dtype=bool)
+    lex = index.lexical.scores(query) * allowed
+    lex_max = float(lex.max()) if lex.size else 0.0
+    lex_norm = lex / lex_max if lex_max > 0 else lex
+    dense = np.zeros(n, dtype=np.float32)
+    if embedder is not None and store is not None and lexical_weight < 1.0:
+        vector = embedder.embed_query(query)
+        where = chroma_where(filters)
+        depth = max(4 * k, 40)
+        for name in (PASSAGES, CATALOGUE):
+            for hit in store.query(name, embedding=vector, k=depth, where=where):
+                pos = index.position.get(hit.id)
+                # Ids outside the loaded snapshot belong to an ingest in progress: ignore them.
+                if pos is not None and allowed[pos]:
+                    dense[pos] = max(hit.score, 0.0)
+    dense_max = float(dense.max())
+    dense_norm = dense / dense_max if dense_max > 0 else dense
+    fused = lexical_weight * lex_norm + (1.0 - lexical_weight) * dense_norm
+    order = np.argsort(-fused, kind="stable")[:k]
+    return [Scored(index.items[i], float(fused[i]), float(lex[i]), float(dense[i]))
+            for i in order if fused[i] > 0 and allowed[i]]

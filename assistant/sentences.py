@@ -1,0 +1,27 @@
+"""Sentence spans inside a text region, for extractive answers quoted at exact offsets."""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences and lines of text[start:end], trimmed."""
+    spans = []
+    pos = start
+    region = text[start:end]
+    for match in _BOUNDARY.finditer(region):
+        spans.append((pos, start + match.start()))
+        pos = start + match.end()
+    spans.append((pos, end))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b - a >= 3:
+            out.append((a, b))
+    return out

@@ -1,0 +1,155 @@
+"""The core facade used by the API, the CLI and the evaluation suite.
+
+It owns the embedder, the vector store and the loaded index; the index is replaced in a single
+assignment on reload, so requests in flight keep answering from the last complete snapshot.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+
+from assistant.embedder import Embedder
+from assistant.index import read_snapshot
+from assistant.models import (
+    Answer,
+    Document,
+    DocumentInfo,
+    Initiative,
+    Passage,
+    Person,
+    Session,
+    Turn,
+)
+from assistant.retrieval import LoadedIndex, SearchFilters, hybrid_search, room_key
+from assistant.settings import Settings, get_settings
+from assistant.store import CATALOGUE, VectorStore
+from assistant.text import fold
+
+log = logging.getLogger(__name__)
+
+
+class NotReady(RuntimeError):
+    """No complete index has been built yet (run `assistant ingest`)."""
+
+
+class UnknownDocument(KeyError):
+    pass
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None, *, embedder: Embedder | None = None,
+                 store: VectorStore | None = None):
+        self.settings = settings or get_settings()
+        self.embedder = embedder or Embedder(self.settings)
+        self.store = store or VectorStore(self.settings)
+        self._index: LoadedIndex | None = None
+        self._reload_lock = threading.Lock()
+        self.llm = None  # set by load() when ASSISTANT_LLM_BASE_URL is configured
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def load(self) -> bool:
+        """Load the latest snapshot; False when none exists yet."""
+        with self._reload_lock:
+            snapshot = read_snapshot(self.settings.data_dir)
+            if snapshot is None:
+                return False
+            self._index = LoadedIndex(snapshot)
+        if self.llm is None and self.settings.llm_base_url:
+            from assistant.llm import LLMAnswerer
+
+            self.llm = LLMAnswerer(self.settings)
+        return True
+
+    @property
+    def ready(self) -> bool:
+        return self._index is not None
+
+    @property
+    def index(self) -> LoadedIndex:
+        index = self._index
+        if index is None:
+            raise NotReady("the index is not built yet: run `assistant ingest`")
+        return index
+
+    def health(self) -> dict:
+        index = self._index
+        info: dict = {"status": "ok" if index else "not_ready", "store": self.store.describe(),
+                      "embed_model": self.settings.embed_model,
+                      "llm": bool(self.settings.llm_base_url)}
+        if index is not None:
+            snap = index.snapshot
+            info.update(documents=len(snap.documents), passages=len(snap.passages),
+                        sessions=len(snap.catalogue.sessions), people=len(snap.catalogue.people),
+                        initiatives=len(snap.catalogue.initiatives), index_built_at=snap.built_at)
+        return info
+
+    # -- documents -------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        return self.index.snapshot.infos()
+
+    def document(self, doc_id: str) -> Document:
+        doc = self.index.documents.get(doc_id)
+        if doc is None:
+            raise UnknownDocument(doc_id)
+        return doc
+
+    # -- retrieval -------------------------------------------------------------------------
+    def search(self, query: str, *, k: int = 5, filters: SearchFilters | None = None,
+               kinds: set[str] | None = None) -> list[Passage]:
+        index = self.index
+        hits = hybrid_search(index, query=query, k=k, embedder=self.embedder, store=self.store,
+                             lexical_weight=self.settings.lexical_weight, filters=filters, kinds=kinds)
+        return [index.to_passage(h.item, h.score) for h in hits]
+
+    # -- answering -------------------------------------------------------------------------
+    def ask(self, question: str, *, history: list[Turn] | None = None,
+            filters: SearchFilters | None = None, k: int = 5) -> Answer:
+        from assistant.answer import answer_question
+
+        started = time.perf_counter()
+        answer = answer_question(self, question=question, history=history or [], filters=filters, k=k)
+        took = (time.perf_counter() - started) * 1000
+        return answer.model_copy(update={"id": uuid.uuid4().hex[:16], "took_ms": round(took, 2)})
+
+    def recommend(self, interests: str, *, date: str | None = None, limit: int = 10):
+        from assistant.recommend import recommend_agenda
+
+        return recommend_agenda(self, interests=interests, date=date, limit=limit)
+
+    # -- catalogue -------------------------------------------------------------------------
+    def sessions(self, *, q: str | None = None, date: str | None = None, room: str | None = None,
+                 doc_id: str | None = None, event: str | None = None) -> list[Session]:
+        index = self.index
+        where = [{"kind": {"$eq": "session"}}]
+        if doc_id:
+            where.append({"doc_id": {"$eq": doc_id}})
+        if date:
+            where.append({"date": {"$eq": date}})
+        ids = {h.metadata.get("record_id") for h in self.store.get(CATALOGUE, where={"$and": where})}
+        found = [s for s in index.snapshot.catalogue.sessions if s.id in ids]
+        if room:
+            found = [s for s in found if room_key(s.room) == room_key(room)]
+        if event:
+            found = [s for s in found if fold(event) in fold(s.event or "")]
+        return _text_filter(found, q, lambda s: f"{s.title} {s.description or ''} {s.room or ''}")
+
+    def people(self, *, q: str | None = None, doc_id: str | None = None) -> list[Person]:
+        found = [p for p in self.index.snapshot.catalogue.people if not doc_id or p.doc_id == doc_id]
+        return _text_filter(found, q, lambda p: f"{p.name} {p.role or ''} {p.affiliation or ''}")
+
+    def initiatives(self, *, q: str | None = None, doc_id: str | None = None,
+                    place: str | None = None) -> list[Initiative]:
+        found = [i for i in self.index.snapshot.catalogue.initiatives if not doc_id or i.doc_id == doc_id]
+        if place:
+            found = [i for i in found if fold(place) in fold(i.place or "")]
+        return _text_filter(found, q, lambda i: f"{i.name} {i.place or ''} {i.description or ''} {i.organiser or ''}")
+
+
+def _text_filter(records, q, text_of):
+    if not q:
+        return list(records)
+    needle = fold(q).split()
+    return [r for r in records if all(word in fold(text_of(r)) for word in needle)]

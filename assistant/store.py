@@ -1,0 +1,184 @@
+"""Chroma adapter: the only module that touches chromadb.
+
+Two collections per prefix: passages (exact source spans) and catalogue (rendered records with
+filterable metadata). Collections are created with `embedding_function=None`: we always pass our
+own vectors, so Chroma never downloads its default ONNX model.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+PASSAGES = "passages"
+CATALOGUE = "catalogue"
+
+
+class StoreUnavailable(RuntimeError):
+    """The vector store cannot be reached (Chroma server down, timeout)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    score: float
+    metadata: dict[str, Any]
+    document: str
+
+
+def _wrap_errors(func):
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except StoreUnavailable:
+            raise
+        except Exception as exc:  # chromadb/httpx raise many types for a dead server
+            if _is_connection_error(exc):
+                raise StoreUnavailable(f"vector store unreachable: {type(exc).__name__}") from exc
+            raise
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    import httpx
+
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, httpx.TransportError | ConnectionError | TimeoutError):
+            return True
+        text = str(exc).lower()
+        if "could not connect" in text or "connection refused" in text or "timed out" in text:
+            return True
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return False
+
+
+class VectorStore:
+    def __init__(self, settings: Settings):
+        self._settings = settings
+        self._client = None
+        self._collections: dict[str, Any] = {}
+
+    @property
+    def mode(self) -> str:
+        return "server" if self._settings.chroma_host else "embedded"
+
+    def describe(self) -> str:
+        s = self._settings
+        if s.chroma_host:
+            return f"chroma server http://{s.chroma_host}:{s.chroma_port}"
+        return f"embedded chroma at {s.embedded_chroma_path}"
+
+    @_wrap_errors
+    def _connect(self):
+        if self._client is not None:
+            return self._client
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        s = self._settings
+        if s.chroma_host:
+            client = chromadb.HttpClient(host=s.chroma_host, port=s.chroma_port, settings=chroma_settings)
+            # chromadb's HTTP client waits forever by default; a dead server must not hang us.
+            import httpx
+
+            session = getattr(getattr(client, "_server", None), "_session", None)
+            if session is not None:
+                session.timeout = httpx.Timeout(s.chroma_timeout_s)
+        else:
+            s.embedded_chroma_path.mkdir(parents=True, exist_ok=True)
+            client = chromadb.PersistentClient(path=str(s.embedded_chroma_path), settings=chroma_settings)
+        self._client = client
+        return client
+
+    def _collection(self, name: str):
+        if name not in self._collections:
+            client = self._connect()
+            full = f"{self._settings.collection_prefix}_{name}"
+            self._collections[name] = client.get_or_create_collection(
+                full, embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
+        return self._collections[name]
+
+    @_wrap_errors
+    def heartbeat(self) -> bool:
+        self._connect().heartbeat()
+        return True
+
+    @_wrap_errors
+    def ids(self, name: str) -> set[str]:
+        coll = self._collection(name)
+        out: set[str] = set()
+        page = 5000
+        offset = 0
+        while True:
+            got = coll.get(include=[], limit=page, offset=offset)
+            out.update(got["ids"])
+            if len(got["ids"]) < page:
+                return out
+            offset += page
+
+    @_wrap_errors
+    def count(self, name: str) -> int:
+        return int(self._collection(name).count())
+
+    @_wrap_errors
+    def upsert(self, name: str, *, ids: Sequence[str], embeddings: Sequence[Sequence[float]],
+               documents: Sequence[str], metadatas: Sequence[dict[str, Any]]) -> None:
+        coll = self._collection(name)
+        step = max(1, min(self._connect().get_max_batch_size(), 2000))
+        for i in range(0, len(ids), step):
+            coll.upsert(ids=list(ids[i : i + step]), embeddings=[list(e) for e in embeddings[i : i + step]],
+                        documents=list(documents[i : i + step]), metadatas=list(metadatas[i : i + step]))
+
+    @_wrap_errors
+    def delete(self, name: str, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        coll = self._collection(name)
+        for i in range(0, len(ids), 2000):
+            coll.delete(ids=ids[i : i + 2000])
+
+    @_wrap_errors
+    def query(self, name: str, *, embedding: Sequence[float], k: int,
+              where: dict[str, Any] | None = None) -> list[Hit]:
+        coll = self._collection(name)
+        res = coll.query(query_embeddings=[list(embedding)], n_results=k, where=where or None,
+                         include=["metadatas", "documents", "distances"])
+        hits = []
+        for id_, dist, meta, doc in zip(res["ids"][0], res["distances"][0], res["metadatas"][0],
+                                        res["documents"][0], strict=False):
+            # cosine distance in [0, 2] -> similarity in [-1, 1]
+            hits.append(Hit(id=id_, score=1.0 - float(dist), metadata=dict(meta or {}), document=doc or ""))
+        return hits
+
+    @_wrap_errors
+    def get(self, name: str, *, where: dict[str, Any] | None = None,
+            ids: Sequence[str] | None = None) -> list[Hit]:
+        coll = self._collection(name)
+        res = coll.get(where=where or None, ids=list(ids) if ids else None,
+                       include=["metadatas", "documents"])
+        return [Hit(id=i, score=1.0, metadata=dict(m or {}), document=d or "")
+                for i, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=False)]
+
+    @_wrap_errors
+    def drop_all(self) -> None:
+        client = self._connect()
+        for name in (PASSAGES, CATALOGUE):
+            full = f"{self._settings.collection_prefix}_{name}"
+            try:
+                client.delete_collection(full)
+            except Exception as exc:  # absent collection: nothing to drop
+                if _is_connection_error(exc):
+                    raise
+        self._collections.clear()

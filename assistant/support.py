@@ -1,0 +1,81 @@
+"""Is the question supported by the corpus? Salient-term coverage and checkable attributes.
+
+Frame words (how people ask: "dans quelle salle", "who runs") are not evidence either way; the
+remaining salient terms must appear in the top retrieved items. Questions asking for an
+attribute with a recognisable shape (a price, a phone number, an e-mail) also need that shape in
+the evidence, so "what does registration cost?" is refused when no amount is given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.glossary import GLOSSARY, PHRASES
+from assistant.text import content_terms, fold, stem, tokens
+
+_FRAME_WORDS = ["salle", "salles", "lieu", "lieux", "ou", "quand", "heure", "heures", "horaire", "horaires", "jour", "jours", "date", "dates", "quel", "quelle", "quels", "quelles", "qui", "quoi", "comment", "combien", "pourquoi", "atelier", "ateliers", "seance", "seances", "session", "sessions", "labo", "labos", "laboratoire", "laboratoires", "table", "ronde", "tables", "rondes", "pleniere", "plenieres", "sous-groupe", "sous-groupes", "creneau", "intervient", "interviennent", "intervenant", "intervenants", "animateur", "animateurs", "anime", "animent", "animee", "presente", "presentent", "presentee", "presentes", "parle", "parlent", "traite", "traitent", "porte", "portent", "aborde", "abordent", "sujet", "sujets", "theme", "themes", "programme", "programmes", "exemple", "exemples", "initiative", "initiatives", "dispositif", "dispositifs", "projet", "projets", "experimentation", "donne", "donner", "citer", "cite", "dire", "dites", "savoir", "trouver", "avoir", "passe", "passer", "passera", "lieu", "tient", "tiendra", "tenu", "deroule", "deroulera", "organise", "organisee", "organisees", "evoque", "evoquee", "evoquees", "matin", "apres-midi", "soir", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "room", "rooms", "where", "when", "time", "times", "day", "days", "which", "who", "whom", "what", "how", "why", "workshop", "workshops", "session", "lab", "labs", "plenary", "round", "speaker", "speakers", "moderator", "moderators", "run", "runs", "held", "hold", "take", "takes", "place", "about", "talk", "talks", "discuss", "discussed", "discusses", "present", "presented", "presents", "example", "examples", "initiative", "initiatives", "scheme", "schemes", "project", "projects", "topic", "topics", "theme", "themes", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "happen", "happens", "happening", "give", "list", "name", "named", "tell", "interested", "interest", "interests", "recommend", "suggest", "attend", "conseiller", "conseillez", "conseille", "recommander", "recommandez", "interesse", "interessee", "interesses", "programme", "contact", "contacts", "personne", "personnes", "organisateur", "organisateurs"]
+
+_PRICE = re.compile(r"\b(prix|tarifs?|couts?|coute|coutent|payant\w*|gratuit\w*|frais|fees?|costs?|price\w*|"
+                    r"euros?|combien .*pay\w*|how much)\b")
+_PRICE_EVIDENCE = re.compile(r"\d\s*(€|euros?\b)|\bgratuit|\bfree of charge")
+_PHONE = re.compile(r"\b(telephone|tel|phone|numero|number|appeler|call)\b")
+_PHONE_EVIDENCE = re.compile(r"(\+\d{2}|\b0\d)[\s.()\d]{8,}")
+_EMAIL = re.compile(r"\b(e-?mail|courriel|mail|adresse electronique)\b")
+
+
+@lru_cache(maxsize=1)
+def frame_stems() -> frozenset[str]:
+    return frozenset(stem(t) for w in _FRAME_WORDS for t in tokens(w))
+
+
+def salient_terms(question: str, language: str) -> list[set[str]]:
+    """Each salient word of the question as a set of acceptable stems (its translations included)."""
+    frame = frame_stems()
+    groups: list[set[str]] = []
+    f = fold(question)
+    for en, fr in PHRASES.items():
+        if language == "en" and en in f:
+            groups.append({stem(t) for t in tokens(fr)})
+            f = f.replace(en, " ")
+    for word in tokens(f):
+        s = content_terms(word)
+        if not s or s[0] in frame:
+            continue
+        alts = set(s)
+        if language == "en":
+            for fr in GLOSSARY.get(word, []):
+                alts.update(content_terms(fr))
+        if alts & frame:
+            continue
+        groups.append(alts)
+    return groups
+
+
+@dataclass(frozen=True)
+class Support:
+    coverage: float
+    missing_attribute: str | None
+    salient: int
+
+    def supported(self, threshold: float) -> bool:
+        return self.missing_attribute is None and self.coverage >= threshold
+
+
+def assess(question: str, *, language: str, evidence_texts: list[str]) -> Support:
+    groups = salient_terms(question, language)
+    evidence = " ".join(evidence_texts)
+    stems = set(content_terms(evidence))
+    covered = sum(1 for g in groups if g & stems)
+    coverage = covered / len(groups) if groups else 1.0
+    f = fold(question)
+    folded_evidence = fold(evidence)
+    missing = None
+    if _PRICE.search(f) and not _PRICE_EVIDENCE.search(folded_evidence):
+        missing = "price"
+    elif _PHONE.search(f) and not _PHONE_EVIDENCE.search(folded_evidence):
+        missing = "phone"
+    elif _EMAIL.search(f) and "@" not in evidence:
+        missing = "email"
+    return Support(coverage=coverage, missing_attribute=missing, salient=len(groups))

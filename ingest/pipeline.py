@@ -1,0 +1,213 @@
+"""Ingest: load -> parse programme -> chunk -> embed what is new -> write Chroma -> snapshot.
+
+Incremental and crash-safe by construction: passage and record ids embed the content hash, the
+set of ids wanted is compared with the ids actually in Chroma (not with a log that a crash could
+leave stale), new vectors are written before the snapshot is swapped, and stale ones are deleted
+only after. A killed ingest is repaired by the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.embedder import Embedder
+from assistant.index import (
+    CatalogueEntry,
+    IndexedPassage,
+    Snapshot,
+    read_snapshot,
+    snapshot_path,
+    write_snapshot,
+)
+from assistant.models import Catalogue, Document, Session
+from assistant.settings import Settings
+from assistant.store import CATALOGUE, PASSAGES, VectorStore
+from ingest.chunk import chunk_document, contextual_text
+from ingest.load import LoadResult, Skipped, load_corpus
+from ingest.lock import ingest_lock
+
+log = logging.getLogger(__name__)
+
+WRITE_BATCH = 256
+
+ProgressFactory = Callable[[int, str], Callable[[int], None]]
+
+
+@dataclass
+class IngestSummary:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[Skipped] = field(default_factory=list)
+    passages: int = 0
+    passages_embedded: int = 0
+    records_embedded: int = 0
+    vectors_deleted: int = 0
+    sessions: int = 0
+    people: int = 0
+    initiatives: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    rebuilt: bool = False
+
+    @property
+    def documents(self) -> int:
+        return len(self.added) + len(self.updated) + len(self.unchanged)
+
+    def line(self) -> str:
+        return (
+            f"documents: {len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, {len(self.skipped)} skipped | "
+            f"passages: {self.passages} ({self.passages_embedded} embedded) | "
+            f"catalogue: {self.sessions} sessions, {self.people} people, {self.initiatives} initiatives "
+            f"({self.records_embedded} embedded) | {self.seconds:.1f}s"
+        )
+
+
+def parse_catalogue(doc: Document) -> Catalogue:
+    """Programme structure of one document; a parser failure costs the catalogue, not the text."""
+    from ingest.programme import parse_programme
+
+    try:
+        return parse_programme(doc)
+    except Exception:
+        log.exception("programme parser failed on %s; indexing its text without a catalogue", doc.source)
+        return Catalogue()
+
+
+def _merge(catalogues: list[Catalogue]) -> Catalogue:
+    return Catalogue(
+        events=[e for c in catalogues for e in c.events],
+        sessions=[s for c in catalogues for s in c.sessions],
+        people=[p for c in catalogues for p in c.people],
+        initiatives=[i for c in catalogues for i in c.initiatives],
+        sections=[s for c in catalogues for s in c.sections],
+    )
+
+
+def _session_at(sessions: list[Session], start: int) -> Session | None:
+    inside = [s for s in sessions if s.citation.start <= start < s.citation.end]
+    return min(inside, key=lambda s: s.citation.end - s.citation.start) if inside else None
+
+
+def _render(record, lang: str = "fr") -> str:
+    from assistant.render import render_record
+
+    return render_record(record, lang=lang)
+
+
+def build_items(docs: list[Document]) -> tuple[list[IndexedPassage], Catalogue, list[CatalogueEntry]]:
+    passages: list[IndexedPassage] = []
+    catalogues: list[Catalogue] = []
+    entries: list[CatalogueEntry] = []
+    for doc in docs:
+        cat = parse_catalogue(doc)
+        catalogues.append(cat)
+        for p in chunk_document(doc, sections=list(cat.sections)):
+            s = _session_at(list(cat.sessions), p.start)
+            passages.append(IndexedPassage(passage=p, session_id=s.id if s else None,
+                                           date=s.date if s else None, room=s.room if s else None,
+                                           event=s.event if s else None))
+        for kind, records in (("session", cat.sessions), ("person", cat.people),
+                              ("initiative", cat.initiatives), ("event", cat.events)):
+            for r in records:
+                text = _render(r)
+                digest = hashlib.sha256(f"{text}|{r.citation.start}|{r.citation.end}".encode()).hexdigest()[:10]
+                entries.append(CatalogueEntry(
+                    id=f"{r.id}:{digest}", kind=kind, record_id=r.id, doc_id=r.doc_id, text=text,
+                    start=r.citation.start, end=r.citation.end,
+                    date=getattr(r, "date", None), room=getattr(r, "room", None),
+                    event=getattr(r, "event", None) if kind == "session" else None,
+                ))
+    return passages, _merge(catalogues), entries
+
+
+def _meta(**values) -> dict:
+    # Chroma metadata cannot hold None: a missing value is simply absent.
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _upsert_missing(*, store: VectorStore, embedder: Embedder, name: str, wanted: dict[str, tuple[str, str, dict]],
+                    progress: ProgressFactory | None) -> tuple[int, set[str]]:
+    existing = store.ids(name)
+    missing = [i for i in wanted if i not in existing]
+    if missing:
+        tick = progress(len(missing), f"embedding {name}") if progress else None
+        # Write in slices so a crash mid-ingest keeps what was already embedded.
+        for i in range(0, len(missing), WRITE_BATCH):
+            ids = missing[i : i + WRITE_BATCH]
+            vectors = embedder.embed_passages([wanted[j][0] for j in ids], progress=tick)
+            store.upsert(name, ids=ids, embeddings=vectors, documents=[wanted[j][1] for j in ids],
+                         metadatas=[wanted[j][2] for j in ids])
+    return len(missing), existing - set(wanted)
+
+
+def ingest_corpus(settings: Settings, *, rebuild: bool = False, corpus_dir: Path | None = None,
+                  progress: ProgressFactory | None = None, lock_wait_s: float = 0.0,
+                  embedder: Embedder | None = None, store: VectorStore | None = None) -> IngestSummary:
+    started = time.perf_counter()
+    corpus_dir = Path(corpus_dir or settings.corpus_dir)
+    summary = IngestSummary(rebuilt=rebuild)
+    with ingest_lock(settings.data_dir, wait_s=lock_wait_s):
+        store = store or VectorStore(settings)
+        embedder = embedder or Embedder(settings)
+        previous = read_snapshot(settings.data_dir)
+        if previous is not None and previous.embed_model != settings.embed_model:
+            log.warning("embedding model changed (%s -> %s): rebuilding", previous.embed_model, settings.embed_model)
+            rebuild = summary.rebuilt = True
+        if rebuild:
+            store.drop_all()
+            snapshot_path(settings.data_dir).unlink(missing_ok=True)
+            previous = None
+        loaded: LoadResult = load_corpus(corpus_dir)
+        summary.skipped, summary.notes = loaded.skipped, loaded.notes
+        passages, catalogue, entries = build_items(loaded.documents)
+
+        wanted_passages = {
+            ip.passage.id: (contextual_text(ip.passage), ip.passage.text,
+                            _meta(doc_id=ip.passage.doc_id, start=ip.passage.start, end=ip.passage.end,
+                                  session_id=ip.session_id, date=ip.date, room=ip.room, event=ip.event))
+            for ip in passages
+        }
+        wanted_entries = {
+            e.id: (e.text, e.text, _meta(kind=e.kind, record_id=e.record_id, doc_id=e.doc_id,
+                                         start=e.start, end=e.end, date=e.date, room=e.room, event=e.event))
+            for e in entries
+        }
+        summary.passages_embedded, stale_p = _upsert_missing(
+            store=store, embedder=embedder, name=PASSAGES, wanted=wanted_passages, progress=progress)
+        summary.records_embedded, stale_c = _upsert_missing(
+            store=store, embedder=embedder, name=CATALOGUE, wanted=wanted_entries, progress=progress)
+
+        write_snapshot(settings.data_dir, Snapshot(
+            embed_model=settings.embed_model, documents=loaded.documents, passages=passages,
+            catalogue=catalogue, entries=entries))
+        # Only now that readers can see the new snapshot do the old vectors go.
+        store.delete(PASSAGES, stale_p)
+        store.delete(CATALOGUE, stale_c)
+        summary.vectors_deleted = len(stale_p) + len(stale_c)
+
+        before = {d.doc_id: d.sha256 for d in previous.documents} if previous else {}
+        for doc in loaded.documents:
+            if doc.doc_id not in before:
+                summary.added.append(doc.doc_id)
+            elif before[doc.doc_id] != doc.sha256:
+                summary.updated.append(doc.doc_id)
+            else:
+                summary.unchanged.append(doc.doc_id)
+        now = {d.doc_id for d in loaded.documents}
+        summary.removed = sorted(set(before) - now)
+        summary.passages = len(passages)
+        summary.sessions = len(catalogue.sessions)
+        summary.people = len(catalogue.people)
+        summary.initiatives = len(catalogue.initiatives)
+        summary.events = len(catalogue.events)
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,113 @@
+"""Shared fixtures: a real embedder, a real embedded Chroma in a temp dir, a real API process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url: str, *, timeout_s: float = 120, proc: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process exited with {proc.returncode} before {url} answered")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise TimeoutError(f"{url} did not answer within {timeout_s}s")
+
+
+def make_settings(tmp: Path, **overrides):
+    from assistant.settings import Settings
+
+    return Settings(corpus_dir=overrides.pop("corpus_dir", tmp / "corpus"), data_dir=tmp / "data", **overrides)
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """One real MiniLM for the whole session (loading it is the slow part)."""
+    from assistant.embedder import Embedder
+    from assistant.settings import Settings
+
+    e = Embedder(Settings())
+    e.warm_up()
+    return e
+
+
+@pytest.fixture(scope="session")
+def ingested(tmp_path_factory, embedder):
+    """The real corpus ingested once into an embedded Chroma in a temp dir; yields its settings."""
+    from ingest.pipeline import ingest_corpus
+
+    tmp = tmp_path_factory.mktemp("ingested")
+    shutil.copytree(CORPUS, tmp / "corpus")
+    settings = make_settings(tmp)
+    summary = ingest_corpus(settings, embedder=embedder)
+    assert summary.documents == 5, summary.line()
+    return settings
+
+
+@pytest.fixture(scope="session")
+def core(ingested, embedder):
+    from assistant.service import Assistant
+
+    assistant = Assistant(ingested, embedder=embedder)
+    assert assistant.load()
+    return assistant
+
+
+def start_api(settings, *, port: int | None = None, extra_env: dict | None = None):
+    port = port or free_port()
+    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
+           "ASSISTANT_DATA_DIR": str(settings.data_dir), **(extra_env or {})}
+    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_http(f"{url}/health", proc=proc)
+    except Exception:
+        proc.kill()
+        print(proc.stdout.read() if proc.stdout else "")
+        raise
+    return proc, url
+
+
+def stop(proc: subprocess.Popen) -> str:
+    proc.terminate()
+    try:
+        out, _ = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, _ = proc.communicate()
+    return out or ""
+
+
+@pytest.fixture(scope="session")
+def api_server(ingested):
+    """A real `assistant serve` process over the ingested temp index; yields its base URL."""
+    proc, url = start_api(ingested)
+    yield url
+    stop(proc)
