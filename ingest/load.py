@@ -68,6 +68,21 @@ def _looks_binary(raw: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
+def _legacy_encoding(raw: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(raw))
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    # On French text cp1250 often ties with cp1252 (it reads "è" as "č" with no more "chaos"),
+    # and the library may rank it first. Windows-1252 is the usual legacy encoding of French
+    # text, so it wins a tie; a clearly better guess (Cyrillic, Central European) still wins.
+    if any(m.encoding == "cp1252" and m.chaos <= best.chaos for m in matches):
+        return "cp1252"
+    return best.encoding
+
+
 def decode_text(raw: bytes) -> tuple[str, list[str]]:
     """Decode bytes to served text; returns the text and the repairs applied."""
     repairs: list[str] = []
@@ -79,11 +94,7 @@ def decode_text(raw: bytes) -> tuple[str, list[str]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(raw).best()
-        # Windows-1252 is the usual legacy encoding of French text; Latin-1 never fails.
-        encoding = best.encoding if best is not None else "cp1252"
+        encoding = _legacy_encoding(raw)
         try:
             text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
