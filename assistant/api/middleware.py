@@ -41,6 +41,9 @@ class AccessLogMiddleware:
 
     def __init__(self, app: ASGIApp):
         self.app = app
+        # The CLI configures the root logger at WARNING; access lines are INFO and must still show.
+        if access_log.level == logging.NOTSET:
+            access_log.setLevel(logging.INFO)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -57,9 +60,16 @@ class AccessLogMiddleware:
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
-            access_log.info(json.dumps({
-                "method": scope.get("method"), "path": scope.get("path"), "status": status["code"],
-                "ms": round((time.perf_counter() - started) * 1000, 1)}))
+            access_log.info(
+                json.dumps(
+                    {
+                        "method": scope.get("method"),
+                        "path": scope.get("path"),
+                        "status": status["code"],
+                        "ms": round((time.perf_counter() - started) * 1000, 1),
+                    }
+                )
+            )
 
 
 class JsonDepthMiddleware:
@@ -105,7 +115,14 @@ class JsonDepthMiddleware:
 
 async def _reply(send: Send, status: int, detail: str) -> None:
     payload = json.dumps({"detail": detail}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(payload)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(payload)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": payload})
