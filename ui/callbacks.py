@@ -30,12 +30,13 @@ def _failure(exc: Exception, lang: str) -> str:
     if isinstance(exc, ApiUnavailable):
         log.warning("API unavailable: %s", exc)
         return t(lang, "unavailable")
+    if isinstance(exc, ApiError) and exc.status < 500:
+        # A 4xx detail is about the user's input (too long, unknown day...): worth showing.
+        sep = " : " if lang == "fr" else ": "
+        return f"{t(lang, 'error')}{sep}{exc.detail}"
     if isinstance(exc, ApiError):
-        return (
-            f"{t(lang, 'error')} : {exc.detail}"
-            if lang == "fr"
-            else f"{t(lang, 'error')}: {exc.detail}"
-        )
+        log.error("API error %s: %s", exc.status, exc.detail)
+        return t(lang, "server_error")
     log.exception("unexpected UI error")
     return t(lang, "unavailable")
 
