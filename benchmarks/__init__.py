@@ -1,0 +1,1 @@
+"""Reproducible speed and scale benchmarks (`make bench`); results go to benchmarks/results/."""

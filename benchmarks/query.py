@@ -1,0 +1,152 @@
+"""Query benchmark: p50/p95/p99 of /search and /ask over HTTP on a warm `assistant serve`, with
+distinct questions (no cache hit), next to the raw limit (`encode` of one question) and the
+llama-index starter's retrieval (evals/peer.py, in-process) on the same questions, per index size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import httpx
+
+from benchmarks.common import WORK, Server, summary_ms
+
+
+def prepare(size: int, *, seed: int, work: Path) -> tuple[Path, Path, dict]:
+    """Generated corpus of about `size` passages, ingested (incrementally: reruns are cheap)."""
+    from assistant.embedder import Embedder
+    from assistant.settings import Settings
+    from benchmarks import synth
+    from ingest.pipeline import ingest_corpus
+
+    corpus_dir, data_dir = work / str(size) / "corpus", work / str(size) / "data"
+    synth.generate(corpus_dir, passages=size, seed=seed)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings = Settings(corpus_dir=corpus_dir, data_dir=data_dir)
+    summary = ingest_corpus(settings, embedder=Embedder(settings))
+    return (
+        corpus_dir,
+        data_dir,
+        {
+            "documents": summary.documents,
+            "passages": summary.passages,
+            "ingest_s": round(summary.seconds, 1),
+            "embedded": summary.passages_embedded,
+        },
+    )
+
+
+def _timed_posts(client: httpx.Client, path: str, payloads: list[dict]) -> tuple[list[float], int]:
+    times, errors = [], 0
+    for body in payloads:
+        t = time.perf_counter()
+        r = client.post(path, json=body)
+        times.append(time.perf_counter() - t)
+        errors += r.status_code != 200
+    return times, errors
+
+
+def raw_encode_one(questions: list[str]) -> dict:
+    from assistant.embedder import Embedder
+    from assistant.settings import Settings
+
+    model = Embedder(Settings())._load()
+    model.encode(["échauffement"], show_progress_bar=False)
+    times = []
+    for q in questions:
+        t = time.perf_counter()
+        model.encode([q], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        times.append(time.perf_counter() - t)
+    return summary_ms(times)
+
+
+def peer_retrieval(corpus_dir: Path, questions: list[str]) -> dict:
+    from assistant.settings import Settings
+    from evals.peer import LlamaIndexStarter
+
+    t = time.perf_counter()
+    peer = LlamaIndexStarter(Settings(corpus_dir=corpus_dir), corpus_dir=corpus_dir)
+    build_s = time.perf_counter() - t
+    peer.retriever.retrieve("échauffement")
+    times = []
+    for q in questions:
+        t = time.perf_counter()
+        peer.retriever.retrieve(q)
+        times.append(time.perf_counter() - t)
+    return {**summary_ms(times), "build_s": round(build_s, 1), "top_k": peer.top_k}
+
+
+def bench_size(size: int, *, n: int, seed: int, work: Path, peer: bool) -> dict:
+    from benchmarks import synth
+
+    corpus_dir, data_dir, index = prepare(size, seed=seed, work=work)
+    qs = synth.questions(2 * n + 10, seed=seed + size)
+    warm, search_qs, ask_qs = qs[:10], qs[10 : 10 + n], qs[10 + n :]
+    out: dict = {"size": size, "index": index}
+    with (
+        Server(corpus_dir=corpus_dir, data_dir=data_dir) as server,
+        httpx.Client(base_url=server.url, timeout=120) as client,
+    ):
+        for q in warm:  # warm the server (first-call costs of torch, bm25, chroma)
+            client.post("/ask", json={"question": q})
+        s_times, s_err = _timed_posts(client, "/search", [{"query": q} for q in search_qs])
+        a_times, a_err = _timed_posts(client, "/ask", [{"question": q} for q in ask_qs])
+        out["search"] = {**summary_ms(s_times), "errors": s_err}
+        out["ask"] = {**summary_ms(a_times), "errors": a_err}
+        out["service_peak_rss_mb"] = server.peak_rss_mb()
+    out["raw_encode_one"] = raw_encode_one(search_qs + ask_qs)
+    if peer:
+        out["llamaindex_starter_retrieve"] = peer_retrieval(corpus_dir, search_qs)
+    raw = out["raw_encode_one"]["p50_ms"]
+    out["ratios"] = {
+        "search_p50_vs_raw": round(out["search"]["p50_ms"] / raw, 2),
+        "ask_p50_vs_raw": round(out["ask"]["p50_ms"] / raw, 2),
+    }
+    return out
+
+
+def run(
+    sizes: list[int], *, n: int = 100, seed: int = 7, work: Path = WORK / "query", peer: bool = True
+) -> list[dict]:
+    results = []
+    for size in sizes:
+        r = bench_size(size, n=n, seed=seed, work=work, peer=peer)
+        print(
+            f"query {size}: search p50 {r['search']['p50_ms']} ms, ask p50 {r['ask']['p50_ms']} ms, "
+            f"raw encode p50 {r['raw_encode_one']['p50_ms']} ms",
+            flush=True,
+        )
+        results.append(r)
+    for r in results[1:]:
+        r["growth_vs_smallest"] = {
+            e: round(r[e]["p50_ms"] / results[0][e]["p50_ms"], 2) for e in ("search", "ask")
+        }
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="query latency benchmark")
+    ap.add_argument(
+        "--sizes", default="1000,10000", help="comma list of passage counts (50000 optional)"
+    )
+    ap.add_argument("-n", type=int, default=100, help="questions per endpoint (distinct)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--work", type=Path, default=WORK / "query")
+    ap.add_argument(
+        "--no-peer", action="store_true", help="skip the llama-index starter comparison"
+    )
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(
+        json.dumps(
+            run(sizes, n=args.n, seed=args.seed, work=args.work, peer=not args.no_peer), indent=1
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""The benchmarks run end to end at a tiny size so they cannot rot. No timing assertions: speed is
+reported by `make bench`, not asserted (the machines are shared)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks import synth
+
+pytestmark = pytest.mark.slow
+
+
+def test_synth_is_deterministic_and_of_the_genre(tmp_path):
+    a = synth.generate(tmp_path / "a", passages=100, seed=3)
+    b = synth.generate(tmp_path / "b", passages=100, seed=3)
+    assert [p.read_text() for p in a] == [p.read_text() for p in b]
+    text = a[0].read_text()
+    for marker in ("Animateur : ", "Intervenants : ", "SALLE", " :\n"):
+        assert marker in text
+    assert len(set(synth.questions(500))) == 500
+
+
+def test_synth_refuses_the_corpus_folder():
+    with pytest.raises(ValueError):
+        synth.generate(synth.ROOT / "corpus" / "x", passages=10)
+
+
+def test_run_all_tiny(tmp_path):
+    from benchmarks import run_all
+
+    out = tmp_path / "out"
+    rc = run_all.main(
+        [
+            "--ingest-sizes",
+            "100",
+            "--query-sizes",
+            "100",
+            "-n",
+            "3",
+            "--duration",
+            "2",
+            "--short-duration",
+            "1",
+            "--max-requests",
+            "6",
+            "--work",
+            str(tmp_path / "w"),
+            "--out",
+            str(out),
+        ]
+    )
+    assert rc == 0
+    (path,) = out.glob("*.json")
+    res = json.loads(path.read_text())
+    ing = res["ingest"][0]
+    assert ing["reingest_unchanged"]["embedded"] == 0
+    assert ing["reingest_one_changed"]["embedded"] > 0
+    q = res["query"][0]
+    assert q["search"]["errors"] == 0 and q["ask"]["errors"] == 0
+    assert q["llamaindex_starter_retrieve"]["n"] == 3
+    assert {(lv["endpoint"], lv["clients"]) for lv in res["load"]["levels"]} == {
+        (e, c) for e in ("/ask", "/search") for c in (1, 4, 16)
+    }
+    assert all(lv["errors"] == 0 for lv in res["load"]["levels"])
+    assert res["targets"]  # the verdict table is produced (its values are not asserted)
