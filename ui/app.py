@@ -150,45 +150,52 @@ def build_app(api_url: str) -> gr.Blocks:
         chat_out = [chatbot, messages, turns, answer_ids, question]
         # api_name makes the chat callable from gradio_client as /ask.
         send.click(cb.respond, chat_in, chat_out, api_name="ask")
-        question.submit(cb.respond, chat_in, chat_out, api_name=False)
+        question.submit(cb.respond, chat_in, chat_out, api_visibility="private")
         for btn, persona, i in example_buttons:
             btn.click(
                 lambda lg, p=persona, n=i: EXAMPLES.get(lg, EXAMPLES[DEFAULT_LANG])[p][n],
                 [lang],
                 [question],
-                api_name=False,
-            ).then(cb.respond, chat_in, chat_out, api_name=False)
+                api_visibility="private",
+            ).then(cb.respond, chat_in, chat_out, api_visibility="private")
         clear.click(
             lambda: ([], [], [], {}, None, ""),
             None,
             [chatbot, messages, turns, answer_ids, last_rating, feedback_status],
-            api_name=False,
+            api_visibility="private",
         )
         # The chatbot's own trash icon empties the display: forget the conversation too.
         chatbot.clear(
             lambda: ([], [], {}, None),
             None,
             [messages, turns, answer_ids, last_rating],
-            api_name=False,
+            api_visibility="private",
         )
-        chatbot.like(cb.like, [answer_ids, lang], [feedback_status, last_rating], api_name=False)
+        chatbot.like(
+            cb.like, [answer_ids, lang], [feedback_status, last_rating], api_visibility="private"
+        )
         send_comment.click(
-            cb.comment, [comment, last_rating, lang], [feedback_status, comment], api_name=False
+            cb.comment,
+            [comment, last_rating, lang],
+            [feedback_status, comment],
+            api_visibility="private",
         )
 
         # ---- programme and catalogue --------------------------------------------------------
         build.click(cb.programme, [interests, day, lang], [agenda, ics], api_name="programme")
-        interests.submit(cb.programme, [interests, day, lang], [agenda, ics], api_name=False)
+        interests.submit(
+            cb.programme, [interests, day, lang], [agenda, ics], api_visibility="private"
+        )
         s_in = [s_q, s_date, s_room, s_event, lang]
         s_go.click(cb.search_sessions, s_in, [s_table], api_name="sessions")
-        s_q.submit(cb.search_sessions, s_in, [s_table], api_name=False)
+        s_q.submit(cb.search_sessions, s_in, [s_table], api_visibility="private")
         for dd in (s_date, s_room, s_event):
-            dd.input(cb.search_sessions, s_in, [s_table], api_name=False)
+            dd.input(cb.search_sessions, s_in, [s_table], api_visibility="private")
         i_in = [i_q, i_place, i_doc, lang]
         i_go.click(cb.search_initiatives, i_in, [i_table], api_name="initiatives")
-        i_q.submit(cb.search_initiatives, i_in, [i_table], api_name=False)
+        i_q.submit(cb.search_initiatives, i_in, [i_table], api_visibility="private")
         for dd in (i_place, i_doc):
-            dd.input(cb.search_initiatives, i_in, [i_table], api_name=False)
+            dd.input(cb.search_initiatives, i_in, [i_table], api_visibility="private")
 
         # ---- service status, filter choices, language ---------------------------------------
         facet_out = [day, s_date, s_room, s_event, i_place, i_doc]
@@ -223,8 +230,8 @@ def build_app(api_url: str) -> gr.Blocks:
         timer = gr.Timer(HEALTH_POLL_S)
         filters = [s_q, s_date, s_room, s_event, i_q, i_place, i_doc]
         tick_out = [status, up, *facet_out, s_table, i_table]
-        demo.load(tick, [lang, up, *filters], tick_out, api_name=False)
-        timer.tick(tick, [lang, up, *filters], tick_out, api_name=False)
+        demo.load(tick, [lang, up, *filters], tick_out, api_visibility="private")
+        timer.tick(tick, [lang, up, *filters], tick_out, api_visibility="private")
 
         def relabel(lg: str) -> list[Any]:
             def tr(key: str) -> str:
@@ -271,8 +278,8 @@ def build_app(api_url: str) -> gr.Blocks:
             i_doc, i_go,
         ]  # fmt: skip
         # Re-render everything language-dependent: `was_up=False` forces the full reload.
-        lang.change(relabel, [lang], relabel_out, api_name=False).then(
-            tick, [lang, gr.State(False), *filters], tick_out, api_name=False
+        lang.change(relabel, [lang], relabel_out, api_visibility="private").then(
+            tick, [lang, gr.State(False), *filters], tick_out, api_visibility="private"
         )
     return demo
 

@@ -65,13 +65,13 @@ def _check(response: httpx.Response) -> httpx.Response:
 
 def parse_sse(lines: Iterator[str]) -> Iterator[StreamEvent]:
     """Parse a text/event-stream line by line (the subset the API uses: event, data, blank)."""
-    event, data = "message", []
+    event, data = "message", list[str]()
     for raw in lines:
         line = raw.rstrip("\r")
         if not line:
             if data:
                 yield StreamEvent(event, _json_or_text("\n".join(data)))
-            event, data = "message", []
+            event, data = "message", list[str]()
             continue
         if line.startswith(":"):  # comment / keep-alive
             continue
