@@ -156,7 +156,13 @@ def number_sources(citations: list[Citation], hits: list[Passage]) -> list[Citat
     seen: set[tuple[str, int, int]] = set()
     candidates = list(citations) + [
         Citation(
-            doc_id=p.doc_id, title=p.title, quote=p.text, start=p.start, end=p.end, score=p.score
+            n=0,
+            doc_id=p.doc_id,
+            title=p.title,
+            quote=p.text,
+            start=p.start,
+            end=p.end,
+            score=p.score,
         )
         for p in hits
         if p.text.strip()
