@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 # Share of a sentence's salient terms that must occur in its cited quotes.
 MIN_TERM_SUPPORT = 0.6
 UNSUPPORTED = "llm answer unsupported by sources"
+# Time kept for retrieval and composition inside the API's request timeout.
+RETRIEVAL_BUDGET_S = 5.0
 
 _MARKS = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 _SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -77,6 +79,11 @@ _SOURCES_LABEL = {"fr": "Sources", "en": "Sources"}
 _QUESTION_LABEL = {"fr": "Question", "en": "Question"}
 
 
+def llm_timeout(settings: Settings) -> float:
+    """The LLM's timeout, capped so a slow endpoint falls back before the API request times out (503)."""
+    return min(settings.llm_timeout_s, max(1.0, settings.request_timeout_s - RETRIEVAL_BUDGET_S))
+
+
 class LLMUnavailable(RuntimeError):
     """The endpoint could not produce a completion (timeout, connection or HTTP error)."""
 
@@ -97,7 +104,7 @@ class LLMAnswerer:
             model=settings.llm_model or "default",
             api_key=settings.llm_api_key or "not-needed",
             is_chat_model=True,
-            timeout=settings.llm_timeout_s,
+            timeout=llm_timeout(settings),
             max_retries=0,
             temperature=0.0,
             context_window=8192,
