@@ -19,13 +19,14 @@ from assistant.phrases import TEXT
 from assistant.retrieval import SearchFilters, hybrid_search
 from assistant.router import (
     Constraints,
+    asks_logistics,
     asks_next_day,
     constraints,
     is_follow_up,
-    is_listing,
+    kinds_named,
     route,
 )
-from assistant.support import assess, salient_terms
+from assistant.support import asks_contact, assess, salient_terms
 from assistant.text import detect_language, fold
 
 if TYPE_CHECKING:
@@ -40,13 +41,18 @@ def _previous_question(history: list[Turn]) -> str | None:
 
 def _shift_day(c: Constraints, sessions, days: int) -> Constraints:
     """'Et le lendemain ?': the day after the dates the previous question was about."""
-    from assistant.compose import _matches_time
+    from assistant.compose import matches_time
 
-    dates = sorted({s.date for s in sessions if s.date and not s.date.startswith("--") and _matches_time(s, c)})
+    dates = sorted({s.date for s in sessions if s.date and not s.date.startswith("--") and matches_time(s, c)})
     if not dates:
         return c
     target = dt.date.fromisoformat(dates[0 if days > 0 else -1]) + dt.timedelta(days=days)
     return Constraints(iso_date=target.isoformat(), part_of_day=c.part_of_day, roles=c.roles)
+
+
+def _names_initiative(index, question: str) -> bool:
+    f = fold(question)
+    return any(len(i.name) > 3 and fold(i.name) in f for i in index.snapshot.catalogue.initiatives)
 
 
 def refusal(core: Assistant, *, question: str, language: str, intent: str, reason: str | None,
@@ -83,17 +89,20 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
                                iso_date=prev_cons.iso_date, part_of_day=prev_cons.part_of_day, roles=cons.roles)
         query = f"{previous} {question}"
         language = detect_language(question) if len(question.split()) > 2 else detect_language(previous)
+    if intent in ("people", "general", "session") and not cons.roles and _names_initiative(index, question):
+        # "Qu'est-ce que X et qui l'a créé ?" is about the initiative X, not about a speaker.
+        intent = "initiative"
     if intent == "recommend":
         from assistant.recommend import agenda_answer
 
-        return agenda_answer(core, question=query, language=language, filters=filters)
+        return agenda_answer(core, question=query, language=language, filters=filters, constraints=cons)
 
     search_query = expand(query, language)
     hits = hybrid_search(index, query=search_query, k=max(k, SEARCH_DEPTH), embedder=core.embedder,
                          store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
     topical = bool(salient_terms(query, language))
     evidence = [h.item.text for h in hits[:5]]
-    support = assess(query, language=language, evidence_texts=evidence)
+    support = assess(query, language=language, evidence_texts=evidence, vocabulary=index.lexical.vocabulary)
     time_listing = intent == "session" and cons.has_time and not topical
     if not hits or not (time_listing or support.supported(core.settings.support_threshold)):
         return refusal(core, question=query, language=language, intent=intent,
@@ -102,12 +111,19 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
     book = CitationBook(index.documents)
     draft = Draft([], [])
     if intent == "session":
-        draft = answer_sessions(index, hits=hits, constraints=cons, topical=topical, lang=language, book=book)
+        logistics = asks_logistics(question) or not topical
+        draft = answer_sessions(index, hits=hits, constraints=cons, topical=topical, lang=language,
+                                book=book, kinds=kinds_named(question), limit=3 if logistics else 1)
+        if not logistics:
+            # A question about what a session says: its line, then the source sentences.
+            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book)
+            draft = Draft(draft.sentences + more.sentences, draft.records)
     elif intent == "people":
-        draft = answer_people(index, hits=hits, constraints=cons, lang=language, book=book)
+        draft = answer_people(index, hits=hits, constraints=cons, lang=language, book=book,
+                              contact=asks_contact(question))
     elif intent == "initiative":
-        plural = is_listing(question) or fold(question).count("exemples") > 0 or "examples" in fold(question)
-        draft = answer_initiatives(index, hits=hits, plural=plural or True, lang=language, book=book)
+        draft = answer_initiatives(index, hits=hits, plural=not _names_initiative(index, question),
+                                   lang=language, book=book)
     if not draft.sentences:
         book = CitationBook(index.documents)
         draft = answer_general(index, hits=hits, query=search_query, lang=language, book=book)

@@ -24,18 +24,27 @@ class Draft:
     records: list
 
 
-def _session_sentence(s: Session, lang: str, book: CitationBook) -> str:
+def _session_sentence(s: Session, lang: str, book: CitationBook, index: LoadedIndex) -> str:
     marks = [book.cite_span(s.citation), book.cite_span(s.fields.get("date")),
              book.cite_span(s.fields.get("start") or s.fields.get("end"))]
+    parts = [p for p in (day_label(s.date, lang), time_label(s.start, s.end, lang)) if p]
     if s.room:
         marks.append(book.cite_span(s.fields.get("room")))
-    parts = [p for p in (day_label(s.date, lang), time_label(s.start, s.end, lang)) if p]
-    parts.append(s.room or TEXT[lang]["no_room"])
+        parts.append(s.room)
+    else:
+        # No room: the event's place (a leaflet's "Lieu") is the next best fact, if stated.
+        event = next((e for e in index.snapshot.catalogue.events if e.doc_id == s.doc_id and e.place), None)
+        if event is not None and "place" in event.fields:
+            marks.append(book.cite_span(event.fields["place"]))
+            parts.append(f"{TEXT[lang]['no_room']} ({TEXT[lang]['place']} : {event.place})"
+                         if lang == "fr" else f"{TEXT[lang]['no_room']} ({TEXT[lang]['place']}: {event.place})")
+        else:
+            parts.append(TEXT[lang]["no_room"])
     head = f"{kind_label(s.kind, lang).capitalize()} {quoted(s.title, lang)}"
     return f"{head} — {', '.join(parts)} {book.marks(marks)}."
 
 
-def _matches_time(s: Session, c: Constraints) -> bool:
+def matches_time(s: Session, c: Constraints) -> bool:
     date_quote = fold(s.fields["date"].quote) if "date" in s.fields else ""
     if c.iso_date and s.date != c.iso_date:
         return False
@@ -70,23 +79,38 @@ def rank_sessions(index: LoadedIndex, hits: list[Scored]) -> list[tuple[Session,
 
 
 def answer_sessions(index: LoadedIndex, *, hits: list[Scored], constraints: Constraints, topical: bool,
-                    lang: str, book: CitationBook) -> Draft:
-    sessions = index.snapshot.catalogue.sessions
+                    lang: str, book: CitationBook, kinds: set[str] | None = None, limit: int = 3) -> Draft:
+    sessions = [s for s in index.snapshot.catalogue.sessions if not kinds or s.kind in kinds] or \
+        index.snapshot.catalogue.sessions
     if constraints.has_time and not topical:
-        chosen = [s for s in sessions if _matches_time(s, constraints)]
+        chosen = [s for s in sessions if matches_time(s, constraints)]
         chosen.sort(key=lambda s: (s.date or "", s.start or "", s.citation.start))
         chosen = chosen[:12]
     else:
-        ranked = [(s, sc) for s, sc in rank_sessions(index, hits) if _matches_time(s, constraints)]
+        allowed = {s.id for s in sessions}
+        ranked = [(s, sc) for s, sc in rank_sessions(index, hits)
+                  if s.id in allowed and matches_time(s, constraints)]
         if not ranked:
             return Draft([], [])
         top = ranked[0][1]
-        chosen = [s for s, sc in ranked[:3] if sc >= 0.85 * top]
-    return Draft([_session_sentence(s, lang, book) for s in chosen], chosen)
+        chosen = [s for s, sc in ranked[:limit] if sc >= 0.85 * top]
+    return Draft([_session_sentence(s, lang, book, index) for s in chosen], chosen)
+
+
+def _line_of(index: LoadedIndex, doc_id: str, start: int, end: int) -> tuple[int, int]:
+    text = index.documents[doc_id].text
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, (len(text) if b < 0 else b)
 
 
 def _person_sentence(p: Person, lang: str, book: CitationBook, index: LoadedIndex,
-                     session: Session | None, role_in_session: str | None) -> str:
+                     session: Session | None, role_in_session: str | None, contact: bool = False) -> str:
+    if contact:
+        # Contact details (phone, e-mail) sit on the person's line: quote the whole line.
+        a, b = _line_of(index, p.doc_id, p.citation.start, p.citation.end)
+        n = book.cite(p.doc_id, a, b)
+        return f"{index.documents[p.doc_id].text[a:b].strip().rstrip('.')} [{n}]."
     marks = [book.cite_span(p.citation)]
     details = ", ".join(x for x in (p.role, p.affiliation) if x and fold(x) not in fold(p.name))
     text = p.name + (f", {details}" if details else "")
@@ -99,7 +123,7 @@ def _person_sentence(p: Person, lang: str, book: CitationBook, index: LoadedInde
 
 
 def answer_people(index: LoadedIndex, *, hits: list[Scored], constraints: Constraints, lang: str,
-                  book: CitationBook) -> Draft:
+                  book: CitationBook, contact: bool = False) -> Draft:
     persons: dict[str, float] = {}
     sessions: dict[str, float] = {}
     for h in hits:
@@ -134,7 +158,7 @@ def answer_people(index: LoadedIndex, *, hits: list[Scored], constraints: Constr
         sid = person.sessions[0] if person.sessions else None  # type: ignore[union-attr]
         session = index.records.get(sid) if sid else None
         role = next((r.role for r in session.people if r.person_id == pid), None) if session else None  # type: ignore[union-attr]
-        sentences.append(_person_sentence(person, lang, book, index, session, role))  # type: ignore[arg-type]
+        sentences.append(_person_sentence(person, lang, book, index, session, role, contact))  # type: ignore[arg-type]
         records.append(person)
     return Draft(sentences, records)
 

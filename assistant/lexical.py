@@ -22,6 +22,8 @@ class LexicalIndex:
         self._size = len(texts)
         self._bm25 = bm25s.BM25()
         corpus = [content_terms(t) or ["_"] for t in texts]
+        # Every stem the corpus knows: a question term outside it cannot be answered from it.
+        self.vocabulary: frozenset[str] = frozenset(term for doc in corpus for term in doc)
         if corpus:
             self._bm25.index(corpus, show_progress=False)
 

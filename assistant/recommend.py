@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.citations import CitationBook
-from assistant.compose import rank_sessions
+from assistant.compose import matches_time, rank_sessions
 from assistant.glossary import expand
 from assistant.models import Answer, Citation, Frozen, Session
 from assistant.phrases import day_label, quoted, time_label
 from assistant.retrieval import SearchFilters, hybrid_search
+from assistant.router import Constraints
 from assistant.sentences import sentence_spans
 from assistant.text import content_terms, detect_language
 
@@ -55,13 +56,17 @@ def _reason(core: Assistant, session: Session, interests: str) -> tuple[str, Cit
     return citation.quote, citation
 
 
-def recommend_agenda(core: Assistant, *, interests: str, date: str | None = None, limit: int = 10) -> Agenda:
+def recommend_agenda(core: Assistant, *, interests: str, date: str | None = None, limit: int = 10,
+                     constraints: Constraints | None = None) -> Agenda:
     index = core.index
     language = detect_language(interests)
     filters = SearchFilters(date=date) if date else None
     hits = hybrid_search(index, query=expand(interests, language), k=60, embedder=core.embedder,
                          store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
     ranked = [(s, sc) for s, sc in rank_sessions(index, hits) if not date or s.date == date]
+    if constraints is not None and constraints.has_time:
+        # "Mercredi matin, …": the stated day or part of day narrows the agenda when it matches something.
+        ranked = [(s, sc) for s, sc in ranked if matches_time(s, constraints)] or ranked
     if not ranked:
         return Agenda(interests=interests, date=date, items=[])
     top = ranked[0][1]
@@ -82,9 +87,17 @@ def recommend_agenda(core: Assistant, *, interests: str, date: str | None = None
     return Agenda(interests=interests, date=date, items=items)
 
 
-def agenda_answer(core: Assistant, *, question: str, language: str, filters: SearchFilters | None) -> Answer:
-    agenda = recommend_agenda(core, interests=question, date=filters.date if filters else None, limit=6)
-    if not agenda.items:
+def agenda_answer(core: Assistant, *, question: str, language: str, filters: SearchFilters | None,
+                  constraints: Constraints | None = None) -> Answer:
+    from assistant.support import assess
+
+    agenda = recommend_agenda(core, interests=question, date=filters.date if filters else None, limit=6,
+                              constraints=constraints)
+    evidence = [core.index.documents[i.session.doc_id].text[i.session.citation.start:i.session.citation.end]
+                for i in agenda.items]
+    if not agenda.items or not assess(question, language=language, evidence_texts=evidence,
+                                             vocabulary=core.index.lexical.vocabulary).supported(
+            core.settings.support_threshold):
         from assistant.answer import refusal
 
         return refusal(core, question=question, language=language, intent="recommend", reason=None,

@@ -31,7 +31,8 @@ _SESSION = re.compile(
     r"date|ateliers?|workshops?|seances?|sessions?|labos?|labs?|laboratoires?|plenieres?|plenary|"
     r"tables? rondes?|round ?tables?|sous-groupes?|sub-?groups?|creneau\w*|slot|matin|morning|"
     r"apres-midi|afternoon|soir|evening|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lieu|programme|schedule|agenda)\b")
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lieu|programme|schedule|agenda|dates?|"
+    r"durees?|formations?|trainings?|seminaires?|seminars?|comites?)\b")
 
 _FOLLOW_UP = re.compile(
     r"^(et|and|puis|then|also|aussi)\b|\b(lendemain|next day|day after|veille|day before|"
@@ -104,6 +105,28 @@ def route(question: str) -> str:
     if _SESSION.search(f):
         return "session"
     return "general"
+
+
+_LOGISTICS = re.compile(
+    r"\b(salles?|rooms?|ou|where|quand|when|heures?|horaires?|time|quel jour|which day|jours?|days?|"
+    r"dates?|creneau\w*|slot|lieu|venue|place|commence\w*|start\w*|finit|ends?|termine\w*|dure\w*|"
+    r"long|matin|morning|apres-midi|afternoon|soir|evening|lendemain|veille)\b")
+
+KIND_WORDS = {"atelier": ("atelier", "workshop"), "table ronde": ("table ronde", "round table", "roundtable"),
+              "labo": ("labo", "laboratoire", "lab"), "séance": ("seance", "seminaire", "seminar"),
+              "formation": ("formation", "training"), "plénière": ("pleniere", "plenary"),
+              "sous-groupe": ("sous-groupe", "subgroup", "sub-group")}
+
+
+def asks_logistics(question: str) -> bool:
+    """Where/when questions, answered from the catalogue's date, time and room fields."""
+    return bool(_LOGISTICS.search(fold(question)))
+
+
+def kinds_named(question: str) -> set[str]:
+    f = fold(question)
+    return {kind for kind, words in KIND_WORDS.items()
+            if any(re.search(rf"\b{re.escape(w)}s?\b", f) for w in words)}
 
 
 def is_follow_up(question: str) -> bool:

@@ -128,7 +128,9 @@ class Assistant:
             where.append({"doc_id": {"$eq": doc_id}})
         if date:
             where.append({"date": {"$eq": date}})
-        ids = {h.metadata.get("record_id") for h in self.store.get(CATALOGUE, where={"$and": where})}
+        # Chroma wants a bare clause when there is only one; "$and" needs two or more.
+        clause = where[0] if len(where) == 1 else {"$and": where}
+        ids = {h.metadata.get("record_id") for h in self.store.get(CATALOGUE, where=clause)}
         found = [s for s in index.snapshot.catalogue.sessions if s.id in ids]
         if room:
             found = [s for s in found if room_key(s.room) == room_key(room)]

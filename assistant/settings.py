@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     lexical_weight: float = 0.6
     # Share of the question's salient terms that the top passages must contain; below it the
     # assistant refuses. Calibrated on the dev set (see README, evaluation).
-    support_threshold: float = 0.5
+    support_threshold: float = 0.34
 
     api_key: str | None = None
     cors_origins: list[str] = Field(default_factory=list)

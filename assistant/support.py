@@ -58,17 +58,31 @@ class Support:
     coverage: float
     missing_attribute: str | None
     salient: int
+    unknown: float = 0.0  # share of salient terms the whole corpus never uses
 
     def supported(self, threshold: float) -> bool:
-        return self.missing_attribute is None and self.coverage >= threshold
+        return self.missing_attribute is None and self.coverage >= threshold and self.unknown < 0.5
 
 
-def assess(question: str, *, language: str, evidence_texts: list[str]) -> Support:
+def asks_contact(question: str) -> bool:
+    f = fold(question)
+    return bool(_PHONE.search(f) or _EMAIL.search(f))
+
+
+def assess(question: str, *, language: str, evidence_texts: list[str],
+           vocabulary: frozenset[str] | None = None) -> Support:
+    """Coverage is that of the best single item: the answer must stand in one place."""
     groups = salient_terms(question, language)
+    unknown = 0.0
+    # English words outside the glossary are unknown to a French corpus whatever is asked, so the
+    # vocabulary test only speaks for questions in the corpus language.
+    if groups and vocabulary is not None and language == "fr":
+        unknown = sum(1 for g in groups if not g & vocabulary) / len(groups)
     evidence = " ".join(evidence_texts)
-    stems = set(content_terms(evidence))
-    covered = sum(1 for g in groups if g & stems)
-    coverage = covered / len(groups) if groups else 1.0
+    coverage = 1.0
+    if groups:
+        coverage = max((sum(1 for g in groups if g & set(content_terms(text))) / len(groups)
+                        for text in evidence_texts), default=0.0)
     f = fold(question)
     folded_evidence = fold(evidence)
     missing = None
@@ -78,4 +92,4 @@ def assess(question: str, *, language: str, evidence_texts: list[str]) -> Suppor
         missing = "phone"
     elif _EMAIL.search(f) and "@" not in evidence:
         missing = "email"
-    return Support(coverage=coverage, missing_attribute=missing, salient=len(groups))
+    return Support(coverage=coverage, missing_attribute=missing, salient=len(groups), unknown=unknown)
