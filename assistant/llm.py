@@ -75,8 +75,6 @@ _PROMPTS = {
         "sources: no invented room, time, name or number."
     ),
 }
-_SOURCES_LABEL = {"fr": "Sources", "en": "Sources"}
-_QUESTION_LABEL = {"fr": "Question", "en": "Question"}
 
 
 def llm_timeout(settings: Settings) -> float:
@@ -185,7 +183,7 @@ def number_sources(citations: list[Citation], hits: list[Passage]) -> list[Citat
 def build_messages(question: str, language: str, sources: list[Citation]) -> list[tuple[str, str]]:
     lang = language if language in _PROMPTS else "fr"
     listing = "\n\n".join(f"[{c.n}] ({c.title})\n{c.quote.strip()}" for c in sources)
-    user = f"{_SOURCES_LABEL[lang]}:\n\n{listing}\n\n{_QUESTION_LABEL[lang]}: {question}"
+    user = f"Sources:\n\n{listing}\n\nQuestion: {question}"  # the same words in both languages
     return [("system", _PROMPTS[lang]), ("user", user)]
 
 
