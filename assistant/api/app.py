@@ -7,6 +7,8 @@ from contextlib import asynccontextmanager
 
 import anyio
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
@@ -14,6 +16,7 @@ from assistant import __version__
 from assistant.api.middleware import AccessLogMiddleware, JsonDepthMiddleware
 from assistant.api.routes_admin import router as admin_router
 from assistant.api.routes_public import router as public_router
+from assistant.api.schemas import ErrorOut
 from assistant.feedback import FeedbackStore
 from assistant.reindex import Reindexer
 from assistant.service import Assistant, NotReady, UnknownDocument
@@ -23,6 +26,19 @@ from assistant.store import StoreUnavailable
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 256 * 1024
+MAX_ECHO_CHARS = 200
+
+
+def _echo_safe(value):
+    """What a validation error echoes back: no lone surrogates (unencodable: a 500) and no megabytes."""
+    if isinstance(value, str):
+        value = value.encode("utf-8", "replace").decode("utf-8")
+        return value if len(value) <= MAX_ECHO_CHARS else value[:MAX_ECHO_CHARS] + "…"
+    if isinstance(value, dict):
+        return {_echo_safe(k): _echo_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_echo_safe(v) for v in value]
+    return value
 
 
 def create_app(settings: Settings | None = None, *, core: Assistant | None = None) -> FastAPI:
@@ -51,18 +67,37 @@ def create_app(settings: Settings | None = None, *, core: Assistant | None = Non
             "cites an exact span of a source document (`quote == text[start:end]`)."
         ),
         lifespan=lifespan,
+        responses={
+            413: {"model": ErrorOut, "description": "Request body or question too long"},
+            503: {
+                "model": ErrorOut,
+                "description": "Index not loaded, search backend down, or timeout",
+            },
+        },
     )
     app.add_middleware(JsonDepthMiddleware, max_bytes=MAX_BODY_BYTES)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
-                           allow_methods=["GET", "POST"], allow_headers=["Content-Type", "X-API-Key"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "X-API-Key"],
+        )
     app.add_middleware(AccessLogMiddleware)
     app.include_router(public_router)
     app.include_router(admin_router)
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError):
+        return JSONResponse(
+            status_code=422, content={"detail": _echo_safe(jsonable_encoder(exc.errors()))}
+        )
+
     @app.exception_handler(StoreUnavailable)
     async def _store_down(_: Request, exc: StoreUnavailable):
-        return JSONResponse(status_code=503, content={"detail": f"search backend unavailable: {exc}"})
+        return JSONResponse(
+            status_code=503, content={"detail": f"search backend unavailable: {exc}"}
+        )
 
     @app.exception_handler(NotReady)
     async def _not_ready(_: Request, exc: NotReady):
@@ -70,10 +105,14 @@ def create_app(settings: Settings | None = None, *, core: Assistant | None = Non
 
     @app.exception_handler(UnknownDocument)
     async def _unknown_doc(_: Request, exc: UnknownDocument):
-        return JSONResponse(status_code=404, content={"detail": f"unknown document: {exc.args[0]!s:.100}"})
+        return JSONResponse(
+            status_code=404, content={"detail": f"unknown document: {exc.args[0]!s:.100}"}
+        )
 
     @app.exception_handler(TimeoutError)
     async def _timeout(_: Request, exc: TimeoutError):
-        return JSONResponse(status_code=503, content={"detail": "the request took too long; try again"})
+        return JSONResponse(
+            status_code=503, content={"detail": "the request took too long; try again"}
+        )
 
     return app

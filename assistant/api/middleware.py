@@ -73,7 +73,7 @@ class AccessLogMiddleware:
 
 
 class JsonDepthMiddleware:
-    """Reject JSON bodies nested deeper than MAX_JSON_DEPTH with a 422 before parsing."""
+    """Reject POST bodies that are not UTF-8 or nest JSON deeper than MAX_JSON_DEPTH (422), before parsing."""
 
     def __init__(self, app: ASGIApp, *, max_bytes: int):
         self.app = app
@@ -98,8 +98,22 @@ class JsonDepthMiddleware:
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
+        try:
+            # JSON on the wire is UTF-8 (RFC 8259); the framework would answer 400 for other bytes.
+            body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            await _reply(
+                send,
+                422,
+                _body_error("utf8_invalid", f"request body is not valid UTF-8 (byte {exc.start})"),
+            )
+            return
         if json_depth_exceeds(body, MAX_JSON_DEPTH):
-            await _reply(send, 422, f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+            await _reply(
+                send,
+                422,
+                _body_error("json_too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH} levels"),
+            )
             return
         replayed = False
 
@@ -113,7 +127,12 @@ class JsonDepthMiddleware:
         await self.app(scope, replay, send)
 
 
-async def _reply(send: Send, status: int, detail: str) -> None:
+def _body_error(kind: str, msg: str) -> list[dict]:
+    """A 422 in the framework's own shape (`[{loc, msg, type}]`), so clients and the schema see one form."""
+    return [{"type": kind, "loc": ["body"], "msg": msg}]
+
+
+async def _reply(send: Send, status: int, detail: str | list[dict]) -> None:
     payload = json.dumps({"detail": detail}).encode()
     await send(
         {

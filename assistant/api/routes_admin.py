@@ -11,7 +11,9 @@ from fastapi.responses import JSONResponse
 from assistant.api.schemas import FeedbackRow, ReindexOut
 
 
-def require_admin(request: Request, x_api_key: Annotated[str | None, Header(max_length=512)] = None) -> None:
+def require_admin(
+    request: Request, x_api_key: Annotated[str | None, Header(max_length=512)] = None
+) -> None:
     expected = request.app.state.settings.api_key
     if not expected:
         return
@@ -22,16 +24,26 @@ def require_admin(request: Request, x_api_key: Annotated[str | None, Header(max_
         raise HTTPException(status_code=403, detail="invalid API key")
 
 
-router = APIRouter(prefix="/admin", dependencies=[Depends(require_admin)],
-                   responses={401: {"description": "Missing key"}, 403: {"description": "Wrong key"}})
+router = APIRouter(
+    prefix="/admin",
+    dependencies=[Depends(require_admin)],
+    responses={401: {"description": "Missing key"}, 403: {"description": "Wrong key"}},
+)
 
 
 def _status(request: Request) -> ReindexOut:
     r = request.app.state.reindexer
-    return ReindexOut(status=r.status, detail=r.detail, started_at=r.started_at, finished_at=r.finished_at)
+    return ReindexOut(
+        status=r.status, detail=r.detail, started_at=r.started_at, finished_at=r.finished_at
+    )
 
 
-@router.post("/reindex", response_model=ReindexOut, status_code=202)
+@router.post(
+    "/reindex",
+    response_model=ReindexOut,
+    status_code=202,
+    responses={409: {"model": ReindexOut, "description": "A reindex is already running"}},
+)
 async def reindex(request: Request):
     started = request.app.state.reindexer.start()
     out = _status(request)

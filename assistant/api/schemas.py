@@ -40,15 +40,30 @@ class HistoryTurn(Strict):
 
 
 class AskRequest(Strict):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"question": "Dans quelle salle a lieu l'atelier sur la santé mentale ?"},
-        {"question": "Who runs it?", "history": [
-            {"role": "user", "content": "Which lab discussed Agrilocal?"},
-            {"role": "assistant", "content": "The lab “Agir pour un développement local” [1]."}]},
-    ]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"question": "Dans quelle salle a lieu l'atelier sur la santé mentale ?"},
+                {
+                    "question": "Who runs it?",
+                    "history": [
+                        {"role": "user", "content": "Which lab discussed Agrilocal?"},
+                        {
+                            "role": "assistant",
+                            "content": "The lab “Agir pour un développement local” [1].",
+                        },
+                    ],
+                },
+            ]
+        },
+    )
 
-    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
-                          description=f"At most {MAX_QUESTION_CHARS} characters")
+    question: str = Field(
+        min_length=1,
+        max_length=MAX_QUESTION_CHARS,
+        description=f"At most {MAX_QUESTION_CHARS} characters",
+    )
     history: list[HistoryTurn] = Field(default_factory=list, max_length=20)
     filters: SearchFilters | None = None
     k: int = Field(5, ge=1, le=MAX_K)
@@ -70,10 +85,15 @@ class AskResponse(BaseModel):
 
 
 class SearchRequest(Strict):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"query": "budgets participatifs", "k": 5},
-        {"query": "atelier", "filters": {"date": "2025-03-05"}},
-    ]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"query": "budgets participatifs", "k": 5},
+                {"query": "atelier", "filters": {"date": "2025-03-05"}},
+            ]
+        },
+    )
 
     query: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS)
     k: int = Field(5, ge=1, le=MAX_K)
@@ -87,10 +107,15 @@ class SearchResponse(BaseModel):
 
 
 class RecommendRequest(Strict):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"interests": "santé mentale, vieillissement, alimentation"},
-        {"interests": "participation citoyenne", "date": "2025-03-05"},
-    ]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"interests": "santé mentale, vieillissement, alimentation"},
+                {"interests": "participation citoyenne", "date": "2025-03-05"},
+            ]
+        },
+    )
 
     interests: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS)
     date: str | None = Field(None, pattern=ISO_DATE)
@@ -112,8 +137,14 @@ class AgendaOut(BaseModel):
 
 
 class FeedbackRequest(Strict):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"answer_id": "3f2a9c0d1e4b5a69", "rating": "up", "comment": "Réponse claire"}]})
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"answer_id": "3f2a9c0d1e4b5a69", "rating": "up", "comment": "Réponse claire"}
+            ]
+        },
+    )
 
     answer_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")
     rating: Literal["up", "down"]
@@ -145,6 +176,10 @@ class ReindexOut(BaseModel):
     detail: str | None = None
     started_at: str | None = None
     finished_at: str | None = None
+
+
+class ErrorOut(BaseModel):
+    detail: str
 
 
 class Health(BaseModel):
