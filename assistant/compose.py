@@ -156,9 +156,9 @@ def answer_people(index: LoadedIndex, *, hits: list[Scored], constraints: Constr
             continue
         person = index.records[pid]
         sid = person.sessions[0] if person.sessions else None  # type: ignore[union-attr]
-        session = index.records.get(sid) if sid else None
-        role = next((r.role for r in session.people if r.person_id == pid), None) if session else None  # type: ignore[union-attr]
-        sentences.append(_person_sentence(person, lang, book, index, session, role, contact))  # type: ignore[arg-type]
+        person_session = index.records.get(sid) if sid else None
+        role = next((r.role for r in person_session.people if r.person_id == pid), None) if person_session else None  # type: ignore[union-attr]
+        sentences.append(_person_sentence(person, lang, book, index, person_session, role, contact))  # type: ignore[arg-type]
         records.append(person)
     return Draft(sentences, records)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 _FR_DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 _EN_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -11,7 +12,7 @@ _FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", 
 _EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December"]
 
-TEXT = {
+TEXT: dict[str, dict[str, Any]] = {
     "fr": {
         "refusal": "Je n'ai pas trouvé cette information dans les documents du programme.",
         "refusal_attr": {

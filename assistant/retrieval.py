@@ -16,7 +16,7 @@ from assistant.chunking_text import contextual
 from assistant.embedder import Embedder
 from assistant.index import CatalogueEntry, IndexedPassage, Snapshot
 from assistant.lexical import LexicalIndex
-from assistant.models import Document, Frozen, Passage
+from assistant.models import Document, Event, Frozen, Initiative, Passage, Person, Session
 from assistant.store import CATALOGUE, PASSAGES, VectorStore
 from assistant.text import fold
 
@@ -67,7 +67,9 @@ class LoadedIndex:
         self.position = {item.id: i for i, item in enumerate(self.items)}
         self.lexical = LexicalIndex([item.text for item in self.items])
         cat = snapshot.catalogue
-        self.records = {r.id: r for r in [*cat.sessions, *cat.people, *cat.initiatives, *cat.events]}
+        records: list[Session | Person | Initiative | Event] = [*cat.sessions, *cat.people, *cat.initiatives,
+                                                                *cat.events]
+        self.records = {r.id: r for r in records}
 
     def _from_passage(self, ip: IndexedPassage) -> Item:
         p = ip.passage

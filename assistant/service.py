@@ -10,6 +10,7 @@ import logging
 import threading
 import time
 import uuid
+from typing import TYPE_CHECKING
 
 from assistant.embedder import Embedder
 from assistant.index import read_snapshot
@@ -27,6 +28,9 @@ from assistant.retrieval import LoadedIndex, SearchFilters, hybrid_search, room_
 from assistant.settings import Settings, get_settings
 from assistant.store import CATALOGUE, VectorStore
 from assistant.text import fold
+
+if TYPE_CHECKING:
+    from assistant.llm import LLMAnswerer
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +51,7 @@ class Assistant:
         self.store = store or VectorStore(self.settings)
         self._index: LoadedIndex | None = None
         self._reload_lock = threading.Lock()
-        self.llm = None  # set by load() when ASSISTANT_LLM_BASE_URL is configured
+        self.llm: LLMAnswerer | None = None  # set by load() when ASSISTANT_LLM_BASE_URL is configured
 
     # -- lifecycle -------------------------------------------------------------------------
     def load(self) -> bool:

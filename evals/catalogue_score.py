@@ -133,7 +133,7 @@ def _load_documents(corpus: Path) -> list:
     from ingest.load import load_corpus
 
     loaded = load_corpus(corpus)
-    return list(getattr(loaded, "documents", loaded))
+    return list(loaded.documents)
 
 
 def run(corpus: Path, gold_path: Path) -> dict[str, TypeScore]:

@@ -48,7 +48,8 @@ class LlamaIndexStarter:
             docs, storage_context=storage, embed_model=embed
         )
         self.retriever = self.index.as_retriever()
-        self.top_k = self.retriever._similarity_top_k
+        # as_retriever() is annotated BaseRetriever but returns a VectorIndexRetriever.
+        self.top_k = self.retriever._similarity_top_k  # type: ignore[attr-defined]
 
     def _nodes(self, query: str) -> list[dict]:
         out = []
@@ -62,8 +63,8 @@ class LlamaIndexStarter:
                     "title": doc_id,
                     "section": "",
                     "text": node.get_content(),
-                    "start": node.start_char_idx,
-                    "end": node.end_char_idx,
+                    "start": getattr(node, "start_char_idx", None),
+                    "end": getattr(node, "end_char_idx", None),
                     "score": float(hit.score or 0.0),
                     "kind": "passage",
                 }

@@ -266,7 +266,8 @@ def run(backend: Backend, dataset: list[dict], *, k: int = 5, progress: bool = T
     """Score every case; returns figures (overall, per intent, per language), latency and cases."""
     from tqdm import tqdm
 
-    timer, texts = _Timer(), {}
+    timer = _Timer()
+    texts: dict[str, str | None] = {}
     results = [
         evaluate_case(backend, case, k=k, texts=texts, timer=timer)
         for case in tqdm(dataset, desc=f"eval {backend.name}", unit="case", disable=not progress)

@@ -76,11 +76,12 @@ class Builder:
                 break
         found = [(ln, d) for ln in lf.values.get("dates", []) for d in dates.find_dates(ln.text)]
         year = next((d.year for _, d in found if d.year), None)
-        for ln, d in found or [(None, None)]:
+        slots: list[tuple[Line | None, dates.DateMatch | None]] = [*found] or [(None, None)]
+        for date_ln, d in slots:
             dr = Draft(title=title, opened_by="leaflet", block_start=block[0], block_end=block[1])
-            if ln is not None and d is not None:
+            if date_ln is not None and d is not None:
                 dr.date = d.iso(year or _meta_year(self.doc))
-                dr.date_span = (ln.start + d.start, ln.start + d.end)
+                dr.date_span = (date_ln.start + d.start, date_ln.start + d.end)
             if tr is not None:
                 dr.start, dr.end, dr.time_span = tr.start, tr.end, tr_pos
             drafts.append(dr)
@@ -190,14 +191,14 @@ class Builder:
                 fields["role"] = self.span(m.function)
             if m.affiliation:
                 fields["affiliation"] = self.span(m.affiliation)
-            role = self.value(m.function) if m.function else rec["role"]
+            person_role = self.value(m.function) if m.function else rec["role"]
             if not m.function:
                 fields["role"] = self.span(m.chunk)
             out.append(
                 Person(
                     id=pid,
                     name=self.value(m.name) or "",
-                    role=role,
+                    role=person_role,
                     affiliation=self.value(m.affiliation),
                     doc_id=self.doc.doc_id,
                     sessions=rec["sessions"],

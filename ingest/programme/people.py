@@ -298,12 +298,15 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None) -> l
 
 
 def _mention(base: int, name: Pos, fn: Pos | None, aff: Pos | None, chunk: Pos) -> PersonMention:
-    def shift(p: Pos | None) -> Pos | None:
-        return (p[0] + base, p[1] + base) if p else None
+    def shift(p: Pos) -> Pos:
+        return (p[0] + base, p[1] + base)
 
     return PersonMention(
-        name=shift(name), function=shift(fn), affiliation=shift(aff), chunk=shift(chunk)
-    )  # type: ignore[arg-type]
+        name=shift(name),
+        function=shift(fn) if fn else None,
+        affiliation=shift(aff) if aff else None,
+        chunk=shift(chunk),
+    )
 
 
 def strip_civility(name: str) -> str:

@@ -52,7 +52,7 @@ def room_in(s: str) -> tuple[int, int] | None:
         tail = s[m.end() :].rstrip(" :.")
         if _ROOM_LEAD.match(fold(tail)) and len(tail.split()) <= 5:
             return m.end(), m.end() + len(tail)
-    m = re.search(r"\((?P<r>(?:salle|amphi|room|auditorium)[^)]{0,30})\)", s, re.IGNORECASE)
-    if m:
-        return m.start("r"), m.end("r")
+    paren = re.search(r"\((?P<r>(?:salle|amphi|room|auditorium)[^)]{0,30})\)", s, re.IGNORECASE)
+    if paren:
+        return paren.start("r"), paren.end("r")
     return None
