@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from assistant.citations import CitationBook
 from assistant.compose import (
     Draft,
+    answer_event,
     answer_general,
     answer_initiatives,
     answer_people,
@@ -19,6 +20,7 @@ from assistant.phrases import TEXT
 from assistant.retrieval import SearchFilters, hybrid_search
 from assistant.router import (
     Constraints,
+    asks_event,
     asks_logistics,
     asks_next_day,
     constraints,
@@ -110,7 +112,11 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
 
     book = CitationBook(index.documents)
     draft = Draft([], [])
-    if intent == "session":
+    if intent in ("session", "general") and asks_event(question):
+        draft = answer_event(index, hits=hits, lang=language, book=book)
+    if draft.sentences:
+        pass
+    elif intent == "session":
         logistics = asks_logistics(question) or not topical
         draft = answer_sessions(index, hits=hits, constraints=cons, topical=topical, lang=language,
                                 book=book, kinds=kinds_named(question), limit=3 if logistics else 1)

@@ -80,16 +80,20 @@ def rank_sessions(index: LoadedIndex, hits: list[Scored]) -> list[tuple[Session,
 
 def answer_sessions(index: LoadedIndex, *, hits: list[Scored], constraints: Constraints, topical: bool,
                     lang: str, book: CitationBook, kinds: set[str] | None = None, limit: int = 3) -> Draft:
-    sessions = [s for s in index.snapshot.catalogue.sessions if not kinds or s.kind in kinds] or \
-        index.snapshot.catalogue.sessions
+    sessions = index.snapshot.catalogue.sessions
+    if kinds and constraints.has_time and not topical:
+        sessions = [s for s in sessions if s.kind in kinds] or sessions
     if constraints.has_time and not topical:
         chosen = [s for s in sessions if matches_time(s, constraints)]
         chosen.sort(key=lambda s: (s.date or "", s.start or "", s.citation.start))
         chosen = chosen[:12]
     else:
         allowed = {s.id for s in sessions}
-        ranked = [(s, sc) for s, sc in rank_sessions(index, hits)
-                  if s.id in allowed and matches_time(s, constraints)]
+        # A named kind ("le labo sur…") is a preference, not a filter: people say "atelier" for a
+        # round table.
+        ranked = sorted(((s, sc * (1.2 if kinds and s.kind in kinds else 1.0))
+                         for s, sc in rank_sessions(index, hits)
+                         if s.id in allowed and matches_time(s, constraints)), key=lambda x: -x[1])
         if not ranked:
             return Draft([], [])
         top = ranked[0][1]
@@ -189,23 +193,59 @@ def answer_initiatives(index: LoadedIndex, *, hits: list[Scored], plural: bool, 
     return Draft(sentences, chosen)
 
 
+def _list_after(text: str, end: int, max_lines: int = 6) -> int:
+    """A sentence ending with ':' introduces the lines below it: extend the span over them."""
+    pos = end
+    for _ in range(max_lines):
+        nxt = text.find("\n", pos + 1)
+        line_end = len(text) if nxt < 0 else nxt
+        line = text[pos:line_end].strip()
+        if not line:
+            break
+        pos = line_end
+    return pos
+
+
 def answer_general(index: LoadedIndex, *, hits: list[Scored], query: str, lang: str,
                    book: CitationBook, max_sentences: int = 2) -> Draft:
     """The source sentences that share the most salient terms with the question, quoted."""
     terms = set(content_terms(query))
-    candidates = []
+    best: dict[tuple[str, int, int], float] = {}
     for rank, h in enumerate(hits[:5]):
         text = index.documents[h.item.doc_id].text
         for a, b in sentence_spans(text, h.item.start, h.item.end):
             overlap = len(terms & set(content_terms(text[a:b])))
             if overlap:
-                candidates.append((overlap + h.score - 0.1 * rank, h.item.doc_id, a, b))
-    candidates.sort(key=lambda c: -c[0])
-    chosen = sorted(candidates[:max_sentences], key=lambda c: (c[1], c[2]))
+                key = (h.item.doc_id, a, b)
+                # The same sentence reached through a passage and a record counts once.
+                best[key] = max(best.get(key, 0.0), overlap + h.score - 0.1 * rank)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])[:max_sentences]
     sentences = []
-    for _, doc_id, a, b in chosen:
+    for doc_id, a, b in sorted(key for key, _ in ranked):
+        text = index.documents[doc_id].text
+        if text[a:b].rstrip().endswith(":"):
+            b = _list_after(text, b)
         n = book.cite(doc_id, a, b)
-        quote = index.documents[doc_id].text[a:b].rstrip(" .:;")
+        quote = " ".join(text[a:b].split()).rstrip(" .:;")
         title = index.documents[doc_id].title
         sentences.append(f"{quote} [{n}]." if lang == "fr" else f"The document {quoted(title, lang)} says: “{quote}” [{n}].")
     return Draft(sentences, [])
+
+
+def answer_event(index: LoadedIndex, *, hits: list[Scored], lang: str, book: CitationBook) -> Draft:
+    """Where and when the event itself takes place (its dates and place fields)."""
+    docs = [h.item.doc_id for h in hits]
+    events = sorted(index.snapshot.catalogue.events,
+                    key=lambda e: docs.index(e.doc_id) if e.doc_id in docs else len(docs))
+    if not events or events[0].doc_id not in docs:
+        return Draft([], [])
+    e = events[0]
+    marks = [book.cite_span(e.fields.get("title") or e.citation), book.cite_span(e.fields.get("date")),
+             book.cite_span(e.fields.get("place"))]
+    when = day_label(e.date, lang) if e.date else None
+    if e.date_end and e.date_end != e.date:
+        when = f"{when} – {day_label(e.date_end, lang)}"
+    parts = [p for p in (when, e.place) if p]
+    if not parts:
+        return Draft([], [])
+    return Draft([f"{quoted(e.title, lang)} — {', '.join(parts)} {book.marks(marks)}."], [])

@@ -93,8 +93,9 @@ def agenda_answer(core: Assistant, *, question: str, language: str, filters: Sea
 
     agenda = recommend_agenda(core, interests=question, date=filters.date if filters else None, limit=6,
                               constraints=constraints)
-    evidence = [core.index.documents[i.session.doc_id].text[i.session.citation.start:i.session.citation.end]
-                for i in agenda.items]
+    hits = hybrid_search(core.index, query=expand(question, language), k=5, embedder=core.embedder,
+                         store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
+    evidence = [h.item.text for h in hits]
     if not agenda.items or not assess(question, language=language, evidence_texts=evidence,
                                              vocabulary=core.index.lexical.vocabulary).supported(
             core.settings.support_threshold):

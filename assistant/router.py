@@ -86,7 +86,7 @@ def constraints(question: str) -> Constraints:
     roles = set()
     if re.search(r"\b(anim\w*|moderat\w*|runs?|chair\w*|hosts?)\b", f):
         roles.add("animateur")
-    if re.search(r"\b(intervenant\w*|intervien\w*|speakers?|speak|panel\w*|orateur\w*)\b", f):
+    if re.search(r"\b(intervenant\w*|intervien\w*|speakers?|speak|panel\w*|orateur\w*|present\w*)\b", f):
         roles.add("intervenant")
     if re.search(r"\b(contact\w*|joindre|reach|telephone|phone|e-?mail|courriel)\b", f):
         roles.add("contact")
@@ -112,7 +112,8 @@ _LOGISTICS = re.compile(
     r"dates?|creneau\w*|slot|lieu|venue|place|commence\w*|start\w*|finit|ends?|termine\w*|dure\w*|"
     r"long|matin|morning|apres-midi|afternoon|soir|evening|lendemain|veille)\b")
 
-KIND_WORDS = {"atelier": ("atelier", "workshop"), "table ronde": ("table ronde", "round table", "roundtable"),
+KIND_WORDS = {"atelier": ("atelier", "workshop", "table ronde", "round table", "roundtable"),
+              "table ronde": ("table ronde", "round table", "roundtable", "atelier", "workshop"),
               "labo": ("labo", "laboratoire", "lab"), "séance": ("seance", "seminaire", "seminar"),
               "formation": ("formation", "training"), "plénière": ("pleniere", "plenary"),
               "sous-groupe": ("sous-groupe", "subgroup", "sub-group")}
@@ -154,3 +155,13 @@ def is_listing(question: str) -> bool:
 def weekday_name(weekday: int) -> str:
     """The folded French name of a weekday number (Monday = 0), as programmes write it."""
     return next(name for name, d in WEEKDAYS.items() if d == weekday)
+
+
+_EVENT = re.compile(r"\b(colloques?|conferences?|congres|evenements?|events?|cycles?|rencontres?|journees? d'etude)\b")
+_SESSION_WORDS = re.compile(r"\b(ateliers?|workshops?|seances?|sessions?|labos?|labs?|tables? rondes?|sous-groupes?)\b")
+
+
+def asks_event(question: str) -> bool:
+    """'Où et quand a lieu le colloque ?': about the event as a whole, not one of its sessions."""
+    f = fold(question)
+    return bool(_EVENT.search(f) and not _SESSION_WORDS.search(f) and _LOGISTICS.search(f))
