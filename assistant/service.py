@@ -27,7 +27,8 @@ from assistant.models import (
 from assistant.retrieval import LoadedIndex, SearchFilters, hybrid_search, room_key
 from assistant.settings import Settings, get_settings
 from assistant.store import CATALOGUE, VectorStore
-from assistant.text import fold
+from assistant.glossary import expand
+from assistant.text import detect_language, fold
 
 if TYPE_CHECKING:
     from assistant.llm import LLMAnswerer
@@ -104,6 +105,8 @@ class Assistant:
     def search(self, query: str, *, k: int = 5, filters: SearchFilters | None = None,
                kinds: set[str] | None = None) -> list[Passage]:
         index = self.index
+        # English questions over a French corpus: add the French words of the glossary.
+        query = expand(query, detect_language(query))
         hits = hybrid_search(index, query=query, k=k, embedder=self.embedder, store=self.store,
                              lexical_weight=self.settings.lexical_weight, filters=filters, kinds=kinds)
         return [index.to_passage(h.item, h.score) for h in hits]

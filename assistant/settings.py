@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 30.0
 
     # Share of BM25 in the fused score (the rest is dense cosine); tuned on evals/datasets/dev.jsonl.
-    lexical_weight: float = 0.6
+    lexical_weight: float = 0.7
     # Share of the question's salient terms that the top passages must contain; below it the
     # assistant refuses. Calibrated on the dev set (see README, evaluation).
     support_threshold: float = 0.34
