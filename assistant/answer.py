@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from assistant.citations import CitationBook
@@ -29,7 +30,7 @@ from assistant.router import (
     route,
 )
 from assistant.support import asks_contact, assess, salient_terms
-from assistant.text import detect_language, fold
+from assistant.text import content_terms, detect_language, fold
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -50,6 +51,23 @@ def _shift_day(c: Constraints, sessions, days: int) -> Constraints:
         return c
     target = dt.date.fromisoformat(dates[0 if days > 0 else -1]) + dt.timedelta(days=days)
     return Constraints(iso_date=target.isoformat(), part_of_day=c.part_of_day, roles=c.roles)
+
+
+def _source_lines(index, hit) -> str:
+    """The full source lines under a hit: contact details sit beside the name they belong to."""
+    text = index.documents[hit.item.doc_id].text
+    a = text.rfind("\n", 0, hit.item.start) + 1
+    b = text.find("\n", hit.item.end)
+    return text[a : len(text) if b < 0 else b]
+
+
+def _asks_who(question: str) -> bool:
+    return bool(re.match(r"\s*(qui|who)\b", fold(question)))
+
+
+def _uncovered(question: str, language: str, sentences: list[str]) -> bool:
+    covered = set(content_terms(" ".join(sentences)))
+    return any(not g & covered for g in salient_terms(question, language))
 
 
 def _names_initiative(index, question: str) -> bool:
@@ -91,7 +109,8 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
                                iso_date=prev_cons.iso_date, part_of_day=prev_cons.part_of_day, roles=cons.roles)
         query = f"{previous} {question}"
         language = detect_language(question) if len(question.split()) > 2 else detect_language(previous)
-    if intent in ("people", "general", "session") and not cons.roles and _names_initiative(index, question):
+    if (intent in ("people", "general", "session") and not cons.roles and not _asks_who(question)
+            and _names_initiative(index, question)):
         # "Qu'est-ce que X et qui l'a créé ?" is about the initiative X, not about a speaker.
         intent = "initiative"
     if intent == "recommend":
@@ -103,7 +122,7 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
     hits = hybrid_search(index, query=search_query, k=max(k, SEARCH_DEPTH), embedder=core.embedder,
                          store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
     topical = bool(salient_terms(query, language))
-    evidence = [h.item.text for h in hits[:5]]
+    evidence = [h.item.text + "\n" + _source_lines(index, h) for h in hits[:5]]
     support = assess(query, language=language, evidence_texts=evidence, vocabulary=index.lexical.vocabulary)
     time_listing = intent == "session" and cons.has_time and not topical
     if not hits or not (time_listing or support.supported(core.settings.support_threshold)):
@@ -130,6 +149,10 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
     elif intent == "initiative":
         draft = answer_initiatives(index, hits=hits, plural=not _names_initiative(index, question),
                                    lang=language, book=book)
+        if draft.sentences and _uncovered(query, language, draft.sentences):
+            # The question asks more than the records say: add the best source sentences.
+            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book)
+            draft = Draft(draft.sentences + more.sentences, draft.records)
     if not draft.sentences:
         book = CitationBook(index.documents)
         draft = answer_general(index, hits=hits, query=search_query, lang=language, book=book)

@@ -27,7 +27,11 @@ class Draft:
 def _session_sentence(s: Session, lang: str, book: CitationBook, index: LoadedIndex) -> str:
     marks = [book.cite_span(s.citation), book.cite_span(s.fields.get("date")),
              book.cite_span(s.fields.get("start") or s.fields.get("end"))]
-    parts = [p for p in (day_label(s.date, lang), time_label(s.start, s.end, lang)) if p]
+    day = day_label(s.date, lang)
+    if s.date and s.date.startswith("--") and "date" in s.fields and lang == "fr":
+        # Without a year the weekday cannot be computed: keep the programme's own words.
+        day = " ".join(s.fields["date"].quote.split())
+    parts = [p for p in (day, time_label(s.start, s.end, lang)) if p]
     if s.room:
         marks.append(book.cite_span(s.fields.get("room")))
         parts.append(s.room)
@@ -60,7 +64,7 @@ def matches_time(s: Session, c: Constraints) -> bool:
         if not s.start:
             return False
         hour = int(s.start[:2])
-        want = {"morning": hour < 12, "afternoon": 12 <= hour < 18, "evening": hour >= 18}
+        want = {"morning": hour < 12, "afternoon": 12 <= hour < 17, "evening": hour >= 17}
         if not want[c.part_of_day]:
             return False
     return True
@@ -214,7 +218,7 @@ def answer_general(index: LoadedIndex, *, hits: list[Scored], query: str, lang: 
     for rank, h in enumerate(hits[:5]):
         text = index.documents[h.item.doc_id].text
         for a, b in sentence_spans(text, h.item.start, h.item.end):
-            overlap = len(terms & set(content_terms(text[a:b])))
+            overlap = sum(index.lexical.idf(t) for t in terms & set(content_terms(text[a:b])))
             if overlap:
                 key = (h.item.doc_id, a, b)
                 # The same sentence reached through a passage and a record counts once.
@@ -223,8 +227,12 @@ def answer_general(index: LoadedIndex, *, hits: list[Scored], query: str, lang: 
     sentences = []
     for doc_id, a, b in sorted(key for key, _ in ranked):
         text = index.documents[doc_id].text
-        if text[a:b].rstrip().endswith(":"):
+        line = text[a:b].rstrip()
+        if line.endswith(":"):
             b = _list_after(text, b)
+        elif len(line.split()) <= 2 and not line.endswith((".", "!", "?")):
+            # A label line ("Durée", "Public") states nothing without the value line below it.
+            b = _list_after(text, b, max_lines=1)
         n = book.cite(doc_id, a, b)
         quote = " ".join(text[a:b].split()).rstrip(" .:;")
         title = index.documents[doc_id].title
@@ -234,10 +242,13 @@ def answer_general(index: LoadedIndex, *, hits: list[Scored], query: str, lang: 
 
 def answer_event(index: LoadedIndex, *, hits: list[Scored], lang: str, book: CitationBook) -> Draft:
     """Where and when the event itself takes place (its dates and place fields)."""
+    # Rank events by their own record hits first, then by the rank of their document's passages.
+    direct = [h.item.record_id for h in hits if h.item.kind == "event"]
     docs = [h.item.doc_id for h in hits]
     events = sorted(index.snapshot.catalogue.events,
-                    key=lambda e: docs.index(e.doc_id) if e.doc_id in docs else len(docs))
-    if not events or events[0].doc_id not in docs:
+                    key=lambda e: (direct.index(e.id) if e.id in direct else len(direct),
+                                   docs.index(e.doc_id) if e.doc_id in docs else len(docs)))
+    if not events or (events[0].id not in direct and events[0].doc_id not in docs):
         return Draft([], [])
     e = events[0]
     marks = [book.cite_span(e.fields.get("title") or e.citation), book.cite_span(e.fields.get("date")),

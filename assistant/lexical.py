@@ -7,6 +7,8 @@ stemming, French and English stopwords), so the index is never silently English.
 from __future__ import annotations
 
 import logging
+import math
+from collections import Counter
 
 import numpy as np
 
@@ -24,8 +26,13 @@ class LexicalIndex:
         corpus = [content_terms(t) or ["_"] for t in texts]
         # Every stem the corpus knows: a question term outside it cannot be answered from it.
         self.vocabulary: frozenset[str] = frozenset(term for doc in corpus for term in doc)
+        self._df = Counter(term for doc in corpus for term in set(doc))
         if corpus:
             self._bm25.index(corpus, show_progress=False)
+
+    def idf(self, term: str) -> float:
+        """Rarity of a stem: rare words say more about which sentence answers."""
+        return math.log(1 + (self._size + 1) / (self._df.get(term, 0) + 1))
 
     def scores(self, query: str) -> np.ndarray:
         terms = content_terms(query)

@@ -81,7 +81,7 @@ def constraints(question: str) -> Constraints:
         part = "morning"
     elif re.search(r"\b(apres-midi|apres midi|afternoon)\b", f):
         part = "afternoon"
-    elif re.search(r"\b(soir|soiree|evening)\b", f):
+    elif re.search(r"\b(soir|soiree|evening|fin de journee|end of the day|late afternoon)\b", f):
         part = "evening"
     roles = set()
     if re.search(r"\b(anim\w*|moderat\w*|runs?|chair\w*|hosts?)\b", f):
@@ -109,7 +109,7 @@ def route(question: str) -> str:
 
 _LOGISTICS = re.compile(
     r"\b(salles?|rooms?|ou|where|quand|when|heures?|horaires?|time|quel jour|which day|jours?|days?|"
-    r"dates?|creneau\w*|slot|lieu|venue|place|commence\w*|start\w*|finit|ends?|termine\w*|dure\w*|"
+    r"dates?|creneau\w*|slot|lieu|venue|place|commence\w*|start\w*|finit|ends?|termine\w*|"
     r"long|matin|morning|apres-midi|afternoon|soir|evening|lendemain|veille)\b")
 
 KIND_WORDS = {"atelier": ("atelier", "workshop", "table ronde", "round table", "roundtable"),
@@ -119,9 +119,14 @@ KIND_WORDS = {"atelier": ("atelier", "workshop", "table ronde", "round table", "
               "sous-groupe": ("sous-groupe", "subgroup", "sub-group")}
 
 
+_CONTENT = re.compile(r"\b(depuis quand|since when|combien de (?!temps)|how many|how much|pourquoi|why|"
+                      r"comment|how does|how do|durees?|duration|public|audience|de quoi|about what)\b")
+
+
 def asks_logistics(question: str) -> bool:
     """Where/when questions, answered from the catalogue's date, time and room fields."""
-    return bool(_LOGISTICS.search(fold(question)))
+    f = fold(question)
+    return bool(_LOGISTICS.search(f)) and not _CONTENT.search(f)
 
 
 def kinds_named(question: str) -> set[str]:

@@ -44,9 +44,9 @@ def salient_terms(question: str, language: str) -> list[set[str]]:
         if not s or s[0] in frame:
             continue
         alts = set(s)
-        if language == "en":
-            for fr in GLOSSARY.get(word, []):
-                alts.update(content_terms(fr))
+        # English words also occur inside French questions ("l'approche One Health").
+        for fr in GLOSSARY.get(word, []):
+            alts.update(content_terms(fr))
         if alts & frame:
             continue
         groups.append(alts)
@@ -74,10 +74,11 @@ def assess(question: str, *, language: str, evidence_texts: list[str],
     """Coverage is that of the best single item: the answer must stand in one place."""
     groups = salient_terms(question, language)
     unknown = 0.0
-    # English words outside the glossary are unknown to a French corpus whatever is asked, so the
-    # vocabulary test only speaks for questions in the corpus language.
-    if groups and vocabulary is not None and language == "fr":
-        unknown = sum(1 for g in groups if not g & vocabulary) / len(groups)
+    # An English word outside the glossary is unknown to a French corpus whatever is asked: only
+    # words the glossary can translate are judged for English questions.
+    if groups and vocabulary is not None:
+        judged = groups if language == "fr" else [g for g in groups if len(g) > 1]
+        unknown = sum(1 for g in judged if not g & vocabulary) / len(groups)
     evidence = " ".join(evidence_texts)
     coverage = 1.0
     if groups:
