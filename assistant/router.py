@@ -86,7 +86,7 @@ def constraints(question: str) -> Constraints:
     roles = set()
     if re.search(r"\b(anim\w*|moderat\w*|runs?|chair\w*|hosts?)\b", f):
         roles.add("animateur")
-    if re.search(r"\b(intervenant\w*|intervien\w*|speakers?|speak|panel\w*|orateur\w*|present\w*)\b", f):
+    if re.search(r"\b(intervenant\w*|intervien\w*|speakers?|speak|panel\w*|orateur\w*)\b", f):
         roles.add("intervenant")
     if re.search(r"\b(contact\w*|joindre|reach|telephone|phone|e-?mail|courriel)\b", f):
         roles.add("contact")

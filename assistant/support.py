@@ -17,6 +17,18 @@ from assistant.text import content_terms, fold, stem, tokens
 
 _FRAME_WORDS = ["salle", "salles", "lieu", "lieux", "ou", "quand", "heure", "heures", "horaire", "horaires", "jour", "jours", "date", "dates", "quel", "quelle", "quels", "quelles", "qui", "quoi", "comment", "combien", "pourquoi", "atelier", "ateliers", "seance", "seances", "session", "sessions", "labo", "labos", "laboratoire", "laboratoires", "table", "ronde", "tables", "rondes", "pleniere", "plenieres", "sous-groupe", "sous-groupes", "creneau", "intervient", "interviennent", "intervenant", "intervenants", "animateur", "animateurs", "anime", "animent", "animee", "presente", "presentent", "presentee", "presentes", "parle", "parlent", "traite", "traitent", "porte", "portent", "aborde", "abordent", "sujet", "sujets", "theme", "themes", "programme", "programmes", "exemple", "exemples", "initiative", "initiatives", "dispositif", "dispositifs", "projet", "projets", "experimentation", "donne", "donner", "citer", "cite", "dire", "dites", "savoir", "trouver", "avoir", "passe", "passer", "passera", "lieu", "tient", "tiendra", "tenu", "deroule", "deroulera", "organise", "organisee", "organisees", "evoque", "evoquee", "evoquees", "matin", "apres-midi", "soir", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "room", "rooms", "where", "when", "time", "times", "day", "days", "which", "who", "whom", "what", "how", "why", "workshop", "workshops", "session", "lab", "labs", "plenary", "round", "speaker", "speakers", "moderator", "moderators", "run", "runs", "held", "hold", "take", "takes", "place", "about", "talk", "talks", "discuss", "discussed", "discusses", "present", "presented", "presents", "example", "examples", "initiative", "initiatives", "scheme", "schemes", "project", "projects", "topic", "topics", "theme", "themes", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "happen", "happens", "happening", "give", "list", "name", "named", "tell", "interested", "interest", "interests", "recommend", "suggest", "attend", "conseiller", "conseillez", "conseille", "recommander", "recommandez", "interesse", "interessee", "interesses", "programme", "contact", "contacts", "personne", "personnes", "organisateur", "organisateurs"]
 
+# Conversational fillers: how people phrase a request, not what they ask about.
+_FRAME_WORDS += (
+    "voudrais voudrait aimerais souhaite souhaiterais quelque chose idee idees suivre assister "
+    "participer concerne concernent tant veux peux puis-je puis cherche travaille occupe suis tenus "
+    "tenue selon fit fits suit suits would like want looking work working according many much "
+    "mentioned cited quoted figure figures talked talk draws draw joined join represent represents "
+    "representait representent organises organizes organised organized which lequel laquelle "
+    "something anything temps premier premiere dernier derniere first last ville city town villes "
+    "dure duree combien numero number telephone phone mail e-mail email courriel adresse address "
+    "start starts begin begins end ends finish finishes commence commencent termine terminent fin"
+).split()
+
 _PRICE = re.compile(r"\b(prix|tarifs?|couts?|coute|coutent|payant\w*|gratuit\w*|frais|fees?|costs?|price\w*|"
                     r"euros?|combien .*pay\w*|how much)\b")
 _PRICE_EVIDENCE = re.compile(r"\d\s*(€|euros?\b)|\bgratuit|\bfree of charge")
@@ -58,7 +70,7 @@ class Support:
     coverage: float
     missing_attribute: str | None
     salient: int
-    unknown: float = 0.0  # share of salient terms the whole corpus never uses
+    unknown: float = 0.0  # share of salient terms the whole corpus never uses (half or more: refuse)
 
     def supported(self, threshold: float) -> bool:
         return self.missing_attribute is None and self.coverage >= threshold and self.unknown < 0.5
@@ -79,11 +91,14 @@ def assess(question: str, *, language: str, evidence_texts: list[str],
     if groups and vocabulary is not None:
         judged = groups if language == "fr" else [g for g in groups if len(g) > 1]
         unknown = sum(1 for g in judged if not g & vocabulary) / len(groups)
-    evidence = " ".join(evidence_texts)
     coverage = 1.0
+    best = list(evidence_texts)
     if groups:
-        coverage = max((sum(1 for g in groups if g & set(content_terms(text))) / len(groups)
-                        for text in evidence_texts), default=0.0)
+        scores = [sum(1 for g in groups if g & set(content_terms(text))) / len(groups) for text in evidence_texts]
+        coverage = max(scores, default=0.0)
+        # A phone number or a price must stand where the question's subject does, not anywhere.
+        best = [text for text, sc in zip(evidence_texts, scores, strict=True) if sc == coverage]
+    evidence = " ".join(best)
     f = fold(question)
     folded_evidence = fold(evidence)
     missing = None
