@@ -26,9 +26,13 @@ def targets(res: dict) -> list[tuple[str, str, str]]:
     rows = []
     for r in res.get("ingest", []):
         if r["size"] != "corpus":
-            x = r["ratio_ingest_vs_raw"]
+            x, c = r["ratio_ingest_vs_raw"], r.get("ratio_ingest_vs_raw_cpu")
             rows.append(
-                (f"ingest {r['passages']} p ≥ 0.85 × raw encode", f"{x:.2f} ×", _verdict(x >= 0.85))
+                (
+                    f"ingest {r['passages']} p ≥ 0.85 × raw encode (wall; CPU-time ratio beside)",
+                    f"{x:.2f} × wall, {c} × CPU",
+                    _verdict(x >= 0.85),
+                )
             )
         u = r["reingest_unchanged"]
         rows.append(
@@ -88,14 +92,14 @@ def markdown(res: dict) -> str:
     if res.get("ingest"):
         out += [
             "| ingest | docs | passages | texts embedded | cold s | passages/s | raw encode texts/s (batch) "
-            "| ingest ÷ raw | parse+chunk s | re-ingest unchanged s | one doc changed s (embedded) | peak RSS MB |",
+            "| ingest ÷ raw (wall, CPU) | parse+chunk s | re-ingest unchanged s | one doc changed s (embedded) | peak RSS MB |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for r in res["ingest"]:
             out.append(
                 f"| {r['size']} | {r['documents']} | {r['passages']} | {r['texts_embedded']} | "
                 f"{r['cold']['seconds']} | {r['cold']['passages_per_s']} | {r['raw']['texts_per_s']} "
-                f"({r['raw']['best_batch']}) | {r['ratio_ingest_vs_raw']} | {r['parse_chunk_s']} | "
+                f"({r['raw']['best_batch']}) | {r['ratio_ingest_vs_raw']}, {r.get('ratio_ingest_vs_raw_cpu')} | {r['parse_chunk_s']} | "
                 f"{r['reingest_unchanged']['seconds']} | {r['reingest_one_changed']['seconds']} "
                 f"({r['reingest_one_changed']['embedded']}) | {r['peak_rss_mb']['ingest']} |"
             )

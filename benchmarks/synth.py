@@ -279,17 +279,16 @@ def programme(seed: int, index: int) -> tuple[str, str]:
     return f"programme-{seed}-{index:05d}", "\n".join(lines) + "\n"
 
 
-def passages_per_document(seed: int, sample: int = 4) -> float:
-    """Calibrate with the real parser and chunker on the first documents."""
+def passages_per_word(seed: int, sample: int = 4) -> float:
+    """Calibrate with the real parser and chunker on the first documents (documents vary in
+    length, words do not: per word is a steadier rate than per document)."""
     from ingest.load import make_document
     from ingest.pipeline import build_items
 
-    docs = [
-        make_document(doc_id=stem, source=f"{stem}.txt", text=text)
-        for stem, text in (programme(seed, i) for i in range(sample))
-    ]
+    texts = [programme(seed, i) for i in range(sample)]
+    docs = [make_document(doc_id=stem, source=f"{stem}.txt", text=text) for stem, text in texts]
     passages, _, _ = build_items(docs)
-    return len(passages) / len(docs)
+    return len(passages) / sum(len(text.split()) for _, text in texts)
 
 
 def generate(out_dir: Path, *, passages: int, seed: int = 7) -> list[Path]:
@@ -298,10 +297,12 @@ def generate(out_dir: Path, *, passages: int, seed: int = 7) -> list[Path]:
     if out_dir == (ROOT / "corpus").resolve() or (ROOT / "corpus").resolve() in out_dir.parents:
         raise ValueError("the synthetic generator never writes into corpus/")
     out_dir.mkdir(parents=True, exist_ok=True)
-    n_docs = max(1, round(passages / passages_per_document(seed)))
-    files = []
-    for i in range(n_docs):
-        stem, text = programme(seed, i)
+    rate = passages_per_word(seed)
+    files: list[Path] = []
+    expected = 0.0
+    while expected < passages or not files:
+        stem, text = programme(seed, len(files))
+        expected += rate * len(text.split())
         path = out_dir / f"{stem}.txt"
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
