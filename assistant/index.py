@@ -65,6 +65,10 @@ def snapshot_path(data_dir: Path) -> Path:
 def write_snapshot(data_dir: Path, snapshot: Snapshot) -> Path:
     path = snapshot_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # A writer SIGKILLed between mkstemp and os.replace leaves its temp file behind (the cleanup
+    # below cannot run); callers hold the ingest lock, so any temp file here is such an orphan.
+    for orphan in path.parent.glob(".snapshot-*.tmp"):
+        orphan.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".snapshot-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
