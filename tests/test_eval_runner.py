@@ -208,8 +208,11 @@ def test_check_thresholds_lists_each_failure() -> None:
 
 
 def test_shipped_thresholds_parse() -> None:
+    """The shipped gate parses and never tolerates inexact citations or over-refusal."""
     thresholds = report.load_thresholds()
-    assert thresholds["min"]["hit@5"] == 0.95 and thresholds["max"]["answerable_refused"] == 0.05
+    assert thresholds["min"]["citation_exactness"] == 1.0
+    assert thresholds["max"]["answerable_refused"] <= 0.05
+    assert {"hit@5", "mrr@10", "fact_recall", "refusal_recall"} <= set(thresholds["min"])
 
 
 @pytest.mark.parametrize(("broken", "code"), [(frozenset(), 0), (frozenset({"bike"}), 1)])
