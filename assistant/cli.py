@@ -69,9 +69,17 @@ def cmd_serve(args) -> int:
     from assistant.api.app import create_app
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    uvicorn.run(create_app(_settings()), host=args.host, port=args.port, access_log=False,
+    uvicorn.run(create_app(_settings(), reindex=_reindex_in_process), host=args.host, port=args.port,
+                access_log=False,
                 log_level="info", timeout_graceful_shutdown=5)
     return EXIT_OK
+
+
+def _reindex_in_process(core) -> str:
+    """The service's reindex: the same store client and model as the running service."""
+    from ingest.pipeline import ingest_corpus
+
+    return ingest_corpus(core.settings, embedder=core.embedder, store=core.store, lock_wait_s=600).line()
 
 
 def cmd_ui(args) -> int:

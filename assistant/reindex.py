@@ -1,7 +1,11 @@
-"""Background reindex for the service: `assistant ingest` in a child process, then a reload.
+"""Background reindex for the service, then a reload of the new snapshot.
 
-Running ingest out of process keeps the service answering (from its loaded snapshot) while the
-new index is built, and a crashing ingest cannot take the service down with it.
+The service keeps answering from its loaded snapshot while the new index is built. The build
+runs in a thread of the service through a function the composition root injects (the CLI wires
+`ingest_corpus` with the service's own store client and embedder): the embedded Chroma client is
+thread-safe but not process-safe, and a second process writing the same data dir can block the
+reader. Without an injected function (an app built bare, e.g. by a test) it falls back to an
+`assistant ingest` child process, which is right for a Chroma server.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ def _now() -> str:
 
 
 class Reindexer:
-    def __init__(self, *, on_success: Callable[[], object], timeout_s: float = 3600):
+    def __init__(self, *, on_success: Callable[[], object], timeout_s: float = 3600,
+                 build: Callable[[], str] | None = None):
         self._on_success = on_success
+        self._build = build
         self._timeout_s = timeout_s
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -42,6 +48,22 @@ class Reindexer:
             return True
 
     def _run(self) -> None:
+        if self._build is not None:
+            self._run_in_process(self._build)
+        else:
+            self._run_child()
+        self.finished_at = _now()
+
+    def _run_in_process(self, build: Callable[[], str]) -> None:
+        try:
+            summary = build()
+            self._on_success()
+            self.status, self.detail = "succeeded", summary
+        except Exception as exc:  # a failed build leaves the loaded snapshot serving
+            log.exception("reindex failed")
+            self.status, self.detail = "failed", f"{type(exc).__name__}: {exc}"[:500]
+
+    def _run_child(self) -> None:
         cmd = [sys.executable, "-m", "assistant.cli", "ingest", "--wait", "600", "--quiet"]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=self._timeout_s, check=False)
@@ -56,7 +78,6 @@ class Reindexer:
         except Exception as exc:  # never let the worker thread die silently
             log.exception("reindex failed")
             self.status, self.detail = "failed", f"{type(exc).__name__}"
-        self.finished_at = _now()
 
     def wait(self, timeout: float | None = None) -> None:
         thread = self._thread

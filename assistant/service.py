@@ -13,6 +13,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from assistant.embedder import Embedder
+from assistant.glossary import expand
 from assistant.index import read_snapshot
 from assistant.models import (
     Answer,
@@ -27,7 +28,6 @@ from assistant.models import (
 from assistant.retrieval import LoadedIndex, SearchFilters, hybrid_search, room_key
 from assistant.settings import Settings, get_settings
 from assistant.store import CATALOGUE, VectorStore
-from assistant.glossary import expand
 from assistant.text import detect_language, fold
 
 if TYPE_CHECKING:

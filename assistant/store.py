@@ -8,6 +8,7 @@ own vectors, so Chroma never downloads its default ONNX model.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -68,6 +69,9 @@ class VectorStore:
         self._settings = settings
         self._client = None
         self._collections: dict[str, Any] = {}
+        # chromadb's client registry is not safe against two threads creating the same client
+        # (a KeyError): the service's reindex thread and its request threads share this store.
+        self._connect_lock = threading.RLock()
 
     @property
     def mode(self) -> str:
@@ -81,8 +85,10 @@ class VectorStore:
 
     @_wrap_errors
     def _connect(self):
-        if self._client is not None:
-            return self._client
+        with self._connect_lock:
+            return self._client if self._client is not None else self._open()
+
+    def _open(self):
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
@@ -103,13 +109,14 @@ class VectorStore:
         return client
 
     def _collection(self, name: str):
-        if name not in self._collections:
-            client = self._connect()
-            full = f"{self._settings.collection_prefix}_{name}"
-            self._collections[name] = client.get_or_create_collection(
-                full, embedding_function=None, metadata={"hnsw:space": "cosine"}
-            )
-        return self._collections[name]
+        with self._connect_lock:
+            if name not in self._collections:
+                client = self._connect()
+                full = f"{self._settings.collection_prefix}_{name}"
+                self._collections[name] = client.get_or_create_collection(
+                    full, embedding_function=None, metadata={"hnsw:space": "cosine"}
+                )
+            return self._collections[name]
 
     @_wrap_errors
     def heartbeat(self) -> bool:
@@ -174,6 +181,8 @@ class VectorStore:
     @_wrap_errors
     def drop_all(self) -> None:
         client = self._connect()
+        with self._connect_lock:
+            self._collections.clear()
         for name in (PASSAGES, CATALOGUE):
             full = f"{self._settings.collection_prefix}_{name}"
             try:

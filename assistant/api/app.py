@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 
 import anyio
@@ -41,7 +42,9 @@ def _echo_safe(value):
     return value
 
 
-def create_app(settings: Settings | None = None, *, core: Assistant | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, core: Assistant | None = None,
+               reindex: Callable[[Assistant], str] | None = None) -> FastAPI:
+    """`reindex(core)` rebuilds the index in-process and returns a summary line (see reindex.py)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -50,7 +53,8 @@ def create_app(settings: Settings | None = None, *, core: Assistant | None = Non
         app.state.core = assistant
         app.state.settings = settings
         app.state.feedback = FeedbackStore(settings.data_dir)
-        app.state.reindexer = Reindexer(on_success=assistant.load)
+        build = (lambda: reindex(assistant)) if reindex is not None else None
+        app.state.reindexer = Reindexer(on_success=assistant.load, build=build)
         loaded = await anyio.to_thread.run_sync(assistant.load)
         if loaded:
             # Load the model now so the first question is not the slow one.
