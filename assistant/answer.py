@@ -119,7 +119,8 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
         return agenda_answer(core, question=query, language=language, filters=filters, constraints=cons)
 
     search_query = expand(query, language)
-    hits = hybrid_search(index, query=search_query, k=max(k, SEARCH_DEPTH), embedder=core.embedder,
+    hits = hybrid_search(index, query=search_query, dense_query=query, k=max(k, SEARCH_DEPTH),
+                         embedder=core.embedder,
                          store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
     topical = bool(salient_terms(query, language))
     evidence = [h.item.text + "\n" + _source_lines(index, h) for h in hits[:5]]

@@ -61,7 +61,7 @@ def recommend_agenda(core: Assistant, *, interests: str, date: str | None = None
     index = core.index
     language = detect_language(interests)
     filters = SearchFilters(date=date) if date else None
-    hits = hybrid_search(index, query=expand(interests, language), k=60, embedder=core.embedder,
+    hits = hybrid_search(index, query=expand(interests, language), dense_query=interests, k=60, embedder=core.embedder,
                          store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
     ranked = [(s, sc) for s, sc in rank_sessions(index, hits) if not date or s.date == date]
     if constraints is not None and constraints.has_time:
@@ -93,7 +93,7 @@ def agenda_answer(core: Assistant, *, question: str, language: str, filters: Sea
 
     agenda = recommend_agenda(core, interests=question, date=filters.date if filters else None, limit=6,
                               constraints=constraints)
-    hits = hybrid_search(core.index, query=expand(question, language), k=5, embedder=core.embedder,
+    hits = hybrid_search(core.index, query=expand(question, language), dense_query=question, k=5, embedder=core.embedder,
                          store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
     evidence = [h.item.text for h in hits]
     if not agenda.items or not assess(question, language=language, evidence_texts=evidence,

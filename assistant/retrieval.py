@@ -119,8 +119,13 @@ class Scored:
 
 def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder | None,
                   store: VectorStore | None, lexical_weight: float,
-                  filters: SearchFilters | None = None, kinds: set[str] | None = None) -> list[Scored]:
-    """Weighted fusion of max-normalised BM25 and cosine scores over the allowed items."""
+                  filters: SearchFilters | None = None, kinds: set[str] | None = None,
+                  dense_query: str | None = None) -> list[Scored]:
+    """Weighted fusion of max-normalised BM25 and cosine scores over the allowed items.
+
+    `dense_query` is what gets embedded (default: `query`): glossary expansions help BM25 but
+    only lengthen what the encoder reads.
+    """
     n = len(index.items)
     if n == 0 or not query.strip():
         return []
@@ -132,7 +137,7 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
     lex_norm = lex / lex_max if lex_max > 0 else lex
     dense = np.zeros(n, dtype=np.float32)
     if embedder is not None and store is not None and lexical_weight < 1.0:
-        vector = embedder.embed_query(query)
+        vector = embedder.embed_query(dense_query or query)
         where = chroma_where(filters)
         depth = max(4 * k, 40)
         for name in (PASSAGES, CATALOGUE):

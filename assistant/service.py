@@ -106,8 +106,8 @@ class Assistant:
                kinds: set[str] | None = None) -> list[Passage]:
         index = self.index
         # English questions over a French corpus: add the French words of the glossary.
-        query = expand(query, detect_language(query))
-        hits = hybrid_search(index, query=query, k=k, embedder=self.embedder, store=self.store,
+        expanded = expand(query, detect_language(query))
+        hits = hybrid_search(index, query=expanded, dense_query=query, k=k, embedder=self.embedder, store=self.store,
                              lexical_weight=self.settings.lexical_weight, filters=filters, kinds=kinds)
         return [index.to_passage(h.item, h.score) for h in hits]
 
