@@ -134,6 +134,7 @@ def answer_people(index: LoadedIndex, *, hits: list[Scored], constraints: Constr
                   book: CitationBook, contact: bool = False) -> Draft:
     persons: dict[str, float] = {}
     sessions: dict[str, float] = {}
+    via_initiative: dict[str, str] = {}  # session id -> the initiative that led to it
     for h in hits:
         rid = h.item.record_id
         if h.item.kind == "person" and rid in index.records:
@@ -142,6 +143,7 @@ def answer_people(index: LoadedIndex, *, hits: list[Scored], constraints: Constr
             sid = index.records[rid].session  # type: ignore[union-attr]
             if sid in index.records:
                 sessions[sid] = max(sessions.get(sid, 0.0), h.score)
+                via_initiative.setdefault(sid, rid)
     for s, score in rank_sessions(index, hits):
         sessions[s.id] = max(sessions.get(s.id, 0.0), score)
     best_person = max(persons.values(), default=0.0)
@@ -150,6 +152,13 @@ def answer_people(index: LoadedIndex, *, hits: list[Scored], constraints: Constr
     records: list = []
     if best_session > best_person and sessions:
         session = index.records[max(sessions, key=sessions.get)]  # type: ignore[arg-type]
+        if session.id in via_initiative:
+            # "Qui a présenté X ?": say where X was presented before who was there.
+            initiative = index.records[via_initiative[session.id]]
+            marks = [book.cite_span(initiative.citation),
+                     book.cite_span(session.fields.get("title") or session.citation)]  # type: ignore[union-attr]
+            verb = "est présenté dans" if lang == "fr" else "was presented in"
+            sentences.append(f"{initiative.name} {verb} {quoted(session.title, lang)} {book.marks(marks)}.")  # type: ignore[union-attr]
         for ref in session.people:  # type: ignore[union-attr]
             if constraints.roles and ref.role not in constraints.roles:
                 continue
@@ -157,8 +166,9 @@ def answer_people(index: LoadedIndex, *, hits: list[Scored], constraints: Constr
             if person is not None:
                 sentences.append(_person_sentence(person, lang, book, index, session, ref.role))  # type: ignore[arg-type]
                 records.append(person)
-        if sentences:
+        if records:
             return Draft(sentences, records)
+        sentences = []
     for pid, score in sorted(persons.items(), key=lambda kv: -kv[1])[:3]:
         if score < 0.8 * best_person:
             continue

@@ -26,7 +26,8 @@ _FRAME_WORDS += (
     "representait representent organises organizes organised organized which lequel laquelle "
     "something anything temps premier premiere dernier derniere first last ville city town villes "
     "dure duree combien numero number telephone phone mail e-mail email courriel adresse address "
-    "start starts begin begins end ends finish finishes commence commencent termine terminent fin"
+    "start starts begin begins end ends finish finishes commence commencent termine terminent fin "
+    "fera feront ferait feraient font"
 ).split()
 
 _PRICE = re.compile(r"\b(prix|tarifs?|couts?|coute|coutent|payant\w*|gratuit\w*|frais|fees?|costs?|price\w*|"

@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -80,29 +81,37 @@ def core(ingested, embedder):
 
 
 def start_api(settings, *, port: int | None = None, extra_env: dict | None = None):
+    """`assistant serve` as a subprocess; its output is drained into `proc.output_lines` (a pipe
+    nobody reads fills after ~600 access-log lines and freezes the server)."""
     port = port or free_port()
     env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
            "ASSISTANT_DATA_DIR": str(settings.data_dir), **(extra_env or {})}
     proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    drain = threading.Thread(target=lambda: lines.extend(proc.stdout or []), daemon=True)
+    drain.start()
+    proc.output_lines = lines  # type: ignore[attr-defined]
+    proc.drain = drain  # type: ignore[attr-defined]
     url = f"http://127.0.0.1:{port}"
     try:
         wait_http(f"{url}/health", proc=proc)
     except Exception:
-        proc.kill()
-        print(proc.stdout.read() if proc.stdout else "")
+        print(stop(proc))
         raise
     return proc, url
 
 
 def stop(proc: subprocess.Popen) -> str:
+    """Stop a server from `start_api` and return everything it printed."""
     proc.terminate()
     try:
-        out, _ = proc.communicate(timeout=20)
+        proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proc.kill()
-        out, _ = proc.communicate()
-    return out or ""
+        proc.wait()
+    proc.drain.join(timeout=5)  # type: ignore[attr-defined]
+    return "".join(proc.output_lines)  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")

@@ -6,14 +6,13 @@ import json
 import re
 import shutil
 import subprocess
-import threading
 import time
 from datetime import timedelta
 
 import httpx
 import pytest
 
-from tests.conftest import make_settings, start_api
+from tests.conftest import make_settings, start_api, stop
 
 QUESTION = "Dans quelle salle a lieu l'atelier sur la santé mentale ?"
 ROUEN = "colloque-renouveler-pacte-social-rouen-2025"
@@ -48,36 +47,22 @@ def assert_exact(citation: dict, doc_text) -> None:
 
 # -- a second server with an admin key, its output drained so its log can be inspected ----------
 class Drained:
-    """A started server whose combined stdout/stderr is read continuously (a full pipe would block it)."""
+    """A server from `start_api` (whose output conftest drains), with its log at hand."""
 
     def __init__(self, proc: subprocess.Popen, url: str):
-        self.proc, self.url, self.lines = proc, url, []
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._thread.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.append(line)
+        self.proc, self.url = proc, url
 
     @property
     def log(self) -> str:
-        return "".join(self.lines)
+        return "".join(self.proc.output_lines)  # type: ignore[attr-defined]
 
     def stop(self) -> str:
         import psutil
 
-        # A reindex child (`assistant ingest`) we caused must not outlive the test.
+        # Anything the server started (a reindex) must not outlive the test.
         for child in psutil.Process(self.proc.pid).children(recursive=True):
             child.kill()
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self._thread.join(timeout=5)
-        return self.log
+        return stop(self.proc)
 
 
 @pytest.fixture(scope="module")

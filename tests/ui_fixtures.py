@@ -25,6 +25,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.conftest import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -57,12 +59,6 @@ STARTUP_TIMEOUT_S = 180.0
 _procs: dict[str, subprocess.Popen] = {}
 _urls: dict[str, str] = {}
 _tmp: list[Path] = []
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _wait(url: str, proc: subprocess.Popen, log: Path) -> None:
