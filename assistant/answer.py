@@ -124,7 +124,10 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
                          store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
     topical = bool(salient_terms(query, language))
     evidence = [h.item.text + "\n" + _source_lines(index, h) for h in hits[:5]]
-    support = assess(query, language=language, evidence_texts=evidence, vocabulary=index.lexical.vocabulary)
+    # What must be supported is what is asked now; the previous turn only lends context when the
+    # follow-up has no subject of its own ("et le lendemain ?").
+    asked = question if salient_terms(question, language) else query
+    support = assess(asked, language=language, evidence_texts=evidence, vocabulary=index.lexical.vocabulary)
     time_listing = intent == "session" and cons.has_time and not topical
     if not hits or not (time_listing or support.supported(core.settings.support_threshold)):
         return refusal(core, question=query, language=language, intent=intent,

@@ -36,7 +36,8 @@ _SESSION = re.compile(
 
 _FOLLOW_UP = re.compile(
     r"^(et|and|puis|then|also|aussi)\b|\b(lendemain|next day|day after|veille|day before|"
-    r"il|elle|ils|elles|it|they|them|this one|that one|celui-ci|celle-ci|cet atelier|"
+    # French inverts pronouns in plain questions ("fera-t-il"): only standalone ones count here.
+    r"(?<!-)il|(?<!-)elle|(?<!-)ils|(?<!-)elles|it|they|them|this one|that one|celui-ci|celle-ci|cet atelier|"
     r"ce labo|cette seance|this workshop|that workshop|this session|la meme|the same)\b")
 
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,

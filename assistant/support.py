@@ -27,7 +27,8 @@ _FRAME_WORDS += (
     "something anything temps premier premiere dernier derniere first last ville city town villes "
     "dure duree combien numero number telephone phone mail e-mail email courriel adresse address "
     "start starts begin begins end ends finish finishes commence commencent termine terminent fin "
-    "fera feront ferait feraient font"
+    "fera feront ferait feraient font faut falloir doit doivent devrait lendemain veille meme "
+    "suivant suivante precedent precedente next same previous following"
 ).split()
 
 _PRICE = re.compile(r"\b(prix|tarifs?|couts?|coute|coutent|payant\w*|gratuit\w*|frais|fees?|costs?|price\w*|"
