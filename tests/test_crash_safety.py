@@ -49,10 +49,16 @@ TRIALS = 10
 CHILD_TIMEOUT_S = 150
 
 CHILD = r"""
-import json, sys
+import json, sys, time
+
+# The planned marker holds its process still for a moment, so the parent's SIGKILL lands at that
+# point even on a fast machine (without it the ingest can finish before a planned kill).
+PAUSE_ON = sys.argv[3] if len(sys.argv) > 3 else ""
 
 def emit(*parts):
     print(*parts, flush=True)
+    if parts and parts[0] == PAUSE_ON:
+        time.sleep(0.4)
 
 def state(full):
     from assistant.settings import get_settings
@@ -224,7 +230,7 @@ def run_and_kill(settings, plan: Plan, *, timeout_s: float = CHILD_TIMEOUT_S) ->
     """Start the instrumented ingest; a reader thread SIGKILLs it as planned. Waits for the end."""
     started = time.monotonic()
     proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, "ingest", str(plan.batch)],
+        [sys.executable, "-c", CHILD, "ingest", str(plan.batch), plan.marker],
         env=env_for(settings),
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -287,7 +293,7 @@ def make_plan(kind: str, rng: random.Random, missing: tuple[int, int]) -> Plan:
     )
     writes = sum(math.ceil(m / batch) for m in missing)
     if kind == "spawn":  # imports, model load, corpus read, or later: the whole run is in range
-        return Plan("spawn", 1, rng.uniform(0.5, 12.0), batch)
+        return Plan("spawn", 1, rng.uniform(0.5, 4.0), batch)
     if kind == "embed":  # mid-embedding of a slice (the first one includes loading the model)
         return Plan("embed", rng.randint(1, writes), rng.uniform(0.0, 0.3), batch)
     if kind == "upsert":  # inside a Chroma write slice
