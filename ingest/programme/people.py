@@ -64,9 +64,6 @@ ORG_WORDS = frozenset(
         "cnrs",
         "insee",
         "drees",
-        "dgcs",
-        "cget",
-        "odas",
         "secretariat",
         "delegation",
     ]
