@@ -29,6 +29,7 @@ from assistant.router import (
     kinds_named,
     route,
 )
+from assistant.sentences import line_span
 from assistant.support import asks_contact, assess, salient_terms
 from assistant.text import content_terms, detect_language, fold
 
@@ -54,11 +55,10 @@ def _shift_day(c: Constraints, sessions, days: int) -> Constraints:
 
 
 def _source_lines(index, hit) -> str:
-    """The full source lines under a hit: contact details sit beside the name they belong to."""
+    """The full source lines under a hit, where contact details stand beside their name."""
     text = index.documents[hit.item.doc_id].text
-    a = text.rfind("\n", 0, hit.item.start) + 1
-    b = text.find("\n", hit.item.end)
-    return text[a : len(text) if b < 0 else b]
+    a, b = line_span(text, hit.item.start, hit.item.end)
+    return text[a:b]
 
 
 def _asks_who(question: str) -> bool:
@@ -73,6 +73,31 @@ def _uncovered(question: str, language: str, sentences: list[str]) -> bool:
 def _names_initiative(index, question: str) -> bool:
     f = fold(question)
     return any(len(i.name) > 3 and fold(i.name) in f for i in index.snapshot.catalogue.initiatives)
+
+
+def _compose_for_intent(index, *, intent: str, question: str, query: str, search_query: str, hits,
+                        cons: Constraints, topical: bool, language: str, book: CitationBook) -> Draft:
+    """The intent's own composer (sessions, people, initiatives); empty when it finds nothing."""
+    draft = Draft([], [])
+    if intent == "session":
+        logistics = asks_logistics(question) or not topical
+        draft = answer_sessions(index, hits=hits, constraints=cons, topical=topical, lang=language,
+                                book=book, kinds=kinds_named(question), limit=3 if logistics else 1)
+        if not logistics:
+            # A question about what a session says: its line, then the source sentences.
+            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book)
+            draft = Draft(draft.sentences + more.sentences, draft.records)
+    elif intent == "people":
+        draft = answer_people(index, hits=hits, constraints=cons, lang=language, book=book,
+                              contact=asks_contact(question))
+    elif intent == "initiative":
+        draft = answer_initiatives(index, hits=hits, plural=not _names_initiative(index, question),
+                                   lang=language, book=book)
+        if draft.sentences and _uncovered(query, language, draft.sentences):
+            # The question asks more than the records say: add the best source sentences.
+            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book)
+            draft = Draft(draft.sentences + more.sentences, draft.records)
+    return draft
 
 
 def refusal(core: Assistant, *, question: str, language: str, intent: str, reason: str | None,
@@ -137,26 +162,10 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
     draft = Draft([], [])
     if intent in ("session", "general") and asks_event(question):
         draft = answer_event(index, hits=hits, lang=language, book=book)
-    if draft.sentences:
-        pass
-    elif intent == "session":
-        logistics = asks_logistics(question) or not topical
-        draft = answer_sessions(index, hits=hits, constraints=cons, topical=topical, lang=language,
-                                book=book, kinds=kinds_named(question), limit=3 if logistics else 1)
-        if not logistics:
-            # A question about what a session says: its line, then the source sentences.
-            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book)
-            draft = Draft(draft.sentences + more.sentences, draft.records)
-    elif intent == "people":
-        draft = answer_people(index, hits=hits, constraints=cons, lang=language, book=book,
-                              contact=asks_contact(question))
-    elif intent == "initiative":
-        draft = answer_initiatives(index, hits=hits, plural=not _names_initiative(index, question),
-                                   lang=language, book=book)
-        if draft.sentences and _uncovered(query, language, draft.sentences):
-            # The question asks more than the records say: add the best source sentences.
-            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book)
-            draft = Draft(draft.sentences + more.sentences, draft.records)
+    if not draft.sentences:
+        draft = _compose_for_intent(index, intent=intent, question=question, query=query,
+                                    search_query=search_query, hits=hits, cons=cons, topical=topical,
+                                    language=language, book=book)
     if not draft.sentences:
         book = CitationBook(index.documents)
         draft = answer_general(index, hits=hits, query=search_query, lang=language, book=book)

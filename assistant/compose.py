@@ -14,7 +14,7 @@ from assistant.models import Initiative, Person, Session
 from assistant.phrases import TEXT, day_label, kind_label, quoted, time_label
 from assistant.retrieval import LoadedIndex, Scored
 from assistant.router import Constraints, weekday_name
-from assistant.sentences import sentence_spans
+from assistant.sentences import line_span, sentence_spans
 from assistant.text import content_terms, fold
 
 
@@ -73,9 +73,8 @@ def matches_time(s: Session, c: Constraints) -> bool:
 def rank_sessions(index: LoadedIndex, hits: list[Scored]) -> list[tuple[Session, float]]:
     """Sessions behind the hits (direct records, or passages inside a session), best first."""
     by_id: dict[str, float] = {}
-    session_of_passage = {ip.passage.id: ip.session_id for ip in index.snapshot.passages}
     for h in hits:
-        sid = h.item.record_id if h.item.kind == "session" else session_of_passage.get(h.item.id)
+        sid = h.item.record_id if h.item.kind == "session" else h.item.session_id
         if sid and sid in index.records:
             by_id[sid] = max(by_id.get(sid, 0.0), h.score)
     ranked = sorted(by_id.items(), key=lambda kv: -kv[1])
@@ -105,18 +104,11 @@ def answer_sessions(index: LoadedIndex, *, hits: list[Scored], constraints: Cons
     return Draft([_session_sentence(s, lang, book, index) for s in chosen], chosen)
 
 
-def _line_of(index: LoadedIndex, doc_id: str, start: int, end: int) -> tuple[int, int]:
-    text = index.documents[doc_id].text
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    return a, (len(text) if b < 0 else b)
-
-
 def _person_sentence(p: Person, lang: str, book: CitationBook, index: LoadedIndex,
                      session: Session | None, role_in_session: str | None, contact: bool = False) -> str:
     if contact:
         # Contact details (phone, e-mail) sit on the person's line: quote the whole line.
-        a, b = _line_of(index, p.doc_id, p.citation.start, p.citation.end)
+        a, b = line_span(index.documents[p.doc_id].text, p.citation.start, p.citation.end)
         n = book.cite(p.doc_id, a, b)
         return f"{index.documents[p.doc_id].text[a:b].strip().rstrip('.')} [{n}]."
     marks = [book.cite_span(p.citation)]
@@ -261,12 +253,13 @@ def answer_event(index: LoadedIndex, *, hits: list[Scored], lang: str, book: Cit
     if not events or (events[0].id not in direct and events[0].doc_id not in docs):
         return Draft([], [])
     e = events[0]
-    marks = [book.cite_span(e.fields.get("title") or e.citation), book.cite_span(e.fields.get("date")),
-             book.cite_span(e.fields.get("place"))]
     when = day_label(e.date, lang) if e.date else None
     if e.date_end and e.date_end != e.date:
         when = f"{when} – {day_label(e.date_end, lang)}"
     parts = [p for p in (when, e.place) if p]
     if not parts:
         return Draft([], [])
+    # Cite only once there is a sentence to carry the marks: no citation without its [n].
+    marks = [book.cite_span(e.fields.get("title") or e.citation), book.cite_span(e.fields.get("date")),
+             book.cite_span(e.fields.get("place"))]
     return Draft([f"{quoted(e.title, lang)} — {', '.join(parts)} {book.marks(marks)}."], [])

@@ -50,6 +50,7 @@ class Item:
     room: str | None
     event: str | None
     record_id: str | None = None
+    session_id: str | None = None  # for a passage: the session whose block contains it
 
 
 def room_key(room: str | None) -> str | None:
@@ -74,7 +75,7 @@ class LoadedIndex:
     def _from_passage(self, ip: IndexedPassage) -> Item:
         p = ip.passage
         return Item(id=p.id, kind="passage", doc_id=p.doc_id, text=contextual(p.title, p.section, p.text),
-                    start=p.start, end=p.end, section=p.section, date=ip.date, room=ip.room, event=ip.event)
+                    start=p.start, end=p.end, section=p.section, date=ip.date, room=ip.room, event=ip.event, session_id=ip.session_id)
 
     def _from_entry(self, e: CatalogueEntry) -> Item:
         title = self.documents[e.doc_id].title if e.doc_id in self.documents else ""

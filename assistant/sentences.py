@@ -7,6 +7,13 @@ import re
 _BOUNDARY = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
+def line_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole lines: contact details sit on the line of the name they belong to."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return a, (len(text) if b < 0 else b)
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences and lines of text[start:end], trimmed."""
     spans = []
