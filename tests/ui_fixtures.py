@@ -22,10 +22,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import free_port, wait_http
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -62,21 +61,11 @@ _tmp: list[Path] = []
 
 
 def _wait(url: str, proc: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(
-                f"{url}: process exited ({proc.returncode}):\n{log.read_text()[-3000:]}"
-            )
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise TimeoutError(
-        f"{url} did not answer within {STARTUP_TIMEOUT_S}s:\n{log.read_text()[-3000:]}"
-    )
+    """conftest's wait, with the process log attached to any failure."""
+    try:
+        wait_http(url, timeout_s=STARTUP_TIMEOUT_S, proc=proc)
+    except (RuntimeError, TimeoutError) as exc:
+        raise type(exc)(f"{exc}:\n{log.read_text()[-3000:]}") from None
 
 
 def _env(**extra: str) -> dict[str, str]:
