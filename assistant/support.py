@@ -1,17 +1,18 @@
 """Is the question supported by the corpus? Salient-term coverage and checkable attributes.
 
 Frame words (how people ask: "dans quelle salle", "who runs") are not evidence either way; the
-remaining salient terms must appear in the top retrieved items. Questions asking for an
-attribute with a recognisable shape (a price, a phone number, an e-mail) also need that shape in
-the evidence, so "what does registration cost?" is refused when no amount is given.
+remaining salient terms must appear in the top retrieved items. Questions asking for a value of a
+recognisable kind (a price, a phone number, the weather, a head count, where to park: see
+`assistant.asked`) also need such a value in the evidence, so "what does registration cost?" is
+refused when no amount is given.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.asked import ASKED_VALUES, asked_role, missing_value
 from assistant.glossary import GLOSSARY, PHRASES
 from assistant.text import content_terms, fold, stem, tokens
 
@@ -30,14 +31,6 @@ _FRAME_WORDS += (
     "fera feront ferait feraient font faut falloir doit doivent devrait lendemain veille meme "
     "suivant suivante precedent precedente next same previous following"
 ).split()
-
-_PRICE = re.compile(r"\b(prix|tarifs?|couts?|coute|coutent|payant\w*|gratuit\w*|frais|fees?|costs?|price\w*|"
-                    r"euros?|combien .*pay\w*|how much)\b")
-_PRICE_EVIDENCE = re.compile(r"\d\s*(€|euros?\b)|\bgratuit|\bfree of charge")
-_PHONE = re.compile(r"\b(telephone|tel|phone|numero|number|appeler|call)\b")
-_PHONE_EVIDENCE = re.compile(r"(\+\d{2}|\b0\d)[\s.()\d]{8,}")
-_EMAIL = re.compile(r"\b(e-?mail|courriel|mail|adresse electronique)\b")
-
 
 @lru_cache(maxsize=1)
 def frame_stems() -> frozenset[str]:
@@ -80,7 +73,7 @@ class Support:
 
 def asks_contact(question: str) -> bool:
     f = fold(question)
-    return bool(_PHONE.search(f) or _EMAIL.search(f))
+    return any(a.question.search(f) for a in ASKED_VALUES if a.name in ("phone", "email"))
 
 
 def assess(question: str, *, language: str, evidence_texts: list[str],
@@ -101,13 +94,12 @@ def assess(question: str, *, language: str, evidence_texts: list[str],
         # A phone number or a price must stand where the question's subject does, not anywhere.
         best = [text for text, sc in zip(evidence_texts, scores, strict=True) if sc == coverage]
     evidence = " ".join(best)
-    f = fold(question)
-    folded_evidence = fold(evidence)
-    missing = None
-    if _PRICE.search(f) and not _PRICE_EVIDENCE.search(folded_evidence):
-        missing = "price"
-    elif _PHONE.search(f) and not _PHONE_EVIDENCE.search(folded_evidence):
-        missing = "phone"
-    elif _EMAIL.search(f) and "@" not in evidence:
-        missing = "email"
+    missing = missing_value(question, evidence)
+    role = asked_role(question)
+    if missing is None and role and stem(role) not in frame_stems():
+        # "Qui est le directeur de X ?": the role and X must stand in one item, or the director of
+        # another body would be named.
+        alts = {stem(role)} | {t for fr in GLOSSARY.get(role, []) for t in content_terms(fr)}
+        if not any(alts & set(content_terms(t)) for t in best) or coverage < 1.0:
+            missing = "role"
     return Support(coverage=coverage, missing_attribute=missing, salient=len(groups), unknown=unknown)
