@@ -31,6 +31,7 @@ from assistant.router import (
 )
 from assistant.sentences import line_span
 from assistant.support import asks_contact, assess, salient_terms
+from assistant.temporal import rerank_by_time
 from assistant.text import content_terms, detect_language, fold
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def _previous_question(history: list[Turn]) -> str | None:
 
 def _shift_day(c: Constraints, sessions, days: int) -> Constraints:
     """'Et le lendemain ?': the day after the dates the previous question was about."""
-    from assistant.compose import matches_time
+    from assistant.temporal import matches_time
 
     dates = sorted({s.date for s in sessions if s.date and not s.date.startswith("--") and matches_time(s, c)})
     if not dates:
@@ -147,6 +148,7 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
     hits = hybrid_search(index, query=search_query, dense_query=query, k=max(k, SEARCH_DEPTH),
                          embedder=core.embedder,
                          store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
+    hits = rerank_by_time(index, hits, cons)
     topical = bool(salient_terms(query, language))
     evidence = [h.item.text + "\n" + _source_lines(index, h) for h in hits[:5]]
     # What must be supported is what is asked now; the previous turn only lends context when the

@@ -6,15 +6,15 @@ header, time range, person line…), so each fact of the answer can be checked i
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from assistant.citations import CitationBook
 from assistant.models import Initiative, Person, Session
 from assistant.phrases import TEXT, day_label, kind_label, quoted, time_label
 from assistant.retrieval import LoadedIndex, Scored
-from assistant.router import Constraints, weekday_name
+from assistant.router import Constraints
 from assistant.sentences import line_span, sentence_spans
+from assistant.temporal import matches_time
 from assistant.text import content_terms, fold
 
 
@@ -46,28 +46,6 @@ def _session_sentence(s: Session, lang: str, book: CitationBook, index: LoadedIn
             parts.append(TEXT[lang]["no_room"])
     head = f"{kind_label(s.kind, lang).capitalize()} {quoted(s.title, lang)}"
     return f"{head} — {', '.join(parts)} {book.marks(marks)}."
-
-
-def matches_time(s: Session, c: Constraints) -> bool:
-    date_quote = fold(s.fields["date"].quote) if "date" in s.fields else ""
-    if c.iso_date and s.date != c.iso_date:
-        return False
-    if c.month_day and s.date and (int(s.date[-5:-3]), int(s.date[-2:])) != c.month_day:
-        return False
-    if c.weekday is not None:
-        if s.date and not s.date.startswith("--"):
-            if dt.date.fromisoformat(s.date).weekday() != c.weekday:
-                return False
-        elif weekday_name(c.weekday) not in date_quote:
-            return False
-    if c.part_of_day:
-        if not s.start:
-            return False
-        hour = int(s.start[:2])
-        want = {"morning": hour < 12, "afternoon": 12 <= hour < 17, "evening": hour >= 17}
-        if not want[c.part_of_day]:
-            return False
-    return True
 
 
 def rank_sessions(index: LoadedIndex, hits: list[Scored]) -> list[tuple[Session, float]]:

@@ -41,6 +41,10 @@ PHRASES = {
     "steering committee": "comite de pilotage", "social cohesion": "cohesion sociale",
     "civil society": "societe civile", "public service": "service public",
     "elderly people": "personnes agees", "older people": "personnes agees",
+    "one health": "une seule sante", "social housing": "logement social",
+    "digital divide": "fracture numerique", "digital inclusion": "inclusion numerique",
+    "food insecurity": "precarite alimentaire", "food aid": "aide alimentaire",
+    "early childhood": "petite enfance", "local development": "developpement local",
 }
 
 
@@ -54,8 +58,11 @@ def translate_query(question: str) -> str:
 
 
 def expand(question: str, language: str) -> str:
-    """The search query: English questions get their French equivalents appended."""
+    """The search query: English questions get their French equivalents appended; French ones
+    only the French for the English terms of art they borrow ("l'approche One Health")."""
     if language != "en":
-        return question
+        f = fold(question)
+        borrowed = [fr for en, fr in PHRASES.items() if en in f and en != fr]
+        return " ".join([question, *borrowed])
     extra = translate_query(question)
     return f"{question} {extra}" if extra else question

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.citations import CitationBook
-from assistant.compose import matches_time, rank_sessions
+from assistant.compose import rank_sessions
 from assistant.glossary import expand
 from assistant.models import Answer, Citation, Frozen, Session
 from assistant.phrases import day_label, quoted, time_label
 from assistant.retrieval import SearchFilters, hybrid_search
 from assistant.router import Constraints
 from assistant.sentences import sentence_spans
+from assistant.temporal import matches_time
 from assistant.text import content_terms, detect_language
 
 if TYPE_CHECKING:
