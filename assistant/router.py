@@ -19,7 +19,7 @@ _RECOMMEND = re.compile(
     r"quels? ateliers? (?:choisir|suivre)|which (?:workshops?|sessions?) should|que choisir|"
     r"je (?:voudrais|souhaite|veux) (?:suivre|assister)|i (?:would like|want) to attend|agenda pour moi)\b")
 _PEOPLE = re.compile(
-    r"\b(qui|intervenant\w*|animat\w*|anime\w*|orateur\w*|conferenci\w*|contact\w*|speaker\w*|"
+    r"\b(qui|intervenant\w*|interv(?:enu|enue|enus|enues|ient|iennent|enir)|animat\w*|anime\w*|orateur\w*|conferenci\w*|contact\w*|speaker\w*|"
     r"who|whom|moderat\w*|presenter\w*|presented|runs?|hosts?|chair\w*|joindre|telephone|e-?mail|"
     r"courriel|phone)\b")
 _INITIATIVE = re.compile(

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 _BOUNDARY = re.compile(r"(?<=[.!?…])\s+|\n+")
+# A full stop after an initial or a title ("M. P. Legrand", "Mme K. Le Chenadec", "Dr.") ends no
+# sentence: splitting there would quote "consultant Algoé, M." as if it were one.
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZÀ-Ý]|M|MM|Mme|Mmes|Mlle|Mlles|Dr|Drs|Pr|Me|Mgr|St|Ste|Tél|Tel|cf|p|n°|No)\.$")
 
 
 def line_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -20,6 +23,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pos = start
     region = text[start:end]
     for match in _BOUNDARY.finditer(region):
+        if "\n" not in match.group() and _ABBREVIATION.search(region[max(0, match.start() - 6) : match.start()]):
+            continue
         spans.append((pos, start + match.start()))
         pos = start + match.end()
     spans.append((pos, end))
