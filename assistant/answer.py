@@ -17,7 +17,7 @@ from assistant.compose import (
 )
 from assistant.glossary import expand
 from assistant.models import Answer, Turn
-from assistant.phrases import TEXT
+from assistant.phrases import TEXT, day_label
 from assistant.retrieval import SearchFilters, hybrid_search
 from assistant.router import (
     Constraints,
@@ -44,15 +44,21 @@ def _previous_question(history: list[Turn]) -> str | None:
     return next((t.content for t in reversed(history) if t.role == "user"), None)
 
 
-def _shift_day(c: Constraints, sessions, days: int) -> Constraints:
-    """'Et le lendemain ?': the day after the dates the previous question was about."""
+def _shift_day(c: Constraints, sessions, days: int, part_of_day: str | None) -> Constraints:
+    """'Et le lendemain (matin) ?': the day after the dates the previous question was about, at
+    the part of the day the follow-up names, else the one asked before."""
     from assistant.temporal import matches_time
 
     dates = sorted({s.date for s in sessions if s.date and not s.date.startswith("--") and matches_time(s, c)})
     if not dates:
         return c
     target = dt.date.fromisoformat(dates[0 if days > 0 else -1]) + dt.timedelta(days=days)
-    return Constraints(iso_date=target.isoformat(), part_of_day=c.part_of_day, roles=c.roles)
+    shifted = Constraints(iso_date=target.isoformat(), part_of_day=part_of_day or c.part_of_day, roles=c.roles)
+    if part_of_day is None and not any(matches_time(s, shifted) for s in sessions):
+        # "Et le lendemain ?" after "mardi après-midi" when the next day has only a morning: the
+        # whole next day, rather than nothing.
+        return Constraints(iso_date=target.isoformat(), roles=c.roles)
+    return shifted
 
 
 def _source_lines(index, hit) -> str:
@@ -128,12 +134,14 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
             intent = prev_intent if prev_intent != "recommend" else "session"
         prev_cons = constraints(previous)
         shift = asks_next_day(question)
+        query = f"{previous} {question}"
         if shift:
-            cons = _shift_day(prev_cons, index.snapshot.catalogue.sessions, shift)
+            cons = _shift_day(prev_cons, index.snapshot.catalogue.sessions, shift, cons.part_of_day)
+            # Programmes head each day with its date: name the new day so search reaches it.
+            query = f"{query} {day_label(cons.iso_date, 'fr') or ''}".strip()
         elif not cons.has_time:
             cons = Constraints(weekday=prev_cons.weekday, month_day=prev_cons.month_day,
                                iso_date=prev_cons.iso_date, part_of_day=prev_cons.part_of_day, roles=cons.roles)
-        query = f"{previous} {question}"
         language = detect_language(question) if len(question.split()) > 2 else detect_language(previous)
     if (intent in ("people", "general", "session") and not cons.roles and not _asks_who(question)
             and _names_initiative(index, question)):
