@@ -222,12 +222,13 @@ def answer_general(index: LoadedIndex, *, hits: list[Scored], query: str, lang: 
 
 def answer_event(index: LoadedIndex, *, hits: list[Scored], lang: str, book: CitationBook) -> Draft:
     """Where and when the event itself takes place (its dates and place fields)."""
-    # Rank events by their own record hits first, then by the rank of their document's passages.
+    # Rank events by the best hit of their document (a passage on the subject asked about
+    # outranks another event's bare record), then by their own record's rank.
     direct = [h.item.record_id for h in hits if h.item.kind == "event"]
     docs = [h.item.doc_id for h in hits]
     events = sorted(index.snapshot.catalogue.events,
-                    key=lambda e: (direct.index(e.id) if e.id in direct else len(direct),
-                                   docs.index(e.doc_id) if e.doc_id in docs else len(docs)))
+                    key=lambda e: (docs.index(e.doc_id) if e.doc_id in docs else len(docs),
+                                   direct.index(e.id) if e.id in direct else len(direct)))
     if not events or (events[0].id not in direct and events[0].doc_id not in docs):
         return Draft([], [])
     e = events[0]

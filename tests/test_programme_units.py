@@ -110,3 +110,15 @@ def test_documents_without_programme_give_no_records(text: str) -> None:
 
     cat = parse_programme(make_document(doc_id="t", source="t.txt", text=text, meta={}))
     assert cat.sessions == [] and cat.people == [] and len(cat.events) == 1
+
+
+def test_quoted_title_keeps_inner_quotes_of_another_kind_and_nested_guillemets() -> None:
+    from ingest.programme.labels import quoted_title
+
+    t = 'Séance 5 “Usagers : mettre le "dialogue civil" au service de tous ?” 15 mars 2012'
+    q = quoted_title(t, 0)
+    assert q is not None and t[q.title[0] : q.title[1]] == 'Usagers : mettre le "dialogue civil" au service de tous ?'
+    t = "Atelier « Une santé, pour un « territoire en bonne santé » » SALLE 1"
+    q = quoted_title(t, 0)
+    assert q is not None and t[q.title[0] : q.title[1]] == "Une santé, pour un « territoire en bonne santé »"
+    assert t[q.end :].strip() == "SALLE 1"

@@ -21,7 +21,7 @@ _LABEL_RE = re.compile(
     r"(?P<qual>\s+(?:d'ouverture|de cloture|conclusive|introductive|inaugurale|finale|d'introduction))?"
     r"\s*(?P<sep>[:.–—-]\s*|(?=[«“\"])|$)"
 )
-_QUOTED = re.compile(r"[«“\"]\s*(?P<t>[^»”\"]+?)\s*[»”\"]")
+_CLOSERS = {"«": "»", "“": "”", '"': '"'}
 _HOST = re.compile(r"\[(?P<h>[^\]]+)\]")
 
 
@@ -33,6 +33,37 @@ class LabelParts:
     date: dates.DateMatch | None = None
     host: Pos | None = None
     time: times.TimeRange | None = None
+
+
+@dataclass(frozen=True)
+class Quoted:
+    start: int  # the opening mark
+    title: Pos  # inside the marks, trimmed
+    end: int  # after the closing mark
+
+
+def quoted_title(t: str, pos: int) -> Quoted | None:
+    """The first quoted title from `pos`, its closing mark found by kind and nesting: inside
+    “…” a straight "dialogue civil" belongs to the title, and « … « … » … » closes at the outer »."""
+    for i in range(pos, len(t)):
+        closer = _CLOSERS.get(t[i])
+        if closer is None:
+            continue
+        depth = 0
+        for j in range(i + 1, len(t)):
+            if t[j] == closer and depth == 0:
+                a, b = i + 1, j
+                while a < b and t[a].isspace():
+                    a += 1
+                while b > a and t[b - 1].isspace():
+                    b -= 1
+                return Quoted(i, (a, b), j + 1) if b > a else None
+            if t[j] == closer:
+                depth -= 1
+            elif t[j] == t[i] and closer != t[i]:
+                depth += 1
+        return None
+    return None
 
 
 def label_match(text: str) -> re.Match[str] | None:
@@ -55,10 +86,10 @@ def parse_label(t: str) -> LabelParts | None:
         return None
     out = LabelParts(kw=m["kw"])
     rest = m.end()
-    q = _QUOTED.search(t, rest)
-    if q is not None and t[rest : q.start()].strip(" :–—-") == "":
-        out.title = (q.start("t"), q.end("t"))
-        tail_at = q.end()
+    q = quoted_title(t, rest)
+    if q is not None and t[rest : q.start].strip(" :–—-") == "":
+        out.title = q.title
+        tail_at = q.end
     else:
         tail = t[rest:]
         r_only = rooms.room_line(tail, in_slot=False) if tail.strip() else None
