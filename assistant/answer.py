@@ -14,9 +14,10 @@ from assistant.compose import (
     answer_initiatives,
     answer_people,
     answer_sessions,
+    rank_sessions,
 )
 from assistant.glossary import expand
-from assistant.models import Answer, Turn
+from assistant.models import Answer, Session, Turn
 from assistant.phrases import TEXT, day_label
 from assistant.retrieval import SearchFilters, hybrid_search
 from assistant.router import (
@@ -44,7 +45,7 @@ def _previous_question(history: list[Turn]) -> str | None:
     return next((t.content for t in reversed(history) if t.role == "user"), None)
 
 
-def _shift_day(c: Constraints, sessions, days: int, part_of_day: str | None) -> Constraints:
+def _shift_day(c: Constraints, sessions, days: int, part_of_day: str | None, *, all_sessions) -> Constraints:
     """'Et le lendemain (matin) ?': the day after the dates the previous question was about, at
     the part of the day the follow-up names, else the one asked before."""
     from assistant.temporal import matches_time
@@ -54,11 +55,24 @@ def _shift_day(c: Constraints, sessions, days: int, part_of_day: str | None) -> 
         return c
     target = dt.date.fromisoformat(dates[0 if days > 0 else -1]) + dt.timedelta(days=days)
     shifted = Constraints(iso_date=target.isoformat(), part_of_day=part_of_day or c.part_of_day, roles=c.roles)
-    if part_of_day is None and not any(matches_time(s, shifted) for s in sessions):
+    if part_of_day is None and not any(matches_time(s, shifted) for s in all_sessions):
         # "Et le lendemain ?" after "mardi après-midi" when the next day has only a morning: the
         # whole next day, rather than nothing.
         return Constraints(iso_date=target.isoformat(), roles=c.roles)
     return shifted
+
+
+_SAME_ROOM = re.compile(r"\b(meme salle|cette salle|la salle ou|same room|that room|this room)\b")
+
+
+def _previous_session(core: Assistant, previous: str) -> Session | None:
+    """The session the previous question was about: its room for "… dans cette même salle ?",
+    its day for "et le lendemain ?" when that question named no day."""
+    hits = hybrid_search(core.index, query=expand(previous, detect_language(previous)), dense_query=previous,
+                         k=SEARCH_DEPTH, embedder=core.embedder, store=core.store,
+                         lexical_weight=core.settings.lexical_weight)
+    ranked = rank_sessions(core.index, hits)
+    return ranked[0][0] if ranked else None
 
 
 def _source_lines(index, hit) -> str:
@@ -126,6 +140,7 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
     language = detect_language(question)
     intent = route(question)
     query = question
+    day_hint = ""  # searched for, not asked about: kept out of the support check
     cons = constraints(question)
     previous = _previous_question(history)
     if previous and is_follow_up(question):
@@ -135,10 +150,15 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
         prev_cons = constraints(previous)
         shift = asks_next_day(question)
         query = f"{previous} {question}"
+        same_room = bool(_SAME_ROOM.search(fold(question)))
+        before = _previous_session(core, previous) if same_room or (shift and not prev_cons.has_time) else None
+        if same_room and before is not None and before.room:
+            filters = (filters or SearchFilters()).model_copy(update={"room": before.room})
         if shift:
-            cons = _shift_day(prev_cons, index.snapshot.catalogue.sessions, shift, cons.part_of_day)
+            anchor = [before] if before is not None and not prev_cons.has_time else index.snapshot.catalogue.sessions
+            cons = _shift_day(prev_cons, anchor, shift, cons.part_of_day, all_sessions=index.snapshot.catalogue.sessions)
             # Programmes head each day with its date: name the new day so search reaches it.
-            query = f"{query} {day_label(cons.iso_date, 'fr') or ''}".strip()
+            day_hint = day_label(cons.iso_date, "fr") or ""
         elif not cons.has_time:
             cons = Constraints(weekday=prev_cons.weekday, month_day=prev_cons.month_day,
                                iso_date=prev_cons.iso_date, part_of_day=prev_cons.part_of_day, roles=cons.roles)
@@ -152,7 +172,7 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
 
         return agenda_answer(core, question=query, language=language, filters=filters, constraints=cons)
 
-    search_query = expand(query, language)
+    search_query = f"{expand(query, language)} {day_hint}".rstrip()
     hits = hybrid_search(index, query=search_query, dense_query=query, k=max(k, SEARCH_DEPTH),
                          embedder=core.embedder,
                          store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)

@@ -106,6 +106,19 @@ def test_follow_up_next_day_resolves_against_the_previous_turn(core, follow_up):
     assert "mardi" not in a.answer and "9h00" in a.answer
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "day"),
+    [("et le lendemain matin, qu'y a-t-il dans cette même salle ?", "mercredi 5 mars 2025"),
+     ("what happens in the same room the next day?", "Wednesday 5 March 2025")],
+)
+def test_follow_up_same_room_next_day_uses_the_previous_session(core, follow_up, day):
+    """The previous question named no day: its session's day and room anchor the follow-up."""
+    first = "Où a lieu l'atelier sur le vieillissement et les solidarités entre générations ?"
+    a = core.ask(follow_up, history=[Turn(role="user", content=first)])
+    assert_grounded(core, a)
+    assert day in a.answer and "SALLE CORNEILLE 2" in a.answer and "santé mentale" in a.answer
+
+
 def test_follow_up_who_runs_it_names_the_session_people(core):
     first = "Quel labo porte sur le développement local ?"
     a = core.ask("who runs it?", history=[Turn(role="user", content=first)])
