@@ -14,6 +14,7 @@ from assistant.compose import (
     answer_initiatives,
     answer_people,
     answer_sessions,
+    event_scope,
     rank_sessions,
 )
 from assistant.glossary import expand
@@ -97,13 +98,14 @@ def _names_initiative(index, question: str) -> bool:
 
 
 def _compose_for_intent(index, *, intent: str, question: str, query: str, search_query: str, hits,
-                        cons: Constraints, topical: bool, language: str, book: CitationBook) -> Draft:
+                        cons: Constraints, topical: bool, language: str, book: CitationBook,
+                        scope: set[str] | None = None) -> Draft:
     """The intent's own composer (sessions, people, initiatives); empty when it finds nothing."""
     draft = Draft([], [])
     if intent == "session":
         logistics = asks_logistics(question) or not topical
         draft = answer_sessions(index, hits=hits, constraints=cons, topical=topical, lang=language,
-                                book=book, kinds=kinds_named(question), limit=3 if logistics else 1)
+                                book=book, kinds=kinds_named(question), limit=3 if logistics else 1, docs=scope)
         if not logistics:
             # A question about what a session says: its line, then the source sentences.
             more = answer_general(index, hits=hits, query=search_query, lang=language, book=book)
@@ -177,24 +179,29 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
                          embedder=core.embedder,
                          store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
     hits = rerank_by_time(index, hits, cons)
-    topical = bool(salient_terms(query, language))
+    groups = salient_terms(query, language)
+    scope: set[str] = set()
+    if cons.has_time and groups:
+        # "Quels ateliers mercredi matin au colloque de Rouen ?" lists that event's morning.
+        scope, groups = event_scope(index, groups)
+    topical = bool(groups)
     evidence = [h.item.text + "\n" + _source_lines(index, h) for h in hits[:5]]
     # What must be supported is what is asked now; the previous turn only lends context when the
     # follow-up has no subject of its own ("et le lendemain ?").
     asked = question if salient_terms(question, language) else query
     support = assess(asked, language=language, evidence_texts=evidence, vocabulary=index.lexical.vocabulary)
     time_listing = intent == "session" and cons.has_time and not topical
-    if not hits or not (time_listing or support.supported(core.settings.support_threshold)):
+    if not hits or support.missing_attribute or not (time_listing or support.supported(core.settings.support_threshold)):
         return refusal(core, question=query, language=language, intent=intent,
                        reason=support.missing_attribute, filters=filters)
 
     book = CitationBook(index.documents)
     draft = Draft([], [])
-    if intent in ("session", "general") and asks_event(question):
+    if intent in ("session", "general") and asks_event(question) and not time_listing:
         draft = answer_event(index, hits=hits, lang=language, book=book)
     if not draft.sentences:
         draft = _compose_for_intent(index, intent=intent, question=question, query=query,
-                                    search_query=search_query, hits=hits, cons=cons, topical=topical,
+                                    search_query=search_query, hits=hits, cons=cons, topical=topical, scope=scope,
                                     language=language, book=book)
     if not draft.sentences:
         book = CitationBook(index.documents)

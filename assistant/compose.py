@@ -59,9 +59,32 @@ def rank_sessions(index: LoadedIndex, hits: list[Scored]) -> list[tuple[Session,
     return [(index.records[sid], score) for sid, score in ranked]  # type: ignore[misc]
 
 
+# What kind of event a question names ("au colloque", "during the conference"): scope, no topic.
+_EVENT_KINDS = frozenset(content_terms(
+    "colloque colloques seminaire seminaires journee journees conference conferences congres forum forums "
+    "rencontre rencontres cycle conference symposium seminar seminars meeting"))
+
+
+def event_scope(index: LoadedIndex, groups: list[set[str]]) -> tuple[set[str], list[set[str]]]:
+    """The documents of the event a question names by its title words or place ("au colloque de
+    Rouen"), and the salient groups left once those are set aside: they scope, they are no topic."""
+    terms = {e.doc_id: set(content_terms(f"{e.title} {e.place or ''}")) for e in index.snapshot.catalogue.events}
+    scoping = [g for g in groups if any(g & t for t in terms.values())]
+    generic = [g for g in groups if g & _EVENT_KINDS and g not in scoping]
+    rest = [g for g in groups if g not in scoping and g not in generic]
+    if not scoping:
+        return set(), rest
+    named = {doc: sum(1 for g in scoping if g & t) for doc, t in terms.items()}
+    best = max(named.values())
+    return {doc for doc, n in named.items() if n == best}, rest
+
+
 def answer_sessions(index: LoadedIndex, *, hits: list[Scored], constraints: Constraints, topical: bool,
-                    lang: str, book: CitationBook, kinds: set[str] | None = None, limit: int = 3) -> Draft:
+                    lang: str, book: CitationBook, kinds: set[str] | None = None, limit: int = 3,
+                    docs: set[str] | None = None) -> Draft:
     sessions = index.snapshot.catalogue.sessions
+    if docs and constraints.has_time and not topical:
+        sessions = [s for s in sessions if s.doc_id in docs]
     if kinds and constraints.has_time and not topical:
         sessions = [s for s in sessions if s.kind in kinds] or sessions
     if constraints.has_time and not topical:

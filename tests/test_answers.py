@@ -77,6 +77,17 @@ def test_time_words_select_the_session_at_that_time(core):
     assert "17h45" in a.answer and "CORNEILLE 2" in a.answer.upper()
 
 
+def test_time_listing_scoped_to_the_named_event_lists_every_session_then(core):
+    """'au colloque de Rouen' scopes the listing to that event; it is not a topic to rank by."""
+    a = core.ask("Quels ateliers ont lieu le mercredi matin au colloque de Rouen ?")
+    assert_grounded(core, a)
+    assert a.answer.count("mercredi 5 mars 2025, 9h00–10h30") >= 8, a.answer
+    assert "Risques majeurs" in a.answer and "discriminations" in a.answer
+    a = core.ask("What is on Wednesday morning at the conference?")
+    assert_grounded(core, a)
+    assert a.answer.count("Wednesday 5 March 2025, 9:00–10:30") >= 8, a.answer
+
+
 @pytest.mark.parametrize(
     ("question", "language", "says"),
     [
