@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.glossary import GLOSSARY
+from assistant.glossary import french_for
 from assistant.text import fold, stem, tokens
 
 
@@ -99,7 +99,7 @@ _QUANTITY = re.compile(
 
 def _count_satisfied(noun: str, evidence: str) -> bool:
     """A quantity of the counted noun (or, for people, of any word for people) in the evidence."""
-    wanted = {stem(noun)} | {stem(t) for fr in GLOSSARY.get(noun, []) for t in tokens(fr)}
+    wanted = {stem(noun)} | {stem(t) for fr in french_for(noun) for t in tokens(fr)}
     people = bool(wanted & _PEOPLE)
     for m in _QUANTITY.finditer(fold(evidence)):
         s = stem(m.group(1))

@@ -25,6 +25,7 @@ _PAIRS += (
     "press:presse registration:inscription hotel:hotel hotels:hotel parking:stationnement "
     "park:garer lunch:dejeuner menu:menu weather:meteo accommodation:hebergement fee:frais "
     "fees:frais price:prix cost:cout childcare:garde older:agees elderly:agees roundtable:ronde "
+    "develop:developper develop:developpement new:nouvelles new:nouveau new:nouveaux "
     "youth:jeunesse school:colleges"
 ).split()
 
@@ -48,12 +49,25 @@ PHRASES = {
 }
 
 
+def french_for(word: str) -> list[str]:
+    """French equivalents of one folded English word, trying its base form when the inflected
+    one is not listed ("developing" -> "develop", "solidarities" -> "solidarity")."""
+    if word in GLOSSARY:
+        return GLOSSARY[word]
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + repl
+            if base in GLOSSARY:
+                return GLOSSARY[base]
+    return []
+
+
 def translate_query(question: str) -> str:
     """French equivalents of the English words of `question` (empty when none are known)."""
     f = fold(question)
     out = [fr for en, fr in PHRASES.items() if en in f]
     for word in re.findall(r"[a-z][a-z'-]*", f):
-        out.extend(GLOSSARY.get(word, []))
+        out.extend(french_for(word))
     return " ".join(out)
 
 

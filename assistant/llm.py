@@ -14,7 +14,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from assistant.glossary import GLOSSARY
+from assistant.glossary import french_for
 from assistant.models import Answer, Citation, Passage
 from assistant.settings import Settings
 from assistant.support import frame_stems
@@ -213,7 +213,7 @@ def split_claims(text: str) -> list[Claim]:
 def _alternatives(word: str) -> set[str]:
     """Stems a word may appear as in the (French) sources: itself and its glossary translations."""
     alts = set(content_terms(word))
-    for fr in GLOSSARY.get(word, []):
+    for fr in french_for(word):
         alts.update(content_terms(fr))
     return alts
 

@@ -34,6 +34,8 @@ _SESSION = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lieu|programme|schedule|agenda|dates?|"
     r"durees?|formations?|trainings?|seminaires?|seminars?|comites?)\b")
 
+_ASKS_PLACE = re.compile(r"^\W*(?:(?:in |at )?(?:which|what) (?:room|venue|hall)|(?:dans |en )?quelle salle)\b")
+
 _FOLLOW_UP = re.compile(
     r"^(et|and|puis|then|also|aussi)\b|\b(lendemain|next day|day after|veille|day before|"
     # French inverts pronouns in plain questions ("fera-t-il"): only standalone ones count here.
@@ -87,7 +89,7 @@ def constraints(question: str) -> Constraints:
     roles = set()
     if re.search(r"\b(anim\w*|moderat\w*|runs?|chair\w*|hosts?)\b", f):
         roles.add("animateur")
-    if re.search(r"\b(intervenant\w*|intervien\w*|speakers?|speak|panel\w*|orateur\w*)\b", f):
+    if re.search(r"\b(intervenant\w*|intervien\w*|speakers?|speaks?|speaking|panel\w*|orateur\w*)\b", f):
         roles.add("intervenant")
     if re.search(r"\b(contact\w*|joindre|reach|telephone|phone|e-?mail|courriel)\b", f):
         roles.add("contact")
@@ -101,6 +103,9 @@ def route(question: str) -> str:
         return "recommend"
     if _INITIATIVE.search(f):
         return "initiative"
+    if _ASKS_PLACE.search(f):
+        # "Which room hosts the round table…": "hosts" names no person here.
+        return "session"
     if _PEOPLE.search(f):
         return "people"
     if _SESSION.search(f):

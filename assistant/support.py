@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.asked import ASKED_VALUES, asked_role, missing_value
-from assistant.glossary import GLOSSARY, PHRASES
+from assistant.glossary import PHRASES, french_for
 from assistant.text import content_terms, fold, stem, tokens
 
 _FRAME_WORDS = ["salle", "salles", "lieu", "lieux", "ou", "quand", "heure", "heures", "horaire", "horaires", "jour", "jours", "date", "dates", "quel", "quelle", "quels", "quelles", "qui", "quoi", "comment", "combien", "pourquoi", "atelier", "ateliers", "seance", "seances", "session", "sessions", "labo", "labos", "laboratoire", "laboratoires", "table", "ronde", "tables", "rondes", "pleniere", "plenieres", "sous-groupe", "sous-groupes", "creneau", "intervient", "interviennent", "intervenant", "intervenants", "animateur", "animateurs", "anime", "animent", "animee", "presente", "presentent", "presentee", "presentes", "parle", "parlent", "traite", "traitent", "porte", "portent", "aborde", "abordent", "sujet", "sujets", "theme", "themes", "programme", "programmes", "exemple", "exemples", "initiative", "initiatives", "dispositif", "dispositifs", "projet", "projets", "experimentation", "donne", "donner", "citer", "cite", "dire", "dites", "savoir", "trouver", "avoir", "passe", "passer", "passera", "lieu", "tient", "tiendra", "tenu", "deroule", "deroulera", "organise", "organisee", "organisees", "evoque", "evoquee", "evoquees", "matin", "apres-midi", "soir", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "room", "rooms", "where", "when", "time", "times", "day", "days", "which", "who", "whom", "what", "how", "why", "workshop", "workshops", "session", "lab", "labs", "plenary", "round", "speaker", "speakers", "moderator", "moderators", "run", "runs", "held", "hold", "take", "takes", "place", "about", "talk", "talks", "discuss", "discussed", "discusses", "present", "presented", "presents", "example", "examples", "initiative", "initiatives", "scheme", "schemes", "project", "projects", "topic", "topics", "theme", "themes", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "happen", "happens", "happening", "give", "list", "name", "named", "tell", "interested", "interest", "interests", "recommend", "suggest", "attend", "conseiller", "conseillez", "conseille", "recommander", "recommandez", "interesse", "interessee", "interesses", "programme", "contact", "contacts", "personne", "personnes", "organisateur", "organisateurs"]
@@ -52,7 +52,7 @@ def salient_terms(question: str, language: str) -> list[set[str]]:
             continue
         alts = set(s)
         # English words also occur inside French questions ("l'approche One Health").
-        for fr in GLOSSARY.get(word, []):
+        for fr in french_for(word):
             alts.update(content_terms(fr))
         if alts & frame:
             continue
@@ -99,7 +99,7 @@ def assess(question: str, *, language: str, evidence_texts: list[str],
     if missing is None and role and stem(role) not in frame_stems():
         # "Qui est le directeur de X ?": the role and X must stand in one item, or the director of
         # another body would be named.
-        alts = {stem(role)} | {t for fr in GLOSSARY.get(role, []) for t in content_terms(fr)}
+        alts = {stem(role)} | {t for fr in french_for(role) for t in content_terms(fr)}
         if not any(alts & set(content_terms(t)) for t in best) or coverage < 1.0:
             missing = "role"
     return Support(coverage=coverage, missing_attribute=missing, salient=len(groups), unknown=unknown)

@@ -50,6 +50,10 @@ def _stemmer():
 
 
 def stem(word: str) -> str:
+    # Snowball keeps the plural of words in -u ("élus" -> "elus" but "élu" -> "elu"): drop it
+    # first so singular and plural meet. Invariable -us words change on both sides alike.
+    if len(word) > 3 and word.endswith("us"):
+        word = word[:-1]
     return _stemmer().stemWord(word)
 
 
