@@ -108,7 +108,8 @@ def _compose_for_intent(index, *, intent: str, question: str, query: str, search
                                 book=book, kinds=kinds_named(question), limit=3 if logistics else 1, docs=scope)
         if not logistics:
             # A question about what a session says: its line, then the source sentences.
-            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book)
+            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book,
+                                  said=" ".join(draft.sentences))
             draft = Draft(draft.sentences + more.sentences, draft.records)
     elif intent == "people":
         draft = answer_people(index, hits=hits, constraints=cons, lang=language, book=book,
@@ -118,7 +119,8 @@ def _compose_for_intent(index, *, intent: str, question: str, query: str, search
                                    lang=language, book=book)
         if draft.sentences and _uncovered(query, language, draft.sentences):
             # The question asks more than the records say: add the best source sentences.
-            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book)
+            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book,
+                                  said=" ".join(draft.sentences))
             draft = Draft(draft.sentences + more.sentences, draft.records)
     return draft
 

@@ -14,6 +14,7 @@ from assistant.phrases import TEXT, day_label, kind_label, quoted, time_label
 from assistant.retrieval import LoadedIndex, Scored
 from assistant.router import Constraints
 from assistant.sentences import line_span, sentence_spans
+from assistant.support import frame_stems
 from assistant.temporal import matches_time
 from assistant.text import content_terms, fold
 
@@ -194,9 +195,9 @@ def answer_initiatives(index: LoadedIndex, *, hits: list[Scored], plural: bool, 
     for i in chosen:
         marks = [book.cite_span(i.citation), book.cite_span(i.fields.get("place"))]
         head = i.name + (f" ({i.place})" if i.place and fold(i.place) not in fold(i.name) else "")
-        body = f" : {i.description}" if (i.description and lang == "fr") else (
-            f": {i.description}" if i.description else "")
-        sentences.append(f"{head}{body} {book.marks(marks)}.".replace("..", "."))
+        description = (i.description or "").rstrip(" .;:")
+        body = f" : {description}" if (description and lang == "fr") else (f": {description}" if description else "")
+        sentences.append(f"{head}{body} {book.marks(marks)}.")
     return Draft(sentences, chosen)
 
 
@@ -214,19 +215,30 @@ def _list_after(text: str, end: int, max_lines: int = 6) -> int:
 
 
 def answer_general(index: LoadedIndex, *, hits: list[Scored], query: str, lang: str,
-                   book: CitationBook, max_sentences: int = 2) -> Draft:
+                   book: CitationBook, max_sentences: int = 2, said: str = "") -> Draft:
     """The source sentences that share the most salient terms with the question, quoted."""
+    # Frame words ("atelier", "évoqué") say more about how people ask than about what: they
+    # weigh half, so two of them do not outvote the one rare word asked about.
     terms = set(content_terms(query))
+    frame = frame_stems()
     best: dict[tuple[str, int, int], float] = {}
     for rank, h in enumerate(hits[:5]):
         text = index.documents[h.item.doc_id].text
         for a, b in sentence_spans(text, h.item.start, h.item.end):
-            overlap = sum(index.lexical.idf(t) for t in terms & set(content_terms(text[a:b])))
+            overlap = sum(index.lexical.idf(t) * (0.5 if t in frame else 1.0)
+                          for t in terms & set(content_terms(text[a:b])))
             if overlap:
                 key = (h.item.doc_id, a, b)
                 # The same sentence reached through a passage and a record counts once.
                 best[key] = max(best.get(key, 0.0), overlap + h.score - 0.1 * rank)
-    ranked = sorted(best.items(), key=lambda kv: -kv[1])[:max_sentences]
+    said_key = " ".join(fold(said).split())
+
+    def repeats(key: tuple[str, int, int]) -> bool:
+        text = " ".join(fold(index.documents[key[0]].text[key[1] : key[2]]).split()).rstrip(" .:;")
+        return bool(said_key) and text in said_key
+
+    # A sentence the answer already states (an initiative's description) is not said twice.
+    ranked = [kv for kv in sorted(best.items(), key=lambda kv: -kv[1]) if not repeats(kv[0])][:max_sentences]
     sentences = []
     for doc_id, a, b in sorted(key for key, _ in ranked):
         text = index.documents[doc_id].text
