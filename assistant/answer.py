@@ -181,6 +181,9 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
                          embedder=core.embedder,
                          store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
     hits = rerank_by_time(index, hits, cons)
+    if intent == "general" and hits and hits[0].item.kind == "initiative":
+        # Nothing in the wording, but the best match is a showcased initiative: answer with it.
+        intent = "initiative"
     groups = salient_terms(query, language)
     scope: set[str] = set()
     if cons.has_time and groups:
