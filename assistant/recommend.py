@@ -88,25 +88,39 @@ def recommend_agenda(core: Assistant, *, interests: str, date: str | None = None
     return Agenda(interests=interests, date=date, items=items)
 
 
+def _agenda_supported(core: Assistant, question: str, language: str, agenda: Agenda) -> bool:
+    """An agenda answers several interests with several sessions: enough of the interests must
+    be met by some session of it (not all by one), and not every interest be foreign to the corpus."""
+    from assistant.support import assess, salient_terms
+
+    index = core.index
+    texts = [index.documents[i.session.doc_id].text[i.session.citation.start : i.session.citation.end]
+             for i in agenda.items]
+    support = assess(question, language=language, evidence_texts=texts, vocabulary=index.lexical.vocabulary)
+    groups = salient_terms(question, language)
+    if support.missing_attribute is not None or (groups and support.unknown >= 1.0):
+        return False
+    if not groups:
+        return True
+    seen = set().union(*(content_terms(t) for t in texts))
+    met = sum(1 for g in groups if g & seen) / len(groups)
+    return met >= core.settings.support_threshold
+
+
 def agenda_answer(core: Assistant, *, question: str, language: str, filters: SearchFilters | None,
                   constraints: Constraints | None = None) -> Answer:
-    from assistant.support import assess
 
     agenda = recommend_agenda(core, interests=question, date=filters.date if filters else None, limit=6,
                               constraints=constraints)
-    hits = hybrid_search(core.index, query=expand(question, language), dense_query=question, k=5, embedder=core.embedder,
-                         store=core.store, lexical_weight=core.settings.lexical_weight, filters=filters)
-    evidence = [h.item.text for h in hits]
-    if not agenda.items or not assess(question, language=language, evidence_texts=evidence,
-                                             vocabulary=core.index.lexical.vocabulary).supported(
-            core.settings.support_threshold):
+    if not agenda.items or not _agenda_supported(core, question, language, agenda):
         from assistant.answer import refusal
 
         return refusal(core, question=question, language=language, intent="recommend", reason=None,
                        filters=filters)
     book = CitationBook(core.index.documents)
     sentences = []
-    for item in sorted(agenda.items, key=lambda i: (i.session.date or "", i.session.start or "")):
+    # Best fit first, as /recommend ranks them: the first line is the one to go to.
+    for item in agenda.items:
         s = item.session
         marks = [book.cite_span(s.citation), book.cite_span(s.fields.get("date")),
                  book.cite_span(s.fields.get("start")), book.cite_span(item.citation)]

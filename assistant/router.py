@@ -17,7 +17,9 @@ _RECOMMEND = re.compile(
     r"\b(conseill\w*|recommand\w*|sugg[eè]r\w*|recommend\w*|suggest\w*|m'interesse\w*|interesse par|"
     r"interested in|interests? (?:are|is)|my interests|mon programme|my programme|my schedule|"
     r"quels? ateliers? (?:choisir|suivre)|which (?:workshops?|sessions?) should|que choisir|"
-    r"je (?:voudrais|souhaite|veux) (?:suivre|assister)|i (?:would like|want) to attend|agenda pour moi)\b")
+    r"je (?:voudrais|souhaite|veux) (?:suivre|assister)|i (?:would like|want) to attend|agenda pour moi|"
+    r"(?:voudrais|aimerais|cherche) quelque chose (?:sur|autour)|une idee \?|qu'y a-t-il pour moi|"
+    r"what (?:is there|do you have) for me|anything for me)\b")
 _PEOPLE = re.compile(
     r"\b(qui|intervenant\w*|interv(?:enu|enue|enus|enues|ient|iennent|enir)|animat\w*|anime\w*|orateur\w*|conferenci\w*|contact\w*|speaker\w*|"
     r"who|whom|moderat\w*|presenter\w*|presented|runs?|hosts?|chair\w*|joindre|telephone|e-?mail|"
