@@ -145,6 +145,19 @@ def test_an_abbreviated_title_does_not_cut_a_quoted_sentence(core):
     assert not any(c.quote.rstrip().endswith(", M.") for c in a.citations)
 
 
+def test_agenda_request_in_chat_is_ranked_by_fit_and_cited(core):
+    a = core.ask("Mercredi matin, je voudrais quelque chose sur l'information et les médias, une idée ?")
+    assert_grounded(core, a)
+    assert a.intent == "recommend"
+    first = a.answer.split("].")[0]
+    assert "désinformation" in first and "9h00" in first and "SALLE 3" in first, a.answer
+
+
+def test_agenda_request_on_a_foreign_subject_is_refused(core):
+    a = core.ask("Je m'intéresse à l'astronomie et aux étoiles, quels ateliers choisir ?")
+    assert a.answered is False and a.citations == [] and a.suggestions
+
+
 # -- programmes the code was not tuned on -----------------------------------------------------
 @pytest.fixture(scope="module")
 def unseen(tmp_path_factory, embedder):
