@@ -64,12 +64,30 @@ class Embedder:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        vector = self._load().encode(
-            [self._settings.embed_query_prefix + key], normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=False,
-        )[0].tolist()
+        vector = self._encode_one(self._settings.embed_query_prefix + key)
         with self._lock:
             self._cache[key] = vector
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return vector
+
+    def _encode_one(self, text: str) -> list[float]:
+        """One short text with `embed_query_threads` intra-op threads, in this thread only.
+
+        torch applies `set_num_threads` to the calling thread (and to threads started later), so
+        a request thread can run on one thread while an ingest thread keeps all cores; the count
+        is restored so a caller that also embeds passages in this thread keeps its own.
+        """
+        import torch
+
+        model = self._load()
+        wanted = self._settings.embed_query_threads
+        previous = torch.get_num_threads()
+        if wanted > 0 and wanted != previous:
+            torch.set_num_threads(wanted)
+        try:
+            return model.encode([text], normalize_embeddings=True, convert_to_numpy=True,
+                                show_progress_bar=False)[0].tolist()
+        finally:
+            if wanted > 0 and wanted != previous:
+                torch.set_num_threads(previous)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import math
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 
 import numpy as np
 
@@ -29,6 +30,10 @@ class LexicalIndex:
         self._df = Counter(term for doc in corpus for term in set(doc))
         if corpus:
             self._bm25.index(corpus, show_progress=False)
+        # One answer often scores the same query twice (a recommendation: the agenda, then its
+        # evidence); a few recent score vectors are kept, read-only so no caller can alter them.
+        self._recent: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def idf(self, term: str) -> float:
         """Rarity of a stem: rare words say more about which sentence answers."""
@@ -38,4 +43,15 @@ class LexicalIndex:
         terms = content_terms(query)
         if not terms or self._size == 0:
             return np.zeros(self._size, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+        key = tuple(terms)
+        with self._lock:
+            if key in self._recent:
+                self._recent.move_to_end(key)
+                return self._recent[key]
+        out = np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+        out.setflags(write=False)
+        with self._lock:
+            self._recent[key] = out
+            if len(self._recent) > 8:
+                self._recent.popitem(last=False)
+        return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +73,7 @@ class VectorStore:
         # chromadb's client registry is not safe against two threads creating the same client
         # (a KeyError): the service's reindex thread and its request threads share this store.
         self._connect_lock = threading.RLock()
+        self._pool: ThreadPoolExecutor | None = None
 
     @property
     def mode(self) -> str:
@@ -168,6 +170,35 @@ class VectorStore:
             # cosine distance in [0, 2] -> similarity in [-1, 1]
             hits.append(Hit(id=id_, score=1.0 - float(dist), metadata=dict(meta or {}), document=doc or ""))
         return hits
+
+    @_wrap_errors
+    def nearest(self, names: Sequence[str], *, embedding: Sequence[float], k: int,
+                where: dict[str, Any] | None = None) -> list[list[tuple[str, float]]]:
+        """(id, cosine similarity) of the `k` nearest items of each collection, nothing else.
+
+        Hybrid search needs only ids and scores: asking Chroma for documents and metadata too
+        tripled the cost of a query (15 vs 4.5 ms for 2 x 120 hits at 1k passages). The
+        collections are queried concurrently (chromadb releases the GIL in its Rust core and an
+        HTTP server answers two requests at once); the results are those of sequential calls.
+        """
+        vector = [float(x) for x in embedding]
+
+        def one(name: str) -> list[tuple[str, float]]:
+            res = self._collection(name).query(query_embeddings=[vector], n_results=k,
+                                               where=where or None, include=["distances"])
+            # cosine distance in [0, 2] -> similarity in [-1, 1]
+            return [(id_, 1.0 - float(dist)) for id_, dist in zip(res["ids"][0], res["distances"][0],
+                                                                  strict=False)]
+
+        if len(names) < 2:
+            return [one(name) for name in names]
+        with self._connect_lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="chroma-query")
+            pool = self._pool
+        others = [pool.submit(one, name) for name in names[1:]]
+        first = one(names[0])  # this thread works too, rather than waiting idle
+        return [first, *(f.result() for f in others)]
 
     @_wrap_errors
     def get(self, name: str, *, where: dict[str, Any] | None = None,
