@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -134,7 +136,49 @@ def _meta(**values) -> dict:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def _upsert_missing(*, store: VectorStore, embedder: Embedder, name: str, wanted: dict[str, tuple[str, str, dict]],
+class _Writer:
+    """Writes embedded slices to Chroma in a background thread while the next slice is encoded.
+
+    Chroma's upsert (SQLite, HNSW insert) then costs no encoding time. The queue is bounded, so
+    at most `depth` slices wait in memory, and a slice is on its way to the store as soon as it is
+    embedded: a crash loses at most those slices, which the next run embeds again (ids are content
+    hashes; nothing is trusted but the ids actually in Chroma). `close` waits for every queued
+    slice, and the snapshot is written only after it: readers never see an id whose vector is not
+    in the store yet. The first write error stops the writer and is raised in the ingest thread.
+    """
+
+    def __init__(self, store: VectorStore, *, depth: int = 2):
+        self._store = store
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="ingest-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (job := self._queue.get()) is not None:
+            if self._error is None:  # after a failure, drain without writing so put() never blocks
+                try:
+                    name, kwargs = job
+                    self._store.upsert(name, **kwargs)
+                except BaseException as exc:
+                    self._error = exc
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def put(self, name: str, **kwargs) -> None:
+        self._raise()
+        self._queue.put((name, kwargs))
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        self._raise()
+
+
+def _upsert_missing(*, store: VectorStore, embedder: Embedder, writer: _Writer, name: str,
+                    wanted: dict[str, tuple[str, str, dict]],
                     progress: ProgressFactory | None) -> tuple[int, set[str]]:
     existing = store.ids(name)
     # Sorted by length, each slice holds texts of similar size: the encoder pads less. Crash
@@ -146,8 +190,8 @@ def _upsert_missing(*, store: VectorStore, embedder: Embedder, name: str, wanted
         for i in range(0, len(missing), WRITE_BATCH):
             ids = missing[i : i + WRITE_BATCH]
             vectors = embedder.embed_passages([wanted[j][0] for j in ids], progress=tick)
-            store.upsert(name, ids=ids, embeddings=vectors, documents=[wanted[j][1] for j in ids],
-                         metadatas=[wanted[j][2] for j in ids])
+            writer.put(name, ids=ids, embeddings=vectors, documents=[wanted[j][1] for j in ids],
+                       metadatas=[wanted[j][2] for j in ids])
     return len(missing), existing - set(wanted)
 
 
@@ -183,10 +227,17 @@ def ingest_corpus(settings: Settings, *, rebuild: bool = False, corpus_dir: Path
                                          start=e.start, end=e.end, date=e.date, room=e.room, event=e.event))
             for e in entries
         }
-        summary.passages_embedded, stale_p = _upsert_missing(
-            store=store, embedder=embedder, name=PASSAGES, wanted=wanted_passages, progress=progress)
-        summary.records_embedded, stale_c = _upsert_missing(
-            store=store, embedder=embedder, name=CATALOGUE, wanted=wanted_entries, progress=progress)
+        writer = _Writer(store)
+        try:
+            summary.passages_embedded, stale_p = _upsert_missing(
+                store=store, embedder=embedder, writer=writer, name=PASSAGES, wanted=wanted_passages,
+                progress=progress)
+            summary.records_embedded, stale_c = _upsert_missing(
+                store=store, embedder=embedder, writer=writer, name=CATALOGUE, wanted=wanted_entries,
+                progress=progress)
+        finally:
+            # Also on an embedding error: what was embedded is written (the next run keeps it).
+            writer.close()
 
         write_snapshot(settings.data_dir, Snapshot(
             embed_model=settings.embed_model, documents=loaded.documents, passages=passages,
