@@ -26,8 +26,10 @@ from assistant.models import (
     Turn,
 )
 from assistant.retrieval import LoadedIndex, SearchFilters, hybrid_search, room_key
+from assistant.router import constraints
 from assistant.settings import Settings, get_settings
 from assistant.store import CATALOGUE, VectorStore
+from assistant.temporal import TIME_DEPTH, rerank_by_time
 from assistant.text import detect_language, fold
 
 if TYPE_CHECKING:
@@ -107,8 +109,12 @@ class Assistant:
         index = self.index
         # English questions over a French corpus: add the French words of the glossary.
         expanded = expand(query, detect_language(query))
-        hits = hybrid_search(index, query=expanded, dense_query=query, k=k, embedder=self.embedder, store=self.store,
+        cons = constraints(query)
+        # "mardi en fin de journée": look deeper, then lift what happens at that time.
+        depth = max(k, TIME_DEPTH) if cons.has_time else k
+        hits = hybrid_search(index, query=expanded, dense_query=query, k=depth, embedder=self.embedder, store=self.store,
                              lexical_weight=self.settings.lexical_weight, filters=filters, kinds=kinds)
+        hits = rerank_by_time(index, hits, cons)[:k]
         return [index.to_passage(h.item, h.score) for h in hits]
 
     # -- answering -------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from assistant.text import fold
 # Added to a fused score (itself in [0, 1]): enough to lift a matching session's passage over an
 # unrelated one with a similar topic score, not enough to surface items off the topic.
 TIME_BONUS = 0.25
+# How deep to look before lifting: the items of the asked time may rank well below the top k.
+TIME_DEPTH = 30
 
 
 def matches_time(s: Session, c: Constraints) -> bool:
