@@ -15,14 +15,22 @@ import httpx
 from benchmarks.common import WORK, Server, summary_ms
 
 
-def prepare(size: int, *, seed: int, work: Path) -> tuple[Path, Path, dict]:
-    """Generated corpus of about `size` passages, ingested (incrementally: reruns are cheap)."""
+def prepare(
+    size: int, *, seed: int, work: Path, base: Path | None = None
+) -> tuple[Path, Path, dict]:
+    """Generated corpus of about `size` passages, ingested (incrementally: reruns are cheap).
+
+    `base` is a folder holding `corpus/` and `data/` built for the same size and seed (the ingest
+    benchmark's, in the same run): the generator rewrites the one document that benchmark
+    changed, and the incremental ingest re-embeds only that document instead of the whole index.
+    """
     from assistant.embedder import Embedder
     from assistant.settings import Settings
     from benchmarks import synth
     from ingest.pipeline import ingest_corpus
 
-    corpus_dir, data_dir = work / str(size) / "corpus", work / str(size) / "data"
+    root = base if base is not None else work / str(size)
+    corpus_dir, data_dir = root / "corpus", root / "data"
     synth.generate(corpus_dir, passages=size, seed=seed)
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings(corpus_dir=corpus_dir, data_dir=data_dir)
@@ -35,6 +43,7 @@ def prepare(size: int, *, seed: int, work: Path) -> tuple[Path, Path, dict]:
             "passages": summary.passages,
             "ingest_s": round(summary.seconds, 1),
             "embedded": summary.passages_embedded,
+            "reused_ingest_index": base is not None,
         },
     )
 
@@ -50,17 +59,39 @@ def _timed_posts(client: httpx.Client, path: str, payloads: list[dict]) -> tuple
 
 
 def raw_encode_one(questions: list[str]) -> dict:
+    """`encode([q])` per question with torch's default thread count and with one thread,
+    alternating (same minutes for both); the limit is the better p50 of the two.
+
+    The service encodes a question on one intra-op thread (`embed_query_threads`): the
+    reference must be at least as good as that, whichever setting wins on this machine today.
+    """
+    import torch
+
     from assistant.embedder import Embedder
     from assistant.settings import Settings
 
     model = Embedder(Settings())._load()
-    model.encode(["échauffement"], show_progress_bar=False)
-    times = []
-    for q in questions:
-        t = time.perf_counter()
-        model.encode([q], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
-        times.append(time.perf_counter() - t)
-    return summary_ms(times)
+    default = torch.get_num_threads()
+    settings = sorted({default, 1})
+    times: dict[int, list[float]] = {n: [] for n in settings}
+    for i, q in enumerate(questions):
+        for n in settings if i % 2 else reversed(settings):
+            torch.set_num_threads(n)
+            if i == 0:
+                model.encode(["échauffement"], show_progress_bar=False)
+            t = time.perf_counter()
+            model.encode(
+                [q], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+            )
+            times[n].append(time.perf_counter() - t)
+    torch.set_num_threads(default)
+    by_threads = {n: summary_ms(v) for n, v in times.items()}
+    best = min(by_threads, key=lambda n: by_threads[n]["p50_ms"])
+    return {
+        **by_threads[best],
+        "threads": best,
+        "by_threads": {str(n): v for n, v in by_threads.items()},
+    }
 
 
 def peer_retrieval(corpus_dir: Path, questions: list[str]) -> dict:
@@ -79,15 +110,20 @@ def peer_retrieval(corpus_dir: Path, questions: list[str]) -> dict:
     return {**summary_ms(times), "build_s": round(build_s, 1), "top_k": peer.top_k}
 
 
-def bench_size(size: int, *, n: int, seed: int, work: Path, peer: bool) -> dict:
+def bench_size(
+    size: int, *, n: int, seed: int, work: Path, peer: bool, base: Path | None = None
+) -> dict:
     from benchmarks import synth
 
-    corpus_dir, data_dir, index = prepare(size, seed=seed, work=work)
+    corpus_dir, data_dir, index = prepare(size, seed=seed, work=work, base=base)
     qs = synth.questions(2 * n + 10, seed=seed + size)
     warm, search_qs, ask_qs = qs[:10], qs[10 : 10 + n], qs[10 + n :]
     out: dict = {"size": size, "index": index}
     with (
-        Server(corpus_dir=corpus_dir, data_dir=data_dir) as server,
+        # Loading a 50k-passage snapshot and its BM25 index takes a while before /health is 200.
+        Server(
+            corpus_dir=corpus_dir, data_dir=data_dir, timeout_s=max(180.0, size / 100)
+        ) as server,
         httpx.Client(base_url=server.url, timeout=120) as client,
     ):
         for q in warm:  # warm the server (first-call costs of torch, bm25, chroma)
@@ -109,11 +145,19 @@ def bench_size(size: int, *, n: int, seed: int, work: Path, peer: bool) -> dict:
 
 
 def run(
-    sizes: list[int], *, n: int = 100, seed: int = 7, work: Path = WORK / "query", peer: bool = True
+    sizes: list[int],
+    *,
+    n: int = 100,
+    seed: int = 7,
+    work: Path = WORK / "query",
+    peer: bool = True,
+    reuse: dict[int, Path] | None = None,
 ) -> list[dict]:
+    """`reuse`: size -> folder of an index already built for that size and `seed` (see prepare)."""
     results = []
     for size in sizes:
-        r = bench_size(size, n=n, seed=seed, work=work, peer=peer)
+        base = (reuse or {}).get(size)
+        r = bench_size(size, n=n, seed=seed, work=work, peer=peer, base=base)
         print(
             f"query {size}: search p50 {r['search']['p50_ms']} ms, ask p50 {r['ask']['p50_ms']} ms, "
             f"raw encode p50 {r['raw_encode_one']['p50_ms']} ms",

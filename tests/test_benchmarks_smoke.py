@@ -45,6 +45,11 @@ def test_run_all_tiny(tmp_path):
             "1",
             "--max-requests",
             "6",
+            # Exercise the sampled raw limit (by default only above 10k passages).
+            "--raw-all-up-to",
+            "50",
+            "--raw-sample",
+            "40",
             "--work",
             str(tmp_path / "w"),
             "--out",
@@ -57,8 +62,14 @@ def test_run_all_tiny(tmp_path):
     ing = res["ingest"][0]
     assert ing["reingest_unchanged"]["embedded"] == 0
     assert ing["reingest_one_changed"]["embedded"] > 0
+    assert ing["raw"]["sample_of"] == ing["texts_embedded"]
+    assert 40 <= ing["raw"]["sample_texts"] < ing["texts_embedded"]
     q = res["query"][0]
     assert q["search"]["errors"] == 0 and q["ask"]["errors"] == 0
+    # The query size equals the ingest size: that index is reused, not built again.
+    assert q["index"]["reused_ingest_index"] is True
+    assert q["index"]["passages"] == ing["passages"]
+    assert q["raw_encode_one"]["threads"] in {int(t) for t in q["raw_encode_one"]["by_threads"]}
     assert q["llamaindex_starter_retrieve"]["n"] == 3
     assert {(lv["endpoint"], lv["clients"]) for lv in res["load"]["levels"]} == {
         (e, c) for e in ("/ask", "/search") for c in (1, 4, 16)
