@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import weakref
 
 from assistant.models import Session
 from assistant.retrieval import LoadedIndex, Scored
@@ -44,6 +45,22 @@ def matches_time(s: Session, c: Constraints) -> bool:
     return True
 
 
+_MATCHING: weakref.WeakKeyDictionary[LoadedIndex, dict[Constraints, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def matching_sessions(index: LoadedIndex, cons: Constraints) -> frozenset[str]:
+    """Ids of the sessions at the asked time, kept per loaded index (weakly: a reload drops them):
+    the catalogue does not change under a loaded index, and folding every session's date on
+    every request added up."""
+    per_index = _MATCHING.setdefault(index, {})
+    found = per_index.get(cons)
+    if found is None:
+        found = frozenset(s.id for s in index.snapshot.catalogue.sessions if matches_time(s, cons))
+        if len(per_index) < 1024:
+            per_index[cons] = found
+    return found
+
+
 def session_of(hit: Scored) -> str | None:
     item = hit.item
     return item.record_id if item.kind == "session" else item.session_id
@@ -54,7 +71,7 @@ def rerank_by_time(index: LoadedIndex, hits: list[Scored], cons: Constraints, *,
     """`hits` with items of sessions matching `cons` lifted by `bonus`, best first."""
     if not cons.has_time or not hits:
         return hits
-    matching = {s.id for s in index.snapshot.catalogue.sessions if matches_time(s, cons)}
+    matching = matching_sessions(index, cons)
     if not matching:
         return hits
     lifted = [dataclasses.replace(h, score=h.score + bonus) if session_of(h) in matching else h for h in hits]

@@ -57,10 +57,20 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+_STOPWORDS = FRENCH_STOPWORDS | ENGLISH_STOPWORDS
+
+
+@lru_cache(maxsize=4096)
+def _content_terms(text: str) -> tuple[str, ...]:
+    return tuple(stem(t) for t in tokens(text) if t not in _STOPWORDS and len(t) > 1)
+
+
 def content_terms(text: str) -> list[str]:
-    """Stemmed tokens without French or English stopwords: the lexical key of a text."""
-    stopwords = FRENCH_STOPWORDS | ENGLISH_STOPWORDS
-    return [stem(t) for t in tokens(text) if t not in stopwords and len(t) > 1]
+    """Stemmed tokens without French or English stopwords: the lexical key of a text.
+
+    Cached: answering re-reads the same passages for every question (support, sentence choice),
+    and folding and stemming them again was the largest cost of /ask after the encoder."""
+    return list(_content_terms(text))
 
 
 def detect_language(text: str) -> str:
