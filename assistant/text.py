@@ -16,6 +16,7 @@ _PUNCT = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "«": '"', 
                         "–": "-", "—": "-", "\u00a0": " ", "\u202f": " "})
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9]+")
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
 FRENCH_STOPWORDS = frozenset(
     ["au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "meme", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "c", "d", "j", "l", "a", "m", "n", "s", "t", "y", "ete", "etee", "etees", "etes", "etant", "suis", "es", "est", "sommes", "sont", "serai", "sera", "seront", "serait", "ai", "as", "avons", "avez", "ont", "aurai", "aura", "avait", "eu", "cette", "cet", "ceux", "celle", "celles", "comme", "donc", "or", "ni", "car", "si", "plus", "tres", "tout", "tous", "toute", "toutes", "fait", "faire", "peut", "peuvent", "etre", "avoir", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "dont", "quoi", "ou", "alors", "aussi", "bien", "ainsi", "sans", "sous", "entre", "vers", "chez", "selon", "afin", "lors", "apres", "avant", "depuis", "pendant"]
@@ -74,7 +75,12 @@ def content_terms(text: str) -> list[str]:
 
 
 def detect_language(text: str) -> str:
-    """'fr' or 'en' from stopword evidence and accents; French wins ties (the corpus language)."""
+    """'fr' or 'en' from stopword evidence and accents; French wins ties (the corpus language).
+
+    Quoted titles are names, not the asker's language: "Where is “L'atelier de …”?" is English."""
+    unquoted = _QUOTED.sub(" ", text)
+    if tokens(unquoted):
+        text = unquoted
     words = tokens(text)
     raw = text.lower()
     fr = sum(w in FRENCH_STOPWORDS for w in words) + sum(ch in "éèêàùçôîœ" for ch in raw)
