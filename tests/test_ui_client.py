@@ -110,3 +110,22 @@ def test_slow_api_gives_a_plain_message(relay: Relay) -> None:
     assert "not responding" in shown
     html = cb.search_sessions("santé", None, None, None, "fr")
     assert "Le service ne répond pas" in html
+
+
+def test_example_questions_come_from_the_served_catalogue_and_are_answered(ui_api: str) -> None:  # noqa: F811
+    """No programme's names in the UI code: the examples are built from what the API serves,
+    and each one the catalogue shaped gets a cited answer from it."""
+    from ui.examples import GENERIC, build_examples
+
+    client = ApiClient(ui_api)
+    examples = build_examples(client)
+    titles = {s["title"] for s in client.sessions()}
+    built = [q for lang in examples for qs in examples[lang].values() for q in qs
+             if q not in GENERIC[lang]["attendee"] + GENERIC[lang]["official"] + GENERIC[lang]["staff"]]
+    assert len(built) >= 6, examples
+    assert any(title in q for q in examples["fr"]["attendee"] for title in titles)
+    for question in examples["fr"]["attendee"] + examples["fr"]["official"]:
+        answer = client.ask(question, [])
+        assert answer["answered"] and answer["citations"], (question, answer["answer"])
+    # The service unreachable: the generic questions, and no error.
+    assert build_examples(ApiClient("http://127.0.0.1:9")) == GENERIC

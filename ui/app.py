@@ -8,7 +8,8 @@ import gradio as gr
 
 from ui.callbacks import Callbacks
 from ui.client import ApiClient
-from ui.i18n import DEFAULT_LANG, EXAMPLES, PERSONAS, t
+from ui.examples import build_examples
+from ui.i18n import DEFAULT_LANG, PERSONAS, t
 
 # How often the page re-checks the service, so a restart is noticed without a reload.
 HEALTH_POLL_S = 10.0
@@ -48,8 +49,11 @@ def _filter(label: str, any_label: str, *, scale: int) -> gr.Dropdown:
 
 def build_app(api_url: str) -> gr.Blocks:
     """The whole UI, bound to the API at `api_url`."""
-    cb = Callbacks(ApiClient(api_url))
+    client = ApiClient(api_url)
+    cb = Callbacks(client)
     lang0 = DEFAULT_LANG
+    # Made from the served catalogue (generic ones while the service is not up).
+    examples = build_examples(client)
 
     def L(key: str) -> str:
         return t(lang0, key)
@@ -104,7 +108,7 @@ def build_app(api_url: str) -> gr.Blocks:
                     for persona in PERSONAS:
                         with gr.Column(min_width=220):
                             persona_titles.append(gr.Markdown(f"*{L('persona_' + persona)}*"))
-                            for i, text in enumerate(EXAMPLES[lang0][persona]):
+                            for i, text in enumerate(examples[lang0][persona]):
                                 btn = gr.Button(text, size="sm", elem_classes=["example"])
                                 example_buttons.append((btn, persona, i))
                 feedback_hint = gr.Markdown(L("feedback_hint"))
@@ -153,7 +157,7 @@ def build_app(api_url: str) -> gr.Blocks:
         question.submit(cb.respond, chat_in, chat_out, api_visibility="private")
         for btn, persona, i in example_buttons:
             btn.click(
-                lambda lg, p=persona, n=i: EXAMPLES.get(lg, EXAMPLES[DEFAULT_LANG])[p][n],
+                lambda lg, p=persona, n=i: examples.get(lg, examples[DEFAULT_LANG])[p][n],
                 [lang],
                 [question],
                 api_visibility="private",
@@ -250,7 +254,7 @@ def build_app(api_url: str) -> gr.Blocks:
                 gr.update(value=tr("clear")),
                 gr.update(value=f"**{tr('examples')}**"),
                 *[gr.update(value=f"*{tr('persona_' + p)}*") for p in PERSONAS],
-                *[gr.update(value=EXAMPLES[lg][p][n]) for _, p, n in example_buttons],
+                *[gr.update(value=examples[lg][p][n]) for _, p, n in example_buttons],
                 gr.update(value=tr("feedback_hint")),
                 gr.update(label=tr("comment")),
                 gr.update(value=tr("send_comment")),

@@ -1,4 +1,4 @@
-"""French (default) and English interface labels, example questions and date formatting."""
+"""French (default) and English interface labels and date formatting."""
 
 from __future__ import annotations
 
@@ -133,37 +133,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-# Example questions per persona; the answer follows the question's language anyway.
-EXAMPLES: dict[str, dict[str, list[str]]] = {
-    "fr": {
-        "attendee": [
-            "Où a lieu l'atelier sur la santé mentale ?",
-            "Quels ateliers ont lieu le mercredi 5 mars au matin ?",
-        ],
-        "official": [
-            "Donnez-moi des exemples d'initiatives sur l'alimentation.",
-            "Qui a présenté Agrilocal ?",
-        ],
-        "staff": [
-            "Quelles sont les séances du cycle de séminaires sur la cohésion sociale ?",
-            "Quel est le programme du comité de pilotage du 1er juillet 2016 ?",
-        ],
-    },
-    "en": {
-        "attendee": [
-            "Where is the workshop on mental health?",
-            "Which workshops take place on Wednesday 5 March in the morning?",
-        ],
-        "official": [
-            "Give me examples of initiatives on food.",
-            "Who presented Agrilocal?",
-        ],
-        "staff": [
-            "What are the sessions of the seminar cycle on social cohesion?",
-            "What is on the agenda of the steering committee of 1 July 2016?",
-        ],
-    },
-}
+# Example questions per persona come from the served catalogue: ui/examples.py.
 PERSONAS = ("attendee", "official", "staff")
 
 _MONTHS = {
