@@ -58,26 +58,34 @@ def embedder():
     return e
 
 
+def ingest_copy(source: Path, tmp: Path, embedder, *, documents: int):
+    """`source` copied to tmp/corpus and ingested into an embedded Chroma under tmp; its settings."""
+    from ingest.pipeline import ingest_corpus
+
+    shutil.copytree(source, tmp / "corpus")
+    settings = make_settings(tmp)
+    summary = ingest_corpus(settings, embedder=embedder)
+    assert summary.documents == documents, summary.line()
+    return settings
+
+
+def loaded_assistant(settings, embedder):
+    from assistant.service import Assistant
+
+    assistant = Assistant(settings, embedder=embedder)
+    assert assistant.load()
+    return assistant
+
+
 @pytest.fixture(scope="session")
 def ingested(tmp_path_factory, embedder):
     """The real corpus ingested once into an embedded Chroma in a temp dir; yields its settings."""
-    from ingest.pipeline import ingest_corpus
-
-    tmp = tmp_path_factory.mktemp("ingested")
-    shutil.copytree(CORPUS, tmp / "corpus")
-    settings = make_settings(tmp)
-    summary = ingest_corpus(settings, embedder=embedder)
-    assert summary.documents == 5, summary.line()
-    return settings
+    return ingest_copy(CORPUS, tmp_path_factory.mktemp("ingested"), embedder, documents=5)
 
 
 @pytest.fixture(scope="session")
 def core(ingested, embedder):
-    from assistant.service import Assistant
-
-    assistant = Assistant(ingested, embedder=embedder)
-    assert assistant.load()
-    return assistant
+    return loaded_assistant(ingested, embedder)
 
 
 def start_api(settings, *, port: int | None = None, extra_env: dict | None = None):

@@ -8,13 +8,12 @@ Two corpora: the shipped one, and programmes of the same genre the code was not 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from assistant.models import Answer, Turn
-from tests.conftest import make_settings
+from tests.conftest import ingest_copy, loaded_assistant
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "programmes"
 
@@ -161,17 +160,9 @@ def test_agenda_request_on_a_foreign_subject_is_refused(core):
 # -- programmes the code was not tuned on -----------------------------------------------------
 @pytest.fixture(scope="module")
 def unseen(tmp_path_factory, embedder):
-    from assistant.service import Assistant
-    from ingest.pipeline import ingest_corpus
-
-    tmp = tmp_path_factory.mktemp("unseen")
-    shutil.copytree(FIXTURES, tmp / "corpus")
-    settings = make_settings(tmp)
-    summary = ingest_corpus(settings, embedder=embedder)
-    assert summary.documents == len(list(FIXTURES.glob("*.txt"))), summary.line()
-    assistant = Assistant(settings, embedder=embedder)
-    assert assistant.load()
-    return assistant
+    settings = ingest_copy(FIXTURES, tmp_path_factory.mktemp("unseen"), embedder,
+                           documents=len(list(FIXTURES.glob("*.txt"))))
+    return loaded_assistant(settings, embedder)
 
 
 def test_unseen_programme_room_question(unseen):
