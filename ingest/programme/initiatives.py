@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.text import fold
 
-from .lines import Line
+from .lines import Line, strip_span
 
 Pos = tuple[int, int]
 _CAPW = r"[A-ZÀ-Ý][\w'’\-]*"
@@ -103,16 +103,8 @@ def _sentence(text: str, ln: Line, at: int) -> Pos:
         if m.end() <= rel:
             a = m.end()
         else:
-            return _strip(text, ln.start + a, ln.start + m.end())
-    return _strip(text, ln.start + a, ln.end)
-
-
-def _strip(text: str, a: int, b: int) -> Pos:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
+            return strip_span(text, ln.start + a, ln.start + m.end())
+    return strip_span(text, ln.start + a, ln.end)
 
 
 def _territory(text: str, a: int, b: int) -> Pos | None:
@@ -130,7 +122,7 @@ def _organiser(text: str, a: int, b: int) -> Pos | None:
     if not m:
         return None
     g = "a" if m["a"] else "b"
-    return _strip(text, m.start(g), m.end(g))
+    return strip_span(text, m.start(g), m.end(g))
 
 
 def from_examples(text: str, lines: list[Line]) -> list[Mention]:
@@ -186,7 +178,7 @@ def _item(text: str, item: list[Line]) -> Mention | None:
             name = (head.start + m.start("n"), head.start + m.end("n"))
             place = (head.start + m.start("p"), head.start + m.end("p"))
         else:
-            name = _strip(text, head.start, head.end)
+            name = strip_span(text, head.start, head.end)
     desc = (subs[0].start, subs[0].end) if subs else None
     return Mention(
         name=name, block=(head.line_start, sub_b), place=place,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates, rooms, times
-from .lines import fold_keep
+from .lines import fold_keep, strip_span
 
 Pos = tuple[int, int]
 
@@ -52,11 +52,7 @@ def quoted_title(t: str, pos: int) -> Quoted | None:
         depth = 0
         for j in range(i + 1, len(t)):
             if t[j] == closer and depth == 0:
-                a, b = i + 1, j
-                while a < b and t[a].isspace():
-                    a += 1
-                while b > a and t[b - 1].isspace():
-                    b -= 1
+                a, b = strip_span(t, i + 1, j)
                 return Quoted(i, (a, b), j + 1) if b > a else None
             if t[j] == closer:
                 depth -= 1

@@ -61,12 +61,18 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def strip_span(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
+    """(start, end) moved inwards past whitespace and any of `chars`: offsets stay exact."""
+    while start < end and (text[start].isspace() or text[start] in chars):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in chars):
+        end -= 1
+    return start, end
+
+
 def make_span(text: str, doc_id: str, start: int, end: int) -> Span:
     """An exact span, trimmed of surrounding whitespace and dangling separators."""
-    while start < end and (text[start].isspace() or text[start] in ",;:"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-        end -= 1
+    start, end = strip_span(text, start, end, ",;:")
     return Span(doc_id=doc_id, start=start, end=end, quote=text[start:end])
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.text import fold
 
-from .lines import fold_keep
+from .lines import fold_keep, strip_span
 
 Pos = tuple[int, int]
 
@@ -165,11 +165,7 @@ def looks_like_name(s: str) -> bool:
 
 
 def _trim(s: str, a: int, b: int) -> Pos:
-    while a < b and (s[a].isspace() or s[a] in ",;:.-–—"):
-        a += 1
-    while b > a and (s[b - 1].isspace() or s[b - 1] in ",;:.-–—"):
-        b -= 1
-    return a, b
+    return strip_span(s, a, b, ",;:.-–—")
 
 
 def split_function(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
