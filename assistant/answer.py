@@ -33,7 +33,7 @@ from assistant.router import (
 )
 from assistant.sentences import line_span
 from assistant.support import asks_contact, assess, salient_terms
-from assistant.temporal import rerank_by_time
+from assistant.temporal import matches_time, rerank_by_time
 from assistant.text import content_terms, detect_language, fold
 
 if TYPE_CHECKING:
@@ -49,8 +49,6 @@ def _previous_question(history: list[Turn]) -> str | None:
 def _shift_day(c: Constraints, sessions, days: int, part_of_day: str | None, *, all_sessions) -> Constraints:
     """'Et le lendemain (matin) ?': the day after the dates the previous question was about, at
     the part of the day the follow-up names, else the one asked before."""
-    from assistant.temporal import matches_time
-
     dates = sorted({s.date for s in sessions if s.date and not s.date.startswith("--") and matches_time(s, c)})
     if not dates:
         return c
@@ -101,6 +99,12 @@ def _compose_for_intent(index, *, intent: str, question: str, query: str, search
                         cons: Constraints, topical: bool, language: str, book: CitationBook,
                         scope: set[str] | None = None) -> Draft:
     """The intent's own composer (sessions, people, initiatives); empty when it finds nothing."""
+
+    def with_source_sentences(draft: Draft) -> Draft:
+        more = answer_general(index, hits=hits, query=search_query, lang=language, book=book,
+                              said=" ".join(draft.sentences))
+        return Draft(draft.sentences + more.sentences, draft.records)
+
     draft = Draft([], [])
     if intent == "session":
         logistics = asks_logistics(question) or not topical
@@ -108,9 +112,7 @@ def _compose_for_intent(index, *, intent: str, question: str, query: str, search
                                 book=book, kinds=kinds_named(question), limit=3 if logistics else 1, docs=scope)
         if not logistics:
             # A question about what a session says: its line, then the source sentences.
-            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book,
-                                  said=" ".join(draft.sentences))
-            draft = Draft(draft.sentences + more.sentences, draft.records)
+            draft = with_source_sentences(draft)
     elif intent == "people":
         draft = answer_people(index, hits=hits, constraints=cons, lang=language, book=book,
                               contact=asks_contact(question))
@@ -119,9 +121,7 @@ def _compose_for_intent(index, *, intent: str, question: str, query: str, search
                                    lang=language, book=book)
         if draft.sentences and _uncovered(query, language, draft.sentences):
             # The question asks more than the records say: add the best source sentences.
-            more = answer_general(index, hits=hits, query=search_query, lang=language, book=book,
-                                  said=" ".join(draft.sentences))
-            draft = Draft(draft.sentences + more.sentences, draft.records)
+            draft = with_source_sentences(draft)
     return draft
 
 

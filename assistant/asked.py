@@ -97,11 +97,11 @@ _QUANTITY = re.compile(
 )
 
 
-def _count_satisfied(noun: str, evidence: str) -> bool:
+def _count_satisfied(noun: str, folded_evidence: str) -> bool:
     """A quantity of the counted noun (or, for people, of any word for people) in the evidence."""
     wanted = {stem(noun)} | {stem(t) for fr in french_for(noun) for t in tokens(fr)}
     people = bool(wanted & _PEOPLE)
-    for m in _QUANTITY.finditer(fold(evidence)):
+    for m in _QUANTITY.finditer(folded_evidence):
         s = stem(m.group(1))
         if s in wanted or (people and s in _PEOPLE):
             return True
@@ -127,6 +127,6 @@ def missing_value(question: str, evidence: str) -> str | None:
     m = _COUNT.search(f)
     # "population" counts people ("habitants"): the evidence needs a number of them.
     noun = (m.group(1) or "habitants") if m else None
-    if noun and stem(noun) not in _CATALOGUE_NOUNS and not _count_satisfied(noun, evidence):
+    if noun and stem(noun) not in _CATALOGUE_NOUNS and not _count_satisfied(noun, folded):
         return "count"
     return None

@@ -15,7 +15,7 @@ from assistant.retrieval import LoadedIndex, Scored
 from assistant.router import Constraints
 from assistant.sentences import line_span, sentence_spans
 from assistant.support import frame_stems
-from assistant.temporal import matches_time
+from assistant.temporal import matches_time, session_of
 from assistant.text import content_terms, fold
 
 
@@ -53,7 +53,7 @@ def rank_sessions(index: LoadedIndex, hits: list[Scored]) -> list[tuple[Session,
     """Sessions behind the hits (direct records, or passages inside a session), best first."""
     by_id: dict[str, float] = {}
     for h in hits:
-        sid = h.item.record_id if h.item.kind == "session" else h.item.session_id
+        sid = session_of(h)
         if sid and sid in index.records:
             by_id[sid] = max(by_id.get(sid, 0.0), h.score)
     ranked = sorted(by_id.items(), key=lambda kv: -kv[1])
@@ -63,7 +63,7 @@ def rank_sessions(index: LoadedIndex, hits: list[Scored]) -> list[tuple[Session,
 # What kind of event a question names ("au colloque", "during the conference"): scope, no topic.
 _EVENT_KINDS = frozenset(content_terms(
     "colloque colloques seminaire seminaires journee journees conference conferences congres forum forums "
-    "rencontre rencontres cycle conference symposium seminar seminars meeting"))
+    "rencontre rencontres cycle symposium seminar seminars meeting"))
 
 
 def event_scope(index: LoadedIndex, groups: list[set[str]]) -> tuple[set[str], list[set[str]]]:

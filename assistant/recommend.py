@@ -109,7 +109,6 @@ def _agenda_supported(core: Assistant, question: str, language: str, agenda: Age
 
 def agenda_answer(core: Assistant, *, question: str, language: str, filters: SearchFilters | None,
                   constraints: Constraints | None = None) -> Answer:
-
     agenda = recommend_agenda(core, interests=question, date=filters.date if filters else None, limit=6,
                               constraints=constraints)
     if not agenda.items or not _agenda_supported(core, question, language, agenda):
