@@ -30,8 +30,9 @@ class LexicalIndex:
         self._df = Counter(term for doc in corpus for term in set(doc))
         if corpus:
             self._bm25.index(corpus, show_progress=False)
-        # One answer often scores the same query twice (a recommendation: the agenda, then its
-        # evidence); a few recent score vectors are kept, read-only so no caller can alter them.
+        # The same query is often scored twice in a row (a refusal searches its question again
+        # for suggestions; clients /search then /ask one question): a few recent score vectors
+        # are kept, read-only so no caller can alter them.
         self._recent: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 

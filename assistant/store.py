@@ -159,19 +159,6 @@ class VectorStore:
             coll.delete(ids=ids[i : i + 2000])
 
     @_wrap_errors
-    def query(self, name: str, *, embedding: Sequence[float], k: int,
-              where: dict[str, Any] | None = None) -> list[Hit]:
-        coll = self._collection(name)
-        res = coll.query(query_embeddings=[list(embedding)], n_results=k, where=where or None,
-                         include=["metadatas", "documents", "distances"])
-        hits = []
-        for id_, dist, meta, doc in zip(res["ids"][0], res["distances"][0], res["metadatas"][0],
-                                        res["documents"][0], strict=False):
-            # cosine distance in [0, 2] -> similarity in [-1, 1]
-            hits.append(Hit(id=id_, score=1.0 - float(dist), metadata=dict(meta or {}), document=doc or ""))
-        return hits
-
-    @_wrap_errors
     def nearest(self, names: Sequence[str], *, embedding: Sequence[float], k: int,
                 where: dict[str, Any] | None = None) -> list[list[tuple[str, float]]]:
         """(id, cosine similarity) of the `k` nearest items of each collection, nothing else.

@@ -148,8 +148,8 @@ def test_core_search_through_the_server(server_settings, embedder):
         assert core.document(p.doc_id).text[p.start : p.end] == p.text
     # The dense arm alone, straight from the server.
     vector = embedder.embed_query("Agrilocal")
-    dense = core.store.query(PASSAGES, embedding=vector, k=3)
-    assert len(dense) == 3 and all(h.id in core.index.position for h in dense)
+    [dense] = core.store.nearest((PASSAGES,), embedding=vector, k=3)
+    assert len(dense) == 3 and all(hit_id in core.index.position for hit_id, _ in dense)
 
 
 def test_killing_chroma_under_load_gives_503_then_recovers(server_settings, chroma):
