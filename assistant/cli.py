@@ -37,7 +37,7 @@ def _progress_factory(quiet: bool):
 
 
 def cmd_ingest(args) -> int:
-    from assistant.store import StoreUnavailable
+    from assistant.search.store import StoreUnavailable
     from ingest.lock import IngestLocked
     from ingest.pipeline import ingest_corpus
 
@@ -129,7 +129,7 @@ def cmd_catalog(args) -> int:
         print(json.dumps({k: [r.model_dump() for r in getattr(catalogue, k)] for k in kinds},
                          ensure_ascii=False, indent=2))
         return EXIT_OK
-    from assistant.render import render_record
+    from assistant.domain.render import render_record
 
     for kind in kinds:
         records = getattr(catalogue, kind)

@@ -12,10 +12,9 @@ import time
 import uuid
 from typing import TYPE_CHECKING
 
-from assistant.embedder import Embedder
-from assistant.glossary import expand
-from assistant.index import read_snapshot
-from assistant.models import (
+from assistant.answering.router import constraints
+from assistant.answering.temporal import TIME_DEPTH, rerank_by_time
+from assistant.domain.models import (
     Answer,
     Document,
     DocumentInfo,
@@ -25,15 +24,16 @@ from assistant.models import (
     Session,
     Turn,
 )
-from assistant.retrieval import LoadedIndex, SearchFilters, hybrid_search, room_key
-from assistant.router import constraints
+from assistant.domain.snapshot import read_snapshot
+from assistant.language.glossary import expand
+from assistant.language.text import detect_language, fold
+from assistant.search.embedder import Embedder
+from assistant.search.retrieval import LoadedIndex, SearchFilters, hybrid_search, room_key
+from assistant.search.store import CATALOGUE, VectorStore
 from assistant.settings import Settings, get_settings
-from assistant.store import CATALOGUE, VectorStore
-from assistant.temporal import TIME_DEPTH, rerank_by_time
-from assistant.text import detect_language, fold
 
 if TYPE_CHECKING:
-    from assistant.llm import LLMAnswerer
+    from assistant.answering.llm import LLMAnswerer
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class Assistant:
                 return False
             self._index = LoadedIndex(snapshot)
         if self.llm is None and self.settings.llm_base_url:
-            from assistant.llm import LLMAnswerer
+            from assistant.answering.llm import LLMAnswerer
 
             self.llm = LLMAnswerer(self.settings)
         return True
@@ -120,7 +120,7 @@ class Assistant:
     # -- answering -------------------------------------------------------------------------
     def ask(self, question: str, *, history: list[Turn] | None = None,
             filters: SearchFilters | None = None, k: int = 5) -> Answer:
-        from assistant.answer import answer_question
+        from assistant.answering.answer import answer_question
 
         started = time.perf_counter()
         answer = answer_question(self, question=question, history=history or [], filters=filters, k=k)
@@ -128,7 +128,7 @@ class Assistant:
         return answer.model_copy(update={"id": uuid.uuid4().hex[:16], "took_ms": round(took, 2)})
 
     def recommend(self, interests: str, *, date: str | None = None, limit: int = 10):
-        from assistant.recommend import recommend_agenda
+        from assistant.answering.recommend import recommend_agenda
 
         return recommend_agenda(self, interests=interests, date=date, limit=limit)
 

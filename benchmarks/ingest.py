@@ -97,7 +97,7 @@ def _change_one(corpus_dir: Path) -> str:
 def worker(
     *, source: str, passages: int, work: Path, seed: int, raw_all_up_to: int, raw_sample: int
 ) -> dict:
-    from assistant.embedder import Embedder
+    from assistant.search.embedder import Embedder
     from assistant.settings import Settings
     from ingest.pipeline import ingest_corpus
 

@@ -24,7 +24,7 @@ def prepare(
     benchmark's, in the same run): the generator rewrites the one document that benchmark
     changed, and the incremental ingest re-embeds only that document instead of the whole index.
     """
-    from assistant.embedder import Embedder
+    from assistant.search.embedder import Embedder
     from assistant.settings import Settings
     from benchmarks import synth
     from ingest.pipeline import ingest_corpus
@@ -67,7 +67,7 @@ def raw_encode_one(questions: list[str]) -> dict:
     """
     import torch
 
-    from assistant.embedder import Embedder
+    from assistant.search.embedder import Embedder
     from assistant.settings import Settings
 
     model = Embedder(Settings())._load()

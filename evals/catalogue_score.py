@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.text import FRENCH_STOPWORDS, fold, tokens
+from assistant.language.text import FRENCH_STOPWORDS, fold, tokens
 
 MATCH_MIN = 0.8
 GOLD_PATH = Path(__file__).parent / "gold" / "catalogue.json"

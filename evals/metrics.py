@@ -19,7 +19,7 @@ Retrieval metrics (binary relevance, `rels` = gains in rank order, `n_relevant` 
     Cases with n_relevant = 0 are not scored (the caller skips them).
 
 Answer metrics (facts are groups of acceptable spellings)
-    A group matches a text when one spelling, folded (`assistant.text.fold`: lower case, accents,
+    A group matches a text when one spelling, folded (`assistant.language.text.fold`: lower case, accents,
     ligatures, typographic quotes), with hyphens turned to spaces and whitespace collapsed,
     occurs in the text normalised the same way, not glued to a letter or digit on either side
     ("IA" does not match inside "sociale").
@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from assistant.text import fold
+from assistant.language.text import fold
 
 
 class Span(NamedTuple):

@@ -28,8 +28,8 @@ class LlamaIndexStarter:
         from llama_index.embeddings.huggingface import HuggingFaceEmbedding
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
+        from assistant.language.text import detect_language
         from assistant.settings import get_settings
-        from assistant.text import detect_language
 
         self._detect = detect_language
         settings = settings or get_settings()

@@ -315,7 +315,7 @@ class InProcessBackend:
         return as_dict(self.assistant.search(query, k=k))
 
     def ask(self, question: str, *, history: list[dict], k: int) -> dict:
-        from assistant.models import Turn
+        from assistant.domain.models import Turn
 
         turns = [Turn(role=t["role"], content=t["content"]) for t in history]
         return as_dict(self.assistant.ask(question, history=turns or None, k=k))

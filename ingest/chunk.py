@@ -12,8 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from assistant.chunking_text import contextual
-from assistant.models import Document, Passage, Section
+from assistant.domain.models import Document, Passage, Section
+from assistant.search.contextual import contextual
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«“\"(A-ZÀ-ÖØ-Þ0-9])")
 _WORD = re.compile(r"\S+")

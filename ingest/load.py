@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.models import Document
+from assistant.domain.models import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -42,7 +42,7 @@ class UnreadableDocument(ValueError):
 
 
 def slugify(name: str) -> str:
-    from assistant.text import fold
+    from assistant.language.text import fold
 
     slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
     return slug[:80] or "document"

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.embedder import Embedder
-from assistant.index import (
+from assistant.domain.models import Catalogue, Document, Session
+from assistant.domain.snapshot import (
     CatalogueEntry,
     IndexedPassage,
     Snapshot,
@@ -26,9 +26,9 @@ from assistant.index import (
     snapshot_path,
     write_snapshot,
 )
-from assistant.models import Catalogue, Document, Session
+from assistant.search.embedder import Embedder
+from assistant.search.store import CATALOGUE, PASSAGES, VectorStore
 from assistant.settings import Settings
-from assistant.store import CATALOGUE, PASSAGES, VectorStore
 from ingest.chunk import chunk_document, contextual_text
 from ingest.load import LoadResult, Skipped, load_corpus
 from ingest.lock import ingest_lock
@@ -100,7 +100,7 @@ def _session_at(sessions: list[Session], start: int) -> Session | None:
 
 
 def _render(record, lang: str = "fr") -> str:
-    from assistant.render import render_record
+    from assistant.domain.render import render_record
 
     return render_record(record, lang=lang)
 

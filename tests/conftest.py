@@ -50,7 +50,7 @@ def make_settings(tmp: Path, **overrides):
 @pytest.fixture(scope="session")
 def embedder():
     """One real MiniLM for the whole session (loading it is the slow part)."""
-    from assistant.embedder import Embedder
+    from assistant.search.embedder import Embedder
     from assistant.settings import Settings
 
     e = Embedder(Settings())

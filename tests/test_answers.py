@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.models import Answer, Turn
+from assistant.domain.models import Answer, Turn
 from tests.conftest import ingest_copy, loaded_assistant
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "programmes"

@@ -19,8 +19,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.index import read_snapshot
-from assistant.store import CATALOGUE, PASSAGES, VectorStore
+from assistant.domain.snapshot import read_snapshot
+from assistant.search.store import CATALOGUE, PASSAGES, VectorStore
 from tests.conftest import CORPUS, free_port, make_settings, start_api, stop
 
 pytestmark = pytest.mark.slow

@@ -34,7 +34,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.index import read_snapshot, snapshot_path
+from assistant.domain.snapshot import read_snapshot, snapshot_path
 from tests.conftest import CORPUS, make_settings, start_api, stop
 
 pytestmark = pytest.mark.slow
@@ -62,7 +62,7 @@ def emit(*parts):
 
 def state(full):
     from assistant.settings import get_settings
-    from assistant.store import CATALOGUE, PASSAGES, VectorStore
+    from assistant.search.store import CATALOGUE, PASSAGES, VectorStore
     store = VectorStore(get_settings())
     out = {}
     for name in (PASSAGES, CATALOGUE):
@@ -78,8 +78,8 @@ def state(full):
 mode = sys.argv[1]
 if mode == "ingest":  # the real CLI ingest, instrumented with marker lines
     import ingest.pipeline as pipeline
-    from assistant.embedder import Embedder
-    from assistant.store import VectorStore
+    from assistant.search.embedder import Embedder
+    from assistant.search.store import VectorStore
 
     pipeline.WRITE_BATCH = int(sys.argv[2])
     embed, upsert, delete, snap = (Embedder.embed_passages, VectorStore.upsert, VectorStore.delete,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from assistant.index import read_snapshot
-from assistant.store import CATALOGUE, PASSAGES, VectorStore
+from assistant.domain.snapshot import read_snapshot
+from assistant.search.store import CATALOGUE, PASSAGES, VectorStore
 from ingest.load import load_corpus
 from ingest.pipeline import ingest_corpus
 from tests.conftest import CORPUS, make_settings

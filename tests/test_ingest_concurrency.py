@@ -14,8 +14,8 @@ import sys
 
 import pytest
 
-from assistant.index import read_snapshot
-from assistant.store import CATALOGUE, PASSAGES, VectorStore
+from assistant.domain.snapshot import read_snapshot
+from assistant.search.store import CATALOGUE, PASSAGES, VectorStore
 from tests.conftest import CORPUS, make_settings
 
 pytestmark = pytest.mark.slow

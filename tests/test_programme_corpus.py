@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.models import Catalogue, Document
+from assistant.domain.models import Catalogue, Document
 from evals.catalogue_score import GOLD_PATH, run
 from ingest.load import load_corpus
 from ingest.programme import parse_programme

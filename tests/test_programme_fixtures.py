@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.models import Catalogue, Document
+from assistant.domain.models import Catalogue, Document
 from ingest.load import make_document
 from ingest.programme import parse_programme
 

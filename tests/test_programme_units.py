@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.models import Citation, Session
-from assistant.render import format_date, render_session
+from assistant.domain.models import Citation, Session
+from assistant.domain.render import format_date, render_session
 from evals.catalogue_score import score_catalogue, similarity
 from ingest.programme.dates import day_header
 from ingest.programme.rooms import room_line

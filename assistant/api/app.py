@@ -20,9 +20,9 @@ from assistant.api.routes_public import router as public_router
 from assistant.api.schemas import ErrorOut
 from assistant.feedback import FeedbackStore
 from assistant.reindex import Reindexer
+from assistant.search.store import StoreUnavailable
 from assistant.service import Assistant, NotReady, UnknownDocument
 from assistant.settings import Settings, get_settings
-from assistant.store import StoreUnavailable
 
 log = logging.getLogger(__name__)
 

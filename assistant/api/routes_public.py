@@ -25,7 +25,7 @@ from assistant.api.schemas import (
     SearchResponse,
     check_text,
 )
-from assistant.models import Document, DocumentInfo, Initiative, Person, Session
+from assistant.domain.models import Document, DocumentInfo, Initiative, Person, Session
 
 router = APIRouter()
 
@@ -149,7 +149,7 @@ async def recommend_ics(
     ],
     date: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
 ):
-    from assistant.ics import agenda_to_ics
+    from assistant.answering.ics import agenda_to_ics
 
     agenda = await call(request, request.app.state.core.recommend, interests, date=date)
     body = agenda_to_ics(agenda, documents=request.app.state.core.index.documents)

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assistant.models import Citation, Passage, Session, Turn
-from assistant.retrieval import SearchFilters
+from assistant.domain.models import Citation, Passage, Session, Turn
+from assistant.search.retrieval import SearchFilters
 
 MAX_QUESTION_CHARS = 2000
 MAX_K = 50

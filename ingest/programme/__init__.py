@@ -7,8 +7,8 @@ strings. Every record and field carries an exact span of `doc.text`.
 
 from __future__ import annotations
 
-from assistant.models import Catalogue, Document
-from assistant.text import FRENCH_STOPWORDS, tokens
+from assistant.domain.models import Catalogue, Document
+from assistant.language.text import FRENCH_STOPWORDS, tokens
 
 from .build import Builder
 from .initiatives import find_initiatives

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.models import (
+from assistant.domain.models import (
     Citation,
     Document,
     Event,
@@ -15,7 +15,7 @@ from assistant.models import (
     SessionPerson,
     Span,
 )
-from assistant.text import fold, tokens
+from assistant.language.text import fold, tokens
 
 from . import dates, people, times
 from .initiatives import Mention

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text import fold
+from assistant.language.text import fold
 
 from .lines import Line, strip_span
 

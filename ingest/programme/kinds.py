@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import fold
+from assistant.language.text import fold
 
 # Priority order: "séance plénière" is a plenary, "atelier en sous-groupes" a workshop.
 _KINDS = (

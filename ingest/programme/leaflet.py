@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.text import fold
+from assistant.language.text import fold
 
 from .lines import Line
 

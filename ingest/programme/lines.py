@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.models import Span
+from assistant.domain.models import Span
 
 # Bullet glyphs seen in exported programmes (word processors, web pages, plain-text lists).
 _BULLET = re.compile(r"^([•◦▪▫‣∙·●○■□–—\-*])\s+")
@@ -78,7 +78,7 @@ def make_span(text: str, doc_id: str, start: int, end: int) -> Span:
 
 def fold_keep(s: str) -> str:
     """`fold` applied character by character, so offsets into the result are offsets into `s`."""
-    from assistant.text import fold
+    from assistant.language.text import fold
 
     if s.isascii():
         return s.lower()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import fold
+from assistant.language.text import fold
 
 # Words that name a room and rarely start a title ("Espace", "Scène" too often do).
 ROOM_WORDS = (

@@ -1,6 +1,6 @@
 """French BM25 over passages and catalogue entries (bm25s with our own tokens).
 
-Tokens come from `assistant.text.content_terms` (accent/ligature folding, elisions, French
+Tokens come from `assistant.language.text.content_terms` (accent/ligature folding, elisions, French
 stemming, French and English stopwords), so the index is never silently English.
 """
 
@@ -13,7 +13,7 @@ from collections import Counter, OrderedDict
 
 import numpy as np
 
-from assistant.text import content_terms
+from assistant.language.text import content_terms
 
 
 class LexicalIndex:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.citations import CitationBook
-from assistant.compose import rank_sessions
-from assistant.glossary import expand
-from assistant.models import Answer, Citation, Frozen, Session
-from assistant.phrases import day_label, quoted, time_label
-from assistant.retrieval import SearchFilters, hybrid_search
-from assistant.router import Constraints
-from assistant.sentences import sentence_spans
-from assistant.temporal import matches_time
-from assistant.text import content_terms, detect_language
+from assistant.answering.citations import CitationBook
+from assistant.answering.compose import rank_sessions
+from assistant.answering.router import Constraints
+from assistant.answering.temporal import matches_time
+from assistant.domain.models import Answer, Citation, Frozen, Session
+from assistant.language.glossary import expand
+from assistant.language.phrases import day_label, quoted, time_label
+from assistant.language.sentences import sentence_spans
+from assistant.language.text import content_terms, detect_language
+from assistant.search.retrieval import SearchFilters, hybrid_search
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -91,7 +91,7 @@ def recommend_agenda(core: Assistant, *, interests: str, date: str | None = None
 def _agenda_supported(core: Assistant, question: str, language: str, agenda: Agenda) -> bool:
     """An agenda answers several interests with several sessions: enough of the interests must
     be met by some session of it (not all by one), and not every interest be foreign to the corpus."""
-    from assistant.support import assess, salient_terms
+    from assistant.answering.support import assess, salient_terms
 
     index = core.index
     texts = [index.documents[i.session.doc_id].text[i.session.citation.start : i.session.citation.end]
@@ -112,7 +112,7 @@ def agenda_answer(core: Assistant, *, question: str, language: str, filters: Sea
     agenda = recommend_agenda(core, interests=question, date=filters.date if filters else None, limit=6,
                               constraints=constraints)
     if not agenda.items or not _agenda_supported(core, question, language, agenda):
-        from assistant.answer import refusal
+        from assistant.answering.answer import refusal
 
         return refusal(core, question=question, language=language, intent="recommend", reason=None,
                        filters=filters)

@@ -14,11 +14,11 @@ import logging
 import re
 from dataclasses import dataclass
 
-from assistant.glossary import french_for
-from assistant.models import Answer, Citation, Passage
+from assistant.answering.support import frame_stems
+from assistant.domain.models import Answer, Citation, Passage
+from assistant.language.glossary import french_for
+from assistant.language.text import content_terms, tokens
 from assistant.settings import Settings
-from assistant.support import frame_stems
-from assistant.text import content_terms, tokens
 
 log = logging.getLogger(__name__)
 

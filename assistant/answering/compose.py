@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.citations import CitationBook
-from assistant.models import Initiative, Person, Session
-from assistant.phrases import TEXT, day_label, kind_label, quoted, time_label
-from assistant.retrieval import LoadedIndex, Scored
-from assistant.router import Constraints
-from assistant.sentences import line_span, sentence_spans
-from assistant.support import frame_stems
-from assistant.temporal import matches_time, session_of
-from assistant.text import content_terms, fold
+from assistant.answering.citations import CitationBook
+from assistant.answering.router import Constraints
+from assistant.answering.support import frame_stems
+from assistant.answering.temporal import matches_time, session_of
+from assistant.domain.models import Initiative, Person, Session
+from assistant.language.phrases import TEXT, day_label, kind_label, quoted, time_label
+from assistant.language.sentences import line_span, sentence_spans
+from assistant.language.text import content_terms, fold
+from assistant.search.retrieval import LoadedIndex, Scored
 
 
 @dataclass

@@ -11,10 +11,10 @@ import dataclasses
 import datetime as dt
 import weakref
 
-from assistant.models import Session
-from assistant.retrieval import LoadedIndex, Scored
-from assistant.router import Constraints, weekday_name
-from assistant.text import fold
+from assistant.answering.router import Constraints, weekday_name
+from assistant.domain.models import Session
+from assistant.language.text import fold
+from assistant.search.retrieval import LoadedIndex, Scored
 
 # Added to a fused score (itself in [0, 1]): enough to lift a matching session's passage over an
 # unrelated one with a similar topic score, not enough to surface items off the topic.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.models import Citation, Document, Span
+from assistant.domain.models import Citation, Document, Span
 
 
 class CitationBook:

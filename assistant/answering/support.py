@@ -3,7 +3,7 @@
 Frame words (how people ask: "dans quelle salle", "who runs") are not evidence either way; the
 remaining salient terms must appear in the top retrieved items. Questions asking for a value of a
 recognisable kind (a price, a phone number, the weather, a head count, where to park: see
-`assistant.asked`) also need such a value in the evidence, so "what does registration cost?" is
+`assistant.answering.asked`) also need such a value in the evidence, so "what does registration cost?" is
 refused when no amount is given.
 """
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.asked import ASKED_VALUES, asked_role, missing_value
-from assistant.glossary import PHRASES, french_for
-from assistant.text import content_terms, fold, stem, tokens
+from assistant.answering.asked import ASKED_VALUES, asked_role, missing_value
+from assistant.language.glossary import PHRASES, french_for
+from assistant.language.text import content_terms, fold, stem, tokens
 
 _FRAME_WORDS = ["salle", "salles", "lieu", "lieux", "ou", "quand", "heure", "heures", "horaire", "horaires", "jour", "jours", "date", "dates", "quel", "quelle", "quels", "quelles", "qui", "quoi", "comment", "combien", "pourquoi", "atelier", "ateliers", "seance", "seances", "session", "sessions", "labo", "labos", "laboratoire", "laboratoires", "table", "ronde", "tables", "rondes", "pleniere", "plenieres", "sous-groupe", "sous-groupes", "creneau", "intervient", "interviennent", "intervenant", "intervenants", "animateur", "animateurs", "anime", "animent", "animee", "presente", "presentent", "presentee", "presentes", "parle", "parlent", "traite", "traitent", "porte", "portent", "aborde", "abordent", "sujet", "sujets", "theme", "themes", "programme", "programmes", "exemple", "exemples", "initiative", "initiatives", "dispositif", "dispositifs", "projet", "projets", "experimentation", "donne", "donner", "citer", "cite", "dire", "dites", "savoir", "trouver", "avoir", "passe", "passer", "passera", "lieu", "tient", "tiendra", "tenu", "deroule", "deroulera", "organise", "organisee", "organisees", "evoque", "evoquee", "evoquees", "matin", "apres-midi", "soir", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "room", "rooms", "where", "when", "time", "times", "day", "days", "which", "who", "whom", "what", "how", "why", "workshop", "workshops", "session", "lab", "labs", "plenary", "round", "speaker", "speakers", "moderator", "moderators", "run", "runs", "held", "hold", "take", "takes", "place", "about", "talk", "talks", "discuss", "discussed", "discusses", "present", "presented", "presents", "example", "examples", "initiative", "initiatives", "scheme", "schemes", "project", "projects", "topic", "topics", "theme", "themes", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "happen", "happens", "happening", "give", "list", "name", "named", "tell", "interested", "interest", "interests", "recommend", "suggest", "attend", "conseiller", "conseillez", "conseille", "recommander", "recommandez", "interesse", "interessee", "interesses", "programme", "contact", "contacts", "personne", "personnes", "organisateur", "organisateurs"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.models import Event, Initiative, Person, Session
+from assistant.domain.models import Event, Initiative, Person, Session
 
 _MONTHS = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",

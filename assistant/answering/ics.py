@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from assistant.models import Document
+from assistant.domain.models import Document
 
 _VTIMEZONE = """BEGIN:VTIMEZONE
 TZID:Europe/Paris

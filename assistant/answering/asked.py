@@ -6,7 +6,7 @@ coverage cannot see that: the subject is covered. Each check below pairs a recog
 asking with the shape or vocabulary an answer must have; when the best evidence lacks it, the
 question is refused. The vocabularies are those of event logistics in general, not of one corpus.
 
-All patterns run on folded text (lower case, no accents; see `assistant.text.fold`).
+All patterns run on folded text (lower case, no accents; see `assistant.language.text.fold`).
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.glossary import french_for
-from assistant.text import fold, stem, tokens
+from assistant.language.glossary import french_for
+from assistant.language.text import fold, stem, tokens
 
 
 @dataclass(frozen=True)
 class AskedValue:
-    name: str  # key of the refusal message in assistant.phrases ("refusal_attr")
+    name: str  # key of the refusal message in assistant.language.phrases ("refusal_attr")
     question: re.Pattern[str]
     evidence: re.Pattern[str]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from assistant.models import Catalogue, Document, DocumentInfo, Frozen, Passage
+from assistant.domain.models import Catalogue, Document, DocumentInfo, Frozen, Passage
 
 SNAPSHOT_NAME = "snapshot.json"
 

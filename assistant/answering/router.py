@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.text import fold, tokens
+from assistant.language.text import fold, tokens
 
 INTENTS = ("session", "people", "initiative", "recommend", "general", "out_of_scope")
 

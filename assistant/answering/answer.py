@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from assistant.citations import CitationBook
-from assistant.compose import (
+from assistant.answering.citations import CitationBook
+from assistant.answering.compose import (
     Draft,
     answer_event,
     answer_general,
@@ -17,11 +17,7 @@ from assistant.compose import (
     event_scope,
     rank_sessions,
 )
-from assistant.glossary import expand
-from assistant.models import Answer, Session, Turn
-from assistant.phrases import TEXT, day_label
-from assistant.retrieval import SearchFilters, hybrid_search
-from assistant.router import (
+from assistant.answering.router import (
     Constraints,
     asks_event,
     asks_logistics,
@@ -31,10 +27,14 @@ from assistant.router import (
     kinds_named,
     route,
 )
-from assistant.sentences import line_span
-from assistant.support import asks_contact, assess, salient_terms
-from assistant.temporal import matches_time, rerank_by_time
-from assistant.text import content_terms, detect_language, fold
+from assistant.answering.support import asks_contact, assess, salient_terms
+from assistant.answering.temporal import matches_time, rerank_by_time
+from assistant.domain.models import Answer, Session, Turn
+from assistant.language.glossary import expand
+from assistant.language.phrases import TEXT, day_label
+from assistant.language.sentences import line_span
+from assistant.language.text import content_terms, detect_language, fold
+from assistant.search.retrieval import SearchFilters, hybrid_search
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -172,7 +172,7 @@ def answer_question(core: Assistant, *, question: str, history: list[Turn],
         # "Qu'est-ce que X et qui l'a créé ?" is about the initiative X, not about a speaker.
         intent = "initiative"
     if intent == "recommend":
-        from assistant.recommend import agenda_answer
+        from assistant.answering.recommend import agenda_answer
 
         return agenda_answer(core, question=query, language=language, filters=filters, constraints=cons)
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import ConfigDict
 
-from assistant.chunking_text import contextual
-from assistant.embedder import Embedder
-from assistant.index import CatalogueEntry, IndexedPassage, Snapshot
-from assistant.lexical import LexicalIndex
-from assistant.models import Document, Event, Frozen, Initiative, Passage, Person, Session
-from assistant.store import CATALOGUE, PASSAGES, VectorStore
-from assistant.text import fold
+from assistant.domain.models import Document, Event, Frozen, Initiative, Passage, Person, Session
+from assistant.domain.snapshot import CatalogueEntry, IndexedPassage, Snapshot
+from assistant.language.text import fold
+from assistant.search.contextual import contextual
+from assistant.search.embedder import Embedder
+from assistant.search.lexical import LexicalIndex
+from assistant.search.store import CATALOGUE, PASSAGES, VectorStore
 
 
 class SearchFilters(Frozen):
