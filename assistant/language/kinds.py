@@ -1,0 +1,62 @@
+"""Kinds of programme items (atelier, table ronde, pause…) and of events (colloque, forum…),
+from the words programmes and questions use. Data: `lexicons/kinds.toml`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from assistant.language.lexicon import load, word_pattern
+from assistant.language.text import fold
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    fr: str
+    en: str
+    is_break: bool
+    pattern: re.Pattern[str]  # French and English words, folded
+
+
+@cache
+def _kinds(table: Literal["session", "event"]) -> tuple[Kind, ...]:
+    return tuple(Kind(id=e["id"], fr=e["fr"], en=e["en"], is_break=bool(e.get("break")),
+                      pattern=word_pattern(e["words_fr"] + e["words_en"]))
+                 for e in load("kinds")[table])
+
+
+def session_kinds() -> tuple[Kind, ...]:
+    return _kinds("session")
+
+
+def event_kinds() -> tuple[Kind, ...]:
+    return _kinds("event")
+
+
+def session_kind_of(text: str) -> Kind | None:
+    """The first (most specific) session kind whose words occur in a title, label or caption."""
+    folded = fold(text)
+    return next((k for k in session_kinds() if k.pattern.search(folded)), None)
+
+
+def kinds_named(text: str) -> set[str]:
+    """Every session kind a question names ("les ateliers et les tables rondes")."""
+    folded = fold(text)
+    return {k.id for k in session_kinds() if k.pattern.search(folded)}
+
+
+def event_kind_named(text: str) -> Kind | None:
+    folded = fold(text)
+    return next((k for k in event_kinds() if k.pattern.search(folded)), None)
+
+
+@cache
+def kind_label(kind_id: str | None, lang: Literal["fr", "en"]) -> str:
+    """How an answer names a kind; a kind the lexicon does not know is shown as written."""
+    for k in session_kinds() + event_kinds():
+        if k.id == kind_id:
+            return k.fr if lang == "fr" else k.en
+    return kind_id or ("séance" if lang == "fr" else "session")

@@ -1,0 +1,54 @@
+"""Roles people hold in a programme (animation, présidence, intervention, grand témoin,
+rapporteur, formation, contact): the label words before names and how questions ask for them.
+Data: `lexicons/roles.toml`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from assistant.language.lexicon import alternation, load, word_pattern
+from assistant.language.text import fold
+
+# Inclusive writing folds to the masculine plural or singular for matching:
+# "intervenant·e·s" -> "intervenants", "animateur·rice" -> "animateur", "élu·es" -> "élus".
+_INCLUSIVE = re.compile(r"(?<=\w)[·.•‧∙-](?:e|es|rice|rices|trice|ice|euse)(?:[·.•‧∙-]?(s))?(?!\w)")
+
+
+def uninclusive(text: str) -> str:
+    """Inclusive endings removed (same purpose as folding: matching, never for display)."""
+    return _INCLUSIVE.sub(lambda m: m.group(1) or "", text)
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    fr: str
+    en: str
+    label: re.Pattern[str]  # a programme label, the whole label text (folded, uninclusive)
+    asked: re.Pattern[str]  # a question asking for this role (folded)
+
+    def name(self, lang: Literal["fr", "en"]) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+@cache
+def roles() -> tuple[Role, ...]:
+    return tuple(
+        Role(id=e["id"], fr=e["fr"], en=e["en"],
+             label=re.compile(r"^" + alternation(e["labels"]) + r"$"),
+             asked=word_pattern(e["asked_fr"] + e["asked_en"]))
+        for e in load("roles")["role"])
+
+
+def role_of_label(label: str) -> Role | None:
+    """The role a programme label announces ("Modératrice", "Intervenant·e·s", "Avec")."""
+    key = " ".join(uninclusive(fold(label)).strip(" :.-–").split())
+    return next((r for r in roles() if r.label.match(key)), None)
+
+
+def roles_asked(question: str) -> set[str]:
+    folded = fold(question)
+    return {r.id for r in roles() if r.asked.search(folded)}

@@ -1,0 +1,118 @@
+"""The genre's lexicons are consistent data: complete translations, no duplicate or shadowed
+entries, patterns that compile, and the lookups built on them behave."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from assistant.language import calendar, kinds, modes, roles
+from assistant.language.lexicon import load
+
+
+def test_calendar_tables_are_complete() -> None:
+    data = load("calendar")
+    for key in ("fr", "en", "fr_short", "en_short"):
+        assert len(data["weekdays"][key]) == 7 and all(data["weekdays"][key])
+        assert len(data["months"][key]) == 12
+    for key in ("fr", "en"):
+        assert all(data["months"][key])
+    # Parts of the day tile the 24 hours without overlap.
+    spans = sorted(tuple(p["hours"]) for p in data["parts_of_day"].values())
+    assert spans[0][0] == 0 and spans[-1][1] == 24
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_month_words_cover_full_and_abbreviated_forms() -> None:
+    words = calendar.month_words()
+    assert words["fevr"] == words["fev"] == words["february"] == 2
+    assert words["sept"] == words["sep"] == 9 and words["decembre"] == 12
+    assert calendar.weekday_words()["mercredi"] == calendar.weekday_words()["wed"] == 2
+
+
+@pytest.mark.parametrize("table", ["session", "event"])
+def test_kinds_have_labels_and_unshared_words(table: str) -> None:
+    entries = load("kinds")[table]
+    assert len({e["id"] for e in entries}) == len(entries)
+    for e in entries:
+        assert e["fr"].strip() and e["en"].strip() and e["words_fr"] and e["words_en"], e["id"]
+        for w in e["words_fr"] + e["words_en"]:
+            re.compile(w)
+    shared = Counter(w for e in entries for w in set(e["words_fr"] + e["words_en"]))
+    assert [w for w, n in shared.items() if n > 1] == []
+
+
+def test_roles_have_labels_and_unshared_label_words() -> None:
+    entries = load("roles")["role"]
+    assert len({e["id"] for e in entries}) == len(entries)
+    for e in entries:
+        assert e["fr"].strip() and e["en"].strip() and e["labels"] and e["asked_fr"] and e["asked_en"]
+    shared = Counter(w for e in entries for w in set(e["labels"]))
+    assert [w for w, n in shared.items() if n > 1] == []
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [("Animation", "animateur"), ("Animateur·rice", "animateur"), ("Modératrice :", "animateur"),
+     ("Présidence", "président"), ("Avec", "intervenant"), ("Intervenant·e·s", "intervenant"),
+     ("INTERVENANTS", "intervenant"), ("Grand témoin", "grand témoin"), ("Rapporteure", "rapporteur"),
+     ("Contact presse", "contact"), ("Formatrice", "formateur"), ("With", "intervenant")],
+)
+def test_programme_labels_name_their_role(label: str, role: str) -> None:
+    found = roles.role_of_label(label)
+    assert found is not None and found.id == role
+
+
+@pytest.mark.parametrize("label", ["Public", "Durée", "Lieu", "Salle", "Objectifs"])
+def test_other_labels_name_no_role(label: str) -> None:
+    assert roles.role_of_label(label) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [("Qui anime la table ronde ?", {"animateur"}), ("who moderates the panel?", {"animateur"}),
+     ("Qui intervient dans cet atelier ?", {"intervenant"}), ("Who is the trainer?", {"formateur"})],
+)
+def test_questions_name_the_role_they_ask_for(question: str, wanted: set[str]) -> None:
+    assert roles.roles_asked(question) == wanted
+
+
+def test_inclusive_writing_folds_for_matching() -> None:
+    assert roles.uninclusive("intervenant·e·s") == "intervenants"
+    assert roles.uninclusive("animateur·rice") == "animateur"
+    assert roles.uninclusive("élu.es") == "élus"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Table ronde : les jeunes", "table ronde"), ("Atelier 3 – Salle 2", "atelier"),
+     ("Déjeuner libre", "pause"), ("Pause-café", "pause"), ("Accueil café", "pause"),
+     ("Séance plénière d'ouverture", "plénière"), ("Webinaire n°2", "webinaire")],
+)
+def test_session_kinds(text: str, kind: str) -> None:
+    found = kinds.session_kind_of(text)
+    assert found is not None and found.id == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [("en visioconférence", "online"), ("Webinaire (lien envoyé)", "online"), ("en ligne", "online"),
+     ("sur place et en ligne", "hybrid"), ("en présentiel", "in_person"), ("Salle Descartes", None)],
+)
+def test_modes(text: str, mode: str | None) -> None:
+    assert modes.mode_named(text) == mode
+
+
+def test_calendar_words_and_formatting() -> None:
+    assert calendar.part_of_day_named("mardi en fin de journée").name == "evening"
+    assert calendar.part_of_day_named("Wednesday morning").name == "morning"
+    assert calendar.part_of_day_named("l'après-midi").name == "afternoon"
+    assert calendar.relative_day("et le lendemain matin ?") == 1
+    assert calendar.relative_day("the day before?") == -1
+    assert calendar.day_label("2025-03-04", "fr") == "mardi 4 mars 2025"
+    assert calendar.day_label("2016-07-01", "fr") == "vendredi 1er juillet 2016"
+    assert calendar.day_label("--11-06", "en") == "6 November"
+    assert calendar.time_label("09:15", "10:00", "fr") == "9h15–10h00"
+    assert calendar.time_label("14:00", None, "en") == "from 14:00"
