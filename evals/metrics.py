@@ -150,6 +150,14 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_MARKS = re.compile(r"\[\d+\]")
+
+
+def without_marks(answer: str) -> str:
+    """The answer without its citation marks: "[2]" is a reference, not the figure 2."""
+    return _MARKS.sub(" ", answer)
+
+
 def fact_in(group: Sequence[str], text: str) -> bool:
     """True when one spelling of the group occurs in `text` (folded, not inside a word)."""
     haystack = _norm(text)

@@ -125,7 +125,7 @@ class LlamaIndexStarter:
         return self.texts.get(doc_id)
 
 
-def make_peer(name: str, settings: Any = None) -> LlamaIndexStarter:
+def make_peer(name: str, settings: Any = None, *, corpus_dir: Path | None = None) -> LlamaIndexStarter:
     if name not in PEERS:
         raise ValueError(f"unknown peer {name!r}; known: {', '.join(PEERS)}")
-    return LlamaIndexStarter(settings)
+    return LlamaIndexStarter(settings, corpus_dir=corpus_dir)

@@ -13,7 +13,7 @@ from typing import Any
 
 THRESHOLDS = Path(__file__).parent / "thresholds.toml"
 # Per-case scores compared with a baseline; booleans count as 0/1.
-DIFF_KEYS = ("hit@{k}", "mrr@10", "fact_recall", "supported", "refusal_ok", "language_ok")
+DIFF_KEYS = ("passed", "hit@{k}", "mrr@10", "fact_recall", "supported", "refusal_ok", "language_ok")
 PEER_NOTE = (
     "The peer is the llama-index starter pipeline (VectorStoreIndex over Chroma, same embedder, "
     "default SentenceSplitter, default top-k). It has no LLM here: its answer is the top node's "
@@ -24,10 +24,15 @@ PEER_NOTE = (
 # --------------------------------------------------------------------------- thresholds
 
 
-def load_thresholds(path: Path | str = THRESHOLDS) -> dict[str, dict[str, float]]:
+def load_thresholds(path: Path | str = THRESHOLDS) -> dict[str, dict[str, dict[str, float]]]:
+    """Bounds per split: `{split: {"min": {...}, "max": {...}}}` from `[split.min]` tables."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
-    return {"min": dict(data.get("min", {})), "max": dict(data.get("max", {}))}
+    return {
+        name: {"min": dict(table.get("min", {})), "max": dict(table.get("max", {}))}
+        for name, table in data.items()
+        if isinstance(table, dict)
+    }
 
 
 def check_thresholds(figures: dict[str, Any], thresholds: dict[str, dict[str, float]]) -> list[str]:
@@ -73,7 +78,10 @@ def diff_cases(current: list[dict], baseline: list[dict], *, k: int) -> list[dic
                 deltas[key] = b - a
         if not deltas:
             continue
-        status = "regression" if any(d < 0 for d in deltas.values()) else "improvement"
+        if "passed" in deltas:
+            status = "newly failing" if deltas["passed"] < 0 else "newly passing"
+        else:
+            status = "regression" if any(d < 0 for d in deltas.values()) else "improvement"
         rows.append(
             {
                 "id": case["id"],
@@ -88,7 +96,8 @@ def diff_cases(current: list[dict], baseline: list[dict], *, k: int) -> list[dic
         {"id": i, "status": "removed", "question": c["question"], "deltas": {}}
         for i, c in old.items()
     ]
-    order = {"regression": 0, "improvement": 1, "added": 2, "removed": 3}
+    order = {"newly failing": 0, "regression": 1, "newly passing": 2, "improvement": 3,
+             "added": 4, "removed": 5}
     return sorted(rows, key=lambda r: (order[r["status"]], sum(r["deltas"].values()), r["id"]))
 
 
@@ -105,17 +114,20 @@ def fmt(value: Any) -> str:
 
 def _headline_names(k: int) -> list[str]:
     return [
+        "passed",
+        "supported",
+        "refusal_recall",
+        "answerable_refused",
+        "followup_passed",
+        "english_passed",
+        "citation_exactness",
         f"hit@{k}",
         f"recall@{k}",
         "mrr@10",
         "ndcg@10",
         "fact_recall",
         "groundedness",
-        "supported",
-        "citation_exactness",
         "refusal_precision",
-        "refusal_recall",
-        "answerable_refused",
         "language_accuracy",
         "recommend_hit",
         "recommend_recall",
@@ -130,8 +142,30 @@ def _thr(name: str, thresholds: dict) -> str:
     return ""
 
 
+_SLICE_COLS = ("passed", "supported", "refusal_recall", "hit@{k}", "mrr@10", "fact_recall",
+               "language_accuracy")
+
+
+def _slice_table(title: str, label: str, groups: dict[str, dict], k: int,
+                 peer_groups: dict[str, dict] | None) -> tuple[str, list[str], list[list[str]]]:
+    cols = [c.format(k=k) for c in _SLICE_COLS]
+    rows = []
+    for group, figs in groups.items():
+        row = [group, str(figs["cases"])] + [fmt(figs.get(c)) for c in cols]
+        if peer_groups is not None:
+            row.append(fmt(peer_groups.get(group, {}).get(f"hit@{k}")))
+        rows.append(row)
+    header = [label, "cases", *cols] + ([f"peer hit@{k}"] if peer_groups is not None else [])
+    return title, header, rows
+
+
+def _latency_rows(latency: dict) -> list[list[str]]:
+    return [[ep, str(v["n"]), fmt(v["p50"]), fmt(v["p95"]), fmt(v["mean"])]
+            for ep, v in latency.items()]
+
+
 def tables(data: dict) -> list[tuple[str, list[str], list[list[str]]]]:
-    """(title, header, rows) of every table of the report, shared by Markdown and HTML."""
+    """(title, header, rows) of every table of one split, shared by Markdown and HTML."""
     ours, peer, k, thr = data["ours"], data.get("peer"), data["k"], data.get("thresholds", {})
     out = []
     header = ["figure", "ours"] + (["peer"] if peer else []) + ["threshold"]
@@ -142,87 +176,43 @@ def tables(data: dict) -> list[tuple[str, list[str], list[list[str]]]]:
         for n in _headline_names(k)
     ]
     out.append(("Headline", header, rows))
-    cols = [
-        f"hit@{k}",
-        "mrr@10",
-        "ndcg@10",
-        "fact_recall",
-        "supported",
-        "refusal_recall",
-        "language_accuracy",
-    ]
-    for key, title in (("per_intent", "Per intent"), ("per_language", "Per language")):
-        rows = []
-        for group, figs in ours[key].items():
-            row = [group, str(figs["cases"])] + [fmt(figs.get(c)) for c in cols]
-            if peer:
-                row.append(fmt(peer[key].get(group, {}).get(f"hit@{k}")))
-            rows.append(row)
-        out.append(
-            (
-                f"{title} (ours)",
-                [key.split("_")[1], "cases", *cols] + ([f"peer hit@{k}"] if peer else []),
-                rows,
-            )
-        )
-    rows = [
-        [ep, str(v["n"]), fmt(v["p50"]), fmt(v["p95"]), fmt(v["mean"])]
-        for ep, v in ours["latency_ms"].items()
-    ]
-    out.append(
-        ("Latency per endpoint, ms (ours)", ["endpoint", "calls", "p50", "p95", "mean"], rows)
-    )
+    for key, title in (("per_language", "Per language"), ("per_intent", "Per intent"),
+                       ("per_tag", "Per tag")):
+        if ours.get(key):
+            out.append(_slice_table(f"{title} (ours)", key.split("_")[1], ours[key], k,
+                                    peer.get(key, {}) if peer else None))
+    lat_header = ["endpoint", "calls", "p50", "p95", "mean"]
+    out.append(("Latency per endpoint, ms (ours)", lat_header, _latency_rows(ours["latency_ms"])))
     if peer:
-        rows = [
-            [ep, str(v["n"]), fmt(v["p50"]), fmt(v["p95"]), fmt(v["mean"])]
-            for ep, v in peer["latency_ms"].items()
-        ]
-        out.append(
-            ("Latency per endpoint, ms (peer)", ["endpoint", "calls", "p50", "p95", "mean"], rows)
-        )
+        out.append(("Latency per endpoint, ms (peer)", lat_header, _latency_rows(peer["latency_ms"])))
     cat = data.get("catalogue")
     if isinstance(cat, dict) and cat:
-        rows = (
+        cat_rows = (
             [["error", cat["error"], "", "", "", "", ""]]
             if "error" in cat
             else [
-                [
-                    kind,
-                    fmt(v.get("gold")),
-                    fmt(v.get("predicted")),
-                    fmt(v.get("matched")),
-                    fmt(v.get("precision")),
-                    fmt(v.get("recall")),
-                    ", ".join(f"{f} {fmt(a)}" for f, a in (v.get("field_accuracy") or {}).items()),
-                ]
+                [kind, fmt(v.get("gold")), fmt(v.get("predicted")), fmt(v.get("matched")),
+                 fmt(v.get("precision")), fmt(v.get("recall")),
+                 ", ".join(f"{f} {fmt(a)}" for f, a in (v.get("field_accuracy") or {}).items())]
                 for kind, v in cat.items()
             ]
         )
-        out.append(
-            (
-                "Catalogue (evals/catalogue_score.py)",
-                ["type", "gold", "predicted", "matched", "precision", "recall", "field accuracy"],
-                rows,
-            )
-        )
+        out.append(("Catalogue of the split's documents (evals/catalogue_score.py)",
+                    ["type", "gold", "predicted", "matched", "precision", "recall",
+                     "field accuracy"], cat_rows))
     if data.get("baseline_diff") is not None:
         rows = [
-            [
-                r["status"],
-                r["id"],
-                r["question"],
-                ", ".join(f"{key} {d:+.2f}" for key, d in r["deltas"].items()),
-            ]
+            [r["status"], r["id"], r["question"],
+             ", ".join(f"{key} {d:+.2f}" for key, d in r["deltas"].items())]
             for r in data["baseline_diff"]
         ]
-        out.append(
-            (
-                "Changes against the baseline (regressions first)",
-                ["status", "id", "question", "changes"],
-                rows,
-            )
-        )
+        out.append(("Changes against the baseline (newly failing first)",
+                    ["status", "id", "question", "changes"], rows))
     return out
+
+
+def failing(data: dict) -> list[dict]:
+    return [c for c in data["ours"]["cases"] if not c["scores"].get("passed")]
 
 
 def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -236,69 +226,109 @@ def to_markdown_headline(ours: dict, peer: dict | None, thresholds: dict, *, k: 
     return "\n".join(_md_table(header, rows))
 
 
+def _md_failing(data: dict) -> list[str]:
+    lines = []
+    for c in failing(data):
+        lines.append(f"- **{c['id']}** ({c['language']}, {c['intent']}) {c['question']}")
+        lines += [f"  - failed: {reason}" for reason in c.get("failed_checks", [])]
+    return lines
+
+
 def to_markdown(data: dict) -> str:
-    lines = [
-        f"# Evaluation report ({data['generated_at']})",
-        "",
-        f"Dataset `{data['dataset']}`: {data['ours']['overall']['cases']} cases, k = {data['k']}, "
-        f"backend {data['mode']}. Cases with errors: {data['ours']['errors']}.",
-        "",
-    ]
-    if data.get("check") is not None:
-        lines += ["**Thresholds: " + ("all met**" if not data["check"] else "not met**"), ""]
-        lines += [f"- {f}" for f in data["check"]] + ([""] if data["check"] else [])
-    for title, header, rows in tables(data):
-        lines += [f"## {title}", "", *_md_table(header, rows), ""]
-    if data.get("peer"):
-        lines += [f"_{PEER_NOTE}_", ""]
-    lines += [
-        "Definitions: see the docstring of `evals/metrics.py` and `evals/datasets/README.md`.",
-        "",
-    ]
+    lines = [f"# Evaluation report ({data['generated_at']})", "",
+             f"Backend {data['mode']}, k = {data['k']}. Held-out figures first: only their "
+             "aggregates are read while changing rules (evals/datasets/README.md).", ""]
+    for name, split in data["splits"].items():
+        lines += [f"# Split: {name}", "",
+                  f"Dataset `{split['dataset']}`: {split['ours']['overall']['cases']} cases. "
+                  f"Cases with errors: {split['ours']['errors']}.", ""]
+        if split.get("check") is not None:
+            lines += ["**Thresholds: " + ("all met**" if not split["check"] else "not met**"), ""]
+            lines += [f"- {f}" for f in split["check"]] + ([""] if split["check"] else [])
+        for title, header, rows in tables(split | {"k": data["k"]}):
+            lines += [f"## {title}", "", *_md_table(header, rows), ""]
+        lines += [f"## Failing cases ({len(failing(split))})", "", *_md_failing(split), ""]
+        if split.get("peer"):
+            lines += [f"_{PEER_NOTE}_", ""]
+    lines += ["Definitions: see the docstring of `evals/metrics.py` and `evals/datasets/README.md`.",
+              ""]
     return "\n".join(lines)
 
 
-def to_html(data: dict, plots: list[str]) -> str:
-    parts = [
-        f"<h1>Evaluation report</h1><p>{html.escape(data['generated_at'])} · dataset "
-        f"<code>{html.escape(data['dataset'])}</code> · k = {data['k']}</p>"
-    ]
-    if data.get("check") is not None:
-        status = "all thresholds met" if not data["check"] else "thresholds not met"
-        parts.append(
-            f"<p><b>{status}</b></p><ul>"
-            + "".join(f"<li>{html.escape(f)}</li>" for f in data["check"])
-            + "</ul>"
-        )
-    for title, header, rows in tables(data):
-        parts.append(
-            f"<h2>{html.escape(title)}</h2><table><tr>"
-            + "".join(f"<th>{html.escape(h)}</th>" for h in header)
-            + "</tr>"
-        )
-        for row in rows:
-            cls = ' class="regression"' if row and row[0] == "regression" else ""
-            parts.append(
-                f"<tr{cls}>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-            )
-        parts.append("</table>")
-    if data.get("peer"):
-        parts.append(f"<p><i>{html.escape(PEER_NOTE)}</i></p>")
-    parts += [
-        f'<h2>{html.escape(Path(p).stem.replace("_", " "))}</h2><img src="{html.escape(p)}" alt="{html.escape(p)}">'
-        for p in plots
-    ]
-    style = (
-        "body{font-family:sans-serif;max-width:1100px;margin:auto}table{border-collapse:collapse}"
-        "td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}tr.regression{background:#fdd}"
+def _esc(value: Any) -> str:
+    return html.escape(str(value))
+
+
+def _html_case(c: dict) -> str:
+    ret = c.get("returned", {})
+    history = "".join(f"<li><b>{_esc(t['role'])}</b>: {_esc(t['content'])}</li>"
+                      for t in c.get("history") or [])
+    facts = "; ".join(" | ".join(g[:4]) for g in c["expected"]["facts"] + c["expected"].get(
+        "answer_facts", []))
+    cites = "".join(
+        f"<li>[{_esc(x.get('n'))}] <code>{_esc(x.get('doc_id'))}</code> "
+        f"{_esc(x.get('start'))}–{_esc(x.get('end'))}: “{_esc((x.get('quote') or '')[:240])}”</li>"
+        for x in ret.get("citations") or [])
+    checks = "".join(f"<li>{_esc(r)}</li>" for r in c.get("failed_checks", []))
+    return (
+        f"<div class='case'><h3 id='{_esc(c['id'])}'>{_esc(c['id'])} · {_esc(c['language'])} · "
+        f"{_esc(c['intent'])} · {_esc(', '.join(c.get('tags', [])))}</h3>"
+        f"<p class='q'>{_esc(c['question'])}</p>"
+        + (f"<p>history:</p><ul>{history}</ul>" if history else "")
+        + f"<p><b>failed:</b></p><ul class='fail'>{checks}</ul>"
+        f"<p><b>expected facts:</b> {_esc(facts) or '– (should be refused)'}</p>"
+        f"<p><b>answer</b> (answered={_esc(ret.get('answered'))}, intent={_esc(ret.get('intent'))}):"
+        f"</p><blockquote>{_esc(ret.get('answer') or '')}</blockquote>"
+        + (f"<p><b>citations:</b></p><ol class='cites'>{cites}</ol>" if cites else "")
+        + "</div>"
     )
-    return f"<!doctype html><html><head><meta charset='utf-8'><title>Evaluation report</title><style>{style}</style></head><body>{''.join(parts)}</body></html>"
+
+
+def _html_table(title: str, header: list[str], rows: list[list[str]]) -> str:
+    marked = {"newly failing", "regression"}
+    body = "".join(
+        ("<tr class='regression'>" if row and row[0] in marked else "<tr>")
+        + "".join(f"<td>{_esc(c)}</td>" for c in row) + "</tr>"
+        for row in rows)
+    head = "".join(f"<th>{_esc(h)}</th>" for h in header)
+    return f"<h3>{_esc(title)}</h3><table><tr>{head}</tr>{body}</table>"
+
+
+def to_html(data: dict, plots: dict[str, list[str]]) -> str:
+    parts = [f"<h1>Evaluation report</h1><p>{_esc(data['generated_at'])} · backend "
+             f"{_esc(data['mode'])} · k = {data['k']}</p>"]
+    for name, split in data["splits"].items():
+        parts.append(f"<h2>Split: {_esc(name)} — {split['ours']['overall']['cases']} cases "
+                     f"(<code>{_esc(split['dataset'])}</code>)</h2>")
+        if split.get("check") is not None:
+            status = "all thresholds met" if not split["check"] else "thresholds not met"
+            parts.append(f"<p><b>{status}</b></p><ul>"
+                         + "".join(f"<li>{_esc(f)}</li>" for f in split["check"]) + "</ul>")
+        parts += [_html_table(*table) for table in tables(split | {"k": data["k"]})]
+        if split.get("peer"):
+            parts.append(f"<p><i>{_esc(PEER_NOTE)}</i></p>")
+        parts += [f'<img src="{_esc(p)}" alt="{_esc(p)}">' for p in plots.get(name, [])]
+        cases = failing(split)
+        note = (" Held-out cases are read in aggregate: a case read one by one moves to tune "
+                "and is replaced by a fresh one." if name == "heldout" else "")
+        parts.append(f"<details{'' if name == 'heldout' else ' open'}><summary><b>Failing cases: "
+                     f"{len(cases)}</b> (by id).{_esc(note)}</summary>"
+                     + "".join(_html_case(c) for c in cases) + "</details>")
+    style = (
+        "body{font-family:sans-serif;max-width:1100px;margin:auto;padding:0 8px}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px}"
+        "tr.regression{background:#fdd}.case{border-top:1px solid #ddd;margin:8px 0}"
+        ".q{font-weight:bold}.fail li{color:#a00}blockquote{background:#f6f6f6;margin:4px 0;"
+        "padding:4px 8px}.cites{font-size:12px}img{max-width:100%}"
+    )
+    return ("<!doctype html><html><head><meta charset='utf-8'><title>Evaluation report</title>"
+            f"<style>{style}</style></head><body>{''.join(parts)}</body></html>")
 
 
 # --------------------------------------------------------------------------- plots
 
 
-def plot(data: dict, out_dir: Path) -> list[str]:
+def plot(data: dict, out_dir: Path, *, prefix: str = "") -> list[str]:
     """PNG plots next to the report; returns their file names."""
     import matplotlib
 
@@ -329,7 +359,7 @@ def plot(data: dict, out_dir: Path) -> list[str]:
         ax.set_title(key.replace("_", " "))
         ax.legend(fontsize=7, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.1))
         fig.tight_layout()
-        name = f"{key}.png"
+        name = f"{prefix}{key}.png"
         fig.savefig(out_dir / name, dpi=100)
         plt.close(fig)
         names.append(name)
@@ -359,9 +389,9 @@ def plot(data: dict, out_dir: Path) -> list[str]:
         ax.legend()
         ax.set_title("ours vs peer")
         fig.tight_layout()
-        fig.savefig(out_dir / "headline.png", dpi=100)
+        fig.savefig(out_dir / f"{prefix}headline.png", dpi=100)
         plt.close(fig)
-        names.insert(0, "headline.png")
+        names.insert(0, f"{prefix}headline.png")
     samples = ours.get("latency_samples_ms", {})
     if samples:
         fig, ax = plt.subplots(figsize=(7, 4))
@@ -371,9 +401,9 @@ def plot(data: dict, out_dir: Path) -> list[str]:
         ax.set_ylabel("ms")
         ax.set_title("latency per endpoint (ours)")
         fig.tight_layout()
-        fig.savefig(out_dir / "latency.png", dpi=100)
+        fig.savefig(out_dir / f"{prefix}latency.png", dpi=100)
         plt.close(fig)
-        names.append("latency.png")
+        names.append(f"{prefix}latency.png")
     return names
 
 
@@ -384,45 +414,40 @@ def peer_name(data: dict) -> str:
 # --------------------------------------------------------------------------- entry point
 
 
-def write_report(
-    out_dir: Path | str,
-    *,
-    ours: dict,
-    dataset: str,
-    mode: str,
-    peer: dict | None = None,
-    baseline: dict | None = None,
-    catalogue: dict | None = None,
-    thresholds: dict | None = None,
-    check: list[str] | None = None,
-) -> dict[str, Path]:
-    """Write the three report files (and plots) into out_dir; returns their paths."""
+def write_report(out_dir: Path | str, *, splits: dict[str, dict], mode: str, k: int) -> dict[str, Path]:
+    """Write report.json, report.md, report.html (and plots) into out_dir; returns their paths.
+
+    `splits` maps a split name to its run: dataset, ours, peer, catalogue, thresholds, check and
+    the baseline's cases (or None)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    k = ours["k"]
-    data = {
+    data: dict[str, Any] = {
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%SZ"),
-        "dataset": dataset,
         "mode": mode,
         "k": k,
-        "ours": ours,
-        "peer": peer,
-        "catalogue": catalogue,
-        "thresholds": thresholds or {},
-        "check": check,
-        "baseline_diff": diff_cases(ours["cases"], baseline_cases(baseline), k=k)
-        if baseline
-        else None,
+        "splits": {},
     }
+    plots: dict[str, list[str]] = {}
+    for name, split in splits.items():
+        base = split.get("baseline")
+        entry = {key: value for key, value in split.items() if key != "baseline"}
+        entry["baseline_diff"] = diff_cases(split["ours"]["cases"], base, k=k) if base else None
+        data["splits"][name] = entry
+        plots[name] = plot(entry | {"k": k}, out, prefix=f"{name}-")
     paths = {"json": out / "report.json", "md": out / "report.md", "html": out / "report.html"}
-    paths["json"].write_text(
-        json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
-    )
+    paths["json"].write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str),
+                             encoding="utf-8")
     paths["md"].write_text(to_markdown(data), encoding="utf-8")
-    paths["html"].write_text(to_html(data, plot(data, out)), encoding="utf-8")
+    paths["html"].write_text(to_html(data, plots), encoding="utf-8")
     return paths
 
 
-def baseline_cases(baseline: dict) -> list[dict]:
-    """Cases of a previous report.json (or of a bare run result)."""
+def baseline_split(baseline: dict | None, name: str) -> list[dict] | None:
+    """The cases of split `name` in a previous report.json (a report of one run counts for any
+    split: its cases are matched by id)."""
+    if not baseline:
+        return None
+    if "splits" in baseline:
+        split = baseline["splits"].get(name)
+        return split["ours"]["cases"] if split else None
     return (baseline.get("ours") or baseline).get("cases", [])

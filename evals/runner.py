@@ -16,7 +16,6 @@ from typing import Any, Protocol
 
 from evals import metrics as m
 
-DEFAULT_DATASET = Path(__file__).parent / "datasets" / "dev.jsonl"
 RANK_DEPTH = 10  # MRR@10 and nDCG@10 need ten results whatever k is
 
 
@@ -29,7 +28,7 @@ class Backend(Protocol):
     def document_text(self, doc_id: str) -> str | None: ...
 
 
-def load_dataset(path: Path | str = DEFAULT_DATASET) -> list[dict]:
+def load_dataset(path: Path | str) -> list[dict]:
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
@@ -45,6 +44,11 @@ def as_dict(obj: Any) -> Any:
     if hasattr(obj, "__dict__") and not isinstance(obj, type):
         return {k: as_dict(v) for k, v in vars(obj).items() if not k.startswith("_")}
     return obj
+
+
+def field(record: Any, name: str) -> Any:
+    """A field of a record given as a model or as a plain dict."""
+    return record.get(name) if isinstance(record, dict) else getattr(record, name, None)
 
 
 def agenda_items(agenda: Any) -> list[dict]:
@@ -117,9 +121,13 @@ def evaluate_case(
         key: case.get(key)
         for key in ("id", "question", "language", "persona", "intent", "answerable")
     }
+    tags = list(case.get("tags", [])) + (["follow_up"] if case.get("history") else [])
+    result["tags"] = list(dict.fromkeys(tags))
+    result["history"] = case.get("history", [])
     result["expected"] = {
         "evidence": [s._asdict() for s in evidence],
         "facts": case.get("facts", []),
+        "answer_facts": case.get("answer_facts", []),
         "evidence_not_found": missing,
     }
     latency: dict[str, float] = {}
@@ -185,12 +193,20 @@ def evaluate_case(
     if case.get("answerable"):
         facts = case.get("facts", [])
         quotes = [c.get("quote", "") for c in answer.get("citations") or []]
-        text = answer.get("answer", "") or ""
+        text = m.without_marks(answer.get("answer", "") or "")
         scores["fact_recall"] = m.fact_recall(facts, text)
         scores["groundedness"] = m.groundedness(facts, quotes)
-        scores["supported"] = answered and all(
-            m.fact_in(g, text) and any(m.fact_in(g, q) for q in quotes) for g in facts
+        computed = case.get("answer_facts", [])
+        scores["supported"] = (
+            answered
+            and all(m.fact_in(g, text) and any(m.fact_in(g, q) for q in quotes) for g in facts)
+            and all(m.fact_in(g, text) for g in computed)
         )
+    scores["passed"] = (
+        (bool(scores.get("supported")) if case.get("answerable") else not answered)
+        and scores["language_ok"]
+        and scores["citations_exact"] == scores["citations"]
+    )
     result["returned"] = {
         "passages": [
             {k2: p.get(k2) for k2 in ("doc_id", "section", "start", "end", "score", "kind")}
@@ -212,7 +228,38 @@ def evaluate_case(
         ],
     }
     result.update(scores=scores, latency_ms=latency, errors=errors)
+    result["failed_checks"] = failed_checks(result)
     return result
+
+
+def failed_checks(result: dict) -> list[str]:
+    """Why a scored case is not right, in words a reader of the report can act on."""
+    scores, expected, returned = result["scores"], result["expected"], result["returned"]
+    text = m.without_marks(returned.get("answer") or "")
+    quotes = [c.get("quote", "") for c in returned.get("citations") or []]
+    out = []
+    if result.get("answerable") and not scores.get("answered"):
+        out.append("refused an answerable question")
+    if not result.get("answerable") and scores.get("answered"):
+        out.append("answered a question the documents cannot answer")
+    if result.get("answerable") and scores.get("answered"):
+        for group in expected["facts"]:
+            if not m.fact_in(group, text):
+                out.append(f"fact missing from the answer: {' | '.join(group[:4])}")
+            elif not any(m.fact_in(group, q) for q in quotes):
+                out.append(f"fact not in any cited quote: {' | '.join(group[:4])}")
+        for group in expected.get("answer_facts", []):
+            if not m.fact_in(group, text):
+                out.append(f"computed fact missing from the answer: {' | '.join(group[:4])}")
+    if scores.get("citations_exact") != scores.get("citations"):
+        out.append("a citation's quote is not the document text at its offsets")
+    if not scores.get("language_ok"):
+        out.append(f"answered in {returned.get('language')!r}, asked in {result.get('language')!r}")
+    if expected["evidence_not_found"]:
+        out.append("dataset: evidence quote not found in the document")
+    if result.get("errors"):
+        out.append("error: " + "; ".join(result["errors"]))
+    return out
 
 
 def aggregate(cases: list[dict], k: int) -> dict[str, float | None]:
@@ -239,6 +286,11 @@ def aggregate(cases: list[dict], k: int) -> dict[str, float | None]:
         "language_accuracy": avg(cases, "language_ok"),
         "recommend_hit": avg(rec, "recommend_hit"),
         "recommend_recall": avg(rec, "recommend_recall"),
+        # A case is passed when it is right as a whole: supported (answerable) or refused (out of
+        # scope), in the question's language, every citation exact.
+        "passed": avg(cases, "passed"),
+        "english_passed": avg([c for c in cases if c.get("language") == "en"], "passed"),
+        "followup_passed": avg([c for c in cases if "follow_up" in c.get("tags", [])], "passed"),
     }
     if cases:
         figures.update(
@@ -279,12 +331,18 @@ def run(backend: Backend, dataset: list[dict], *, k: int = 5, progress: bool = T
             groups[str(r.get(key))].append(r)
         return {g: aggregate(rows, k) for g, rows in sorted(groups.items())}
 
+    tags: dict[str, list[dict]] = defaultdict(list)
+    for r in results:
+        for tag in r.get("tags", []):
+            tags[tag].append(r)
+
     return {
         "backend": backend.name,
         "k": k,
         "overall": aggregate(results, k),
         "per_intent": by("intent"),
         "per_language": by("language"),
+        "per_tag": {tag: aggregate(rows, k) for tag, rows in sorted(tags.items())},
         "latency_ms": latency_summary(timer.latency),
         "latency_samples_ms": dict(timer.latency),
         "cases": results,

@@ -48,7 +48,7 @@ class AskRequest(Strict):
                 {
                     "question": "Who runs it?",
                     "history": [
-                        {"role": "user", "content": "Which lab discussed Agrilocal?"},
+                        {"role": "user", "content": "Which lab discussed local food for school canteens?"},
                         {
                             "role": "assistant",
                             "content": "The lab “Agir pour un développement local” [1].",
