@@ -189,3 +189,14 @@ def test_labels_exist_in_both_languages_and_dates_format() -> None:
     assert format_date("2011-09", "fr") == "septembre 2011"
     assert format_day("2025-03-04", "fr") == "mardi 4 mars 2025"
     assert format_day("2025-03-05", "en") == "Wednesday 5 March 2025"
+
+
+def test_day_lists_are_grouped_by_event_most_recent_first() -> None:
+    from ui.callbacks import _days_by_event
+
+    sessions = [{"doc_id": "old", "date": "2011-10-19"}, {"doc_id": "new", "date": "2025-03-05"},
+                {"doc_id": "noyear", "date": "--11-06"}, {"doc_id": "new", "date": "2025-03-04"},
+                {"doc_id": "old", "date": "2011-09-26"}]
+    grouped = _days_by_event(sessions, {"noyear": {"doc_id": "noyear", "date": None}})
+    assert grouped == [("new", ["2025-03-04", "2025-03-05"]), ("old", ["2011-09-26", "2011-10-19"]),
+                       ("noyear", ["--11-06"])]
