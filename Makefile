@@ -3,6 +3,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# `make run API_PORT=8100 UI_PORT=7960` when the defaults are taken.
+API_PORT ?= 8000
+UI_PORT ?= 7860
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
@@ -19,7 +22,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/assistant run
+	$(BIN)/assistant run --port $(API_PORT) --ui-port $(UI_PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -ra

@@ -26,6 +26,7 @@ from assistant.domain.models import (
 )
 from assistant.domain.snapshot import read_snapshot
 from assistant.language.glossary import expand
+from assistant.language.matching import all_met, query_groups
 from assistant.language.text import detect_language, fold
 from assistant.search.embedder import Embedder
 from assistant.search.retrieval import LoadedIndex, SearchFilters, hybrid_search, room_key
@@ -128,9 +129,9 @@ class Assistant:
         return answer.model_copy(update={"id": uuid.uuid4().hex[:16], "took_ms": round(took, 2)})
 
     def recommend(self, interests: str, *, date: str | None = None, limit: int = 10):
-        from assistant.answering.recommend import recommend_agenda
+        from assistant.answering.agenda import plan_agenda
 
-        return recommend_agenda(self, interests=interests, date=date, limit=limit)
+        return plan_agenda(self, interests=interests, date=date, limit=limit)
 
     # -- catalogue -------------------------------------------------------------------------
     def sessions(self, *, q: str | None = None, date: str | None = None, room: str | None = None,
@@ -149,7 +150,8 @@ class Assistant:
             found = [s for s in found if room_key(s.room) == room_key(room)]
         if event:
             found = [s for s in found if fold(event) in fold(s.event or "")]
-        return _text_filter(found, q, lambda s: f"{s.title} {s.description or ''} {s.room or ''}")
+        return _text_filter(found, q, lambda s: f"{s.title} {s.description or ''} {s.room or ''} "
+                                                f"{' '.join(p.name for p in s.people)}")
 
     def people(self, *, q: str | None = None, doc_id: str | None = None) -> list[Person]:
         found = [p for p in self.index.snapshot.catalogue.people if not doc_id or p.doc_id == doc_id]
@@ -164,7 +166,13 @@ class Assistant:
 
 
 def _text_filter(records, q, text_of):
+    """Records whose text meets every word of `q` the way search reads words: accents folded,
+    French stems ("vieillissement" finds "vieillir"), English words through the glossary. A `q`
+    of stopwords only falls back to a folded substring."""
     if not q:
         return list(records)
-    needle = fold(q).split()
-    return [r for r in records if all(word in fold(text_of(r)) for word in needle)]
+    groups = query_groups(q)
+    if not groups:
+        needle = fold(q).strip()
+        return [r for r in records if needle in fold(text_of(r))]
+    return [r for r in records if all_met(groups, text_of(r))]

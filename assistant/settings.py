@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     request_timeout_s: float = 30.0
     default_k: int = 5
 
+    # Set by `assistant run` for the API it starts, and echoed by /health, so its readiness
+    # check knows it reached that API and not another server on the same port.
+    instance_id: str | None = None
+
     api_url: str = "http://127.0.0.1:8000"
     ui_timeout_s: float = 60.0
 

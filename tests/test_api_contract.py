@@ -230,22 +230,41 @@ def test_initiatives_search(client, doc_text):
     assert_exact(found[0]["citation"], doc_text)
 
 
-def test_recommend_one_session_per_slot(client, doc_text):
+def test_catalogue_filters_fold_accents_and_stem_like_search(client):
+    def titles(path: str, q: str) -> list[str]:
+        r = client.get(path, params={"q": q})
+        assert r.status_code == 200, r.text
+        return [x.get("title") or x.get("name") for x in r.json()]
+
+    assert any("vieillissement" in t for t in titles("/sessions", "vieillissement"))
+    assert any("jeunes" in t for t in titles("/sessions", "jeunesse"))  # "jeunesse" finds "jeunes"
+    assert titles("/sessions", "sante mentale") == titles("/sessions", "santé mentale") != []
+    assert titles("/initiatives", "alimentation") and titles("/initiatives", "zzzz introuvable") == []
+
+
+def test_recommend_one_event_one_session_per_slot_in_date_order(client, doc_text):
     r = client.post("/recommend", json={"interests": "santé mentale, vieillissement, alimentation"})
     assert r.status_code == 200
-    items = r.json()["items"]
-    assert items
+    agenda = r.json()
+    items = agenda["items"]
+    assert items and agenda["event"]["doc_id"] == ROUEN and agenda["scope"] in ("recent", "upcoming")
     slots = [(i["session"]["date"], i["session"]["start"], i["session"]["end"]) for i in items]
     assert len(slots) == len(set(slots)), slots
+    assert slots == sorted(slots)
     for item in items:
+        assert item["session"]["doc_id"] == ROUEN
         assert item["reason"].strip()
-        assert_exact(item["citation"], doc_text)
-    assert any("santé mentale" in i["session"]["title"] for i in items)
+        for choice in (item, *item["alternatives"]):
+            assert_exact(choice["citation"], doc_text)
+    shown = [c["session"]["title"] for i in items for c in (i, *i["alternatives"])]
+    assert any("santé mentale" in t for t in shown) and any("vieillissement" in t for t in shown)
 
     r = client.post("/recommend", json={"interests": "santé mentale", "date": "2025-03-05"})
-    assert r.status_code == 200 and all(
-        i["session"]["date"] == "2025-03-05" for i in r.json()["items"]
-    )
+    assert r.status_code == 200 and r.json()["scope"] == "date"
+    assert all(i["session"]["date"] == "2025-03-05" for i in r.json()["items"])
+
+    empty = client.post("/recommend", json={"interests": "cuisine japonaise"}).json()
+    assert empty["items"] == [] and empty["undated"] == []
 
 
 def test_recommend_ics_is_a_calendar(client):
@@ -257,6 +276,7 @@ def test_recommend_ics_is_a_calendar(client):
     assert events
     agenda = client.post("/recommend", json={"interests": "santé mentale, vieillissement"}).json()
     rooms = {i["session"]["title"]: i["session"]["room"] for i in agenda["items"]}
+    assert len(events) == len(rooms)
     for event in events:
         start = event.decoded("DTSTART")
         if hasattr(start, "tzinfo") and start.tzinfo is not None:
@@ -267,7 +287,9 @@ def test_recommend_ics_is_a_calendar(client):
             # March 2025 in Paris is UTC+1: the offset proves the zone was understood.
             assert start.utcoffset() == timedelta(hours=1)
         summary = str(event["SUMMARY"])
-        assert str(event["LOCATION"]) == rooms[summary]
+        # The room, then the town of the colloquium.
+        assert str(event["LOCATION"]) == f"{rooms[summary]}, Rouen"
+        assert "caractères" not in str(event["DESCRIPTION"])
     assert any("santé mentale" in str(e["SUMMARY"]) for e in events)
 
 
@@ -300,6 +322,15 @@ def test_documents_list_and_one(client):
 def test_docs_and_openapi_load(client):
     r = client.get("/docs")
     assert r.status_code == 200 and "swagger" in r.text.lower()
+    # Offline: every script and style of /docs and /redoc is served by the API itself.
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).text
+        assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+        assert assets and all(a.startswith("/static/docs/") for a in assets), (page, assets)
+        assert "cdn" not in html.lower()
+        for asset in assets:
+            got = client.get(asset)
+            assert got.status_code == 200 and len(got.content) > 1000, asset
     spec = client.get("/openapi.json").json()
     for path in [
         "/health",

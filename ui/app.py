@@ -1,35 +1,32 @@
-"""Gradio app: layout and event wiring. Talks to the assistant over HTTP only (see ui.client)."""
+"""Gradio app: layout and event wiring, and the server around it. Talks to the assistant over
+HTTP only (see ui.client).
+
+Mobile first: header stacked on a phone, tabs that wrap rather than hide behind a menu, the chat
+sized to the screen with the question box under it, records as cards (ui.cards). Besides the
+Gradio page, the server has one route of its own, `/document/{doc_id}?start=&end=`: a source's
+whole document with the cited span highlighted, linked from every source.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import gradio as gr
+import uvicorn
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
 
+from ui import render
 from ui.callbacks import Callbacks
-from ui.client import ApiClient
+from ui.client import ApiClient, ApiError, ApiUnavailable
 from ui.examples import build_examples
 from ui.i18n import DEFAULT_LANG, PERSONAS, t
+from ui.style import COPY_JS, CSS
 
 # How often the page re-checks the service, so a restart is noticed without a reload.
 HEALTH_POLL_S = 10.0
-
-CSS = """
-.source summary { cursor: pointer; }
-.source-quote { margin: .3em 0 .6em; padding: .4em .8em; border-left: 3px solid #c9c9c9;
-  font-size: .92em; white-space: normal; }
-.source-quote mark { background: #fff0a8; padding: 0 .1em; }
-.not-found { border-left: 4px solid #e0a100; padding: .2em .8em; background: #fff8e1; }
-.notice { border-left: 4px solid #d9534f; padding: .4em .8em; background: #fdecea; }
-.notice-ok { border-left-color: #3c9a5f; background: #eaf6ee; }
-.status-ok { color: #3c7a50; font-size: .9em; }
-.muted { color: #666; }
-sup.cite { font-size: .75em; }
-table.catalogue { border-collapse: collapse; width: 100%; font-size: .92em; }
-table.catalogue th, table.catalogue td { border-bottom: 1px solid #e5e5e5; padding: .35em .5em;
-  text-align: left; vertical-align: top; }
-"""
-
+DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,120}$")
 
 def _choices(items: list[tuple[str, str]], any_label: str) -> list[tuple[str, str]]:
     """Dropdown choices with a leading 'any' entry whose value is empty (= no filter)."""
@@ -43,13 +40,13 @@ def _filter(label: str, any_label: str, *, scale: int) -> gr.Dropdown:
     choices; the API validates the value anyway.
     """
     return gr.Dropdown(
-        _choices([], any_label), value="", label=label, scale=scale, allow_custom_value=True
+        _choices([], any_label), value="", label=label, scale=scale, min_width=140,
+        allow_custom_value=True,
     )
 
 
-def build_app(api_url: str) -> gr.Blocks:
-    """The whole UI, bound to the API at `api_url`."""
-    client = ApiClient(api_url)
+def build_app(client: ApiClient) -> gr.Blocks:
+    """The whole UI, bound to the API behind `client`."""
     cb = Callbacks(client)
     lang0 = DEFAULT_LANG
     # Made from the served catalogue (generic ones while the service is not up).
@@ -64,24 +61,28 @@ def build_app(api_url: str) -> gr.Blocks:
         answer_ids = gr.State({})
         last_rating = gr.State(None)
 
-        with gr.Row():
-            title = gr.Markdown(f"## {L('title')}\n{L('subtitle')}")
+        with gr.Row(elem_id="header", equal_height=False):
+            title = gr.Markdown(f"## {L('title')}\n{L('subtitle')}", elem_id="title")
             lang = gr.Radio(
                 [("Français", "fr"), ("English", "en")],
                 value=lang0,
                 label=L("lang_toggle"),
+                show_label=False,
+                container=False,
                 scale=0,
-                min_width=220,
+                min_width=160,
                 elem_id="lang-toggle",
             )
         status = gr.HTML("", elem_id="service-status")
         up = gr.State(False)
 
-        with gr.Tabs():
+        with gr.Tabs(elem_id="tabs", overflow_behavior="wrap"):
             with gr.Tab(L("tab_chat"), id="chat") as tab_chat:
                 chatbot = gr.Chatbot(
                     label=L("chat_label"),
-                    height=520,
+                    show_label=False,  # a floating label covered the text once it scrolled
+                    height="min(52vh, 560px)",
+                    placeholder=L("chat_placeholder"),
                     elem_id="chat",
                     # Messages are built from escaped text by ui.render; keep the sanitizer on
                     # anyway, and let no custom tag or LaTeX through.
@@ -91,16 +92,17 @@ def build_app(api_url: str) -> gr.Blocks:
                     feedback_options=("Like", "Dislike"),
                     buttons=["copy"],
                 )
-                with gr.Row():
+                with gr.Row(elem_id="ask-row"):
                     question = gr.Textbox(
                         label=L("question"),
                         placeholder=L("question_ph"),
                         scale=5,
+                        min_width=220,
+                        lines=1,
                         elem_id="question",
-                        autofocus=True,
                     )
-                    send = gr.Button(L("send"), variant="primary", scale=1, elem_id="send")
-                    clear = gr.Button(L("clear"), scale=1, elem_id="clear")
+                    send = gr.Button(L("send"), variant="primary", scale=1, min_width=90, elem_id="send")
+                    clear = gr.Button(L("clear"), scale=1, min_width=90, elem_id="clear")
                 examples_title = gr.Markdown(f"**{L('examples')}**")
                 persona_titles: list[gr.Markdown] = []
                 example_buttons: list[tuple[gr.Button, str, int]] = []
@@ -113,8 +115,8 @@ def build_app(api_url: str) -> gr.Blocks:
                                 example_buttons.append((btn, persona, i))
                 feedback_hint = gr.Markdown(L("feedback_hint"))
                 with gr.Row():
-                    comment = gr.Textbox(label=L("comment"), scale=5, elem_id="comment")
-                    send_comment = gr.Button(L("send_comment"), scale=1)
+                    comment = gr.Textbox(label=L("comment"), scale=5, min_width=220, elem_id="comment")
+                    send_comment = gr.Button(L("send_comment"), scale=1, min_width=120)
                 feedback_status = gr.HTML("", elem_id="feedback-status")
 
             with gr.Tab(L("tab_programme"), id="programme") as tab_programme:
@@ -123,6 +125,7 @@ def build_app(api_url: str) -> gr.Blocks:
                         label=L("interests"),
                         placeholder=L("interests_ph"),
                         scale=4,
+                        min_width=220,
                         elem_id="interests",
                     )
                     day = _filter(L("day"), L("any_day"), scale=2)
@@ -134,8 +137,8 @@ def build_app(api_url: str) -> gr.Blocks:
 
             with gr.Tab(L("tab_sessions"), id="sessions") as tab_sessions:
                 with gr.Row():
-                    s_q = gr.Textbox(label=L("search"), placeholder=L("search_ph"), scale=3)
-                    s_date = _filter(L("date"), L("any"), scale=1)
+                    s_q = gr.Textbox(label=L("search"), placeholder=L("search_ph"), scale=3, min_width=200)
+                    s_date = _filter(L("date"), L("any"), scale=2)
                     s_room = _filter(L("room"), L("any"), scale=1)
                     s_event = _filter(L("event"), L("any"), scale=2)
                 s_go = gr.Button(L("search"), variant="primary")
@@ -143,7 +146,7 @@ def build_app(api_url: str) -> gr.Blocks:
 
             with gr.Tab(L("tab_initiatives"), id="initiatives") as tab_initiatives:
                 with gr.Row():
-                    i_q = gr.Textbox(label=L("search"), placeholder=L("search_ph"), scale=3)
+                    i_q = gr.Textbox(label=L("search"), placeholder=L("search_ph"), scale=3, min_width=200)
                     i_place = _filter(L("place"), L("any"), scale=2)
                     i_doc = _filter(L("event"), L("any"), scale=2)
                 i_go = gr.Button(L("search"), variant="primary")
@@ -208,7 +211,7 @@ def build_app(api_url: str) -> gr.Blocks:
             f = cb.facets(lg)
             any_ = t(lg, "any")
             return [
-                gr.update(choices=_choices(f["date"], t(lg, "any_day"))),
+                gr.update(choices=_choices(f["day"], t(lg, "any_day"))),
                 gr.update(choices=_choices(f["date"], any_)),
                 gr.update(choices=_choices(f["room"], any_)),
                 gr.update(choices=_choices(f["event"], any_)),
@@ -216,12 +219,15 @@ def build_app(api_url: str) -> gr.Blocks:
                 gr.update(choices=_choices(f["doc"], any_)),
             ]
 
+        buttons = [b for b, _, _ in example_buttons]
+
         def tick(lg: str, was_up: bool, *filters: Any) -> list[Any]:
             html, is_up = cb.status(lg)
             if not (is_up and not was_up):
-                return [html, is_up, *[gr.update()] * (len(facet_out) + 2)]
+                return [html, is_up, *[gr.update()] * (len(facet_out) + 2 + len(buttons))]
             # The service is (back) up: reload what comes from the catalogue, which may have
-            # failed or changed while it was down.
+            # failed or changed while it was down (the examples too: generic while it was down).
+            examples.update(build_examples(client))
             sq, sd, sr, se, iq, ip, idoc = filters
             return [
                 html,
@@ -229,11 +235,12 @@ def build_app(api_url: str) -> gr.Blocks:
                 *refresh_facets(lg),
                 cb.search_sessions(sq, sd, sr, se, lg),
                 cb.search_initiatives(iq, ip, idoc, lg),
+                *[gr.update(value=examples[lg][p][n]) for _, p, n in example_buttons],
             ]
 
         timer = gr.Timer(HEALTH_POLL_S)
         filters = [s_q, s_date, s_room, s_event, i_q, i_place, i_doc]
-        tick_out = [status, up, *facet_out, s_table, i_table]
+        tick_out = [status, up, *facet_out, s_table, i_table, *buttons]
         demo.load(tick, [lang, up, *filters], tick_out, api_visibility="private")
         timer.tick(tick, [lang, up, *filters], tick_out, api_visibility="private")
 
@@ -248,7 +255,7 @@ def build_app(api_url: str) -> gr.Blocks:
                 gr.update(label=tr("tab_programme")),
                 gr.update(label=tr("tab_sessions")),
                 gr.update(label=tr("tab_initiatives")),
-                gr.update(label=tr("chat_label")),
+                gr.update(label=tr("chat_label"), placeholder=tr("chat_placeholder")),
                 gr.update(label=tr("question"), placeholder=tr("question_ph")),
                 gr.update(value=tr("send")),
                 gr.update(value=tr("clear")),
@@ -288,20 +295,44 @@ def build_app(api_url: str) -> gr.Blocks:
     return demo
 
 
-def launch(
-    *, api_url: str, host: str = "127.0.0.1", port: int = 7860, block: bool = True
-) -> gr.Blocks:
-    """Build and serve the UI; `block=False` returns at once (tests, embedding)."""
-    demo = build_app(api_url)
+def document_page(client: ApiClient, doc_id: str, start: int | None, end: int | None) -> HTMLResponse:
+    """A source's whole document, the cited span highlighted and scrolled to."""
+    if not DOC_ID.match(doc_id):
+        return HTMLResponse(render.notice_html(t(DEFAULT_LANG, "no_results")), status_code=404)
+    try:
+        doc = client.document(doc_id)
+    except ApiError as exc:
+        status = 404 if exc.status == 404 else 502
+        return HTMLResponse(render.notice_html(t(DEFAULT_LANG, "no_results")), status_code=status)
+    except ApiUnavailable:
+        return HTMLResponse(render.notice_html(t(DEFAULT_LANG, "unavailable")), status_code=503)
+    # The documents are French programmes: the page says so to screen readers and hyphenation.
+    return HTMLResponse(render.document_page(doc, start, end, lang="fr"))
+
+
+def create_server(api_url: str) -> FastAPI:
+    """The Gradio app mounted at / of a FastAPI app that also serves /document/{doc_id}."""
+    client = ApiClient(api_url)
+    server = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+
+    @server.get("/document/{doc_id}", response_class=HTMLResponse)
+    def document(doc_id: str, start: int | None = None, end: int | None = None) -> HTMLResponse:
+        return document_page(client, doc_id, start, end)
+
+    demo = build_app(client)
     demo.queue(default_concurrency_limit=8)
-    demo.launch(
-        server_name=host,
-        server_port=port,
+    return gr.mount_gradio_app(
+        server,
+        demo,
+        path="/",
         css=CSS,
+        head=COPY_JS,
         theme=gr.themes.Soft(),
-        prevent_thread_lock=not block,
         show_error=False,
         footer_links=["api"],
-        quiet=True,
     )
-    return demo
+
+
+def launch(*, api_url: str, host: str = "127.0.0.1", port: int = 7860) -> None:
+    """Build and serve the UI until interrupted."""
+    uvicorn.run(create_server(api_url), host=host, port=port, log_level="warning")

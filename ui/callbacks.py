@@ -14,11 +14,15 @@ from typing import Any
 
 import gradio as gr
 
-from ui import render
+from ui import cards, render
 from ui.client import ApiClient, ApiError, ApiUnavailable
 from ui.i18n import format_date, t
 
 log = logging.getLogger(__name__)
+
+# The API streams an answer word by word; re-rendering the whole message for each word made a
+# long answer take a second or more in the page. The UI repaints every few words instead.
+STREAM_EVERY = 8
 
 Messages = list[dict[str, str]]
 # (chatbot, messages state, turns state, answer-id map, question box)
@@ -72,15 +76,18 @@ class Callbacks:
             return
         messages = [
             *messages,
-            {"role": "user", "content": render.esc(question)},
+            {"role": "user", "content": render.user_html(question)},
             {"role": "assistant", "content": f"<em>{render.esc(t(lang, 'thinking'))}</em>"},
         ]
         yield messages, messages, turns, answer_ids, ""
-        partial, final = "", None
+        partial, final, tokens = "", None, 0
         try:
             for event in self.client.ask_stream(question, turns):
                 if event.event == "token":
                     partial += str(event.data.get("text", ""))
+                    tokens += 1
+                    if tokens % STREAM_EVERY:
+                        continue
                     messages[-1] = {
                         "role": "assistant",
                         "content": render.answer_text_html(partial),
@@ -158,32 +165,31 @@ class Callbacks:
         return f'<div class="status-ok">{render.esc(text)}</div>', True
 
     def facets(self, lang: str) -> dict[str, list[tuple[str, str]]]:
-        """Choices of the filter dropdowns, read from the catalogue; empty when the API is down."""
-        choices: dict[str, list[tuple[str, str]]] = {
-            "date": [],
-            "room": [],
-            "event": [],
-            "place": [],
-            "doc": [],
-        }
+        """Choices of the filter dropdowns, read from the catalogue; empty when the API is down.
+
+        Days are listed per event (most recent event first, its days in order) and labelled
+        with it, so "6 novembre" of a report without a year does not head a list of 2025 days;
+        the agenda's day list ("day") has complete dates only, since an agenda needs them."""
+        choices: dict[str, list[tuple[str, str]]] = {k: [] for k in ("day", "date", "room", "event", "place", "doc")}
         try:
             sessions = self.client.sessions()
             initiatives = self.client.initiatives()
             documents = self.client.documents()
         except Exception:  # noqa: BLE001
             return choices
-        dates = sorted({s["date"] for s in sessions if s.get("date")})
-        choices["date"] = [(format_date(d, lang), d) for d in dates]
+        events = {d["doc_id"]: d for d in documents}
+        for doc_id, days in _days_by_event(sessions, events):
+            label = cards.event_label(events.get(doc_id, {"doc_id": doc_id}), lang, limit=40)
+            for day in days:
+                shown = f"{label} · {format_date(day, lang)}"
+                choices["date"].append((shown, day))
+                if not day.startswith("-"):
+                    choices["day"].append((shown, day))
         choices["room"] = [(r, r) for r in sorted({s["room"] for s in sessions if s.get("room")})]
-        choices["event"] = [
-            (e, e) for e in sorted({s["event"] for s in sessions if s.get("event")})
-        ]
-        choices["place"] = [
-            (p, p) for p in sorted({i["place"] for i in initiatives if i.get("place")})
-        ]
-        titles = {d["doc_id"]: d.get("title") or d["doc_id"] for d in documents}
+        choices["event"] = [(e, e) for e in sorted({s["event"] for s in sessions if s.get("event")})]
+        choices["place"] = [(p, p) for p in sorted({i["place"] for i in initiatives if i.get("place")})]
         used = sorted({i["doc_id"] for i in initiatives if i.get("doc_id")})
-        choices["doc"] = [(titles.get(d, d), d) for d in used]
+        choices["doc"] = [(str(events.get(d, {}).get("title") or d), d) for d in used]
         return choices
 
     # ---- catalogue tabs ---------------------------------------------------------------------
@@ -195,19 +201,19 @@ class Callbacks:
             found = self.client.sessions(q=(q or "").strip(), date=date, room=room, event=event)
         except Exception as exc:  # noqa: BLE001
             return render.notice_html(_failure(exc, lang))
-        return render.sessions_table(found, lang=lang)
+        return cards.sessions_cards(found, lang=lang)
 
     def search_initiatives(self, q: str, place: str | None, doc_id: str | None, lang: str) -> str:
         try:
             found = self.client.initiatives(q=(q or "").strip(), place=place, doc_id=doc_id)
         except Exception as exc:  # noqa: BLE001
             return render.notice_html(_failure(exc, lang))
-        return render.initiatives_table(found, lang=lang)
+        return cards.initiatives_cards(found, lang=lang)
 
     # ---- my programme -----------------------------------------------------------------------
 
     def programme(self, interests: str, date: str | None, lang: str) -> tuple[str, Any]:
-        """Agenda table, and the download button pointing at a fresh .ics file."""
+        """The agenda, and the download button pointing at a fresh .ics file when it has rows."""
         hidden = gr.update(value=None, visible=False)
         interests = (interests or "").strip()
         if not interests:
@@ -215,7 +221,7 @@ class Callbacks:
         try:
             agenda = self.client.recommend(interests, date or None)
             if not agenda.get("items"):
-                return render.agenda_table(agenda, lang=lang), hidden
+                return cards.agenda_cards(agenda, lang=lang), hidden
             ics = self.client.recommend_ics(interests, date or None)
         except Exception as exc:  # noqa: BLE001
             return render.notice_html(_failure(exc, lang)), hidden
@@ -223,4 +229,19 @@ class Callbacks:
         folder = Path(tempfile.mkdtemp(dir=self._downloads))
         path = folder / ("mon-programme.ics" if lang == "fr" else "my-programme.ics")
         path.write_bytes(ics)
-        return render.agenda_table(agenda, lang=lang), gr.update(value=str(path), visible=True)
+        return cards.agenda_cards(agenda, lang=lang), gr.update(value=str(path), visible=True)
+
+
+def _days_by_event(sessions: list[dict[str, Any]], events: dict[str, dict[str, Any]]) -> list[tuple[str, list[str]]]:
+    """Each event's session days in order, the most recent event first (undated events last)."""
+    days: dict[str, set[str]] = {}
+    for s in sessions:
+        if s.get("date"):
+            days.setdefault(str(s.get("doc_id")), set()).add(str(s["date"]))
+
+    def latest(doc_id: str) -> str:
+        full = [d for d in days[doc_id] if not d.startswith("-")]
+        return max(full) if full else str(events.get(doc_id, {}).get("date") or "")
+
+    ordered = sorted(days, key=latest, reverse=True)
+    return [(doc_id, sorted(days[doc_id])) for doc_id in ordered]

@@ -19,9 +19,11 @@ import httpx
 # take a while on a cold model, but not forever.
 CONNECT_TIMEOUT_S = 3.0
 READ_TIMEOUT_S = 60.0
-# Full documents are fetched once per source shown; keep them briefly so one answer with five
-# citations into the same document costs one request, while a reindex is still picked up soon.
-DOC_CACHE_TTL_S = 120.0
+# Full documents (to show a quote inside its paragraph) are kept until the index changes: the
+# page's health poll reports the index's build time (`note_index`), and a new one empties the
+# cache. The TTL bounds staleness for callers that never poll (gradio_client).
+DOC_CACHE_TTL_S = 600.0
+DOC_CACHE_MAX = 64
 
 
 class ApiError(Exception):
@@ -101,6 +103,7 @@ class ApiClient:
         self._timeout = httpx.Timeout(timeout_s, connect=CONNECT_TIMEOUT_S)
         self._http = httpx.Client(base_url=self.base_url, timeout=self._timeout)
         self._docs: dict[str, tuple[float, dict[str, Any]]] = {}
+        self._index_version: str | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -113,7 +116,15 @@ class ApiClient:
 
     def health(self) -> dict[str, Any]:
         # Short timeout: this is polled to show whether the service is up.
-        return self._request("GET", "/health", timeout=httpx.Timeout(5.0, connect=2.0)).json()
+        info = self._request("GET", "/health", timeout=httpx.Timeout(5.0, connect=2.0)).json()
+        self.note_index(info.get("index_built_at"))
+        return info
+
+    def note_index(self, version: str | None) -> None:
+        """Forget cached documents when the served index changed (a reindex happened)."""
+        if version != self._index_version:
+            self._docs.clear()
+            self._index_version = version
 
     def ask(
         self, question: str, history: list[dict[str, str]], *, k: int | None = None
@@ -175,6 +186,8 @@ class ApiClient:
         if cached and now - cached[0] < DOC_CACHE_TTL_S:
             return cached[1]
         doc = self._request("GET", f"/documents/{quote(doc_id, safe='')}").json()
+        if len(self._docs) >= DOC_CACHE_MAX:
+            self._docs.pop(next(iter(self._docs)))
         self._docs[doc_id] = (now, doc)
         return doc
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 Lang = Literal["fr", "en"]
@@ -13,7 +14,7 @@ LABELS: dict[str, dict[str, str]] = {
         "subtitle": "Chaque réponse cite ses sources : cliquez sur une source pour lire le passage.",
         "lang_toggle": "Langue de l'interface",
         "tab_chat": "Chat",
-        "tab_programme": "Mon programme",
+        "tab_programme": "Programme",
         "tab_sessions": "Sessions",
         "tab_initiatives": "Initiatives",
         "chat_label": "Conversation",
@@ -32,8 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "feedback_need_rating": "Notez d'abord une réponse avec les pouces sous celle-ci.",
         "sources": "Sources",
         "not_found": "Pas trouvé dans les documents.",
-        "not_found_more": "Les documents ne contiennent pas de réponse à cette question. "
-        "Voici les passages les plus proches :",
+        "not_found_more": "Les documents ne répondent pas à cette question. Voici les passages les plus proches :",
         "no_suggestions": "Aucun passage proche.",
         "thinking": "Recherche dans les documents…",
         "unavailable": "Le service ne répond pas pour le moment. Réessayez dans un instant.",
@@ -69,13 +69,31 @@ LABELS: dict[str, dict[str, str]] = {
         "no_results": "Aucun résultat.",
         "show_source": "Voir la source",
         "unknown": "—",
+        "chat_placeholder": "Posez une question sur les programmes ci-dessous, ou choisissez un exemple. "
+        "Chaque réponse cite ses sources.",
+        "whole_document": "Lire dans le document entier",
+        "copy_sources": "Sources",
+        "nearest": "Passages les plus proches",
+        "scope_date": "Programme du {date} : {event}.",
+        "scope_named": "Programme de l'événement que vous citez : {event}.",
+        "scope_upcoming": "Programme du prochain événement : {event}.",
+        "scope_recent": "Programme de l'événement le plus récent : {event}.",
+        "agenda_nothing": "Rien dans ce programme ne correspond à « {interests} ».",
+        "agenda_no_event": "Aucun événement des documents n'a lieu le {date}.",
+        "same_time": "Au même moment, aussi :",
+        "undated": "Sans date complète dans le programme (jour ou année manquant) : à vérifier, "
+        "ces sessions ne sont pas dans le fichier .ics.",
+        "other_events": "Correspond aussi dans d'autres événements : {events}.",
+        "n_sessions": "{n} session(s)",
+        "year_unknown": "année non précisée",
+        "why": "Pourquoi",
     },
     "en": {
         "title": "Programme assistant — social cohesion",
         "subtitle": "Every answer cites its sources: click a source to read the passage.",
         "lang_toggle": "Interface language",
         "tab_chat": "Chat",
-        "tab_programme": "My programme",
+        "tab_programme": "Programme",
         "tab_sessions": "Sessions",
         "tab_initiatives": "Initiatives",
         "chat_label": "Conversation",
@@ -130,6 +148,24 @@ LABELS: dict[str, dict[str, str]] = {
         "no_results": "No results.",
         "show_source": "Show source",
         "unknown": "—",
+        "chat_placeholder": "Ask a question about the programmes below, or pick an example. "
+        "Every answer cites its sources.",
+        "whole_document": "Read in the whole document",
+        "copy_sources": "Sources",
+        "nearest": "Nearest passages",
+        "scope_date": "Programme of {date}: {event}.",
+        "scope_named": "Programme of the event you name: {event}.",
+        "scope_upcoming": "Programme of the next event: {event}.",
+        "scope_recent": "Programme of the most recent event: {event}.",
+        "agenda_nothing": "Nothing in this programme matches “{interests}”.",
+        "agenda_no_event": "No event of the documents takes place on {date}.",
+        "same_time": "At the same time, also:",
+        "undated": "No complete date in the programme (day or year missing): check them, "
+        "these sessions are not in the .ics file.",
+        "other_events": "Also matching in other events: {events}.",
+        "n_sessions": "{n} session(s)",
+        "year_unknown": "year not given",
+        "why": "Why",
     },
 }
 
@@ -139,6 +175,12 @@ PERSONAS = ("attendee", "official", "staff")
 _MONTHS = {
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "en": "January February March April May June July August September October November December",
+}
+
+
+_WEEKDAYS = {
+    "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
 }
 
 
@@ -168,3 +210,22 @@ def format_date(iso: str | None, lang: str) -> str:
     else:
         text = f"{'1er' if day == 1 else day} {month}" if day else month
     return f"{text} {year}".strip()
+
+
+def format_day(iso: str | None, lang: str) -> str:
+    """'2025-03-04' -> 'mardi 4 mars 2025' (the weekday when the date is complete)."""
+    text = format_date(iso, lang)
+    try:
+        day = dt.date.fromisoformat(iso or "")
+    except ValueError:
+        return text
+    return f"{_WEEKDAYS.get(lang, _WEEKDAYS[DEFAULT_LANG]).split()[day.weekday()]} {text}"
+
+
+def date_range(first: str | None, last: str | None, lang: str) -> str:
+    """'4 mars 2025' or '4 – 5 mars 2025' style span of an event ('' when undated)."""
+    if not first:
+        return ""
+    if not last or last == first:
+        return format_date(first, lang)
+    return f"{format_date(first, lang)} – {format_date(last, lang)}"

@@ -1,24 +1,30 @@
-"""Safe HTML for answers, sources and tables.
+"""Safe HTML for chat answers and their sources (catalogue cards: ui.cards).
 
 Every piece of document or user text goes through `esc` before it is put into markup: Gradio
 renders chat messages and HTML components as HTML, so unescaped corpus text could run script.
 The markup itself stays on one line per block (no blank lines) so the chat's markdown pass
 treats it as a raw HTML block and does not reinterpret corpus text as markdown.
+
+Each chat message carries its plain-text form in a hidden `<span class="copy-text">` (Gradio's
+sanitizer drops data attributes): the page's copy script (ui.style.COPY_JS) puts that on the
+clipboard instead of the markup.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote as url_quote
 
-from ui.i18n import format_date, t
+from ui.i18n import t
 
 # Characters of context shown around a quoted span, at most, on each side.
 CONTEXT_CHARS = 320
-# Characters of a quote shown in a collapsed source line.
+# Characters of a quote shown in a collapsed source line, and in the copied source list.
 TEASER_CHARS = 70
+COPY_QUOTE_CHARS = 240
 _CITE = re.compile(r"\[(\d{1,3})\]")
 
 DocText = Callable[[str], str | None]
@@ -39,9 +45,44 @@ def esc(value: object) -> str:
     )
 
 
+def copy_span(text: str) -> str:
+    """The hidden plain text of a message; new lines as entities, so the block stays one line."""
+    one_line = esc(text).replace("\r", "").replace("\n", "&#10;")
+    return f'<span class="copy-text">{one_line}</span>'
+
+
 def _lines(text: str) -> str:
     """Escaped text with line breaks kept visible without producing blank markdown lines."""
     return "<br>".join(esc(part) for part in text.split("\n"))
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def teaser(text: str, limit: int = TEASER_CHARS) -> str:
+    """First words of a text on one line, cut at a word boundary."""
+    one_line = flat(text)
+    if len(one_line) <= limit:
+        return one_line
+    return one_line[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def document_link(doc_id: str, start: int | None = None, end: int | None = None) -> str:
+    """The UI's page showing a whole document, scrolled to the highlighted span when given."""
+    href = f"document/{url_quote(doc_id, safe='')}"
+    if start is not None and end is not None:
+        href += f"?start={int(start)}&end={int(end)}#quote"
+    return href
+
+
+def whole_document_html(doc_id: str, start: int, end: int, lang: str) -> str:
+    return (f'<a class="open-doc" href="{esc(document_link(doc_id, start, end))}" target="_blank" '
+            f'rel="noopener">{esc(t(lang, "whole_document"))} ↗</a>')
+
+
+def user_html(question: str) -> str:
+    return f'<div class="question">{_lines(question)}{copy_span(question)}</div>'
 
 
 def answer_text_html(answer: str) -> str:
@@ -50,17 +91,13 @@ def answer_text_html(answer: str) -> str:
     return _CITE.sub(lambda m: f'<sup class="cite">[{m.group(1)}]</sup>', body)
 
 
-def paragraph_bounds(
-    text: str, start: int, end: int, limit: int = CONTEXT_CHARS
-) -> tuple[int, int]:
+def paragraph_bounds(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) -> tuple[int, int]:
     """The paragraph around text[start:end] (blank-line delimited), clipped to `limit` a side."""
     left = text.rfind("\n\n", 0, start)
     left = 0 if left < 0 else left + 2
     right = text.find("\n\n", end)
     right = len(text) if right < 0 else right
-    left = max(left, start - limit)
-    right = min(right, end + limit)
-    return left, right
+    return max(left, start - limit), min(right, end + limit)
 
 
 def quote_in_context_html(text: str | None, start: int, end: int, quote: str) -> str:
@@ -74,164 +111,127 @@ def quote_in_context_html(text: str | None, start: int, end: int, quote: str) ->
     return f"{_lines(before)}<mark>{_lines(quote)}</mark>{_lines(after)}"
 
 
+def _by_document(items: list[dict[str, Any]]) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """Items grouped by document in order of first appearance: (doc_id, title, items)."""
+    groups: dict[str, tuple[str, str, list[dict[str, Any]]]] = {}
+    for item in items:
+        doc_id = str(item.get("doc_id", ""))
+        groups.setdefault(doc_id, (doc_id, str(item.get("title") or doc_id), []))[2].append(item)
+    return list(groups.values())
+
+
 def citation_html(citation: dict[str, Any], doc_text: DocText, *, lang: str) -> str:
-    """One numbered source: title in the summary, highlighted quote revealed on click."""
+    """One numbered source: its first words in the summary; on click, the quote highlighted in
+    its paragraph and a link to the whole document scrolled to it."""
     n = esc(citation.get("n", ""))
-    text = doc_text(str(citation.get("doc_id", "")))
-    body = quote_in_context_html(
-        text,
-        int(citation.get("start", 0)),
-        int(citation.get("end", 0)),
-        str(citation.get("quote", "")),
-    )
-    # Several sources often share a title: the start of the quote tells them apart.
+    doc_id = str(citation.get("doc_id", ""))
+    start, end = int(citation.get("start", 0)), int(citation.get("end", 0))
+    quote = str(citation.get("quote", ""))
+    body = quote_in_context_html(doc_text(doc_id), start, end, quote)
     return (
-        f'<details class="source" data-n="{n}"><summary><b>[{n}]</b> {esc(citation.get("title"))}'
-        f' <span class="muted">« {esc(_teaser(str(citation.get("quote", ""))))} »</span>'
-        f'</summary><blockquote class="source-quote">{body}</blockquote></details>'
+        f'<details class="source" data-n="{n}"><summary><b>[{n}]</b> '
+        f'<span class="muted">« {esc(teaser(quote))} »</span></summary>'
+        f'<blockquote class="source-quote">{body}</blockquote>'
+        f"{whole_document_html(doc_id, start, end, lang)}</details>"
     )
 
 
-def _teaser(quote: str, limit: int = TEASER_CHARS) -> str:
-    """First words of a quote on one line, cut at a word boundary."""
-    flat = " ".join(quote.split())
-    if len(flat) <= limit:
-        return flat
-    return flat[:limit].rsplit(" ", 1)[0] + "…"
+def _section_path(section: str, title: str) -> str:
+    """A passage's section path without the parts that repeat its document's title."""
+    folded_title = flat(title).casefold()
+    parts = [p.strip() for p in section.split(">")]
+    kept = [p for p in parts if p and p.casefold() not in folded_title and folded_title not in p.casefold()]
+    return " › ".join(kept)
 
 
 def passage_html(passage: dict[str, Any], doc_text: DocText, *, lang: str) -> str:
-    """A nearest passage (not-found state), shown like a source but without a number."""
-    section = passage.get("section") or ""
-    title = esc(passage.get("title")) + (f" — {esc(section)}" if section else "")
-    text = doc_text(str(passage.get("doc_id", "")))
+    """A nearest passage (not-found state): where it is in its document, then its text."""
+    where = _section_path(str(passage.get("section") or ""), str(passage.get("title") or ""))
+    doc_id = str(passage.get("doc_id", ""))
+    text = doc_text(doc_id)
     start, end = int(passage.get("start", 0)), int(passage.get("end", 0))
     quote = str(passage.get("text", ""))
     if text is not None and 0 <= start <= end <= len(text):
         quote = text[start:end]
     body = quote_in_context_html(text, start, end, quote)
+    label = esc(where) if where else f'<span class="muted">« {esc(teaser(quote))} »</span>'
     return (
-        f'<details class="source suggestion"><summary>{title}</summary>'
-        f'<blockquote class="source-quote">{body}</blockquote></details>'
+        f'<details class="source suggestion"><summary>{label}</summary>'
+        f'<blockquote class="source-quote">{body}</blockquote>'
+        f"{whole_document_html(doc_id, start, end, lang)}</details>"
     )
 
 
+def _grouped_html(items: list[dict[str, Any]], one: Callable[[dict[str, Any]], str], css: str) -> str:
+    docs = "".join(
+        f'<div class="source-doc"><p class="doc-title">{esc(title)}</p>{"".join(one(i) for i in group)}</div>'
+        for _doc, title, group in _by_document(items)
+    )
+    return f'<div class="{css}">{docs}</div>'
+
+
+def copy_text(answer: dict[str, Any], *, lang: str) -> str:
+    """What Copy puts on the clipboard: the prose with its [n] marks, then the sources by document."""
+    lines: list[str] = []
+    if answer.get("answered", True):
+        lines.append(str(answer.get("answer", "")).strip())
+        items, label = list(answer.get("citations") or []), t(lang, "copy_sources")
+    else:
+        lines.append(f"{t(lang, 'not_found')} {t(lang, 'not_found_more')}".strip())
+        items, label = list(answer.get("suggestions") or []), t(lang, "nearest")
+    if items:
+        lines += ["", f"{label} :" if lang == "fr" else f"{label}:"]
+    for _doc, title, group in _by_document(items):
+        lines.append(title)
+        for item in group:
+            mark = f"[{item['n']}] " if "n" in item else "- "
+            lines.append(f"  {mark}« {teaser(str(item.get('quote') or item.get('text') or ''), COPY_QUOTE_CHARS)} »")
+    return "\n".join(lines)
+
+
 def answer_html(answer: dict[str, Any], doc_text: DocText, *, lang: str) -> str:
-    """A whole assistant message: prose, then numbered sources, or the not-found state."""
+    """A whole assistant message: prose, then sources grouped by document; or, when the
+    documents do not answer, one notice in the interface language and the nearest passages."""
     parts: list[str] = []
     if answer.get("answered", True):
         parts.append(f'<div class="answer">{answer_text_html(str(answer.get("answer", "")))}</div>')
-        citations = answer.get("citations") or []
+        citations = list(answer.get("citations") or [])
         if citations:
-            items = "".join(citation_html(c, doc_text, lang=lang) for c in citations)
-            parts.append(
-                f'<div class="sources"><p><b>{esc(t(lang, "sources"))}</b></p>{items}</div>'
-            )
+            parts.append(f'<p class="sources-title"><b>{esc(t(lang, "sources"))}</b></p>')
+            parts.append(_grouped_html(citations, lambda c: citation_html(c, doc_text, lang=lang), "sources"))
     else:
         parts.append(
             f'<div class="not-found"><p><b>{esc(t(lang, "not_found"))}</b> '
             f"{esc(t(lang, 'not_found_more'))}</p></div>"
         )
-        prose = str(answer.get("answer", "")).strip()
-        if prose:
-            parts.append(f'<div class="answer muted">{answer_text_html(prose)}</div>')
-        suggestions = answer.get("suggestions") or []
+        suggestions = list(answer.get("suggestions") or [])
         if suggestions:
-            items = "".join(passage_html(p, doc_text, lang=lang) for p in suggestions)
-            parts.append(f'<div class="sources suggestions">{items}</div>')
+            parts.append(_grouped_html(suggestions, lambda p: passage_html(p, doc_text, lang=lang),
+                                       "sources suggestions"))
         else:
             parts.append(f"<p>{esc(t(lang, 'no_suggestions'))}</p>")
-    return "".join(parts)
+    return f'<div class="reply">{"".join(parts)}{copy_span(copy_text(answer, lang=lang))}</div>'
 
 
 def notice_html(message: str, *, kind: str = "warning") -> str:
-    """A plain-words notice (service down, bad input) shown in place of an answer or a table."""
-    return f'<div class="notice notice-{esc(kind)}">{esc(message)}</div>'
+    """A plain-words notice (service down, bad input) shown in place of an answer or a list."""
+    return f'<div class="notice notice-{esc(kind)}">{esc(message)}{copy_span(message)}</div>'
 
 
-def _source_cell(citation: dict[str, Any] | None, lang: str) -> str:
-    if not citation:
-        return ""
+def document_page(doc: dict[str, Any], start: int | None, end: int | None, *, lang: str) -> str:
+    """A standalone page with a whole document, the cited span highlighted (id="quote")."""
+    text = str(doc.get("text", ""))
+    title = esc(doc.get("title") or doc.get("doc_id"))
+    if start is not None and end is not None and 0 <= start < end <= len(text):
+        body = f'{esc(text[:start])}<mark id="quote">{esc(text[start:end])}</mark>{esc(text[end:])}'
+    else:
+        body = esc(text)
     return (
-        f'<details class="source"><summary>{esc(t(lang, "show_source"))}</summary>'
-        f'<div class="source-title">{esc(citation.get("title"))}</div>'
-        f'<blockquote class="source-quote"><mark>{_lines(str(citation.get("quote", "")))}</mark>'
-        f"</blockquote></details>"
+        f'<!doctype html><html lang="{esc(lang)}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title}</title><style>"
+        "body{font-family:system-ui,sans-serif;margin:0 auto;max-width:46em;padding:1em;line-height:1.5;"
+        "color:#222}h1{font-size:1.25em}.text{white-space:pre-wrap;overflow-wrap:anywhere}"
+        "mark{background:#fff0a8;scroll-margin-top:30vh}"
+        f"</style></head><body><h1>{title}</h1><div class=\"text\">{body}</div></body></html>"
     )
-
-
-def _time(session: dict[str, Any]) -> str:
-    start, end = session.get("start"), session.get("end")
-    if start and end:
-        return f"{start}–{end}"
-    return start or ""
-
-
-def _table(headers: Iterable[str], rows: list[list[str]], *, lang: str, css: str) -> str:
-    """A table from already-escaped cells, preceded by its result count."""
-    if not rows:
-        return f'<p class="no-results">{esc(t(lang, "no_results"))}</p>'
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    count = esc(t(lang, "results", n=len(rows)))
-    return (
-        f'<p class="count">{count}</p><table class="{esc(css)}"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table>"
-    )
-
-
-def sessions_table(sessions: list[dict[str, Any]], *, lang: str) -> str:
-    """Sessions with date, time, room, event, speakers and a revealable source quote."""
-    rows = []
-    for s in sessions:
-        people = ", ".join(p.get("name", "") for p in s.get("people") or [])
-        rows.append(
-            [
-                esc(format_date(s.get("date"), lang)),
-                esc(_time(s)),
-                esc(s.get("room") or t(lang, "unknown")),
-                f"<b>{esc(s.get('title'))}</b>",
-                esc(s.get("event") or ""),
-                esc(people),
-                _source_cell(s.get("citation"), lang),
-            ]
-        )
-    headers = [t(lang, k) for k in ("date", "time", "room", "session", "event", "people", "source")]
-    return _table(headers, rows, lang=lang, css="catalogue sessions")
-
-
-def initiatives_table(initiatives: list[dict[str, Any]], *, lang: str) -> str:
-    """Initiatives with territory, organiser, description and a revealable source quote."""
-    rows = [
-        [
-            f"<b>{esc(i.get('name'))}</b>",
-            esc(i.get("place") or t(lang, "unknown")),
-            esc(i.get("organiser") or ""),
-            esc(i.get("description") or ""),
-            _source_cell(i.get("citation"), lang),
-        ]
-        for i in initiatives
-    ]
-    headers = [t(lang, k) for k in ("initiative", "place", "organiser", "description", "source")]
-    return _table(headers, rows, lang=lang, css="catalogue initiatives")
-
-
-def agenda_table(agenda: dict[str, Any], *, lang: str) -> str:
-    """The recommended programme: one session per time slot, with reason, room and source."""
-    rows = []
-    for item in agenda.get("items") or []:
-        s = item.get("session") or {}
-        rows.append(
-            [
-                esc(format_date(s.get("date"), lang)),
-                esc(_time(s)),
-                esc(s.get("room") or t(lang, "unknown")),
-                f"<b>{esc(s.get('title'))}</b>",
-                esc(item.get("reason") or ""),
-                _source_cell(item.get("citation") or s.get("citation"), lang),
-            ]
-        )
-    if not rows:
-        return f'<p class="no-results">{esc(t(lang, "programme_empty"))}</p>'
-    headers = [t(lang, k) for k in ("date", "time", "room", "session", "reason", "source")]
-    return _table(headers, rows, lang=lang, css="catalogue agenda")

@@ -1,11 +1,27 @@
-"""iCalendar export of an agenda (RFC 5545): local Paris times with a VTIMEZONE, room as LOCATION."""
+"""iCalendar export of an agenda (RFC 5545, written by the icalendar library).
+
+One VEVENT per agenda row whose date is complete (rows listed apart for a missing day or year
+cannot be placed). Times are Paris local time with a VTIMEZONE; UIDs are derived from what the
+session is (document, day, start, title), so downloading the agenda again updates the same
+calendar entries instead of duplicating them. LOCATION is the room, then the event's venue and
+town when the programme gives them; DESCRIPTION is the reason, what else fits at the same time,
+and the source document's title.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import datetime as dt
+import hashlib
+from zoneinfo import ZoneInfo
 
-from assistant.domain.models import Document
+from icalendar import Calendar, Event, Timezone
 
+from assistant.answering.agenda import Agenda, AgendaItem
+from assistant.domain.models import Document, Session
+from assistant.language.text import detect_language, fold
+
+PARIS = ZoneInfo("Europe/Paris")
+# The rule-based zone (valid for any year), rather than a table of past transitions.
 _VTIMEZONE = """BEGIN:VTIMEZONE
 TZID:Europe/Paris
 BEGIN:DAYLIGHT
@@ -22,49 +38,73 @@ TZNAME:CET
 DTSTART:19701025T030000
 RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
 END:STANDARD
-END:VTIMEZONE"""
+END:VTIMEZONE
+"""
+_WORDS = {
+    "fr": {"source": "Source", "same_time": "Au même moment"},
+    "en": {"source": "Source", "same_time": "At the same time"},
+}
 
 
-def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+def event_uid(s: Session) -> str:
+    """Stable across requests and re-ingests: what the session is, not where it sits."""
+    key = "|".join([s.doc_id, s.date or "", s.start or "", fold(s.title)])
+    return f"{hashlib.sha1(key.encode()).hexdigest()[:20]}@cohesion-assistant"
 
 
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets are folded (RFC 5545 §3.1)."""
-    out, current = [], ""
-    for ch in line:
-        if len((current + ch).encode()) > 74:
-            out.append(current)
-            current = " " + ch
-        else:
-            current += ch
-    out.append(current)
-    return "\r\n".join(out)
+def location(s: Session, place: str | None) -> str | None:
+    """Room, then venue and town, each once ("SALLE 3, Rouen")."""
+    parts: list[str] = []
+    for part in (s.room, place):
+        if part and fold(part) not in {fold(p) for p in parts}:
+            parts.append(part)
+    return ", ".join(parts) or None
 
 
-def agenda_to_ics(agenda, *, documents: dict[str, Document]) -> str:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//cohesion-assistant//agenda//FR",
-             "CALSCALE:GREGORIAN", *_VTIMEZONE.splitlines()]
+def _times(s: Session) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
+    day = dt.date.fromisoformat(s.date or "")
+    if not s.start:
+        return day, None  # an all-day entry
+    start = dt.datetime.combine(day, dt.time.fromisoformat(s.start), tzinfo=PARIS)
+    end = dt.datetime.combine(day, dt.time.fromisoformat(s.end), tzinfo=PARIS) if s.end else None
+    return start, end
+
+
+def _vevent(item: AgendaItem, *, place: str | None, title: str, lang: str, stamp: dt.datetime) -> Event:
+    s = item.session
+    event = Event()
+    event.add("uid", event_uid(s))
+    event.add("dtstamp", stamp)
+    start, end = _times(s)
+    event.add("dtstart", start)
+    if end is not None:
+        event.add("dtend", end)
+    event.add("summary", s.title)
+    where = location(s, place)
+    if where:
+        event.add("location", where)
+    words = _WORDS[lang]
+    lines = [item.reason]
+    if item.alternatives:
+        others = "; ".join(f"{a.session.title} ({a.session.room})" if a.session.room else a.session.title
+                           for a in item.alternatives)
+        lines.append(f"{words['same_time']} : {others}" if lang == "fr" else f"{words['same_time']}: {others}")
+    lines.append(f"{words['source']} : {title}" if lang == "fr" else f"{words['source']}: {title}")
+    event.add("description", "\n\n".join(lines))
+    return event
+
+
+def agenda_to_ics(agenda: Agenda, *, documents: dict[str, Document]) -> str:
+    calendar = Calendar()
+    calendar.add("prodid", "-//cohesion-assistant//agenda//FR")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add_component(Timezone.from_ical(_VTIMEZONE))
+    lang = detect_language(agenda.interests)
+    place = agenda.event.place if agenda.event else None
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for item in agenda.items:
-        s = item.session
-        if not s.date or s.date.startswith("--"):
-            continue  # a day without a year cannot be put on a calendar
-        day = s.date.replace("-", "")
-        lines += ["BEGIN:VEVENT", f"UID:{s.id.replace('#', '-')}@cohesion-assistant", f"DTSTAMP:{stamp}"]
-        if s.start:
-            lines.append(f"DTSTART;TZID=Europe/Paris:{day}T{s.start.replace(':', '')}00")
-            if s.end:
-                lines.append(f"DTEND;TZID=Europe/Paris:{day}T{s.end.replace(':', '')}00")
-        else:
-            lines.append(f"DTSTART;VALUE=DATE:{day}")
-        lines.append(_fold(f"SUMMARY:{_escape(s.title)}"))
-        if s.room:
-            lines.append(_fold(f"LOCATION:{_escape(s.room)}"))
-        title = documents[s.doc_id].title if s.doc_id in documents else s.doc_id
-        description = f"{item.reason}\n\nSource : {title} (caractères {item.citation.start}-{item.citation.end})"
-        lines.append(_fold(f"DESCRIPTION:{_escape(description)}"))
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(lines) + "\r\n"
+        doc = documents.get(item.session.doc_id)
+        title = doc.title if doc else item.session.doc_id
+        calendar.add_component(_vevent(item, place=place, title=title, lang=lang, stamp=stamp))
+    return calendar.to_ical().decode("utf-8")

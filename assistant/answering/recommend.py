@@ -1,9 +1,12 @@
-"""Agenda recommendation: the best-fitting session per time slot for free-text interests."""
+"""Agenda requests in the chat: the best-fitting session per time slot across the programmes, ranked
+by fit (the first line is the one to go to). The attendee's own agenda (`/recommend`, `.ics`) is
+`assistant.answering.agenda`: scoped to one event and in date order."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from assistant.answering.agenda import reason_for
 from assistant.answering.citations import CitationBook
 from assistant.answering.compose import rank_sessions
 from assistant.answering.router import Constraints
@@ -11,7 +14,6 @@ from assistant.answering.temporal import matches_time
 from assistant.domain.models import Answer, Citation, Frozen, Session
 from assistant.language.glossary import expand
 from assistant.language.phrases import day_label, quoted, time_label
-from assistant.language.sentences import sentence_spans
 from assistant.language.text import content_terms, detect_language
 from assistant.search.retrieval import SearchFilters, hybrid_search
 
@@ -33,28 +35,6 @@ class Agenda(Frozen):
     interests: str
     date: str | None = None
     items: list[AgendaItem]
-
-
-def _reason(core: Assistant, session: Session, interests: str) -> tuple[str, Citation]:
-    """The sentence of the session's own block that shares most with the interests."""
-    doc = core.index.documents[session.doc_id]
-    terms = set(content_terms(interests))
-    best = None
-    for a, b in sentence_spans(doc.text, session.citation.start, session.citation.end):
-        words = len(doc.text[a:b].split())
-        if words < 4:  # room labels and titles are not reasons
-            continue
-        overlap = len(terms & set(content_terms(doc.text[a:b])))
-        if best is None or overlap > best[0]:
-            best = (overlap, a, b)
-    if best is None:
-        a, b = session.citation.start, session.citation.end
-    else:
-        _, a, b = best
-    book = CitationBook(core.index.documents)
-    book.cite(session.doc_id, a, b)
-    citation = book.citations[0]
-    return citation.quote, citation
 
 
 def recommend_agenda(core: Assistant, *, interests: str, date: str | None = None, limit: int = 10,
@@ -81,7 +61,7 @@ def recommend_agenda(core: Assistant, *, interests: str, date: str | None = None
         if slot in taken:
             continue
         taken.add(slot)
-        reason, citation = _reason(core, session, interests)
+        reason, citation = reason_for(core, session, interests)
         items.append(AgendaItem(session=session, reason=reason, citation=citation, score=round(score, 4)))
         if len(items) >= limit:
             break

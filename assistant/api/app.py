@@ -14,6 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from assistant import __version__
+from assistant.api.docs import add_local_docs
 from assistant.api.middleware import AccessLogMiddleware, JsonDepthMiddleware
 from assistant.api.routes_admin import router as admin_router
 from assistant.api.routes_public import router as public_router
@@ -71,6 +72,9 @@ def create_app(settings: Settings | None = None, *, core: Assistant | None = Non
             "cites an exact span of a source document (`quote == text[start:end]`)."
         ),
         lifespan=lifespan,
+        # Served from local files by add_local_docs: the defaults load from a CDN.
+        docs_url=None,
+        redoc_url=None,
         responses={
             413: {"model": ErrorOut, "description": "Request body or question too long"},
             503: {
@@ -90,6 +94,7 @@ def create_app(settings: Settings | None = None, *, core: Assistant | None = Non
     app.add_middleware(AccessLogMiddleware)
     app.include_router(public_router)
     app.include_router(admin_router)
+    add_local_docs(app)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError):

@@ -51,6 +51,10 @@ async def call(request: Request, func, *args, **kwargs):
 )
 async def health(request: Request):
     info = request.app.state.core.health()
+    instance = request.app.state.settings.instance_id
+    if instance:
+        # Lets `assistant run` tell its own API from another server on the same port.
+        info["instance"] = instance
     return JSONResponse(status_code=200 if info["status"] == "ok" else 503, content=info)
 
 

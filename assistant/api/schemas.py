@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from assistant.answering.agenda import EventRef
 from assistant.domain.models import Citation, Passage, Session, Turn
 from assistant.search.retrieval import SearchFilters
 
@@ -123,17 +124,43 @@ class RecommendRequest(Strict):
     _check = field_validator("interests")(check_text)
 
 
-class AgendaItemOut(BaseModel):
+class AgendaChoiceOut(BaseModel):
     session: Session
-    reason: str
+    reason: str = Field(description="The sentence of the session's text that fits the interests")
     citation: Citation
     score: float
+
+
+class AgendaItemOut(AgendaChoiceOut):
+    alternatives: list[AgendaChoiceOut] = Field(
+        default_factory=list, description="Other fitting sessions at the same time (a clash)"
+    )
+
+
+class EventMatchesOut(BaseModel):
+    event: EventRef
+    matches: int
 
 
 class AgendaOut(BaseModel):
     interests: str
     date: str | None
-    items: list[AgendaItemOut]
+    event: EventRef | None = Field(None, description="The one event the agenda is about")
+    scope: Literal["date", "named", "upcoming", "recent"] | None = Field(
+        None,
+        description="Why that event: the date falls in it, the interests name it (place, year, "
+        "kind), or it is the next upcoming one, else the most recent one",
+    )
+    items: list[AgendaItemOut] = Field(
+        description="One row per time slot, in date and time order; empty when nothing fits"
+    )
+    undated: list[AgendaChoiceOut] = Field(
+        default_factory=list,
+        description="Fitting sessions whose date lacks its day or year (not in the .ics)",
+    )
+    other_events: list[EventMatchesOut] = Field(
+        default_factory=list, description="Other events with fitting sessions, and how many"
+    )
 
 
 class FeedbackRequest(Strict):
