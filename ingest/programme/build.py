@@ -23,6 +23,7 @@ from .kinds import kind_from_meta, kind_of, self_kind
 from .leaflet import Leaflet
 from .lines import Line, fold_keep, make_span
 from .structure import Draft, Parsed
+from .table_drafts import table_drafts
 
 Pos = tuple[int, int]
 
@@ -91,6 +92,21 @@ class Builder:
             dr.people = [(m, "intervenant") for m in mentions]
         return drafts
 
+    def day_before(self, offset: int) -> tuple[str, Pos] | None:
+        """The last day header above `offset` (a table's day), with the document's year."""
+        found = None
+        for ln in self.lines:
+            if ln.start >= offset:
+                break
+            d = dates.day_header(ln.text) if not ln.blank and len(ln.text) <= 80 else None
+            if d is not None:
+                found = (ln, d)
+        if found is None:
+            return None
+        ln, d = found
+        year = d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None) or _meta_year(self.doc)
+        return d.iso(year), (ln.start + d.start, ln.start + d.end)
+
     def fallback_date(self, before: int) -> tuple[str, Pos] | None:
         """A programme that states its date once, in prose ("se tiendra le vendredi 1er juillet")."""
         year = None
@@ -112,6 +128,12 @@ class Builder:
 
     def sessions(self) -> tuple[list[Session], list[tuple[people.PersonMention, str, str | None]]]:
         drafts = list(self.parsed.drafts)
+        for table in self.parsed.tables:
+            day = self.day_before(self.lines[table.first].line_start)
+            for dr in table_drafts(self.text, table, self.lines):
+                if day is not None:
+                    dr.date, dr.date_span = day
+                drafts.append(dr)
         lf_ids = set()
         for lf in self.parsed.leaflets:
             for dr in self.leaflet_drafts(lf):
@@ -151,7 +173,7 @@ class Builder:
             out.append(
                 Session(
                     id=sid,
-                    title=_clean_title(self.value(d.title) or ""),
+                    title=_clean_title(" ".join([self.value(d.title) or "", *(self.value(p) or "" for p in d.title_more)])),
                     kind=kind,
                     event=self.event_title,
                     doc_id=self.doc.doc_id,

@@ -4,36 +4,22 @@ from __future__ import annotations
 
 import re
 
+from assistant.language.kinds import session_kind_of
 from assistant.language.text import fold
 
-# Priority order: "séance plénière" is a plenary, "atelier en sous-groupes" a workshop.
-_KINDS = (
-    (r"tables?[- ]rondes?", "table ronde"),
-    (r"plenieres?", "plénière"),
-    (r"ateliers?", "atelier"),
-    (r"sous[- ]groupes?", "sous-groupe"),
-    (r"labos?\b|laboratoires?", "labo"),
-    (r"seances?", "séance"),
-    (r"formations?", "formation"),
-    (r"conferences?", "conférence"),
-    (r"seminaires?", "séminaire"),
-    (r"visites?", "visite"),
-    (r"groupes? de travail", "sous-groupe"),
-)
+
+def kind_of(text: str) -> str | None:
+    """The strongest kind word in a title, label or slot caption (the genre lexicon's order:
+    "séance plénière" is a plenary, "atelier en sous-groupes" a workshop, "Accueil café" a break)."""
+    found = session_kind_of(text)
+    return found.id if found else None
+
+
 # Only as the subject of a sentence: "lors de cet atelier" looks back at something else.
 _SELF = re.compile(
     r"(?:^|[.!?]\s+)(?:cet|cette|ce)\s+(atelier|table[- ]ronde|seance|conference|labo|laboratoire|formation"
     r"|seminaire|visite|pleniere)\b"
 )
-
-
-def kind_of(text: str) -> str | None:
-    """The strongest kind word in a title, label or slot caption."""
-    f = fold(text)
-    for rx, kind in _KINDS:
-        if re.search(rf"\b(?:{rx})", f):
-            return kind
-    return None
 
 
 def self_kind(description: str) -> str | None:

@@ -15,6 +15,7 @@ from . import dates, labels, people, rooms, times
 from .kinds import kind_of
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep
+from .tables import Table, find_tables
 
 Pos = tuple[int, int]
 SHORT = 160  # longer lines are paragraphs; titles and labels are shorter
@@ -43,6 +44,7 @@ class Draft:
     slot_kind: str | None = None
     people: list[tuple[people.PersonMention, str]] = field(default_factory=list)
     section_path: list[str] = field(default_factory=list)
+    title_more: list[Pos] = field(default_factory=list)  # a title's continuation (wrapped table cell)
 
 
 @dataclass
@@ -60,6 +62,7 @@ class Parsed:
     contacts: list[tuple[people.PersonMention, str]] = field(default_factory=list)
     sections: list[tuple[int, int, list[str]]] = field(default_factory=list)
     leaflets: list[Leaflet] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
 def _year_hint(text: str, meta_date: str | None) -> int | None:
@@ -155,7 +158,9 @@ class Walker:
     # -- the walk ------------------------------------------------------------------------------
     def run(self) -> Parsed:
         self.out.leaflets = find_leaflets(self.lines)
+        self.out.tables = find_tables(self.lines)
         self.consumed = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
+        self.consumed |= {i for table in self.out.tables for i in table.lines}
         for i, ln in enumerate(self.lines):
             if ln.blank or i in self.consumed:
                 continue

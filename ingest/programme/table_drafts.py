@@ -1,0 +1,84 @@
+"""Session drafts from a programme table's logical rows (see `tables`): the time cell gives the
+slot, the room cell the room, the title cell the title (a label such as "Atelier 3 –" or
+"Table ronde :" set aside, continuation rows joined), the people cell its role lines."""
+
+from __future__ import annotations
+
+import re
+
+from . import labels, people, times
+from .kinds import kind_of
+from .lines import Line, strip_span
+from .structure import Draft
+from .tables import Cell, Row, Table, column
+
+Pos = tuple[int, int]
+_CIVILITY_START = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mr|Mrs|Ms)\.?\s+[A-ZÀ-Ý]")
+# "Prénom NOM" or "Prénom Nom," opening a fragment: a new person, not the rest of a function.
+_NAME_START = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:[\s\-][A-ZÀ-Ý][a-zà-ÿ’'\-]+)?\s+(?:[A-ZÀ-Ý]{2,}|[A-ZÀ-Ý][a-zà-ÿ]+,)")
+
+
+def _title(text: str, cell: Cell) -> tuple[Pos | None, list[Pos], str | None]:
+    """(title span, continuation spans, label kind) of a title cell: "Atelier 4 – Title" keeps
+    "Title" (a label kind); "Table ronde : Title" likewise."""
+    if not cell.parts:
+        return None, [], None
+    a, b = cell.parts[0]
+    kind = None
+    parts = labels.parse_label(text[a:b])
+    if parts is not None and parts.title is not None:
+        a, b = a + parts.title[0], a + parts.title[1]
+        kind = kind_of(parts.kw)
+    a, b = strip_span(text, a, b, "–—-:")
+    more = [strip_span(text, x, y, "–—-") for x, y in cell.parts[1:]]
+    return (a, b), [p for p in more if p[1] > p[0]], kind
+
+
+def _people(text: str, cell: Cell) -> list[tuple[people.PersonMention, str]]:
+    """People of a people cell, fragment by fragment: a role label opens a group, a civility or a
+    "Prénom NOM" opens a person, anything else continues the previous person's details."""
+    out: list[tuple[people.PersonMention, str]] = []
+    role = "intervenant"
+    for a, b in cell.parts:
+        frag = text[a:b]
+        rl = people.role_line(frag)
+        if rl is not None:
+            role, off = rl
+            found = people.parse_names(text, a=a + off, b=b)
+        elif _CIVILITY_START.match(frag) or _NAME_START.match(frag) or not out:
+            found = people.parse_names(text, a=a, b=b)
+        else:
+            found = []
+            last, last_role = out[-1]
+            fn, aff = people.piece(text, a, b)
+            if last.function is None or last.affiliation is None:
+                out[-1] = (people.PersonMention(name=last.name, function=last.function or fn,
+                                                affiliation=last.affiliation or (aff if last.function or fn != aff else None),
+                                                chunk=(last.chunk[0], b)), last_role)
+            continue
+        out += [(m, role) for m in found]
+    return out
+
+
+def row_draft(text: str, table: Table, row: Row, lines: list[Line]) -> Draft | None:
+    title, more, kind = _title(text, column(row, table, "title"))
+    if title is None:
+        return None
+    d = Draft(title=title, opened_by="table", block_start=row.start, block_end=row.end,
+              label_kind=kind)
+    d.title_more = more
+    time_cell = column(row, table, "time").first
+    if time_cell is not None:
+        tr = times.find_range(text[time_cell[0]:time_cell[1]])
+        if tr is not None:
+            d.start, d.end = tr.start, tr.end
+            d.time_span = (time_cell[0] + tr.span[0], time_cell[0] + tr.span[1])
+    room = column(row, table, "room").first
+    if room is not None and re.search(r"\w", text[room[0]:room[1]]):
+        d.room = room
+    d.people = _people(text, column(row, table, "people"))
+    return d
+
+
+def table_drafts(text: str, table: Table, lines: list[Line]) -> list[Draft]:
+    return [d for row in table.rows if (d := row_draft(text, table, row, lines)) is not None]

@@ -1,0 +1,188 @@
+"""Programmes flattened from a table: `|` or TAB columns, cells that wrap onto continuation
+rows, the header and a page footer repeated between two pages.
+
+A table is read into logical rows: a row whose time (or first) column is filled opens one, the
+rows below with that column empty continue its cells. Each column gets a role — time, room,
+title, people — from its header words ("Horaire", "Salle", "Séquence", "Intervenant·e·s"), else
+from what its cells hold. Offsets stay exact: a cell is a list of spans, one per physical row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assistant.language.text import fold
+
+from . import rooms, times
+from .lines import Line, strip_span
+
+Pos = tuple[int, int]
+Role = Literal["time", "room", "title", "people", "other"]
+
+_SEPARATORS = ("|", "\t")
+MIN_COLUMNS = 3  # fewer cells is a sentence with a bar in it, not a table
+# Header words of each column role (folded).
+_HEADER = {
+    "time": re.compile(r"\b(?:horaires?|heures?|time|hours?|quand|creneaux?)\b"),
+    "room": re.compile(r"\b(?:salles?|lieux?|rooms?|espaces?|venue|ou)\b"),
+    "people": re.compile(r"\b(?:intervenant\w*|animation|animat\w*|avec|speakers?|qui|orat\w*|moderat\w*|invites?)\b"),
+    "title": re.compile(r"\b(?:sequences?|seances?|ateliers?|programmes?|intitules?|titres?|sessions?|contenus?"
+                        r"|activites?|themes?|sujets?|quoi|what|evenements?|temps forts?)\b"),
+}
+
+
+@dataclass
+class Cell:
+    parts: list[Pos] = field(default_factory=list)  # one trimmed span per physical row
+
+    @property
+    def first(self) -> Pos | None:
+        return self.parts[0] if self.parts else None
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    first_line: int  # index of the row's first physical line
+    last_line: int
+    start: int  # offset of the row's first character
+    end: int
+
+
+@dataclass
+class Table:
+    first: int  # line indices covered (for the walker to skip)
+    last: int
+    roles: list[Role]
+    rows: list[Row]
+    lines: set[int] = field(default_factory=set)
+
+
+def _separator(text: str) -> str | None:
+    for sep in _SEPARATORS:
+        if text.count(sep) >= MIN_COLUMNS - 1:
+            return sep
+    return None
+
+
+def split_cells(ln: Line, sep: str) -> list[Pos]:
+    """The trimmed spans of a line's cells (an empty cell as an empty span at its place)."""
+    out: list[Pos] = []
+    pos = 0
+    for piece in ln.text.split(sep):
+        a, b = strip_span(ln.text, pos, pos + len(piece))
+        out.append((ln.start + a, ln.start + b))
+        pos += len(piece) + 1
+    return out
+
+
+def _is_header(cells: list[str]) -> bool:
+    """A row of short column names: each non-empty cell names a role."""
+    names = [fold(c) for c in cells if c.strip()]
+    return len(names) >= 2 and all(len(c.split()) <= 3 and any(rx.search(c) for rx in _HEADER.values())
+                                    for c in names)
+
+
+def _roles_from_header(cells: list[str]) -> list[Role]:
+    roles: list[Role] = []
+    for c in cells:
+        f = fold(c)
+        role: Role = next((r for r, rx in _HEADER.items() if rx.search(f)), "other")  # type: ignore[assignment]
+        roles.append(role)
+    return roles
+
+
+def _roles_from_content(rows: list[list[str]]) -> list[Role]:
+    """Without a header: the column whose cells start with times, the one with room labels, the
+    one with role labels or names, and the widest remaining one as the title."""
+    width = max(len(r) for r in rows)
+    roles: list[Role] = ["other"] * width
+    def share(col: int, test) -> float:
+        vals = [r[col] for r in rows if col < len(r) and r[col].strip()]
+        return sum(1 for v in vals if test(v)) / len(vals) if vals else 0.0
+    for col in range(width):
+        if share(col, lambda v: times.find_range(v) is not None and times.find_range(v).span[0] == 0) > 0.5:
+            roles[col] = "time"
+        elif share(col, lambda v: rooms.room_line(v, in_slot=True) is not None) > 0.5:
+            roles[col] = "room"
+        elif share(col, lambda v: ":" in v[:30] or re.search(r"\b(?:M\.|Mme|Dr|Pr)\s", v)) > 0.4:
+            roles[col] = "people"
+    free = [c for c in range(width) if roles[c] == "other"]
+    if free:
+        widest = max(free, key=lambda c: sum(len(r[c]) for r in rows if c < len(r)))
+        roles[widest] = "title"
+    return roles
+
+
+def _furniture(text: str) -> bool:
+    """A page footer or header between two pages of a table."""
+    f = fold(text)
+    return bool(re.search(r"\bpage\s*\d+\s*(?:/|sur|of)\s*\d+|\bversion du\b|\bmis a jour\b|www\.|https?://|\.fr\b"
+                          r"|\bsusceptible de modifications?\b", f))
+
+
+def find_tables(lines: list[Line]) -> list[Table]:
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        sep = _separator(lines[i].text)
+        if sep is None:
+            i += 1
+            continue
+        table = _read_table(lines, i, sep)
+        if table is not None:
+            tables.append(table)
+            i = table.last + 1
+        else:
+            i += 1
+    return tables
+
+
+def _read_table(lines: list[Line], first: int, sep: str) -> Table | None:
+    physical: list[tuple[int, list[Pos]]] = []
+    header: list[str] | None = None
+    covered: set[int] = set()
+    last = first
+    j = first
+    while j < len(lines):
+        ln = lines[j]
+        if ln.blank or (_separator(ln.text) is None and _furniture(ln.text)):
+            # Blank lines and page furniture inside a table; a table ends at the first line that
+            # is neither and has no columns.
+            j += 1
+            continue
+        if _separator(ln.text) != sep:
+            break
+        cells = split_cells(ln, sep)
+        texts = [ln.text[a - ln.start:b - ln.start] for a, b in cells]
+        if _is_header(texts):
+            header = header or texts
+        else:
+            physical.append((j, cells))
+        covered.update(range(last, j + 1))
+        last = j
+        j += 1
+    if len(physical) < 2:
+        return None
+    texts_of = [[lines[j].text[a - lines[j].start:b - lines[j].start] for a, b in cells] for j, cells in physical]
+    roles = _roles_from_header(header) if header else _roles_from_content(texts_of)
+    opener = roles.index("time") if "time" in roles else 0
+    rows: list[Row] = []
+    for (j, cells), texts in zip(physical, texts_of, strict=True):
+        opens = opener < len(texts) and texts[opener].strip()
+        if opens or not rows:
+            rows.append(Row(cells=[Cell() for _ in roles], first_line=j, last_line=j,
+                            start=lines[j].line_start, end=lines[j].end))
+        row = rows[-1]
+        row.last_line, row.end = j, lines[j].end
+        for col, (a, b) in enumerate(cells[: len(roles)]):
+            if b > a:
+                row.cells[col].parts.append((a, b))
+    return Table(first=first, last=last, roles=roles, rows=rows, lines=covered)
+
+
+def column(row: Row, table: Table, role: Role) -> Cell:
+    """The row's cell of the first column with `role` (an empty cell when there is none)."""
+    return row.cells[table.roles.index(role)] if role in table.roles else Cell()
