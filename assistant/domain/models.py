@@ -91,6 +91,8 @@ class Session(Frozen):
     start: str | None = Field(None, description="HH:MM")
     end: str | None = Field(None, description="HH:MM")
     room: str | None = None
+    mode: Literal["online", "hybrid", "in_person"] | None = Field(
+        None, description="How it is attended, when the programme says so or has a venue")
     description: str | None = None
     organiser: str | None = Field(None, description="Who hosts or organises this session, when stated")
     people: list[SessionPerson] = Field(default_factory=list)

@@ -15,6 +15,7 @@ from assistant.domain.models import (
     SessionPerson,
     Span,
 )
+from assistant.language.modes import mode_named
 from assistant.language.text import fold, tokens
 
 from . import dates, people, times
@@ -26,6 +27,8 @@ from .structure import Draft, Parsed
 from .table_drafts import table_drafts
 
 Pos = tuple[int, int]
+# A venue named in a programme's head: "Lieu :", an address, a hall.
+_VENUE = re.compile(r"(?im)^\s*(?:lieu|adresse|venue|où|acc[eè]s)\s*:|\b(?:palais|salle|h[oô]tel de|maison de|espace|centre)\b")
 
 
 def slug(name: str) -> str:
@@ -92,6 +95,23 @@ class Builder:
             dr.people = [(m, "intervenant") for m in mentions]
         return drafts
 
+    def at_a_venue(self, drafts: list[Draft]) -> bool:
+        """The programme takes place somewhere: rooms, a manifest place, or a venue line."""
+        return bool(any(d.room for d in drafts) or self.doc.place or _VENUE.search(self.text[:3000]))
+
+    def mode(self, d: Draft, physical: bool) -> tuple[str | None, Pos | None]:
+        """How a session is attended: the words of its meta line, title or description
+        (webinaire, en visioconférence, en ligne), else in person when the programme has a venue;
+        null when nothing says."""
+        if d.mode is not None:
+            return d.mode, d.mode_span
+        for pos in (d.title, d.desc):
+            if pos is not None and (found := mode_named(self.text[pos[0]:pos[1]])) is not None:
+                return found, pos
+        if d.room is not None:
+            return "in_person", d.room
+        return ("in_person", None) if physical else (None, None)
+
     def day_before(self, offset: int) -> tuple[str, Pos] | None:
         """The last day header above `offset` (a table's day), with the document's year."""
         found = None
@@ -145,6 +165,7 @@ class Builder:
         fb = self.fallback_date(first) if any(d.date is None for d in drafts) else None
         out: list[Session] = []
         mentions: list[tuple[people.PersonMention, str, str | None]] = []
+        physical = self.at_a_venue(drafts)
         for n, d in enumerate(drafts, 1):
             sid = f"{self.doc.doc_id}#s{n}"
             if d.date is None and fb is not None:
@@ -165,10 +186,13 @@ class Builder:
                 )
             if d.end is None:
                 fields.pop("end", None)
+            mode, mode_span = self.mode(d, physical)
+            if mode_span is not None:
+                fields["mode"] = self.span(mode_span)
             sp = []
             for m, role in d.people:
                 pid = self.person_id(m)
-                sp.append(SessionPerson(person_id=pid, name=self.value(m.name) or "", role=role))
+                sp.append(SessionPerson(person_id=pid, name=" ".join((self.value(m.name) or "").split()), role=role))
                 mentions.append((m, role, sid))
             out.append(
                 Session(
@@ -181,6 +205,7 @@ class Builder:
                     start=d.start if d.time_span else None,
                     end=d.end if d.time_span else None,
                     room=self.value(d.room),
+                    mode=mode,
                     description=self.value(d.desc),
                     people=_dedupe(sp),
                     organiser=self.value(d.organiser),
@@ -219,7 +244,7 @@ class Builder:
             out.append(
                 Person(
                     id=pid,
-                    name=self.value(m.name) or "",
+                    name=" ".join((self.value(m.name) or "").split()),
                     role=person_role,
                     affiliation=self.value(m.affiliation),
                     doc_id=self.doc.doc_id,
@@ -274,7 +299,7 @@ class Builder:
                 if vals:
                     place = (vals[0].start, vals[-1].end)
         dated = sorted(
-            (s.date, s.fields["date"]) for s in sessions if s.date and s.date[0].isdigit()
+            ((s.date, s.fields["date"]) for s in sessions if s.date and s.date[0].isdigit() and "date" in s.fields), key=lambda x: x[0]
         )
         org = re.search(r"\borganisée?s?\s+par\s+(?P<o>[^,.;\n]+)", self.text)
         org_pos = (org.start("o"), org.end("o")) if org else None

@@ -10,18 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.language import roles
 from assistant.language.text import fold
 
-from .lines import fold_keep, strip_span
+from .lines import strip_span
 
 Pos = tuple[int, int]
 
-ROLE_RE = re.compile(
-    r"^(?P<label>animat\w*|intervenan\w*|interventions?|avec|moderat\w*|orat\w*|conferenci\w*"
-    r"|grands? temoins?|temoins?|rapporteu\w*|presidence|president\w* de seance|pilotes?"
-    r"|contacts?|formateu\w*|formatrices?|invite\w*|responsables? pedagogiques?|coordination)"
-    r"\s*(?:\(\s*[se]+\s*\))?\s*:\s*(?P<rest>.*)$"
-)
+_LABEL = re.compile(r"^\W*([^:]{2,40}?)\s*(?:\(\s*[se]+\s*\))?\s*:\s*")
 CIVILITY = re.compile(r"\b(?P<civ>M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mr|Mrs|Ms)\.?\s+(?=[A-ZÀ-Ý])")
 _CAP = r"(?:[A-ZÀ-Ý][\w’'\-]*\.?|[A-ZÀ-Ý]\.)"
 _PARTICLE = r"(?:de|du|des|d[’']|le|la|van|von|da|di|ben|el)"
@@ -116,12 +112,6 @@ FUNCTION_WORDS = frozenset(
         "animatrice",
     ]
 )
-_ROLE_NAMES = (
-    ("animat", "animateur"), ("moderat", "modérateur"), ("rapporteu", "rapporteur"),
-    ("presid", "président de séance"), ("pilote", "pilote"), ("contact", "contact"),
-    ("format", "formateur"), ("grand", "grand témoin"), ("responsable", "responsable pédagogique"),
-    ("coordination", "coordinateur"),
-)  # fmt: skip
 _CONTACT_DATA = re.compile(
     r"\b(?:T[ée]l(?:[ée]phone)?|Port(?:able)?|Mob(?:ile)?|Fax|Courriel|Mail|E-?mail)\b\.?\s*:?"
     r"|\+?\d[\d .()]{8,}\d|[\w.+-]+@[\w-]+\.[\w.]+"
@@ -139,21 +129,17 @@ class PersonMention:
     chunk: Pos
 
 
-def session_role(label: str) -> str:
-    """Normalised role in a session for a role label ("Animatrices" -> "animateur")."""
-    f = fold(label)
-    for prefix, role in _ROLE_NAMES:
-        if f.startswith(prefix):
-            return role
-    return "intervenant"
-
-
 def role_line(s: str) -> tuple[str, int] | None:
-    """("animateur", offset of the names) when `s` starts with a role label and a colon."""
-    m = ROLE_RE.match(fold_keep(s))
-    if not m:
+    """(role, offset of the names) when `s` opens with a programme role label and a colon
+    ("Animation :", "Intervenant·e·s :", "Grand témoin :"); the role is the genre lexicon's id
+    (animateur, président, intervenant, grand témoin, rapporteur, formateur, contact)."""
+    m = _LABEL.match(s)
+    if m is None:
         return None
-    return session_role(m["label"]), m.start("rest")
+    role = roles.role_of_label(m.group(1))
+    if role is None:
+        return None
+    return role.id, m.end()
 
 
 def looks_like_name(s: str) -> bool:

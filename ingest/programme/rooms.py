@@ -55,4 +55,9 @@ def room_in(s: str) -> tuple[int, int] | None:
     paren = re.search(r"\((?P<r>(?:salle|amphi|room|auditorium)[^)]{0,30})\)", s, re.IGNORECASE)
     if paren:
         return paren.start("r"), paren.end("r")
+    # The last comma-separated piece of a place: "LE MANS, Maison de l'Habitat, salle Bercé".
+    for m in re.finditer(r",\s*", s):
+        tail = s[m.end():].rstrip(" :.")
+        if _ROOM_LEAD.match(fold(tail)) and len(tail.split()) <= 5 and "," not in tail:
+            return m.end(), m.end() + len(tail)
     return None

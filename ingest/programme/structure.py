@@ -15,6 +15,7 @@ from . import dates, labels, people, rooms, times
 from .kinds import kind_of
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep
+from .meta import Meta, meta_line
 from .tables import Table, find_tables
 
 Pos = tuple[int, int]
@@ -45,6 +46,9 @@ class Draft:
     people: list[tuple[people.PersonMention, str]] = field(default_factory=list)
     section_path: list[str] = field(default_factory=list)
     title_more: list[Pos] = field(default_factory=list)  # a title's continuation (wrapped table cell)
+    mode: str | None = None  # online | hybrid | in_person, when the programme says so
+    mode_span: Pos | None = None
+    from_meta: bool = False  # its title is the line under a meta line
 
 
 @dataclass
@@ -90,6 +94,8 @@ class Walker:
         self.contact_header: Pos | None = None
         self.contact_role: str | None = None
         self.last_kind = ""  # kind of the previous non-blank line
+        # A meta line ("RDV n°1 › mardi 14/10/2025 › 14h › webinaire") waits for its title.
+        self.pending_meta: tuple[Line, Meta] | None = None
 
     # -- helpers -------------------------------------------------------------------------------
     def _next(self, i: int) -> int | None:
@@ -114,10 +120,12 @@ class Walker:
         rl = people.role_line(t)
         if rl:
             return "contact" if rl[0] == "contact" else "role"
+        if meta_line(t) is not None:
+            return "meta"
         if len(t) <= 250 and labels.label_match(t):
             return "label"
-        if len(t) <= 3:
-            return "noise"
+        if len(t) <= 3 or not any(ch.isalnum() for ch in t):
+            return "noise"  # separators ("……", "* * *") and stray glyphs
         if rooms.room_line(t, in_slot=self.slot is not None):
             return "room"
         if len(t) <= 3:
@@ -215,6 +223,9 @@ class Walker:
             self.awaiting_caption = True
 
     def on_room(self, i: int, ln: Line) -> None:
+        if self.pending_meta is not None:
+            self.open_after_meta(ln)  # an upper-case title reads like a room label
+            return
         r = rooms.room_line(ln.text, in_slot=self.slot is not None)
         assert r is not None
         pos = (ln.start + r[0], ln.start + r[1])
@@ -266,11 +277,32 @@ class Walker:
         if parts.time is not None:
             d.start, d.end, d.time_span = parts.time.start, parts.time.end, shift(parts.time.span)
 
+    def _continues(self, ln: Line, nxt: Line) -> bool:
+        """A role line wrapped onto the next line: it stops mid-list ("…; Paul-Henri" over
+        "GIRAUD, responsable…") and the next line is no label, date or time of its own."""
+        if nxt.index != ln.index + 1 or ln.text.rstrip().endswith((".", "!", "?", ":")) or nxt.bullet:
+            return False  # a blank line, a full stop or a bullet ends the list
+        if self.classify(nxt) not in ("short", "para", "room", "noise"):
+            return False
+        first = nxt.text.split()[0] if nxt.text.split() else ""
+        last = ln.text.split()[-1] if ln.text.split() else ""
+        split_name = last[:1].isupper() and not last.isupper() and re.match(r"^[A-ZÀ-Ý][\w'’-]*,", first)
+        return bool(first[:1].islower() or (len(first) > 2 and first.strip(",").isupper())
+                    or ln.text.rstrip().endswith((",", ";")) or split_name)
+
     def on_role(self, i: int, ln: Line) -> None:
         rl = people.role_line(ln.text)
         assert rl is not None
         role, off = rl
-        mentions = people.parse_names(ln.text, base=ln.start, a=off)
+        j = self._next(i)
+        end, prev = ln.end, ln
+        while j is not None and self._continues(prev, self.lines[j]):
+            prev = self.lines[j]
+            end = prev.end
+            self.consumed.add(j)
+            self.extend(prev)
+            j = self._next(j)
+        mentions = people.parse_names(self.text, a=ln.start + off, b=end)
         if not mentions:
             # Names on the following lines, one per line (often bulleted).
             j = self._next(i)
@@ -299,7 +331,43 @@ class Walker:
     def on_contact(self, i: int, ln: Line) -> None:
         self.on_role(i, ln)
 
+    def on_meta(self, i: int, ln: Line) -> None:
+        self.close()
+        meta = meta_line(ln.text)
+        assert meta is not None
+        if meta.date is not None:
+            d = meta.date
+            if d.year:
+                self.year = d.year
+            self.day = (d.iso(self.year), (ln.start + d.start, ln.start + d.end), ln)
+            self.days.append((ln, []))
+        if meta.time is not None:
+            self.slot = Slot(line=ln, tr=meta.time)
+            if not self.days:
+                self.days.append((ln, []))
+            self.days[-1][1].append(self.slot)
+        self.pending_meta = (ln, meta)
+        self.awaiting_caption = False
+        self.contact_role = None
+
+    def open_after_meta(self, ln: Line) -> None:
+        """The line under a meta line is its session's title."""
+        assert self.pending_meta is not None
+        meta_ln, meta = self.pending_meta
+        self.pending_meta = None
+        room = (meta_ln.start + meta.room[0], meta_ln.start + meta.room[1]) if meta.room else None
+        d = self.open((ln.start, ln.end), by="heading", ln=ln, room=room)
+        d.block_start = meta_ln.line_start
+        d.from_meta = True
+        if meta.mode is not None and meta.mode_span is not None:
+            d.mode, d.mode_span = meta.mode, (meta_ln.start + meta.mode_span[0], meta_ln.start + meta.mode_span[1])
+        if meta.date is None and meta.confirm is not None:
+            d.date, d.date_span = None, None  # "date à confirmer": no date, said so
+
     def on_short(self, i: int, ln: Line) -> None:
+        if self.pending_meta is not None:
+            self.open_after_meta(ln)
+            return
         pos = (ln.start, ln.end)
         if self.contact_role is not None:
             if self._contact(ln):
@@ -325,6 +393,10 @@ class Walker:
             self.cur.block_start = rl.line_start
             return
         cur = self.cur
+        if cur is not None and ((cur.desc is not None and self._wraps(i)) or (
+                cur.desc is None and _prose(ln.text, 6 if cur.from_meta else 12))):
+            self.add_desc(ln)  # a description: prose under the title, or its wrapped next line
+            return
         if (
             cur is not None
             and cur.opened_by in ("room", "heading", "label")
@@ -339,6 +411,7 @@ class Walker:
             and cur is not None
             and cur.opened_by in ("room", "heading")
             and cur.desc is not None
+            and not ln.text.rstrip().endswith(".")
         ):
             self.open(pos, by="heading", ln=ln)  # a workshop without a room label
             return
@@ -353,7 +426,18 @@ class Walker:
             return
         self.close()
 
+    def _wraps(self, i: int) -> bool:
+        """Line `i` continues the description paragraph right above it (no blank line between)."""
+        if i == 0 or self.lines[i - 1].blank or self.cur is None or self.cur.desc is None:
+            return False
+        above = self.lines[i - 1]
+        if above.end != self.cur.desc[1]:
+            return False
+        return not above.text.rstrip().endswith(":")
+
     def on_para(self, i: int, ln: Line) -> None:
+        if self.pending_meta is not None:
+            self.pending_meta = None  # a meta line followed by prose: no title to take
         if self.contact_role is not None and self._contact(ln):
             return
         self.contact_role = None
@@ -379,6 +463,13 @@ class Walker:
             )  # fmt: skip
         self.out.contacts.append((m, self.contact_role or "contact"))
         return True
+
+
+def _prose(t: str, min_words: int) -> bool:
+    """A line of running text (a description cut by the page width), not a title: enough words,
+    most of them in lower case. Under a title given by a meta line, fewer words will do."""
+    words = [w for w in t.split() if w[:1].isalpha()]
+    return len(words) >= min_words and sum(w[:1].islower() for w in words) >= 0.6 * len(words)
 
 
 def _sentence(t: str) -> bool:

@@ -1,0 +1,76 @@
+"""A session's meta line: fields in a row, separated by › | • · – or —, giving its date, time,
+room or place and how it is attended, with the title on the line below.
+
+"RDV n°1  ›  mardi 14/10/2025  ›  14h-15h30  ›  webinaire", "Jeudi 6 mars · 9h30 · Salle 2",
+"Séance 4 – le 3 févr. 2026 – 14h-16h30 – LE MANS, Maison de l'Habitat, salle Bercé".
+Offsets are relative to the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.language.modes import mode_named
+
+from . import dates, rooms, times
+
+Pos = tuple[int, int]
+# Field separators: a glyph with spaces around it (a hyphen inside "14h-15h30" is no separator).
+_SEP = re.compile(r"\s+[›»|•·–—]\s+|\s*[›»|•·]\s*(?=\S)")
+MIN_FIELDS = 3
+
+
+@dataclass(frozen=True)
+class Meta:
+    date: dates.DateMatch | None
+    time: times.TimeRange | None
+    room: Pos | None
+    mode: str | None
+    mode_span: Pos | None
+    confirm: Pos | None  # "date à confirmer": the date is said to be unknown
+
+
+def _fields(text: str) -> list[Pos]:
+    out, pos = [], 0
+    for m in _SEP.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+_TO_CONFIRM = re.compile(r"\b(?:date|salle|lieu|horaire)s?\s+(?:a|à)\s+confirmer\b|\bà confirmer\b|\bTBC\b", re.I)
+
+
+def meta_line(text: str) -> Meta | None:
+    """The line's meta fields, when it has at least three fields and one is a date or a time."""
+    fields = _fields(text)
+    if len(fields) < MIN_FIELDS or len(text) > 200:
+        return None
+    date = time = None
+    room = mode_span = confirm = None
+    mode = None
+    for a, b in fields:
+        field = text[a:b]
+        if date is None and (found := dates.find_dates(field)):
+            d = found[0]
+            date = dates.DateMatch(a + d.start, a + d.end, d.month, d.day, d.year, d.weekday)
+            continue
+        if time is None and (tr := times.find_range(field)) is not None:
+            time = times.TimeRange(tr.start, tr.end, (a + tr.span[0], a + tr.span[1]))
+            continue
+        if confirm is None and (c := _TO_CONFIRM.search(field)):
+            confirm = (a + c.start(), a + c.end())
+        if mode is None and (m := mode_named(field)) is not None:
+            mode, mode_span = m, (a, b)
+            continue
+        if room is None:
+            r = rooms.room_in(field) or rooms.room_line(field, in_slot=True)
+            if r is not None:
+                room = (a + r[0], a + r[1])
+    if date is None and time is None:
+        return None
+    return Meta(date=date, time=time, room=room, mode=mode, mode_span=mode_span, confirm=confirm)
