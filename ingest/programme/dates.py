@@ -10,26 +10,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.language import calendar
+from assistant.language.text import fold
+
+from . import times
 from .lines import fold_keep
 
-MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    "janv": 1, "fevr": 2, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# Month and weekday words of the genre lexicon (language.calendar): French and English, full
+# and abbreviated months ("3 févr. 2026", "Oct 9"), full weekday names.
+MONTHS = calendar.month_words()
+WEEKDAYS = tuple(fold(w) for lang in ("fr", "en") for w in calendar.weekday_names(lang))  # type: ignore[arg-type]
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_ALT = "|".join(WEEKDAYS)
 # Works on folded text (same length as the source for French: folding only drops accents).
 DATE_RE = re.compile(
-    rf"\b(?:(?P<wd>{_DAY_ALT})\s+)?(?P<d>[0-3]?\d)(?:er)?\s+(?P<m>{_MONTH_ALT})\.?"
+    rf"\b(?:(?P<wd>{_DAY_ALT})\s+)?(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?P<m>{_MONTH_ALT})\.?"
     rf"(?:\s+(?P<y>(?:19|20)\d\d))?\b"
+)
+# English order: "Thursday, October 9, 2025", "Oct 9".
+DATE_EN_RE = re.compile(
+    rf"\b(?:(?P<wd>{_DAY_ALT}),?\s+)?(?P<m>{_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 )
 NUMERIC_RE = re.compile(
     rf"\b(?:(?P<wd>{_DAY_ALT})\s+)?(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b"
 )
 MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MONTH_ALT})\s+(?P<y>(?:19|20)\d\d)\b")
+# What may stand before a day header's date: "Jour 1 ·", "Day 2 –", "Journée 1 :".
+_DAY_PREFIX = re.compile(r"^(?:jour|journee|day|j)\s*\d+\s*[·:–—\-|]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,7 @@ def find_dates(s: str) -> list[DateMatch]:
     """All dates in `s`, in order, with offsets into `s`."""
     f = _folded(s)
     found: list[DateMatch] = []
-    for rx in (DATE_RE, NUMERIC_RE):
+    for rx in (DATE_RE, DATE_EN_RE, NUMERIC_RE):
         for m in rx.finditer(f):
             month = MONTHS[m["m"]] if m["m"] in MONTHS else int(m["m"])
             day = int(m["d"])
@@ -70,8 +79,13 @@ def find_dates(s: str) -> list[DateMatch]:
                     year=int(m["y"]) if m["y"] else None, weekday=bool(m["wd"]),
                 )
             )  # fmt: skip
-    found.sort(key=lambda d: d.start)
-    return found
+    found.sort(key=lambda d: (d.start, -d.end))
+    # One date read by two patterns ("9 October" inside "Thursday 9 October 2025") counts once.
+    kept: list[DateMatch] = []
+    for d in found:
+        if not kept or d.start >= kept[-1].end:
+            kept.append(d)
+    return kept
 
 
 def day_header(s: str) -> DateMatch | None:
@@ -85,9 +99,14 @@ def day_header(s: str) -> DateMatch | None:
     if not dates:
         return None
     d = dates[0]
-    before = s[: d.start].strip(" -–—:•")
+    before = s[: d.start].strip(" -–—:•·|")
     after = s[d.end :].strip(" -–—:,.()")
-    if before or len(after.split()) > 3:
+    # A time range after the date is part of the header ("MARDI 7 OCTOBRE 2025, DE 09:15 À 12:30").
+    tr = times.find_range(after)
+    if tr is not None:
+        after = (after[: tr.span[0]] + after[tr.span[1] :]).strip(" -–—:,.()")
+        after = re.sub(r"^(?:de|from)\b", "", after.strip(), flags=re.I).strip()
+    if (before and not _DAY_PREFIX.match(fold(before))) or len(after.split()) > 3:
         return None
     if not d.weekday and d.year is None:
         return None
