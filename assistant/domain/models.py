@@ -116,6 +116,7 @@ class Initiative(Frozen):
     name: str
     place: str | None = None
     organiser: str | None = Field(None, description="Who runs it")
+    figure: str | None = Field(None, description="A figure the source gives (\"1 800 paniers\")")
     description: str | None = None
     doc_id: str
     session: str | None = Field(None, description="Id of the session that presents it")

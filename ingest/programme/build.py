@@ -23,6 +23,7 @@ from .initiatives import Mention
 from .kinds import kind_from_meta, kind_of, self_kind
 from .leaflet import Leaflet
 from .lines import Line, fold_keep, make_span
+from .showcase import told_sessions
 from .structure import Draft, Parsed
 from .table_drafts import table_drafts
 
@@ -148,6 +149,11 @@ class Builder:
 
     def sessions(self) -> tuple[list[Session], list[tuple[people.PersonMention, str, str | None]]]:
         drafts = list(self.parsed.drafts)
+        taken = [d.title for d in drafts]
+        for told in told_sessions(self.text, self.lines):
+            if not any(a <= told.title[0] < b for a, b in taken):
+                drafts.append(Draft(title=told.title, opened_by="told", block_start=told.block[0],
+                                    block_end=told.block[1], label_kind=told.kind))
         for table in self.parsed.tables:
             day = self.day_before(self.lines[table.first].line_start)
             for dr in table_drafts(self.text, table, self.lines):
@@ -269,6 +275,7 @@ class Builder:
                 ("place", m.place),
                 ("organiser", m.organiser),
                 ("description", m.description),
+                ("figure", m.figure),
             ):
                 if pos:
                     fields[key] = self.span(pos)
@@ -278,6 +285,7 @@ class Builder:
                     name=name,
                     place=self.value(m.place),
                     organiser=self.value(m.organiser),
+                    figure=self.value(m.figure),
                     description=self.value(m.description),
                     doc_id=self.doc.doc_id,
                     session=sid,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from assistant.language.text import fold
 
 from .lines import Line, strip_span
+from .showcase import showcased
 
 Pos = tuple[int, int]
 _CAPW = r"[A-ZÀ-Ý][\w'’\-]*"
@@ -93,6 +94,7 @@ class Mention:
     place: Pos | None = None
     organiser: Pos | None = None
     description: Pos | None = None
+    figure: Pos | None = None
 
 
 def _sentence(text: str, ln: Line, at: int) -> Pos:
@@ -267,11 +269,14 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w\-]+", name) if w[0].isupper())
 
 
-def find_initiatives(text: str, lines: list[Line]) -> list[Mention]:
-    """Bullet examples first (they carry place and description), then prose mentions; one per name."""
+def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None = None) -> list[Mention]:
+    """Bullet examples first (they carry place and description), then prose mentions, then
+    initiatives a report showcases in running text; one per name."""
     seen: set[str] = set()
     out: list[Mention] = []
-    for m in from_examples(text, lines) + from_prose(text, lines):
+    told = [Mention(name=s.name, block=s.block, place=s.place, organiser=s.organiser, figure=s.figure)
+            for s in showcased(text, lines, titles or [])]
+    for m in from_examples(text, lines) + from_prose(text, lines) + told:
         key = re.sub(r"[^a-z0-9]+", "", fold(text[m.name[0] : m.name[1]]))
         if key and key not in seen:
             seen.add(key)

@@ -1,0 +1,186 @@
+"""What a report or newsletter tells in prose: the sessions it recounts ("la table ronde
+« Circuits courts : qui peut vraiment y accéder ? »") and the initiatives they showcased — a
+name in guillemets or capitals, its town and département ("À Lannion (Côtes-d'Armor)"), the
+organisation that runs it ("l'association Trégor Entraide"), a figure ("1 800 paniers").
+
+Works on paragraphs (lines joined until a blank line), so wrapped sentences read whole; every
+span is an exact offset of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.language.kinds import session_kind_of
+
+from .lines import Line, strip_span
+
+Pos = tuple[int, int]
+_QUOTE = re.compile(r"«\s*(?P<q>[^«»]{2,120}?)\s*»|“(?P<q2>[^“”]{2,120}?)”")
+_SESSION_WORDS = r"(?:tables?[- ]rondes?|ateliers?|s[ée]ances?|conf[ée]rences?|pl[ée]ni[èe]res?|webinaires?|labos?|d[ée]bats?)"
+# "la première table ronde de la matinée, « Title »", "l'atelier « Title »".
+_SESSION_MENTION = re.compile(
+    rf"\b(?:la|le|l['’]|une?|cette|ce)\s+(?:[\wéèû]+\s+){{0,2}}?{_SESSION_WORDS}(?:\s+[\wéèàû'’-]+){{0,4}}?\s*,?\s*"
+    r"(?=«|“)", re.IGNORECASE)
+# Words before a quoted title that make it a session's or an event's, not an initiative's.
+_NOT_AN_INITIATIVE = (r"(?:" + _SESSION_WORDS[3:-1] + r"|forums?|semaines?|cycles?|journ[ée]es?|rencontres?|"
+                      r"colloques?|lettres?|feuilles? de route|th[èe]mes?|intitul[ée]e?s?|appels?)")
+_ROOM_LEAD = re.compile(r"^(?:SALLES?|HALL|ESPACE|AMPHI\w*|AUDITORIUM|GRAND(?:E)?|PLATEAU|STUDIO)\b")
+_CAPS_WORD = r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+|L['’][A-ZÀ-Ý]+|D['’][A-ZÀ-Ý]+)"
+_CAPS = re.compile(rf"(?<![\w’'])(?:{_CAPS_WORD})(?:\s+(?:{_CAPS_WORD}|DE|DU|DES|LA|LE|LES|ET|À|AU)){{1,7}}(?![\w’'])")
+_PLACE = re.compile(
+    r"(?:^|(?<=[\s,;(]))(?:[àÀ]|installée?s?\s+à|basée?s?\s+à|implantée?s?\s+à|en|dans)\s+(?:l['’])?"
+    r"(?P<town>[A-ZÀ-Ý][\w’'\-]+(?:[\s\-](?:[A-ZÀ-Ý][\w’'\-]+|sur|sous|en|de|du|la|le|lès|les|d['’][A-ZÀ-Ý][\w’'\-]+))*)"
+    r"(?P<dept>\s*\([^()]{2,40}\))?")
+_ORG = re.compile(
+    r"\b(?:port[ée]e?s?\s+par|g[ée]r[ée]e?s?\s+par|anim[ée]e?s?\s+par|men[ée]e?s?\s+par|lanc[ée]e?s?\s+par)\s+"
+    r"(?P<by>(?:l['’]|la\s+|le\s+|les\s+)?[\w’'&\-]+(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|de|du|des|d['’][\w’'\-]+|la|le|l['’][A-ZÀ-Ý][\w’'\-]*)){0,6})"
+    r"|\b(?P<kind>l['’]association|la coopérative|l['’]entreprise|le CCAS|la Ville|le centre social|la Mission locale"
+    r"|le Département|la Métropole|la Région|la communauté de communes|l['’]ESAT|la fédération)"
+    r"(?P<rest>(?:\s+(?:de\s+|d['’]|du\s+)?[A-ZÀ-Ý&][\w’'&\-]*(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|\d+|de|du|des|la|le))*)?)")
+_FIGURE = re.compile(
+    r"(?<![\w/])(?:plus de\s+|près de\s+|environ\s+)?\d{1,3}(?:[\s  ]\d{3})*(?:[.,]\d+)?\s*(?:%\s*)?"
+    r"(?:(?:de|d['’])\s+)?(?!(?:19|20)\d\d\b)[a-zà-ÿœ·’'\-]{3,}(?:\s+(?:de|d['’]|par|en)\s*[a-zà-ÿœ·\-]+)?")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+MAX_NAME_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Told:
+    """A session recounted in prose: its quoted title and the paragraphs that tell it."""
+
+    title: Pos
+    block: Pos
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class Showcased:
+    name: Pos
+    block: Pos  # the paragraph that tells it
+    place: Pos | None
+    organiser: Pos | None
+    figure: Pos | None
+
+
+def paragraphs(lines: list[Line]) -> list[Pos]:
+    out: list[Pos] = []
+    start = end = None
+    for ln in lines:
+        if ln.blank:
+            if start is not None:
+                out.append((start, end))  # type: ignore[arg-type]
+            start = None
+            continue
+        if start is None:
+            start = ln.line_start
+        end = ln.end
+    if start is not None:
+        out.append((start, end))  # type: ignore[arg-type]
+    return out
+
+
+def _running(text: str, a: int, b: int) -> bool:
+    """Running prose: several lower-case words (not a heading, a list of names, a title)."""
+    words = re.findall(r"[^\W\d_]+", text[a:b])
+    return len(words) >= 12 and sum(w[:1].islower() for w in words) >= 0.5 * len(words)
+
+
+def told_sessions(text: str, lines: list[Line]) -> list[Told]:
+    """Sessions a report recounts: a session word right before a quoted title, in prose."""
+    out: list[Told] = []
+    paras = [p for p in paragraphs(lines) if _running(text, *p)]
+    for pa, pb in paras:
+        for m in _SESSION_MENTION.finditer(text, pa, pb):
+            q = _QUOTE.match(text, m.end())
+            if q is None:
+                continue
+            g = "q" if q.group("q") else "q2"
+            kind = session_kind_of(m.group(0))
+            out.append(Told(title=(q.start(g), q.end(g)), block=(m.start(), pb), kind=kind.id if kind else None))
+    # A session's block runs until the next told session.
+    out.sort(key=lambda t: t.block[0])
+    return [Told(t.title, (t.block[0], nxt.block[0] if nxt else max(t.block[1], t.block[1])), t.kind)
+            for t, nxt in zip(out, [*out[1:], None], strict=False)]
+
+
+def _names(text: str, a: int, b: int, titles: list[Pos]) -> list[Pos]:
+    """Names of initiatives in a paragraph: short quoted names (not a session's title, not a
+    quoted remark) and phrases in capitals inside running text (not a person's surname)."""
+    found: list[Pos] = []
+    for q in _QUOTE.finditer(text, a, b):
+        g = "q" if q.group("q") else "q2"
+        qa, qb = q.start(g), q.end(g)
+        words = text[qa:qb].split()
+        before = text[max(a, q.start() - 40):q.start()]
+        if not words or len(words) > MAX_NAME_WORDS or not (text[qa].isupper() or text[qa].isdigit()):
+            continue
+        if any(ta <= qa < tb for ta, tb in titles) or re.search(_NOT_AN_INITIATIVE + r"[^.]{0,25}$", before, re.I):
+            continue  # a session's or an event's own title
+        if text[qb - 1] in ".!?" or before.rstrip().endswith(":"):
+            continue  # a quoted remark
+        found.append((qa, qb))
+    for m in _CAPS.finditer(text, a, b):
+        before = text[max(a, m.start() - 30):m.start()].rstrip()
+        prev = before.split()[-1] if before.split() else ""
+        if prev[:1].isupper() and not prev.isupper():
+            continue  # "Gwenaëlle LE BIHAN": a surname
+        line_a, line_b = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        line = text[line_a:line_b if line_b >= 0 else len(text)]
+        if sum(w[:1].islower() for w in line.split()) < 6:
+            continue  # a heading, a room label, a title in capitals: not running text
+        if session_kind_of(m.group()) is not None or _ROOM_LEAD.match(m.group()):
+            continue
+        found.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def _first(rx: re.Pattern[str], text: str, a: int, b: int, group: str | None = None) -> Pos | None:
+    m = rx.search(text, a, b)
+    if m is None:
+        return None
+    if group and m.group(group):
+        return strip_span(text, m.start(group), m.end(group), ",.;")
+    return strip_span(text, m.start(), m.end(), ",.;")
+
+
+def _organiser(text: str, a: int, b: int) -> Pos | None:
+    m = _ORG.search(text, a, b)
+    if m is None:
+        return None
+    if m.group("by"):
+        return strip_span(text, m.start("by"), m.end("by"), ",.;")
+    end = m.end("rest") if m.group("rest") and m.group("rest").strip() else m.end("kind")
+    return strip_span(text, m.start("kind"), end, ",.;")
+
+
+def _figure(text: str, a: int, b: int) -> Pos | None:
+    for m in _FIGURE.finditer(text, a, b):
+        head = re.match(r"[\d\s  .,]+", m.group())
+        if head and _YEAR.match(head.group().strip()):
+            continue
+        return strip_span(text, m.start(), m.end(), ",.;")
+    return None
+
+
+def showcased(text: str, lines: list[Line], titles: list[Pos]) -> list[Showcased]:
+    """Initiatives told in running prose, with what the paragraph says of place, organiser and
+    figure (the sentence before the name counts too: "À Vannes (Morbihan), LA TOURNÉE VERTE…")."""
+    out: list[Showcased] = []
+    for pa, pb in paragraphs(lines):
+        if not _running(text, pa, pb):
+            continue
+        names = _names(text, pa, pb, titles)
+        for i, (na, nb) in enumerate(names):
+            # What belongs to this name: from the sentence that names it to the next name.
+            sent = max(pa, text.rfind(".", pa, na) + 1)
+            stop = names[i + 1][0] if i + 1 < len(names) else pb
+            place_m = _PLACE.search(text, sent, stop)
+            place = None
+            if place_m is not None:
+                end = place_m.end("dept") if place_m.group("dept") else place_m.end("town")
+                place = strip_span(text, place_m.start("town"), end, ",.;")
+            out.append(Showcased(name=(na, nb), block=(pa, pb), place=place,
+                                 organiser=_organiser(text, sent, stop), figure=_figure(text, nb, stop)))
+    return out
