@@ -29,10 +29,11 @@ _NOT_AN_INITIATIVE = (r"(?:" + _SESSION_WORDS[3:-1] + r"|forums?|semaines?|cycle
 _ROOM_LEAD = re.compile(r"^(?:SALLES?|HALL|ESPACE|AMPHI\w*|AUDITORIUM|GRAND(?:E)?|PLATEAU|STUDIO)\b")
 _CAPS_WORD = r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+|L['’][A-ZÀ-Ý]+|D['’][A-ZÀ-Ý]+)"
 _CAPS = re.compile(rf"(?<![\w’'])(?:{_CAPS_WORD})(?:\s+(?:{_CAPS_WORD}|DE|DU|DES|LA|LE|LES|ET|À|AU)){{1,7}}(?![\w’'])")
-_PLACE = re.compile(
-    r"(?:^|(?<=[\s,;(]))(?:[àÀ]|installée?s?\s+à|basée?s?\s+à|implantée?s?\s+à|en|dans)\s+(?:l['’])?"
-    r"(?P<town>[A-ZÀ-Ý][\w’'\-]+(?:[\s\-](?:[A-ZÀ-Ý][\w’'\-]+|sur|sous|en|de|du|la|le|lès|les|d['’][A-ZÀ-Ý][\w’'\-]+))*)"
-    r"(?P<dept>\s*\([^()]{2,40}\))?")
+_TOWN = r"[A-ZÀ-Ý][\w’'\-]+(?:[\s\-](?:[A-ZÀ-Ý][\w’'\-]+|sur|sous|en|de|du|la|le|lès|les|d['’][A-ZÀ-Ý][\w’'\-]+))*"
+# "Quimperlé (Finistère)", "Dieppe (Seine-Maritime)": a town and its département in brackets.
+_TOWN_DEPT = re.compile(rf"(?P<town>{_TOWN})\s*\((?P<dept>[A-ZÀ-Ý][^()\d]*[a-zà-ÿ][^()\d]*)\)")
+# "à Lannion", "installée à Bellac", "basé à Saint-Lô".
+_AT_TOWN = re.compile(rf"(?:^|(?<=[\s,;(]))(?:[àÀ]|installée?s?\s+à|basée?s?\s+à|implantée?s?\s+à)\s+(?P<town>{_TOWN})")
 _ORG = re.compile(
     r"\b(?:port[ée]e?s?\s+par|g[ée]r[ée]e?s?\s+par|anim[ée]e?s?\s+par|men[ée]e?s?\s+par|lanc[ée]e?s?\s+par)\s+"
     r"(?P<by>(?:l['’]|la\s+|le\s+|les\s+)?[\w’'&\-]+(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|de|du|des|d['’][\w’'\-]+|la|le|l['’][A-ZÀ-Ý][\w’'\-]*)){0,6})"
@@ -176,11 +177,11 @@ def showcased(text: str, lines: list[Line], titles: list[Pos]) -> list[Showcased
             # What belongs to this name: from the sentence that names it to the next name.
             sent = max(pa, text.rfind(".", pa, na) + 1)
             stop = names[i + 1][0] if i + 1 < len(names) else pb
-            place_m = _PLACE.search(text, sent, stop)
             place = None
-            if place_m is not None:
-                end = place_m.end("dept") if place_m.group("dept") else place_m.end("town")
-                place = strip_span(text, place_m.start("town"), end, ",.;")
+            if (m := _TOWN_DEPT.search(text, sent, stop)) is not None:
+                place = strip_span(text, m.start("town"), m.end(), ",.;")
+            elif (m := _AT_TOWN.search(text, sent, stop)) is not None:
+                place = strip_span(text, m.start("town"), m.end("town"), ",.;")
             out.append(Showcased(name=(na, nb), block=(pa, pb), place=place,
                                  organiser=_organiser(text, sent, stop), figure=_figure(text, nb, stop)))
     return out
