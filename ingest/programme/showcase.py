@@ -38,7 +38,7 @@ _ORG = re.compile(
     r"\b(?:port[ée]e?s?\s+par|g[ée]r[ée]e?s?\s+par|anim[ée]e?s?\s+par|men[ée]e?s?\s+par|lanc[ée]e?s?\s+par)\s+"
     r"(?P<by>(?:l['’]|la\s+|le\s+|les\s+)?[\w’'&\-]+(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|de|du|des|d['’][\w’'\-]+|la|le|l['’][A-ZÀ-Ý][\w’'\-]*)){0,6})"
     r"|\b(?P<kind>l['’]association|la coopérative|l['’]entreprise|le CCAS|la Ville|le centre social|la Mission locale"
-    r"|le Département|la Métropole|la Région|la communauté de communes|l['’]ESAT|la fédération)"
+    r"|le Département|la Métropole|la Région|la communauté de communes|la fédération)"
     r"(?P<rest>(?:\s+(?:de\s+|d['’]|du\s+)?[A-ZÀ-Ý&][\w’'&\-]*(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|\d+|de|du|des|la|le))*)?)")
 _FIGURE = re.compile(
     r"(?<![\w/])(?:plus de\s+|près de\s+|environ\s+)?\d{1,3}(?:[\s  ]\d{3})*(?:[.,]\d+)?\s*(?:%\s*)?"
