@@ -12,8 +12,10 @@ import time
 import uuid
 from typing import TYPE_CHECKING
 
-from assistant.answering.router import constraints
-from assistant.answering.temporal import TIME_DEPTH, rerank_by_time
+from assistant.answering.pipeline import Answering, answer_question
+from assistant.answering.retrieve import Resources
+from assistant.answering.temporal import lift_matching
+from assistant.answering.understand import time_filter
 from assistant.domain.models import (
     Answer,
     Document,
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
     from assistant.answering.llm import LLMAnswerer
 
 log = logging.getLogger(__name__)
+
+TIME_DEPTH = 30  # hits looked at before lifting those of the asked time
 
 
 class NotReady(RuntimeError):
@@ -105,33 +109,37 @@ class Assistant:
         return doc
 
     # -- retrieval -------------------------------------------------------------------------
+    def resources(self) -> Resources:
+        return Resources(index=self.index, embedder=self.embedder, store=self.store,
+                         lexical_weight=self.settings.lexical_weight)
+
     def search(self, query: str, *, k: int = 5, filters: SearchFilters | None = None,
                kinds: set[str] | None = None) -> list[Passage]:
         index = self.index
         # English questions over a French corpus: add the French words of the glossary.
         expanded = expand(query, detect_language(query))
-        cons = constraints(query)
+        when = time_filter(query)
         # "mardi en fin de journée": look deeper, then lift what happens at that time.
-        depth = max(k, TIME_DEPTH) if cons.has_time else k
-        hits = hybrid_search(index, query=expanded, dense_query=query, k=depth, embedder=self.embedder, store=self.store,
-                             lexical_weight=self.settings.lexical_weight, filters=filters, kinds=kinds)
-        hits = rerank_by_time(index, hits, cons)[:k]
+        depth = max(k, TIME_DEPTH) if when.active else k
+        hits = hybrid_search(index, query=expanded, dense_query=query, k=depth, embedder=self.embedder,
+                             store=self.store, lexical_weight=self.settings.lexical_weight, filters=filters,
+                             kinds=kinds)
+        hits = lift_matching(index, hits, when)[:k]
         return [index.to_passage(h.item, h.score) for h in hits]
 
     # -- answering -------------------------------------------------------------------------
     def ask(self, question: str, *, history: list[Turn] | None = None,
             filters: SearchFilters | None = None, k: int = 5) -> Answer:
-        from assistant.answering.answer import answer_question
-
         started = time.perf_counter()
-        answer = answer_question(self, question=question, history=history or [], filters=filters, k=k)
+        ctx = Answering(res=self.resources(), support_threshold=self.settings.support_threshold, llm=self.llm)
+        answer = answer_question(question, history or [], ctx)
         took = (time.perf_counter() - started) * 1000
         return answer.model_copy(update={"id": uuid.uuid4().hex[:16], "took_ms": round(took, 2)})
 
     def recommend(self, interests: str, *, date: str | None = None, limit: int = 10):
         from assistant.answering.agenda import plan_agenda
 
-        return plan_agenda(self, interests=interests, date=date, limit=limit)
+        return plan_agenda(self.resources(), interests=interests, date=date, limit=limit)
 
     # -- catalogue -------------------------------------------------------------------------
     def sessions(self, *, q: str | None = None, date: str | None = None, room: str | None = None,

@@ -14,20 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from assistant.answering.citations import CitationBook
-from assistant.answering.compose import rank_sessions
-from assistant.answering.support import salient_terms
+from assistant.answering.cite import CitationBook
+from assistant.answering.retrieve import Resources, records_of
+from assistant.answering.understand import topic_terms
 from assistant.domain.models import Citation, Frozen, Session
 from assistant.language.glossary import expand
 from assistant.language.matching import TermGroup, group_met
 from assistant.language.sentences import sentence_spans
 from assistant.language.text import content_terms, detect_language, tokens
 from assistant.search.retrieval import SearchFilters, hybrid_search
-
-if TYPE_CHECKING:
-    from assistant.service import Assistant
 
 Scope = Literal["date", "named", "upcoming", "recent"]
 # Interests are listed with commas, semicolons, slashes, new lines or "et"/"and".
@@ -75,10 +72,10 @@ def full_date(iso: str | None) -> bool:
     return bool(iso) and not iso.startswith("-")  # type: ignore[union-attr]
 
 
-def reason_for(core: Assistant, session: Session, interests: str) -> tuple[str, Citation]:
+def reason_for(res: Resources, session: Session, interests: str) -> tuple[str, Citation]:
     """The sentence of the session's own block that shares most with the interests, cited; its
     title only when the block has nothing else to say."""
-    doc = core.index.documents[session.doc_id]
+    doc = res.index.documents[session.doc_id]
     terms = set(content_terms(interests))
     title = set(content_terms(session.title))
     best = None
@@ -90,16 +87,16 @@ def reason_for(core: Assistant, session: Session, interests: str) -> tuple[str, 
         if best is None or rank > best[0]:
             best = (rank, a, b)
     a, b = (session.citation.start, session.citation.end) if best is None else best[1:]
-    book = CitationBook(core.index.documents)
+    book = CitationBook(res.index.documents)
     book.cite(session.doc_id, a, b)
     citation = book.citations[0]
     return citation.quote, citation
 
 
 # -- which event -------------------------------------------------------------------------------
-def programme_events(core: Assistant) -> dict[str, EventRef]:
+def programme_events(res: Resources) -> dict[str, EventRef]:
     """One event per document that has sessions, dated by its sessions (else its manifest)."""
-    index = core.index
+    index = res.index
     infos = {d.doc_id: d for d in index.snapshot.infos()}
     parsed = {e.doc_id: e for e in index.snapshot.catalogue.events}
     dates: dict[str, list[str]] = {}
@@ -132,7 +129,7 @@ def _naming_terms(event: EventRef) -> tuple[set[str], set[str]]:
 def named_event(interests: str, events: dict[str, EventRef], language: str) -> tuple[str | None, list[TermGroup]]:
     """The event the interests name, and the groups that named it (they are no topic)."""
     said_years = {t for t in tokens(interests) if _YEAR.match(t)}
-    groups = [frozenset(g) for g in salient_terms(interests, language)]
+    groups = [frozenset(g) for g in topic_terms(interests, language, removed=[])]
     best: tuple[int, str, str] | None = None
     used: list[TermGroup] = []
     for doc_id, event in events.items():
@@ -166,7 +163,7 @@ def interest_phrases(interests: str, language: str, *, drop: list[TermGroup]) ->
     """Each listed interest as its salient term groups, without the groups that named the event."""
     phrases = []
     for part in _SPLIT.split(interests):
-        groups = [frozenset(g) for g in salient_terms(part, language)]
+        groups = [frozenset(g) for g in topic_terms(part, language, removed=[])]
         groups = [g for g in groups if not any(g & d for d in drop)]
         if groups:
             phrases.append(groups)
@@ -186,35 +183,35 @@ def phrases_met(phrases: list[list[TermGroup]], text: str) -> float:
     return met
 
 
-def _session_text(core: Assistant, s: Session) -> str:
-    text = core.index.documents[s.doc_id].text[s.citation.start : s.citation.end]
+def _session_text(res: Resources, s: Session) -> str:
+    text = res.index.documents[s.doc_id].text[s.citation.start : s.citation.end]
     return f"{s.title} {s.description or ''} {text}"
 
 
-def fitting_sessions(core: Assistant, *, doc_id: str, interests: str, phrases: list[list[TermGroup]],
+def fitting_sessions(res: Resources, *, doc_id: str, interests: str, phrases: list[list[TermGroup]],
                      date: str | None) -> list[tuple[Session, float]]:
     """The event's sessions meeting an interest (all of them when no topic is given), best first:
     more interests met, then the search score of the interests."""
-    index = core.index
+    index = res.index
     sessions = [s for s in index.snapshot.catalogue.sessions
                 if s.doc_id == doc_id and (not date or s.date == date)]
-    met = {s.id: phrases_met(phrases, _session_text(core, s)) for s in sessions}
+    met = {s.id: phrases_met(phrases, _session_text(res, s)) for s in sessions}
     if phrases:
         sessions = [s for s in sessions if met[s.id]]
     if not sessions:
         return []
     language = detect_language(interests)
     hits = hybrid_search(index, query=expand(interests, language), dense_query=interests, k=SEARCH_DEPTH,
-                         embedder=core.embedder, store=core.store, lexical_weight=core.settings.lexical_weight,
+                         embedder=res.embedder, store=res.store, lexical_weight=res.lexical_weight,
                          filters=SearchFilters(doc_id=doc_id))
-    searched = {s.id: score for s, score in rank_sessions(index, hits)}
+    searched = {s.id: score for s, score in records_of(hits, index).sessions}
     scored = [(s, met[s.id] + searched.get(s.id, 0.0)) for s in sessions]
     return sorted(scored, key=lambda pair: -pair[1])
 
 
-def count_fitting(core: Assistant, doc_id: str, phrases: list[list[TermGroup]]) -> int:
-    return sum(1 for s in core.index.snapshot.catalogue.sessions
-               if s.doc_id == doc_id and phrases_met(phrases, _session_text(core, s)))
+def count_fitting(res: Resources, doc_id: str, phrases: list[list[TermGroup]]) -> int:
+    return sum(1 for s in res.index.snapshot.catalogue.sessions
+               if s.doc_id == doc_id and phrases_met(phrases, _session_text(res, s)))
 
 
 # -- slots -------------------------------------------------------------------------------------
@@ -237,24 +234,24 @@ def time_slots(sessions: list[Session]) -> list[list[Session]]:
     return slots
 
 
-def plan_agenda(core: Assistant, *, interests: str, date: str | None = None, limit: int = 10,
+def plan_agenda(res: Resources, *, interests: str, date: str | None = None, limit: int = 10,
                 today: dt.date | None = None) -> Agenda:
     """The agenda for `interests` (and `date`): see the module docstring for the rules."""
     language = detect_language(interests)
-    events = programme_events(core)
+    events = programme_events(res)
     doc_id, scope, naming = choose_event(events, interests=interests, date=date, language=language,
                                          today=today or dt.date.today())
     phrases = interest_phrases(interests, language, drop=naming)
     others = [EventMatches(event=e, matches=n) for e in events.values()
-              if e.doc_id != doc_id and phrases and (n := count_fitting(core, e.doc_id, phrases))]
+              if e.doc_id != doc_id and phrases and (n := count_fitting(res, e.doc_id, phrases))]
     others.sort(key=lambda m: (-m.matches, m.event.date or ""))
     if doc_id is None:
         return Agenda(interests=interests, date=date, scope=scope, items=[], other_events=others)
-    fits = fitting_sessions(core, doc_id=doc_id, interests=interests, phrases=phrases, date=date)
+    fits = fitting_sessions(res, doc_id=doc_id, interests=interests, phrases=phrases, date=date)
     fit = dict((s.id, score) for s, score in fits)
 
     def choice(s: Session) -> AgendaChoice:
-        reason, citation = reason_for(core, s, interests)
+        reason, citation = reason_for(res, s, interests)
         return AgendaChoice(session=s, reason=reason, citation=citation, score=round(fit[s.id], 4))
 
     slots = [sorted(slot, key=lambda s: -fit[s.id])

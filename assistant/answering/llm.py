@@ -14,8 +14,9 @@ import logging
 import re
 from dataclasses import dataclass
 
-from assistant.answering.support import frame_stems
+from assistant.answering.asking import strip_asking
 from assistant.domain.models import Answer, Citation, Passage
+from assistant.language import calendar
 from assistant.language.glossary import french_for
 from assistant.language.text import content_terms, tokens
 from assistant.settings import Settings
@@ -37,29 +38,7 @@ _NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # French calendar words are written in lower case, so the capitalised-name check misses them;
 # a wrong day or month is exactly the kind of error that must not slip through.
-_CALENDAR = frozenset(
-    [
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-    ]
-)
+_CALENDAR = frozenset(w for w in {**calendar.weekday_words(), **calendar.month_words()} if len(w) > 3)
 
 _PROMPTS = {
     "fr": (
@@ -238,16 +217,14 @@ def is_supported(sentence: str, quotes: list[str]) -> bool:
                     continue  # a capitalised stopword ("De", "The") names nothing
                 if part not in words and not (alts & stems):
                     return False
-    frame = frame_stems()
     total = supported = 0
-    for word in tokens(sentence):
+    # How a sentence is phrased ("a lieu", "takes place") is not a claim: asking words are set aside.
+    for word in tokens(strip_asking(sentence)):
         alts = _alternatives(word)
         if not alts or any(ch.isdigit() for ch in word):
             continue  # stopwords, single letters, and numbers (checked by value above)
         if alts & stems:
             supported += 1
-        elif alts & frame:
-            continue  # how a sentence is phrased ("a lieu", "takes place") is not a claim
         total += 1
     return total > 0 and supported / total >= MIN_TERM_SUPPORT
 

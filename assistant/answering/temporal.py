@@ -1,8 +1,7 @@
-"""Time constraints of a question ("mardi en fin de journée", "Wednesday morning") against sessions.
+"""The day and part of the day a question asks about, against the catalogue's sessions.
 
-Words like "fin de journée" never occur next to "17H45" in a programme, so lexical and dense
-search cannot honour them. The catalogue knows each session's date and start time, and every
-passage knows its session: items of matching sessions are lifted in the ranking.
+Words like "fin de journée" never stand next to "17H45" in a programme, so search cannot honour
+them: the catalogue knows each session's date and start time, and every passage its session.
 """
 
 from __future__ import annotations
@@ -11,53 +10,52 @@ import dataclasses
 import datetime as dt
 import weakref
 
-from assistant.answering.router import Constraints, weekday_name
+from assistant.answering.query import TimeFilter
 from assistant.domain.models import Session
+from assistant.language import calendar
 from assistant.language.text import fold
 from assistant.search.retrieval import LoadedIndex, Scored
 
 # Added to a fused score (itself in [0, 1]): enough to lift a matching session's passage over an
 # unrelated one with a similar topic score, not enough to surface items off the topic.
 TIME_BONUS = 0.25
-# How deep to look before lifting: the items of the asked time may rank well below the top k.
-TIME_DEPTH = 30
 
 
-def matches_time(s: Session, c: Constraints) -> bool:
-    date_quote = fold(s.fields["date"].quote) if "date" in s.fields else ""
-    if c.iso_date and s.date != c.iso_date:
+def _weekday_written(s: Session, weekday: int) -> bool:
+    """A session without a year: its date header may still write the weekday."""
+    quote = fold(s.fields["date"].quote) if "date" in s.fields else ""
+    return any(fold(calendar.weekday_names(lang)[weekday]) in quote for lang in ("fr", "en"))  # type: ignore[arg-type]
+
+
+def matches_time(s: Session, t: TimeFilter) -> bool:
+    if t.iso_date and s.date != t.iso_date:
         return False
-    if c.month_day and s.date and (int(s.date[-5:-3]), int(s.date[-2:])) != c.month_day:
+    if t.month_day and (not s.date or (int(s.date[-5:-3]), int(s.date[-2:])) != t.month_day):
         return False
-    if c.weekday is not None:
+    if t.weekday is not None:
         if s.date and not s.date.startswith("--"):
-            if dt.date.fromisoformat(s.date).weekday() != c.weekday:
+            if dt.date.fromisoformat(s.date).weekday() != t.weekday:
                 return False
-        elif weekday_name(c.weekday) not in date_quote:
+        elif not _weekday_written(s, t.weekday):
             return False
-    if c.part_of_day:
-        if not s.start:
-            return False
-        hour = int(s.start[:2])
-        want = {"morning": hour < 12, "afternoon": 12 <= hour < 17, "evening": hour >= 17}
-        if not want[c.part_of_day]:
+    if t.part_of_day:
+        part = next(p for p in calendar.parts_of_day() if p.name == t.part_of_day)
+        if not s.start or not part.covers(s.start):
             return False
     return True
 
 
-_MATCHING: weakref.WeakKeyDictionary[LoadedIndex, dict[Constraints, frozenset[str]]] = weakref.WeakKeyDictionary()
+_MATCHING: weakref.WeakKeyDictionary[LoadedIndex, dict[TimeFilter, frozenset[str]]] = weakref.WeakKeyDictionary()
 
 
-def matching_sessions(index: LoadedIndex, cons: Constraints) -> frozenset[str]:
-    """Ids of the sessions at the asked time, kept per loaded index (weakly: a reload drops them):
-    the catalogue does not change under a loaded index, and folding every session's date on
-    every request added up."""
+def matching_sessions(index: LoadedIndex, t: TimeFilter) -> frozenset[str]:
+    """Ids of the sessions at the asked time, kept per loaded index (weakly: a reload drops them)."""
     per_index = _MATCHING.setdefault(index, {})
-    found = per_index.get(cons)
+    found = per_index.get(t)
     if found is None:
-        found = frozenset(s.id for s in index.snapshot.catalogue.sessions if matches_time(s, cons))
+        found = frozenset(s.id for s in index.snapshot.catalogue.sessions if matches_time(s, t))
         if len(per_index) < 1024:
-            per_index[cons] = found
+            per_index[t] = found
     return found
 
 
@@ -66,13 +64,26 @@ def session_of(hit: Scored) -> str | None:
     return item.record_id if item.kind == "session" else item.session_id
 
 
-def rerank_by_time(index: LoadedIndex, hits: list[Scored], cons: Constraints, *,
-                   bonus: float = TIME_BONUS) -> list[Scored]:
-    """`hits` with items of sessions matching `cons` lifted by `bonus`, best first."""
-    if not cons.has_time or not hits:
+def lift_matching(index: LoadedIndex, hits: list[Scored], t: TimeFilter, *,
+                  bonus: float = TIME_BONUS) -> list[Scored]:
+    """`hits` with the items of sessions held at the asked time lifted by `bonus`, best first."""
+    if not t.active or not hits:
         return hits
-    matching = matching_sessions(index, cons)
+    matching = matching_sessions(index, t)
     if not matching:
         return hits
     lifted = [dataclasses.replace(h, score=h.score + bonus) if session_of(h) in matching else h for h in hits]
     return sorted(lifted, key=lambda h: -h.score)
+
+
+def shifted(t: TimeFilter, anchor: list[Session]) -> TimeFilter:
+    """'Et le lendemain ?': the day after (or before) the first dated anchor session, at the part
+    of the day asked; the shift is resolved into a date, so it is applied once."""
+    if not t.day_shift:
+        return t
+    dates = sorted({s.date for s in anchor if s.date and not s.date.startswith("--")})
+    if not dates:
+        return t.model_copy(update={"day_shift": 0})
+    base = dt.date.fromisoformat(dates[0] if t.day_shift > 0 else dates[-1])
+    target = (base + dt.timedelta(days=t.day_shift)).isoformat()
+    return TimeFilter(iso_date=target, part_of_day=t.part_of_day)

@@ -23,3 +23,10 @@ def _patterns() -> tuple[tuple[Mode, re.Pattern[str]], ...]:
 def mode_named(text: str) -> Mode | None:
     folded = fold(text)
     return next((mode for mode, rx in _patterns() if rx.search(folded)), None)
+
+
+def strip_modes(folded: str) -> str:
+    """Folded text with its attendance-mode words blanked out."""
+    for _, rx in _patterns():
+        folded = rx.sub(" ", folded)
+    return folded

@@ -1,106 +1,121 @@
-"""Answer wording in French and English (the corpus stays quoted in French)."""
+"""Answer wording in French and English (sources stay quoted as written). One table per
+language; `tests/test_lexicons.py` checks that both hold the same keys."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
-_FR_DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-_EN_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-              "octobre", "novembre", "décembre"]
-_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December"]
+Lang = Literal["fr", "en"]
 
 TEXT: dict[str, dict[str, Any]] = {
     "fr": {
         "refusal": "Je n'ai pas trouvé cette information dans les documents du programme.",
-        "refusal_attr": {
-            "price": "Les documents du programme n'indiquent pas de tarif ni de frais.",
-            "phone": "Les documents du programme ne donnent pas ce numéro de téléphone.",
-            "email": "Les documents du programme ne donnent pas cette adresse électronique.",
-            "weather": "Les documents du programme ne donnent pas de prévisions météo.",
-            "parking": "Les documents du programme n'indiquent pas de stationnement.",
-            "lodging": "Les documents du programme n'indiquent pas d'hébergement.",
-            "transport": "Les documents du programme n'indiquent pas comment venir.",
-            "meal": "Les documents du programme ne disent rien des repas.",
-            "wifi": "Les documents du programme ne donnent pas d'accès wifi.",
-            "childcare": "Les documents du programme n'indiquent pas de garde d'enfants.",
-            "count": "Les documents du programme ne donnent pas ce chiffre.",
-            "role": "Les documents du programme ne disent pas qui occupe cette fonction.",
-        },
         "nearest": "Voici les passages les plus proches.",
-        "no_room": "salle non précisée",
-        "place": "lieu",
-        "kind_default": "séance",
+        "missing": {
+            "room": "la salle n'est pas indiquée",
+            "place": "le lieu n'est pas indiqué",
+            "date": "la date n'est pas indiquée",
+            "time": "l'horaire n'est pas indiqué",
+            "people": "les intervenants ne sont pas indiqués",
+            "organiser": "l'organisateur n'est pas indiqué",
+            "year": "l'année n'est pas indiquée",
+            "price": "aucun tarif ni frais n'est indiqué",
+            "phone": "ce numéro de téléphone n'est pas donné",
+            "email": "cette adresse électronique n'est pas donnée",
+            "weather": "aucune prévision météo n'est donnée",
+            "parking": "rien n'est dit du stationnement",
+            "lodging": "rien n'est dit de l'hébergement",
+            "transport": "rien n'est dit de l'accès ni des transports",
+            "meal": "rien n'est dit du contenu des repas",
+            "deadline": "aucune date limite n'est indiquée",
+            "wifi": "aucun accès wifi n'est indiqué",
+            "childcare": "aucune garde d'enfants n'est indiquée",
+            "accessibility": "rien n'est dit de l'accessibilité",
+            "attendance": "le nombre de participants n'est pas indiqué",
+        },
+        "not_given_in": "Le programme ne le dit pas : {what}.",
+        "help": ("Je réponds aux questions sur les programmes chargés ({count} documents) : où et quand "
+                 "a lieu une séance, qui intervient, quelles initiatives sont présentées, et je propose "
+                 "un programme selon vos centres d'intérêt. Par exemple :"),
+        "count": "{n} {kind}",
+        "scope": "Au programme de « {title} »",
+        "listing": "{scope}, {count} :",
         "in": "dans",
-        "role": {"animateur": "animateur", "intervenant": "intervenant", "contact": "contact"},
-        "fallback_llm": "Le modèle de langue n'a pas répondu ; réponse extractive.",
+        "presented_in": "{name} est présenté dans {session}",
+        "no_room": "salle non indiquée",
+        "venue": "lieu : {place}",
+        "online": "en ligne",
+        "hybrid": "en présentiel et en ligne",
+        "says": "{quote}",
+        "event": "{title} : {when}",
+        "from_to": "du {a} au {b}",
+        "with": "avec",
+        "organised_by": "organisé par",
     },
     "en": {
         "refusal": "I could not find this information in the programme documents.",
-        "refusal_attr": {
-            "price": "The programme documents do not give any price or fee.",
-            "phone": "The programme documents do not give this phone number.",
-            "email": "The programme documents do not give this e-mail address.",
-            "weather": "The programme documents give no weather forecast.",
-            "parking": "The programme documents say nothing about parking.",
-            "lodging": "The programme documents say nothing about accommodation.",
-            "transport": "The programme documents do not say how to get there.",
-            "meal": "The programme documents say nothing about meals.",
-            "wifi": "The programme documents give no wifi access.",
-            "childcare": "The programme documents say nothing about childcare.",
-            "count": "The programme documents do not give this figure.",
-            "role": "The programme documents do not say who holds this role.",
-        },
         "nearest": "Here are the closest passages.",
-        "no_room": "room not specified",
-        "place": "venue",
-        "kind_default": "session",
+        "missing": {
+            "room": "the room is not given",
+            "place": "the venue is not given",
+            "date": "the date is not given",
+            "time": "the time is not given",
+            "people": "the speakers are not given",
+            "organiser": "the organiser is not given",
+            "year": "the year is not given",
+            "price": "no price or fee is given",
+            "phone": "this phone number is not given",
+            "email": "this e-mail address is not given",
+            "weather": "no weather forecast is given",
+            "parking": "nothing is said about parking",
+            "lodging": "nothing is said about accommodation",
+            "transport": "nothing is said about access or transport",
+            "meal": "nothing is said about what the meals are",
+            "deadline": "no deadline is given",
+            "wifi": "no wifi access is given",
+            "childcare": "no childcare is given",
+            "accessibility": "nothing is said about accessibility",
+            "attendance": "the number of participants is not given",
+        },
+        "not_given_in": "The programme does not say: {what}.",
+        "help": ("I answer questions about the loaded programmes ({count} documents): where and when a "
+                 "session takes place, who speaks, which initiatives are presented, and I suggest an "
+                 "agenda for your interests. For example:"),
+        "count": "{n} {kind}",
+        "scope": "In the programme of “{title}”",
+        "listing": "{scope}, {count}:",
         "in": "in",
-        "role": {"animateur": "moderator", "intervenant": "speaker", "contact": "contact"},
-        "fallback_llm": "The language model did not answer; extractive answer given.",
+        "presented_in": "{name} was presented in {session}",
+        "no_room": "room not given",
+        "venue": "venue: {place}",
+        "online": "online",
+        "hybrid": "on site and online",
+        "says": "The document “{title}” says: “{quote}”",
+        "event": "{title}: {when}",
+        "from_to": "from {a} to {b}",
+        "with": "with",
+        "organised_by": "organised by",
     },
 }
 
-KIND_EN = {"atelier": "workshop", "séance": "session", "seance": "session", "labo": "lab",
-           "plénière": "plenary", "pleniere": "plenary", "table ronde": "round table",
-           "formation": "training", "sous-groupe": "sub-group"}
+
+def text(lang: Lang, key: str, **values: Any) -> str:
+    return str(TEXT[lang][key]).format(**values)
 
 
-def day_label(iso: str | None, lang: str) -> str | None:
-    """'mercredi 5 mars 2025' / 'Wednesday 5 March 2025'; '6 novembre' for a partial '--11-06'."""
-    if not iso:
-        return None
-    try:
-        if iso.startswith("--"):
-            month, day = int(iso[2:4]), int(iso[5:7])
-            return f"{day} {_FR_MONTHS[month - 1]}" if lang == "fr" else f"{day} {_EN_MONTHS[month - 1]}"
-        d = dt.date.fromisoformat(iso)
-    except (ValueError, IndexError):
-        return iso
-    if lang == "fr":
-        return f"{_FR_DAYS[d.weekday()]} {d.day} {_FR_MONTHS[d.month - 1]} {d.year}"
-    return f"{_EN_DAYS[d.weekday()]} {d.day} {_EN_MONTHS[d.month - 1]} {d.year}"
+def missing(lang: Lang, what: str) -> str:
+    return TEXT[lang]["missing"].get(what, TEXT[lang]["refusal"])
 
 
-def time_label(start: str | None, end: str | None, lang: str) -> str | None:
-    def fmt(t: str) -> str:
-        h, m = t.split(":")
-        return f"{int(h)}h{m}" if lang == "fr" else f"{int(h)}:{m}"
-
-    if start and end:
-        return f"{fmt(start)}–{fmt(end)}"
-    if start:
-        return (f"à partir de {fmt(start)}" if lang == "fr" else f"from {fmt(start)}")
-    return None
-
-
-def kind_label(kind: str | None, lang: str) -> str:
-    if not kind:
-        return TEXT[lang]["kind_default"]
-    return KIND_EN.get(kind, kind) if lang == "en" else kind
-
-
-def quoted(title: str, lang: str) -> str:
+def quoted(title: str, lang: Lang) -> str:
     return f"« {title} »" if lang == "fr" else f"“{title}”"
+
+
+def readable_room(room: str) -> str:
+    """Upper-case labels ("SALLE CORNEILLE 2") in a readable case ("Salle Corneille 2"); the
+    quote keeps the source's spelling."""
+    if not room.isupper():
+        return room
+    words = room.split()
+    return " ".join(w if any(c.isdigit() for c in w) or len(w) <= 2 and w.isalpha() is False
+                    else w.capitalize() for w in words)

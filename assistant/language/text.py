@@ -43,11 +43,16 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(strip_elisions(fold(text)))
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
+@lru_cache(maxsize=2)
+def _stemmer(language: str = "french"):
     import Stemmer  # PyStemmer; imported lazily so the module stays light
 
-    return Stemmer.Stemmer("french")
+    return Stemmer.Stemmer(language)
+
+
+def english_stem(word: str) -> str:
+    """An English word's stem ("developing" -> "develop", "solidarities" -> "solidar")."""
+    return _stemmer("english").stemWord(word)
 
 
 def stem(word: str) -> str:

@@ -1,0 +1,102 @@
+"""What a question asks for: attributes (room, date, people, list, count…) and logistics
+values (a price, a menu…), read from how people ask in French and English.
+
+Data: `assistant/language/lexicons/asking.toml` and `values.toml`. Pure functions of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.answering.query import Attribute
+from assistant.language.lexicon import load, word_pattern
+from assistant.language.text import fold
+
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_CONVERSATION = ("filler", "anaphora", "pronoun", "frame", "self", "same_room")  # tables of asking.toml that are no attribute
+
+
+# Tables whose entries are whole words (the others spell out their own anchors).
+_WORD_TABLES = ("filler", "frame")
+
+
+@cache
+def _table(name: str) -> re.Pattern[str]:
+    entry = load("asking")[name]
+    if name in _WORD_TABLES:
+        return word_pattern(entry["fr"] + entry["en"])
+    return _compile(entry["fr"] + entry["en"])
+
+
+@cache
+def _attributes() -> tuple[tuple[Attribute, re.Pattern[str]], ...]:
+    names = [name for name in load("asking") if name not in _CONVERSATION]
+    return tuple((name, _table(name)) for name in names)  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class Value:
+    name: str
+    asked: re.Pattern[str]
+    evidence: re.Pattern[str]
+
+
+@cache
+def values() -> tuple[Value, ...]:
+    return tuple(Value(name, word_pattern(e["asked"]), _compile(e["evidence"]))
+                 for name, e in load("values").items())
+
+
+def _plain(question: str) -> str:
+    """Folded question without quoted titles: a title's words ("Où va la ville ?") ask nothing."""
+    return fold(_QUOTED.sub(" ", question))
+
+
+def attributes_asked(question: str) -> frozenset[Attribute]:
+    # "Je suis animatrice jeunesse" describes the asker; it asks for no animateur.
+    text = _table("self").sub(" ", _plain(question))
+    return frozenset(name for name, rx in _attributes() if rx.search(text))
+
+
+def values_asked(question: str) -> tuple[str, ...]:
+    text = _plain(question)
+    return tuple(v.name for v in values() if v.asked.search(text))
+
+
+def value_given(name: str, evidence: str) -> bool:
+    """Whether a text holds a value of kind `name` (an amount, a phone number, a menu word…)."""
+    return any(v.evidence.search(fold(evidence)) for v in values() if v.name == name)
+
+
+def strip_asking(question: str) -> str:
+    """The folded question with its asking words, fillers and quoted titles blanked out: what
+    remains is what the question is about."""
+    text = _plain(question)
+    for _, rx in _attributes():
+        text = rx.sub(" ", text)
+    for v in values():
+        text = v.asked.sub(" ", text)
+    text = _table("filler").sub(" ", text)
+    return _table("frame").sub(" ", text)
+
+
+def points_back(question: str) -> bool:
+    """A leading "et", a demonstrative, "the same…", "other…", a relative day, a bare "où ?"."""
+    return bool(_table("anaphora").search(fold(question)))
+
+
+def has_pronoun(question: str) -> bool:
+    return bool(_table("pronoun").search(fold(question)))
+
+
+def same_room(question: str) -> bool:
+    """"Dans cette même salle", "the same room": the previous subject's room is meant."""
+    return bool(_table("same_room").search(fold(question)))

@@ -1,0 +1,177 @@
+"""What a question names in the loaded catalogue: an event (by its place or distinctive title
+words), a room, an initiative, a person, a session quoted by its title; and which records a
+previous answer was about. Built once per loaded index and kept with it (weakly)."""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections import Counter
+from dataclasses import dataclass
+
+from assistant.domain.models import Event, Person, Session
+from assistant.language import kinds
+from assistant.language.text import FRENCH_STOPWORDS, content_terms, fold, tokens
+from assistant.search.retrieval import LoadedIndex
+
+# Words a room label shares with every other room: not what tells "salle Descartes" apart.
+_ROOM_GENERIC = frozenset(tokens("salle salles room amphitheatre amphi auditorium espace hall niveau etage"))
+_MIN_NAME = 4  # shorter names ("IA", "ESS") are too likely to occur by chance in a question
+_PLACE_GENERIC = frozenset(content_terms("ville salle centre maison hotel espace rue place avenue boulevard"))
+# A title word used by at most about a third of the events tells one event apart.
+_DISTINCTIVE = math.log(2)
+
+
+@dataclass(frozen=True)
+class _Name:
+    record_id: str
+    text: str  # as written
+    key: str  # folded, whitespace collapsed
+
+
+def _key(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+class CatalogueTerms:
+    def __init__(self, index: LoadedIndex):
+        cat = index.snapshot.catalogue
+        self._records = index.records
+        self._sessions = list(cat.sessions)
+        self._events: list[Event] = list(cat.events)
+        self._names: list[_Name] = []
+        for i in cat.initiatives:
+            self._add(i.id, i.name)
+        for p in cat.people:
+            self._add(p.id, p.name)
+        for s in cat.sessions:
+            self._add(s.id, s.title)
+        self._rooms = sorted({s.room for s in cat.sessions if s.room}, key=len, reverse=True)
+        # How many events use a term: a town or a distinctive word names one event, not all.
+        self._event_terms = {e.doc_id: set(content_terms(f"{e.title} {self._doc_title(index, e)}"))
+                             for e in self._events}
+        self._event_places = {e.doc_id: set(content_terms(e.place or "")) - _PLACE_GENERIC
+                              for e in self._events}
+        self._event_kind = {e.doc_id: self._kind_of(index, e) for e in self._events}
+        df = Counter(t for terms in self._event_terms.values() for t in terms)
+        n = max(1, len(self._event_terms))
+        self._event_idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+
+    @staticmethod
+    def _kind_of(index: LoadedIndex, e: Event) -> str | None:
+        doc = index.documents.get(e.doc_id)
+        found = kinds.event_kind_named(f"{doc.kind or '' if doc else ''} {e.title}")
+        return found.id if found else None
+
+    @staticmethod
+    def _doc_title(index: LoadedIndex, e: Event) -> str:
+        doc = index.documents.get(e.doc_id)
+        return doc.title if doc else ""
+
+    def _add(self, record_id: str, text: str) -> None:
+        key = _key(text)
+        if len(key) >= _MIN_NAME:
+            self._names.append(_Name(record_id, text, key))
+
+    def name_of(self, record_id: str) -> str:
+        r = self._records.get(record_id)
+        if isinstance(r, Session):
+            return r.title
+        return getattr(r, "name", "") or ""
+
+    def named_records(self, folded_question: str) -> list[str]:
+        """Initiatives and people whose full name the question writes, and sessions whose whole
+        title it quotes; longest first, none inside another."""
+        q = f" {_key(folded_question)} "
+        found: list[_Name] = []
+        for name in sorted(self._names, key=lambda n: -len(n.key)):
+            if f" {name.key} " in q and not any(name.key in f.key for f in found):
+                record = self._records.get(name.record_id)
+                if isinstance(record, Session) and len(name.key.split()) < 3:
+                    continue  # a two-word "title" ("Table ronde") is a kind, not a name
+                found.append(name)
+        found += [n for n in self._surnames(q) if n not in found]
+        return list(dict.fromkeys(n.record_id for n in found))
+
+    def _surnames(self, q: str) -> list[_Name]:
+        """People the question names by surname alone ("Qui est Dubreuil ?"), when the surname is
+        not an everyday word of the catalogue."""
+        out = []
+        for name in self._names:
+            record = self._records.get(name.record_id)
+            if not isinstance(record, Person):
+                continue
+            parts = [w for w in name.key.split() if len(w) > 2 and w not in FRENCH_STOPWORDS]
+            if parts and f" {parts[-1]} " in q and parts[-1][0].isalpha():
+                out.append(name)
+        return out
+
+    def room_named(self, folded_question: str) -> str | None:
+        q = set(tokens(folded_question))
+        for room in self._rooms:
+            # "SALLE PLENIERE" is not named by "en plénière": a kind word tells no room apart.
+            distinctive = [t for t in tokens(room) if t not in _ROOM_GENERIC and kinds.session_kind_of(t) is None]
+            if distinctive and all(t in q for t in distinctive) and (
+                    any(not t.isdigit() for t in distinctive) or "salle" in q or "room" in q):
+                return room
+        return None
+
+    def events_named(self, question: str) -> frozenset[str]:
+        """The document(s) of the event the question names: by its place ("au colloque de
+        Rouen"), or by its kind with its distinctive title words ("le forum des solidarités",
+        "the training on territorial innovation"); empty when no event stands out."""
+        q = set(content_terms(question))
+        by_place = {d for d, terms in self._event_places.items() if terms & q}
+        if by_place:
+            return frozenset(by_place)
+        kind = kinds.event_kind_named(question)
+        if kind is None:
+            return frozenset()
+        candidates = [d for d, k in self._event_kind.items() if k == kind.id] or list(self._event_terms)
+        scores = {d: sum(1 for t in q & self._event_terms[d] if self._event_idf[t] >= _DISTINCTIVE)
+                  for d in candidates}
+        best = max(scores.values(), default=0)
+        chosen = [d for d, s in scores.items() if s == best]
+        if len(chosen) == 1 and (best >= 1 or len(candidates) == 1):
+            return frozenset(chosen)
+        return frozenset()
+
+    def event_words(self, docs: frozenset[str], question: str) -> list[str]:
+        """The question's words that named the event: they scope, they are not its topic."""
+        terms = set().union(*(self._event_terms[d] | self._event_places[d] for d in docs)) if docs else set()
+        return [w for w in re.findall(r"[\w'-]+", fold(question))
+                if w not in FRENCH_STOPWORDS and (stems := content_terms(w)) and stems[0] in terms
+                and (self._event_idf.get(stems[0], 0) >= _DISTINCTIVE or any(stems[0] in self._event_places[d] for d in docs))]
+
+    def records_in(self, answer: str) -> list[str]:
+        """Records a previous answer is about, in the order it names them."""
+        text = f" {_key(answer)} "
+        hits = []
+        for name in self._names:
+            pos = text.find(f" {name.key} ")
+            if pos >= 0:
+                hits.append((pos, -len(name.key), name.record_id))
+        return list(dict.fromkeys(rid for _, _, rid in sorted(hits)))
+
+    def records(self, ids: tuple[str, ...]) -> list:
+        return [self._records[i] for i in ids if i in self._records]
+
+    def sessions_at(self, when) -> list[Session]:
+        """Sessions held at a time filter (the anchor of "et le lendemain ?")."""
+        from assistant.answering.temporal import matches_time
+
+        if not when.active:
+            return []
+        return [s for s in self._sessions if matches_time(s, when)]
+
+
+_CACHE: weakref.WeakKeyDictionary[LoadedIndex, CatalogueTerms] = weakref.WeakKeyDictionary()
+
+
+def terms_of(index: LoadedIndex) -> CatalogueTerms:
+    """The catalogue terms of a loaded index, built on first use (a reload builds new ones)."""
+    found = _CACHE.get(index)
+    if found is None:
+        found = _CACHE[index] = CatalogueTerms(index)
+    return found

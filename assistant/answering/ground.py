@@ -1,0 +1,189 @@
+"""Ground: decide what answers the Query from the evidence, and what it asks that the evidence
+does not give. Returns a `Plan` (records, source sentences, missing attributes, scope, count) or
+a refusal with its reason; it words nothing.
+
+Order of the checks: a greeting gets help; a request for a value no catalogue field holds (a
+price, a menu) needs that value in the sources; a topic the corpus does not hold is refused;
+then lists and counts, people, initiatives, the event itself, a session's attributes, and last
+the source sentences for content questions.
+"""
+
+from __future__ import annotations
+
+from assistant.answering import selection
+from assistant.answering.plan import Plan, Sentence
+from assistant.answering.query import Query
+from assistant.answering.retrieve import Evidence, Resources
+from assistant.answering.sentences import best_sentences, value_lines
+from assistant.answering.support import assess
+from assistant.domain.models import Event, Initiative, Person, Session
+
+SESSION_ATTRIBUTES = frozenset({"room", "place", "date", "time", "mode", "people", "organiser", "description",
+                                "session"})
+# What a session's line always shows: people ask "where" and need "when" to get there.
+SESSION_LINE = frozenset({"date", "time", "room"})
+EVIDENCE_DEPTH = 5  # hits whose text (with its full source lines) may hold the answer
+
+
+def evidence_texts(ev: Evidence, res: Resources) -> list[str]:
+    return [selection.hit_text(h, res.index) for h in ev.hits[:EVIDENCE_DEPTH]]
+
+
+def ground(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> Plan:
+    plan = _decide(query, ev, res, threshold=threshold)
+    if plan.answered and plan.records and not plan.sentences and plan.intent in ("initiative", "general", "session"):
+        # The question asks more than the records say ("quel objectif…", "depuis quand…"): the
+        # source sentences that hold the rest of its topic come after them.
+        said = " ".join(selection.record_line(r) for r in plan.records)
+        if selection.uncovered(query, said):
+            plan.sentences = best_sentences(query, ev, res, limit=2)
+    return plan
+
+
+def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> Plan:
+    if "help" in query.asks and not query.topic and not query.named:
+        return Plan(intent="help")
+    if "recommendation" in query.asks and not query.subject:
+        return Plan(intent="recommend")
+    if not ev.hits and not query.named and not query.subject:
+        return Plan.refuse("out_of_scope")
+    if query.values:
+        return _values(query, ev, res)
+    anchored = bool(query.named or query.subject)
+    support = assess(query, evidence_texts(ev, res), vocabulary=res.index.lexical.vocabulary)
+    if not anchored and not support.holds(threshold) and not selection.defines_a_set(query):
+        return Plan.refuse(_intent_of(query))
+    if selection.is_listing(query):
+        return _listing(query, ev, res)
+    person = selection.person_asked_about(query, res.index)
+    if person is not None and query.asks_any(*(SESSION_ATTRIBUTES - {"people"})):
+        # "Dans quel labo intervient-il ?": the person's sessions.
+        return Plan(intent="session", records=selection.sessions_of(person, res.index), show=_show(query))
+    if query.asks_any("people", "contact") or (query.filters.roles and not query.asks_any(*SESSION_ATTRIBUTES)):
+        return _people(query, ev, res)
+    if "initiatives" in query.asks or any(isinstance(res.index.records.get(r), Initiative) for r in query.named):
+        return _initiatives(query, ev, res)
+    if selection.asks_event(query, ev):
+        return _event(query, ev, res)
+    if query.asks_any(*SESSION_ATTRIBUTES) or query.filters.time.active or query.subject:
+        plan = _session(query, ev, res)
+        if plan is not None:
+            return plan
+    return _content(query, ev, res, intent="general")
+
+
+def _intent_of(query: Query) -> str:
+    if query.asks_any("people", "contact"):
+        return "people"
+    if "initiatives" in query.asks:
+        return "initiative"
+    return "session" if query.asks_any(*SESSION_ATTRIBUTES) else "general"
+
+
+# -- values no catalogue field holds ---------------------------------------------------------
+def _values(query: Query, ev: Evidence, res: Resources) -> Plan:
+    """A price, a phone number, a menu…: answered only by source lines that hold such a value
+    and belong to what is asked about; otherwise refused, saying which value is not given."""
+    lines = value_lines(query, ev, res)
+    if not lines:
+        return Plan.refuse(_intent_of(query), query.values[0], missing=list(query.values))
+    return Plan(intent="people" if query.asks_any("people", "contact") else "general", sentences=lines)
+
+
+# -- complete lists and counts ---------------------------------------------------------------
+def _listing(query: Query, ev: Evidence, res: Resources) -> Plan:
+    chosen, scope = selection.session_set(query, ev, res.index)
+    if not chosen:
+        return Plan.refuse("session")
+    count = len(chosen) if "count" in query.asks else None
+    return Plan(intent="session", records=list(chosen), scope=scope, count=count, show=_show(query))
+
+
+def _show(query: Query) -> frozenset[str]:
+    """A session's line: when and where always, and whatever else is asked (its people when a
+    role is asked, "le labo animé par…")."""
+    show = SESSION_LINE | (query.asks & SESSION_ATTRIBUTES)
+    return show | ({"people"} if query.filters.roles else set())
+
+
+# -- people ----------------------------------------------------------------------------------
+def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
+    index = res.index
+    named = [index.records[r] for r in query.named if r in index.records]
+    person = next((r for r in named if isinstance(r, Person)), None)
+    if person is not None:
+        # "Qui est X ?": the person with role, organisation and sessions.
+        sessions = [index.records[s] for s in person.sessions if s in index.records]
+        return Plan(intent="people", records=[person, *sessions[:3]], show=_show(query))
+    if "contact" in query.filters.roles or ("contact" in query.asks and "people" not in query.asks):
+        contacts = selection.contacts(query, ev, index)
+        if contacts:
+            return Plan(intent="people", records=list(contacts), show=frozenset({"contact"}))
+    initiative = next((r for r in named if isinstance(r, Initiative)), None)
+    session, via = selection.session_of_people(query, ev, index, initiative)
+    if session is not None:
+        # Whoever took part presented what the session showed: no role filter then.
+        people = selection.people_in(session, frozenset() if via else query.filters.roles, index)
+        if people:
+            return Plan(intent="people", records=[*people, session], via=via,
+                        show=frozenset(query.asks & SESSION_ATTRIBUTES))
+        if session.id in query.subject or via is not None or selection.session_fits(query, session, ev):
+            return Plan.refuse("people", "people", missing=["people"], records=[session])
+    persons = selection.persons_ranked(query, ev)
+    if persons:
+        return Plan(intent="people", records=persons)
+    return _content(query, ev, res, intent="people")
+
+
+# -- initiatives -----------------------------------------------------------------------------
+def _initiatives(query: Query, ev: Evidence, res: Resources) -> Plan:
+    chosen = selection.initiatives_ranked(query, ev, res.index)
+    if not chosen:
+        return _content(query, ev, res, intent="initiative")
+    return Plan(intent="initiative", records=list(chosen))
+
+
+# -- the event as a whole --------------------------------------------------------------------
+def _event(query: Query, ev: Evidence, res: Resources) -> Plan:
+    event = selection.event_for(query, ev)
+    if event is None:
+        return _content(query, ev, res, intent="general")
+    missing = [a for a, value in (("date", event.date), ("place", event.place), ("organiser", event.organiser))
+               if a in query.asks and not value]
+    if missing and len(missing) == len(query.asks & {"date", "place", "organiser"}):
+        return Plan.refuse("general", missing[0], missing=missing, records=[event])
+    records: list = [event]
+    if "time" in query.asks:
+        # The event's hours are those of its programme: its sessions, first to last.
+        records += selection.programme_of(event, res.index)
+    return Plan(intent="general", records=records, missing=missing, show=_show(query))
+
+
+# -- one session and its attributes ---------------------------------------------------------
+def _session(query: Query, ev: Evidence, res: Resources) -> Plan | None:
+    sessions = selection.main_sessions(query, ev, res.index)
+    if not sessions:
+        return None
+    main = sessions[0]
+    anchored = main.id in query.subject or main.id in query.named
+    if not anchored and not selection.topic_fits(query, main, res.index):
+        return None  # the question is about something a session only mentions: its sentences
+    asked = query.asks & (SESSION_ATTRIBUTES - {"description", "session"})
+    missing = selection.missing_attributes(main, frozenset(asked), res.index)
+    if asked and set(missing) >= asked:
+        return Plan.refuse("session", missing[0], missing=missing, records=[main])
+    plan = Plan(intent="session", records=list(sessions), show=_show(query), missing=missing)
+    if "description" in query.asks:
+        plan.sentences = best_sentences(query, ev, res, limit=2, near=main)
+    return plan
+
+
+# -- content questions: the source sentences -------------------------------------------------
+def _content(query: Query, ev: Evidence, res: Resources, *, intent: str) -> Plan:
+    sentences: list[Sentence] = best_sentences(query, ev, res, limit=2)
+    if not sentences:
+        return Plan.refuse(intent)  # type: ignore[arg-type]
+    return Plan(intent=intent, sentences=sentences)  # type: ignore[arg-type]
+
+
+__all__ = ["ground", "evidence_texts", "Plan", "Event", "Session"]

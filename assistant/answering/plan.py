@@ -1,0 +1,45 @@
+"""The grounded plan of an answer: which records and source sentences answer the Query, which
+asked attributes they lack, or why the question is refused. `ground` builds it; `compose` words
+it; both read only this and the loaded index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assistant.domain.models import Event, Initiative, Person, Session
+
+Intent = Literal["session", "people", "initiative", "event", "general", "help", "recommend", "out_of_scope"]
+Record = Session | Person | Initiative | Event
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A source span quoted as a sentence of the answer."""
+
+    doc_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class Plan:
+    intent: Intent
+    answered: bool = True
+    records: list[Record] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    # Asked attributes the records do not give ("room", "people", a value such as "price").
+    missing: list[str] = field(default_factory=list)
+    # The event a complete list or count is scoped to (its title), or None.
+    scope: str | None = None
+    count: int | None = None
+    # Attributes the answer shows for each session (the asked ones, or all when none is).
+    show: frozenset[str] = frozenset()
+    reason: str | None = None  # refusal wording key ("price", "room", …); None: generic
+    via: Record | None = None  # what led to the records ("presented in" this session)
+
+    @classmethod
+    def refuse(cls, intent: Intent, reason: str | None = None, *, missing: list[str] | None = None,
+               records: list[Record] | None = None) -> Plan:
+        return cls(intent=intent, answered=False, reason=reason, missing=missing or [],
+                   records=records or [])

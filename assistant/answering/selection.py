@@ -1,0 +1,267 @@
+"""Choosing records for a Query: the sessions of a complete list, the main session, the people of
+a session, contacts, initiatives, the event. Pure functions of the Query, the Evidence and the
+loaded catalogue; `ground` decides which to call."""
+
+from __future__ import annotations
+
+from assistant.answering.query import Query
+from assistant.answering.retrieve import Evidence
+from assistant.answering.support import coverage
+from assistant.answering.temporal import matches_time
+from assistant.domain.models import Event, Initiative, Person, Session
+from assistant.language import kinds, modes
+from assistant.language.sentences import line_span
+from assistant.language.text import fold
+from assistant.search.retrieval import LoadedIndex, Scored, room_key
+
+MAX_LIST = 20  # sessions shown in one list (a count still counts them all)
+RELATIVE_FIT = 0.6  # a session whose score is below this share of the best one is off the topic
+CLOSE = 0.9  # a second session this close to the first is shown too (same title, two slots)
+
+
+def hit_text(hit: Scored, index: LoadedIndex) -> str:
+    """A hit's text with its full source lines (contact details stand beside their name)."""
+    text = index.documents[hit.item.doc_id].text
+    a, b = line_span(text, hit.item.start, hit.item.end)
+    return f"{hit.item.text}\n{text[a:b]}"
+
+
+def session_text(s: Session, index: LoadedIndex) -> str:
+    doc = index.documents[s.doc_id].text
+    return " ".join([s.title, s.description or "", s.room or "", doc[s.citation.start:s.citation.end],
+                     *(p.name for p in s.people)])
+
+
+def is_break(s: Session) -> bool:
+    kind = next((k for k in kinds.session_kinds() if k.id == s.kind), None)
+    return bool(kind and kind.is_break)
+
+
+def session_mode(s: Session, index: LoadedIndex) -> str | None:
+    mode = getattr(s, "mode", None)
+    if mode:
+        return mode
+    return modes.mode_named(session_text(s, index))
+
+
+def defines_a_set(query: Query) -> bool:
+    """Constraints that pick sessions by themselves ("mercredi matin", "en ligne", "au forum")."""
+    f = query.filters
+    return bool(f.time.active or f.mode or f.room or (f.docs and query.asks_any("list", "count")))
+
+
+def is_listing(query: Query) -> bool:
+    """Every matching session is wanted: a list or a count of sessions ("quels ateliers…",
+    "combien de labos…"), or constraints that pick sessions without a topic ("mercredi matin")."""
+    if query.asks_any("people", "initiatives", "contact", "value", "organiser") and not query.asks_any("count"):
+        return False
+    if query.subject and not query.filters.time.active and not query.filters.room:
+        return False
+    sessions_named = bool(query.filters.kinds - _EVENT_LIKE) or defines_a_set(query)
+    wants_all = query.asks_any("list", "count") and sessions_named
+    return wants_all or (defines_a_set(query) and not query.topic and not query.named)
+
+
+# Kinds that also name a whole event ("la formation", "the conference"): not a list of sessions.
+_EVENT_LIKE = frozenset({"formation", "conférence", "séminaire"})
+
+
+def person_asked_about(query: Query, index: LoadedIndex) -> Person | None:
+    for rid in (*query.named, *query.subject):
+        record = index.records.get(rid)
+        if isinstance(record, Person):
+            return record
+    return None
+
+
+def sessions_of(person: Person, index: LoadedIndex) -> list[Session]:
+    return [s for sid in person.sessions if isinstance(s := index.records.get(sid), Session)]
+
+
+def record_text(record, index: LoadedIndex) -> str:
+    if isinstance(record, Session):
+        return session_text(record, index)
+    doc = index.documents[record.doc_id].text
+    parts = [getattr(record, a, None) or "" for a in ("name", "title", "role", "affiliation", "place",
+                                                       "organiser", "description")]
+    return " ".join([*parts, doc[record.citation.start:record.citation.end]])
+
+
+def record_line(record) -> str:
+    """What an answer shows of a record: its name or title and its fields, not its whole block."""
+    people = " ".join(p.name for p in getattr(record, "people", []))
+    return " ".join(str(v) for a in ("name", "title", "role", "affiliation", "place", "organiser", "room")
+                    if (v := getattr(record, a, None))) + " " + people
+
+
+def uncovered(query: Query, said: str) -> bool:
+    """Some topic word of the question is in none of the records the answer gives."""
+    return coverage(query.topic, said) < 1.0
+
+
+def topic_fits(query: Query, s: Session, index: LoadedIndex) -> bool:
+    """The session is what the question is about: half its topic words are in the session."""
+    return not query.topic or coverage(query.topic, session_text(s, index)) >= 0.5
+
+
+def _in_filters(s: Session, query: Query, index: LoadedIndex) -> bool:
+    f = query.filters
+    if f.docs and s.doc_id not in f.docs:
+        return False
+    if f.time.active and not matches_time(s, f.time):
+        return False
+    if f.mode and session_mode(s, index) != f.mode and not (f.mode == "online" and session_mode(s, index) == "hybrid"):
+        return False
+    return not (f.room and room_key(s.room) != room_key(f.room))
+
+
+def session_set(query: Query, ev: Evidence, index: LoadedIndex) -> tuple[list[Session], str | None]:
+    """Every session meeting the constraints (and the topic, if any), in programme order, scoped to
+    one event: the one named, else the one of the best-ranked matching session."""
+    asked_breaks = "pause" in query.filters.kinds
+    pool = [s for s in index.snapshot.catalogue.sessions
+            if _in_filters(s, query, index) and (asked_breaks or not is_break(s))]
+    named_kinds = query.filters.kinds - {"pause"}
+    if named_kinds:
+        pool = [s for s in pool if s.kind in named_kinds] or pool
+    if query.topic:
+        scores = dict((s.id, sc) for s, sc in ev.sessions)
+        best = max((scores.get(s.id, 0.0) for s in pool), default=0.0)
+        pool = [s for s in pool if best and scores.get(s.id, 0.0) >= RELATIVE_FIT * best
+                and coverage(query.topic, session_text(s, index)) > 0]
+    if not pool:
+        return [], None
+    docs = {s.doc_id for s in pool}
+    if len(docs) > 1:
+        ranked = [s.doc_id for s, _ in ev.sessions if s.doc_id in docs]
+        keep = ranked[0] if ranked else sorted(docs)[0]
+        pool = [s for s in pool if s.doc_id == keep]
+    pool.sort(key=lambda s: (s.date or "9999", s.start or "99", s.citation.start))
+    event = next((e for e in index.snapshot.catalogue.events if e.doc_id == pool[0].doc_id), None)
+    return pool, event.title if event else None
+
+
+def session_fits(query: Query, s: Session, ev: Evidence) -> bool:
+    best = ev.sessions[0][1] if ev.sessions else 0.0
+    return any(x.id == s.id and sc >= RELATIVE_FIT * best for x, sc in ev.sessions[:3])
+
+
+def main_sessions(query: Query, ev: Evidence, index: LoadedIndex) -> list[Session]:
+    """The session the question is about (the conversation's, a named one, else the best-ranked
+    one meeting the constraints), and a second one only when it ranks almost as high."""
+    candidates = [(s, sc) for s, sc in ev.sessions if _in_filters(s, query, index)]
+    if not candidates:
+        return []
+    if query.filters.kinds:
+        # A named kind is a preference, not a filter: people say "atelier" for a round table.
+        candidates.sort(key=lambda x: -(x[1] * (1.15 if x[0].kind in query.filters.kinds else 1.0)))
+    first, top = candidates[0]
+    chosen = [first]
+    for s, sc in candidates[1:3]:
+        if sc >= CLOSE * top and fold(s.title) == fold(first.title):
+            chosen.append(s)
+    return chosen
+
+
+def missing_attributes(s: Session, show: frozenset[str], index: LoadedIndex) -> list[str]:
+    missing = []
+    if "room" in show and not s.room:
+        missing.append("room")
+    if "place" in show and not s.room and event_place(s, index) is None:
+        missing.append("place")
+    if "date" in show and not s.date:
+        missing.append("date")
+    if "time" in show and not s.start:
+        missing.append("time")
+    if "people" in show and not s.people:
+        missing.append("people")
+    return missing
+
+
+def event_place(s: Session, index: LoadedIndex) -> Event | None:
+    return next((e for e in index.snapshot.catalogue.events if e.doc_id == s.doc_id and e.place), None)
+
+
+def people_in(session: Session, roles: frozenset[str], index: LoadedIndex) -> list[Person]:
+    """The session's people in the asked roles, else all of them: people say "qui anime la
+    formation ?" of its trainer and "who presents" of a moderator."""
+    refs = [r for r in session.people if r.role in roles] or list(session.people)
+    return [p for r in refs if isinstance(p := index.records.get(r.person_id), Person)]
+
+
+def session_of_people(query: Query, ev: Evidence, index: LoadedIndex,
+                      initiative: Initiative | None) -> tuple[Session | None, Initiative | None]:
+    """The session whose people are asked for: the one presenting a named initiative, the
+    conversation's, or the best-ranked one when it outranks every person hit."""
+    if initiative is not None and initiative.session and initiative.session in index.records:
+        return index.records[initiative.session], initiative  # type: ignore[return-value]
+    for rid in query.subject:
+        record = index.records.get(rid)
+        if isinstance(record, Session):
+            return record, None
+    sessions = [(s, sc) for s, sc in ev.sessions if _in_filters(s, query, index)]
+    if not sessions:
+        return None, None
+    best_person = ev.people[0][1] if ev.people else 0.0
+    s, score = sessions[0]
+    return (s, None) if score >= best_person else (None, None)
+
+
+def persons_ranked(query: Query, ev: Evidence, *, limit: int = 3) -> list[Person]:
+    if not ev.people:
+        return []
+    top = ev.people[0][1]
+    return [p for p, sc in ev.people[:limit] if sc >= 0.8 * top]
+
+
+def contacts(query: Query, ev: Evidence, index: LoadedIndex) -> list[Person]:
+    """Contact people of the document the question is about (its scope, else the best hit's)."""
+    docs = query.filters.docs or ({ev.hits[0].item.doc_id} if ev.hits else set())
+    found = []
+    for s in index.snapshot.catalogue.sessions:
+        if s.doc_id in docs:
+            found += [r.person_id for r in s.people if r.role == "contact"]
+    found += [p.id for p, _ in ev.people if p.doc_id in docs and (p.role or "").lower().startswith("contact")]
+    people = [p for pid in dict.fromkeys(found) if isinstance(p := index.records.get(pid), Person)]
+    if query.topic and people:
+        # "le contact presse de la DGCS": the contacts whose line holds the most topic words.
+        fit = {p.id: coverage(query.topic, record_text(p, index)) for p in people}
+        best = max(fit.values())
+        people = [p for p in people if fit[p.id] == best]
+    ranked = {p.id: i for i, (p, _) in enumerate(ev.people)}
+    return sorted(people, key=lambda p: ranked.get(p.id, len(ranked)))[:3]
+
+
+def initiatives_ranked(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int = 6) -> list[Initiative]:
+    named = [index.records[r] for r in query.named if isinstance(index.records.get(r), Initiative)]
+    if named:
+        return named  # type: ignore[return-value]
+    if not ev.initiatives:
+        return []
+    top = ev.initiatives[0][1]
+    out = []
+    for i, sc in ev.initiatives:
+        text = " ".join([i.name, i.place or "", i.description or "", i.organiser or ""])
+        if sc >= 0.5 * top and (not query.topic or coverage(query.topic, text) > 0):
+            out.append(i)
+    return out[:limit]
+
+
+def asks_event(query: Query, ev: Evidence) -> bool:
+    """'Où et quand a lieu le colloque ?': about the event as a whole, not one of its sessions."""
+    if not query.asks_any("date", "place", "time", "organiser") or query.filters.kinds - _EVENT_LIKE:
+        return False
+    return "event" in query.asks and (not query.topic or bool(query.filters.docs))
+
+
+def event_for(query: Query, ev: Evidence) -> Event | None:
+    for e, _ in ev.events:
+        if not query.filters.docs or e.doc_id in query.filters.docs:
+            return e
+    return None
+
+
+def programme_of(event: Event, index: LoadedIndex, *, limit: int = 6) -> list[Session]:
+    sessions = [s for s in index.snapshot.catalogue.sessions if s.doc_id == event.doc_id and s.start]
+    sessions.sort(key=lambda s: (s.date or "", s.start or "", s.citation.start))
+    return sessions[:limit]

@@ -1,0 +1,95 @@
+"""Source sentences that answer a content question, and source lines that hold an asked value.
+
+Sentences are chosen by the rare topic words they share with the question (IDF-weighted, one
+per topic group), from the best hits or from one record's block; a line ending with ":" brings
+the list it introduces, a bare label ("Durée") the value line under it.
+"""
+
+from __future__ import annotations
+
+from assistant.answering import asking
+from assistant.answering.plan import Record, Sentence
+from assistant.answering.query import Query
+from assistant.answering.retrieve import Evidence, Resources
+from assistant.answering.support import coverage, group_in
+from assistant.language.sentences import line_span, sentence_spans
+from assistant.language.text import content_terms, fold
+
+DEPTH = 5  # hits whose sentences compete
+LIST_LINES = 6  # lines a sentence ending with ":" may bring along
+
+
+def _extend(text: str, a: int, b: int) -> int:
+    """A sentence ending with ':' introduces the lines below it; a bare label its value line."""
+    line = text[a:b].rstrip()
+    if line.endswith(":"):
+        lines = LIST_LINES
+    elif len(line.split()) <= 2 and not line.endswith((".", "!", "?")):
+        lines = 1
+    else:
+        return b
+    pos = b
+    for _ in range(lines):
+        nxt = text.find("\n", pos + 1)
+        end = len(text) if nxt < 0 else nxt
+        if not text[pos:end].strip():
+            break
+        pos = end
+    return pos
+
+
+def _score(query: Query, text: str, idf) -> float:
+    terms = set(content_terms(text))
+    return sum(max(idf(s) for s in g) for g in query.topic if group_in(g, terms))
+
+
+def best_sentences(query: Query, ev: Evidence, res: Resources, *, limit: int,
+                   near: Record | None = None) -> list[Sentence]:
+    """The `limit` sentences sharing the most (rare) topic words with the question, in document
+    order; from `near`'s own block when given."""
+    index = res.index
+    regions = ([(near.doc_id, near.citation.start, near.citation.end, 1.0)] if near is not None else
+               [(h.item.doc_id, h.item.start, h.item.end, h.score) for h in ev.hits[:DEPTH]])
+    best: dict[tuple[str, int, int], float] = {}
+    for rank, (doc_id, start, end, score) in enumerate(regions):
+        text = index.documents[doc_id].text
+        for a, b in sentence_spans(text, start, end):
+            overlap = _score(query, text[a:b], index.lexical.idf) if query.topic else 1.0
+            if overlap > 0:
+                key = (doc_id, a, b)
+                best[key] = max(best.get(key, 0.0), overlap + score - 0.1 * rank)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+    out = []
+    for (doc_id, a, b), _ in sorted(ranked, key=lambda kv: kv[0]):
+        text = index.documents[doc_id].text
+        out.append(Sentence(doc_id, a, _extend(text, a, b)))
+    return out
+
+
+def value_lines(query: Query, ev: Evidence, res: Resources, *, limit: int = 2) -> list[Sentence]:
+    """Source lines holding a value of the asked kind (an amount, a phone number…) and about what
+    is asked: a line of the asked person, or sharing a topic word, or naming the value asked."""
+    index = res.index
+    named = [fold(n) for rid in query.named if (n := getattr(index.records.get(rid), "name", None))]
+    found: list[tuple[float, float, Sentence]] = []
+    seen: set[tuple[str, int]] = set()
+    for h in ev.hits[:2 * DEPTH]:
+        text = index.documents[h.item.doc_id].text
+        a, b = line_span(text, h.item.start, h.item.end)
+        pos = a
+        for line in text[a:b].split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            folded = fold(line)
+            if (h.item.doc_id, start) in seen or not line.strip():
+                continue
+            if not all(asking.value_given(v, line) for v in query.values):
+                continue
+            fit = coverage(query.topic, line) if query.topic else 1.0
+            about = (any(n in folded for n in named) if named else
+                     fit >= 0.5 or any(v.asked.search(folded) for v in asking.values() if v.name in query.values))
+            if about:
+                seen.add((h.item.doc_id, start))
+                found.append((fit, h.score, Sentence(h.item.doc_id, start + len(line) - len(line.lstrip()), end)))
+    found.sort(key=lambda x: (-x[0], -x[1]))
+    return [s for _, _, s in found[:limit]]

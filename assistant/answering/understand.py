@@ -1,0 +1,175 @@
+"""Understand: a question and its conversation become one `Query`, built once.
+
+What is asked comes from how people ask (`asking`); constraints from the calendar, kinds, roles
+and modes lexicons; what the question names (an event, a room, an initiative, a person) from the
+loaded catalogue; the topic from what is left. A follow-up takes its subject from the previous
+answer's records and inherits the previous constraints it does not override; a self-contained
+question ignores the history.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering import asking
+from assistant.answering.catalogue_terms import CatalogueTerms, terms_of
+from assistant.answering.query import Filters, Lang, Query, TimeFilter
+from assistant.answering.temporal import shifted
+from assistant.domain.models import Session, Turn
+from assistant.language import calendar, kinds, modes, roles
+from assistant.language.glossary import borrowed_phrases, french_for
+from assistant.language.lexicon import word_pattern
+from assistant.language.text import content_terms, detect_language, fold, tokens
+
+_NUMERIC_DATE = re.compile(r"\b([0-3]?\d)[/.]([01]?\d)(?:[/.]((?:19|20)\d\d))?\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# A follow-up this short may lean on a pronoun ("où est-il ?", "who runs it?").
+SHORT_FOLLOW_UP = 8
+
+
+def _day_month(folded: str) -> tuple[int, int] | None:
+    months = calendar.month_words()
+    names = "|".join(sorted((re.escape(m) for m in months if len(m) > 2), key=len, reverse=True))
+    m = re.search(rf"\b([0-3]?\d)(?:er|st|nd|rd|th)?\s+({names})\b", folded) or re.search(
+        rf"\b({names})\s+([0-3]?\d)(?:st|nd|rd|th)?\b", folded)
+    if m:
+        day, month = (m.group(1), m.group(2)) if m.group(1).isdigit() else (m.group(2), m.group(1))
+        if 1 <= int(day) <= 31:
+            return months[month], int(day)
+    m = _NUMERIC_DATE.search(folded)
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+        return int(m.group(2)), int(m.group(1))
+    return None
+
+
+def time_filter(question: str) -> TimeFilter:
+    folded = fold(question)
+    full = {fold(w): n for lang in ("fr", "en") for n, w in enumerate(calendar.weekday_names(lang))}  # type: ignore[arg-type]
+    weekday = next((n for w, n in full.items() if re.search(rf"\b{w}s?\b", folded)), None)
+    iso = _ISO.search(folded)
+    part = calendar.part_of_day_named(question)
+    return TimeFilter(weekday=weekday, month_day=_day_month(folded),
+                      iso_date=iso.group(0) if iso else None,
+                      part_of_day=part.name if part else None,  # type: ignore[arg-type]
+                      day_shift=calendar.relative_day(question))
+
+
+def _calendar_words() -> re.Pattern[str]:
+    words = [re.escape(w) for w in calendar.month_words()] + [re.escape(w) for w in calendar.weekday_words()]
+    return word_pattern(words)
+
+
+def topic_terms(question: str, language: Lang, *, removed: list[str]) -> tuple[tuple[str, ...], ...]:
+    """What the question is about, one group of acceptable stems per word: asking words,
+    fillers, kinds, roles, modes, calendar words and the names already resolved (`removed`) taken
+    out; an English word also stands for its French equivalents (glossary)."""
+    text = asking.strip_asking(question)
+    for rx in [k.pattern for k in kinds.session_kinds() + kinds.event_kinds()] + [
+            r.asked for r in roles.roles()] + [_calendar_words()] + [p.pattern for p in calendar.parts_of_day()]:
+        text = rx.sub(" ", text)
+    text = modes.strip_modes(text)
+    for name in removed:
+        text = text.replace(fold(name), " ")
+    text = re.sub(r"\d+", " ", text)
+    groups: list[tuple[str, ...]] = []
+    for phrase, french in borrowed_phrases(text, language):
+        groups.append(tuple(content_terms(french)))
+        text = text.replace(phrase, " ")
+    for word in tokens(text):
+        stems = content_terms(word)
+        if not stems:
+            continue
+        alternatives = list(stems)
+        for fr in french_for(word):
+            alternatives += [s for s in content_terms(fr) if s not in alternatives]
+        group = tuple(alternatives)
+        if group not in groups:
+            groups.append(group)
+    return tuple(groups)
+
+
+def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
+    """The question on its own, without the conversation."""
+    folded = fold(question)
+    named = terms.named_records(folded)
+    docs = terms.events_named(question)
+    room = terms.room_named(folded)
+    removed = [terms.name_of(rid) for rid in named] + terms.event_words(docs, question) + ([room] if room else [])
+    asks = asking.attributes_asked(question)
+    values = asking.values_asked(question)
+    if values:
+        asks = asks | {"value"}
+    filters = Filters(time=time_filter(question), docs=docs, kinds=frozenset(kinds.kinds_named(question)),
+                      mode=modes.mode_named(question), room=room, roles=frozenset(roles.roles_asked(question)))
+    return Query(text=question, language=language, standalone=question, asks=asks, values=values,
+                 filters=filters, topic=topic_terms(question, language, removed=removed), named=tuple(named),
+                 dense_text=question)
+
+
+def is_follow_up(own: Query, history: list[Turn]) -> bool:
+    if not any(t.role == "user" for t in history):
+        return False
+    if asking.points_back(own.text):
+        return True
+    short = len(own.text.split()) <= SHORT_FOLLOW_UP
+    if short and asking.has_pronoun(own.text):
+        return True
+    # Nothing of its own to be about: "à quelle heure ?", "and the speakers?".
+    return not own.topic and not own.named and not own.filters.docs and not own.filters.time.active
+
+
+def _merge(own: Query, previous: Query, subject: tuple[str, ...], terms: CatalogueTerms) -> Query:
+    """The follow-up's own asks and constraints, the rest from the previous turn."""
+    f, p = own.filters, previous.filters
+    time = f.time
+    if not time.active:
+        time = p.time.model_copy(update={"day_shift": f.time.day_shift,
+                                         "part_of_day": f.time.part_of_day or p.time.part_of_day})
+    elif f.time.day_shift == 0 and not (f.time.weekday is not None or f.time.month_day or f.time.iso_date):
+        # "et l'après-midi ?": the previous day, this part of it.
+        time = p.time.model_copy(update={"part_of_day": f.time.part_of_day})
+    room = f.room
+    if asking.same_room(own.text):
+        # "Dans cette même salle": the room of the session the conversation is about.
+        room = next((r.room for r in terms.records(subject) if isinstance(r, Session) and r.room), room)
+    filters = f.model_copy(update={
+        "time": time, "docs": f.docs or p.docs, "kinds": f.kinds or p.kinds, "mode": f.mode or p.mode,
+        "room": room, "roles": f.roles})
+    asks = own.asks or previous.asks
+    # A follow-up with its own topic ("et sur la santé ?") searches that topic in the previous
+    # scope; one without ("à quelle heure ?") stays on the previous subject.
+    own_subject = bool(own.topic or own.named) and not asking.same_room(own.text)
+    if time.day_shift:
+        anchor = [r for r in terms.records(subject) if isinstance(r, Session)] or terms.sessions_at(p.time)
+        time = shifted(time, anchor)
+    return own.model_copy(update={
+        "asks": asks,
+        "values": own.values or (previous.values if not own.asks else ()),
+        "filters": filters,
+        "topic": own.topic if own_subject else previous.topic,
+        "named": own.named if own.named else previous.named,
+        "subject": () if own_subject else subject,
+        "follow_up": True,
+        "standalone": own.text if own_subject else f"{previous.standalone} {own.text}",
+        "dense_text": own.text if own_subject else f"{previous.dense_text} {own.text}",
+    })
+
+
+def understand(question: str, history: list[Turn], *, terms: CatalogueTerms) -> Query:
+    """The question (with its conversation) as one frozen Query."""
+    language = detect_language(question)
+    own = _own_query(question, language, terms)  # type: ignore[arg-type]
+    if not is_follow_up(own, history):
+        return own
+    previous_text = next(t.content for t in reversed(history) if t.role == "user")
+    earlier = history[: max(i for i, t in enumerate(history) if t.role == "user")]
+    previous = understand(previous_text, earlier, terms=terms)
+    answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+    subject = tuple(terms.records_in(answer)) or previous.subject or previous.named
+    if len(question.split()) <= 2:
+        # "why?", "où ?": too short to tell the language; keep the conversation's.
+        language = previous.language
+    return _merge(own.model_copy(update={"language": language}), previous, subject, terms)
+
+
+__all__ = ["understand", "time_filter", "topic_terms", "is_follow_up", "terms_of"]
