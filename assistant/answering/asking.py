@@ -55,9 +55,14 @@ def values() -> tuple[Value, ...]:
                  for name, e in load("values").items())
 
 
+# French questions invert their pronoun ("intervient-il", "a-t-elle"): split it off the verb.
+_INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles|on|je|tu|nous|vous)\b")
+
+
 def _plain(question: str) -> str:
-    """Folded question without quoted titles: a title's words ("Où va la ville ?") ask nothing."""
-    return fold(_QUOTED.sub(" ", question))
+    """Folded question without quoted titles (a title's words, "Où va la ville ?", ask nothing)
+    and with inverted pronouns split from their verb."""
+    return _INVERTED.sub(r" \1", fold(_QUOTED.sub(" ", question)))
 
 
 def attributes_asked(question: str) -> frozenset[Attribute]:
@@ -94,7 +99,7 @@ def points_back(question: str) -> bool:
 
 
 def has_pronoun(question: str) -> bool:
-    return bool(_table("pronoun").search(fold(question)))
+    return bool(_table("pronoun").search(_plain(question)))
 
 
 def same_room(question: str) -> bool:

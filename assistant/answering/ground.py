@@ -53,6 +53,12 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> 
     support = assess(query, evidence_texts(ev, res), vocabulary=res.index.lexical.vocabulary)
     if not anchored and not support.holds(threshold) and not selection.defines_a_set(query):
         return Plan.refuse(_intent_of(query))
+    if selection.asks_event(query, ev):
+        return _event(query, ev, res)
+    if "organiser" in query.asks and not query.named:
+        plan = _session(query, ev, res)
+        if plan is not None:
+            return plan
     if selection.is_listing(query):
         return _listing(query, ev, res)
     person = selection.person_asked_about(query, res.index)
@@ -63,8 +69,6 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> 
         return _people(query, ev, res)
     if "initiatives" in query.asks or any(isinstance(res.index.records.get(r), Initiative) for r in query.named):
         return _initiatives(query, ev, res)
-    if selection.asks_event(query, ev):
-        return _event(query, ev, res)
     if query.asks_any(*SESSION_ATTRIBUTES) or query.filters.time.active or query.subject:
         plan = _session(query, ev, res)
         if plan is not None:

@@ -88,6 +88,13 @@ def answer_query(query: Query, ctx: Answering) -> Answer:
     return answer
 
 
+def main_records(query: Query, ctx: Answering) -> tuple[str, ...]:
+    """The records an answer to `query` would be about (the subject of a follow-up)."""
+    plan = ground(query, retrieve(query, ctx.res), ctx.res, threshold=ctx.support_threshold)
+    return tuple(r.id for r in plan.records[:1])
+
+
 def answer_question(question: str, history: list[Turn], ctx: Answering) -> Answer:
-    query = understand(question, history, terms=terms_of(ctx.res.index))
+    query = understand(question, history, terms=terms_of(ctx.res.index),
+                       resolve=lambda previous: main_records(previous, ctx))
     return answer_query(query, ctx)

@@ -175,6 +175,9 @@ def missing_attributes(s: Session, show: frozenset[str], index: LoadedIndex) -> 
         missing.append("time")
     if "people" in show and not s.people:
         missing.append("people")
+    if "organiser" in show and not s.organiser and not any(
+            e.organiser for e in index.snapshot.catalogue.events if e.doc_id == s.doc_id):
+        missing.append("organiser")
     return missing
 
 

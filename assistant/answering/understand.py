@@ -10,6 +10,7 @@ question ignores the history.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.answering import asking
 from assistant.answering.catalogue_terms import CatalogueTerms, terms_of
@@ -119,53 +120,63 @@ def is_follow_up(own: Query, history: list[Turn]) -> bool:
 
 
 def _merge(own: Query, previous: Query, subject: tuple[str, ...], terms: CatalogueTerms) -> Query:
-    """The follow-up's own asks and constraints, the rest from the previous turn."""
+    """The follow-up's own asks and constraints, the rest from the previous turn.
+
+    A follow-up that moves in time or place ("et le lendemain ?", "dans cette même salle ?",
+    "et l'après-midi ?") asks about another set of sessions: the previous subject only anchors
+    it. One that keeps both ("à quelle heure ?", "who else speaks?") stays on that subject; one
+    with a topic of its own ("et sur la santé ?") searches it within the previous constraints.
+    """
     f, p = own.filters, previous.filters
+    anchor = [r for r in terms.records(subject) if isinstance(r, Session)]
     time = f.time
     if not time.active:
         time = p.time.model_copy(update={"day_shift": f.time.day_shift,
                                          "part_of_day": f.time.part_of_day or p.time.part_of_day})
     elif f.time.day_shift == 0 and not (f.time.weekday is not None or f.time.month_day or f.time.iso_date):
-        # "et l'après-midi ?": the previous day, this part of it.
-        time = p.time.model_copy(update={"part_of_day": f.time.part_of_day})
-    room = f.room
-    if asking.same_room(own.text):
-        # "Dans cette même salle": the room of the session the conversation is about.
-        room = next((r.room for r in terms.records(subject) if isinstance(r, Session) and r.room), room)
+        time = p.time.model_copy(update={"part_of_day": f.time.part_of_day})  # "et l'après-midi ?"
+    if time.day_shift:
+        time = shifted(time, anchor or terms.sessions_at(p.time))
+    same_room = asking.same_room(own.text)
+    room = next((s.room for s in anchor if s.room), f.room) if same_room else f.room
+    moved = bool(f.time.active or same_room)
+    own_subject = bool(own.topic or own.named)
+    keeps_subject = not moved and not own_subject
     filters = f.model_copy(update={
         "time": time, "docs": f.docs or p.docs, "kinds": f.kinds or p.kinds, "mode": f.mode or p.mode,
         "room": room, "roles": f.roles})
-    asks = own.asks or previous.asks
-    # A follow-up with its own topic ("et sur la santé ?") searches that topic in the previous
-    # scope; one without ("à quelle heure ?") stays on the previous subject.
-    own_subject = bool(own.topic or own.named) and not asking.same_room(own.text)
-    if time.day_shift:
-        anchor = [r for r in terms.records(subject) if isinstance(r, Session)] or terms.sessions_at(p.time)
-        time = shifted(time, anchor)
+    asks = own.asks or (previous.asks if keeps_subject else frozenset({"list"}))
     return own.model_copy(update={
         "asks": asks,
-        "values": own.values or (previous.values if not own.asks else ()),
+        "values": own.values or (previous.values if keeps_subject else ()),
         "filters": filters,
-        "topic": own.topic if own_subject else previous.topic,
-        "named": own.named if own.named else previous.named,
-        "subject": () if own_subject else subject,
+        "topic": previous.topic if keeps_subject else own.topic,
+        "named": own.named or (previous.named if keeps_subject else ()),
+        "subject": subject if keeps_subject else (),
         "follow_up": True,
-        "standalone": own.text if own_subject else f"{previous.standalone} {own.text}",
-        "dense_text": own.text if own_subject else f"{previous.dense_text} {own.text}",
+        "standalone": f"{previous.standalone} {own.text}" if keeps_subject else own.text,
+        "dense_text": f"{previous.dense_text} {own.text}" if keeps_subject else own.text,
     })
 
 
-def understand(question: str, history: list[Turn], *, terms: CatalogueTerms) -> Query:
+# Given the previous turn's Query, the ids of the records its answer was about (the pipeline
+# answers it again when the conversation does not carry that answer).
+Resolver = Callable[[Query], tuple[str, ...]]
+
+
+def understand(question: str, history: list[Turn], *, terms: CatalogueTerms,
+               resolve: Resolver | None = None) -> Query:
     """The question (with its conversation) as one frozen Query."""
     language = detect_language(question)
     own = _own_query(question, language, terms)  # type: ignore[arg-type]
     if not is_follow_up(own, history):
         return own
-    previous_text = next(t.content for t in reversed(history) if t.role == "user")
-    earlier = history[: max(i for i, t in enumerate(history) if t.role == "user")]
-    previous = understand(previous_text, earlier, terms=terms)
-    answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+    last_user = max(i for i, t in enumerate(history) if t.role == "user")
+    previous = understand(history[last_user].content, history[:last_user], terms=terms, resolve=resolve)
+    answer = " ".join(t.content for t in history[last_user + 1:] if t.role == "assistant")
     subject = tuple(terms.records_in(answer)) or previous.subject or previous.named
+    if not subject and resolve is not None:
+        subject = resolve(previous)
     if len(question.split()) <= 2:
         # "why?", "où ?": too short to tell the language; keep the conversation's.
         language = previous.language
