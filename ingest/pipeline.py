@@ -105,6 +105,30 @@ def _render(record, lang: str = "fr") -> str:
     return render_record(record, lang=lang)
 
 
+def document_items(doc: Document, cat: Catalogue) -> tuple[list[IndexedPassage], list[CatalogueEntry]]:
+    """One document's passages (each with the session whose block holds it) and its catalogue
+    records as searchable entries (rendered text, exact span)."""
+    passages: list[IndexedPassage] = []
+    entries: list[CatalogueEntry] = []
+    for p in chunk_document(doc, sections=list(cat.sections)):
+        s = _session_at(list(cat.sessions), p.start)
+        passages.append(IndexedPassage(passage=p, session_id=s.id if s else None,
+                                       date=s.date if s else None, room=s.room if s else None,
+                                       event=s.event if s else None))
+    for kind, records in (("session", cat.sessions), ("person", cat.people),
+                          ("initiative", cat.initiatives), ("event", cat.events)):
+        for r in records:
+            text = _render(r)
+            digest = hashlib.sha256(f"{text}|{r.citation.start}|{r.citation.end}".encode()).hexdigest()[:10]
+            entries.append(CatalogueEntry(
+                id=f"{r.id}:{digest}", kind=kind, record_id=r.id, doc_id=r.doc_id, text=text,
+                start=r.citation.start, end=r.citation.end,
+                date=getattr(r, "date", None), room=getattr(r, "room", None),
+                event=getattr(r, "event", None) if kind == "session" else None,
+            ))
+    return passages, entries
+
+
 def build_items(docs: list[Document]) -> tuple[list[IndexedPassage], Catalogue, list[CatalogueEntry]]:
     passages: list[IndexedPassage] = []
     catalogues: list[Catalogue] = []
@@ -112,22 +136,9 @@ def build_items(docs: list[Document]) -> tuple[list[IndexedPassage], Catalogue, 
     for doc in docs:
         cat = parse_catalogue(doc)
         catalogues.append(cat)
-        for p in chunk_document(doc, sections=list(cat.sections)):
-            s = _session_at(list(cat.sessions), p.start)
-            passages.append(IndexedPassage(passage=p, session_id=s.id if s else None,
-                                           date=s.date if s else None, room=s.room if s else None,
-                                           event=s.event if s else None))
-        for kind, records in (("session", cat.sessions), ("person", cat.people),
-                              ("initiative", cat.initiatives), ("event", cat.events)):
-            for r in records:
-                text = _render(r)
-                digest = hashlib.sha256(f"{text}|{r.citation.start}|{r.citation.end}".encode()).hexdigest()[:10]
-                entries.append(CatalogueEntry(
-                    id=f"{r.id}:{digest}", kind=kind, record_id=r.id, doc_id=r.doc_id, text=text,
-                    start=r.citation.start, end=r.citation.end,
-                    date=getattr(r, "date", None), room=getattr(r, "room", None),
-                    event=getattr(r, "event", None) if kind == "session" else None,
-                ))
+        more_passages, more_entries = document_items(doc, cat)
+        passages += more_passages
+        entries += more_entries
     return passages, _merge(catalogues), entries
 
 

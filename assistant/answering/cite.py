@@ -39,36 +39,36 @@ class CitationBook:
         return sorted(self._by_span.values(), key=lambda c: c.n)
 
 
-# A record's own lines (title, time, room, speakers) are cited as one span when they lie this
-# close together; a day header or a slot line further up is cited once as a group heading.
-RECORD_SPAN = 700
+def _next_to(text: str, a: Span | Citation, b: Span | Citation) -> bool:
+    """Whether two spans stand on the same or neighbouring lines (a room line over a title)."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if second.start < first.end:
+        return True
+    gap = text[first.end:second.start]
+    return gap.count("\n") <= 2 and len(gap) <= 200
 
 
-def record_span(record: Session | Person | Initiative | Event) -> Span:
-    """The one span that covers a record: its block, widened to the fields that sit right next to
-    it (the room line above a title, the time on the line before)."""
+def record_span(record: Session | Person | Initiative | Event, text: str) -> Span:
+    """The one span that covers a record: its block, widened to the fields on the lines right
+    next to it (the room line over a title, the time on the line before) and no further, so it
+    never takes in another session of the same slot."""
     c = record.citation
     start, end = c.start, c.end
     fields = getattr(record, "fields", {}) or {}
     for name, span in fields.items():
-        if name in ("date", "date_end", "event"):
+        if name in ("date", "date_end", "event") or span.doc_id != c.doc_id:
             continue
-        if span.doc_id == c.doc_id and span.start >= c.start - RECORD_SPAN // 2 and span.end <= c.end + RECORD_SPAN // 2:
+        if _next_to(text, span, Span(doc_id=c.doc_id, start=start, end=end, quote="")):
             start, end = min(start, span.start), max(end, span.end)
-    if end - start > RECORD_SPAN and end - c.start <= RECORD_SPAN:
-        start = c.start
     return Span(doc_id=c.doc_id, start=start, end=end, quote="")
 
 
-# A day header and the slot line right under it are cited as one heading.
-HEADING_GAP = 200
-
-
-def context_spans(record: Session, span: Span) -> list[Span]:
+def context_spans(record: Session, span: Span, text: str) -> list[Span]:
     """The date header and time line a session shares with others, when outside its own span;
-    one span when they stand together ("Mardi 4 mars" then "14h00 – 15h30")."""
+    one span when nothing but blank space stands between them ("Mardi 4 mars" over "14h00")."""
     out = [f for name in ("date", "start") if (f := record.fields.get(name)) is not None
            and not (span.start <= f.start and f.end <= span.end)]
-    if len(out) == 2 and out[0].doc_id == out[1].doc_id and 0 <= out[1].start - out[0].end <= HEADING_GAP:
+    if len(out) == 2 and out[0].doc_id == out[1].doc_id and out[0].end <= out[1].start \
+            and not text[out[0].end:out[1].start].strip():
         return [Span(doc_id=out[0].doc_id, start=out[0].start, end=out[1].end, quote="")]
     return out

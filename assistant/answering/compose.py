@@ -81,6 +81,10 @@ def _session_head(s: Session, lang: Lang) -> str:
     return f"{kind_label(s.kind, lang).capitalize()} {quoted(s.title, lang)}"
 
 
+def _span(record, index: LoadedIndex):
+    return record_span(record, index.documents[record.doc_id].text)
+
+
 def _marks(book: CitationBook, spans) -> str:
     return book.marks(book.cite_span(sp) for sp in spans)
 
@@ -106,8 +110,8 @@ def _sessions(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Ci
         title_span = event.fields.get("title") or event.citation if event else None
         draft.add(phrases.text(lang, "listing", scope=scope, count=count), _marks(book, [title_span]))
     for s in sessions[:20]:
-        span = record_span(s)
-        spans = [*context_spans(s, span), span]
+        span = _span(s, index)
+        spans = [*context_spans(s, span, index.documents[s.doc_id].text), span]
         if not s.room and ("room" in plan.show or "place" in plan.show):
             spans.append(_event_place_span(s, index))
         if "organiser" in plan.show:
@@ -129,7 +133,7 @@ def _people(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Cita
         via = plan.via
         draft.add(phrases.text(lang, "presented_in", name=getattr(via, "name", ""),
                                session=quoted(sessions[0].title, lang)),
-                  _marks(book, [via.citation, record_span(sessions[0])]))
+                  _marks(book, [via.citation, _span(sessions[0], index)]))
     for p in (r for r in plan.records if isinstance(r, Person)):
         if "contact" in plan.show:
             # Contact details (phone, e-mail) sit on the person's line: quote the whole line.
@@ -149,21 +153,21 @@ def _people(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Cita
             role = next((r.role for r in session.people if r.person_id == p.id), None)
             role_part = f"{_role_name(role, lang)} " if role else ""
             line += f" — {role_part}{phrases.text(lang, 'in')} {quoted(session.title, lang)}"
-            spans.append(record_span(session))
+            spans.append(_span(session, index))
             if plan.show & {"room", "date", "time", "place"}:
                 line += f" ({', '.join(session_parts(session, plan.show, lang, index, asked=asked))})"
-                spans = spans[:1] + context_spans(session, spans[1]) + spans[1:]
+                spans = spans[:1] + context_spans(session, spans[1], index.documents[session.doc_id].text) + spans[1:]
         draft.add(line, _marks(book, spans))
 
 
-def _initiatives(plan: Plan, lang: Lang, draft: Draft, book: CitationBook) -> None:
+def _initiatives(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook) -> None:
     for i in (r for r in plan.records if isinstance(r, Initiative)):
         head = i.name + (f" ({i.place})" if i.place and i.place.lower() not in i.name.lower() else "")
         if i.organiser and i.organiser.lower() not in head.lower():
             head += f", {i.organiser}"
         description = (i.description or "").rstrip(" .;:")
         sep = " : " if lang == "fr" else ": "
-        spans = [record_span(i)]
+        spans = [_span(i, index)]
         place = i.fields.get("place")
         if place is not None and not (spans[0].start <= place.start and place.end <= spans[0].end):
             spans.append(place)
@@ -203,7 +207,7 @@ def compose(query: Query, plan: Plan, index: LoadedIndex) -> tuple[str, list[Cit
     if plan.intent == "people":
         _people(plan, lang, index, draft, book, asked)
     elif plan.intent == "initiative":
-        _initiatives(plan, lang, draft, book)
+        _initiatives(plan, lang, index, draft, book)
     elif plan.records and isinstance(plan.records[0], Event):
         _event(plan, lang, draft, book)
     if plan.intent in ("session", "general"):

@@ -45,10 +45,10 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> 
         return Plan(intent="help")
     if "recommendation" in query.asks and not query.subject:
         return Plan(intent="recommend")
-    if not ev.hits and not query.named and not query.subject:
-        return Plan.refuse("out_of_scope")
     if query.values:
         return _values(query, ev, res)
+    if not ev.hits and not query.named and not query.subject:
+        return Plan.refuse("out_of_scope")
     anchored = bool(query.named or query.subject)
     support = assess(query, evidence_texts(ev, res), vocabulary=res.index.lexical.vocabulary)
     if not anchored and not support.holds(threshold) and not selection.defines_a_set(query):
@@ -118,7 +118,7 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
     if person is not None:
         # "Qui est X ?": the person with role, organisation and sessions.
         sessions = [index.records[s] for s in person.sessions if s in index.records]
-        return Plan(intent="people", records=[person, *sessions[:3]], show=_show(query))
+        return Plan(intent="people", records=[person, *sessions[:3]], show=_show(query) - {"people"})
     if "contact" in query.filters.roles or ("contact" in query.asks and "people" not in query.asks):
         contacts = selection.contacts(query, ev, index)
         if contacts:
@@ -130,7 +130,7 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
         people = selection.people_in(session, frozenset() if via else query.filters.roles, index)
         if people:
             return Plan(intent="people", records=[*people, session], via=via,
-                        show=frozenset(query.asks & SESSION_ATTRIBUTES))
+                        show=_show(query) - {"people"} if query.asks & SESSION_ATTRIBUTES else frozenset())
         if session.id in query.subject or via is not None or selection.session_fits(query, session, ev):
             return Plan.refuse("people", "people", missing=["people"], records=[session])
     persons = selection.persons_ranked(query, ev)

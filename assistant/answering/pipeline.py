@@ -58,7 +58,7 @@ def help_answer(query: Query, res: Resources) -> Answer:
     lang = query.language
     book = CitationBook(res.index.documents)
     events = res.index.snapshot.catalogue.events[:3]
-    examples = [f"{phrases.quoted(e.title, lang)} {book.marks([book.cite_span(record_span(e))])}" for e in events]
+    examples = [f"{phrases.quoted(e.title, lang)} {book.marks([book.cite_span(record_span(e, res.index.documents[e.doc_id].text))])}" for e in events]
     head = phrases.text(lang, "help", count=len(res.index.documents))
     return Answer(answer=f"{head} {'; '.join(examples)}.", answered=True, intent="help", language=lang,
                   citations=book.citations)

@@ -34,7 +34,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "attendance": "le nombre de participants n'est pas indiqué",
         },
         "not_given_in": "Le programme ne le dit pas : {what}.",
-        "help": ("Je réponds aux questions sur les programmes chargés ({count} documents) : où et quand "
+        "help": ("Je réponds aux questions sur les programmes chargés ({count}) : où et quand "
                  "a lieu une séance, qui intervient, quelles initiatives sont présentées, et je propose "
                  "un programme selon vos centres d'intérêt. Par exemple :"),
         "count": "{n} {kind}",
@@ -78,7 +78,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "attendance": "the number of participants is not given",
         },
         "not_given_in": "The programme does not say: {what}.",
-        "help": ("I answer questions about the loaded programmes ({count} documents): where and when a "
+        "help": ("I answer questions about the loaded programmes ({count}): where and when a "
                  "session takes place, who speaks, which initiatives are presented, and I suggest an "
                  "agenda for your interests. For example:"),
         "count": "{n} {kind}",

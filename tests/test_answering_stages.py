@@ -1,0 +1,191 @@
+"""The answering stages on a hand-labelled programme (tests/answering_fixture.py): no model, no
+Chroma, BM25 only. Each stage is checked on what it returns; the whole pipeline on what a user
+reads: the right records, every sentence cited, every quote exact, missing values said."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answering import asking
+from assistant.answering.catalogue_terms import terms_of
+from assistant.answering.cite import CitationBook, context_spans, record_span
+from assistant.answering.pipeline import Answering, answer_question
+from assistant.answering.understand import time_filter, understand
+from assistant.domain.models import Answer, Turn
+from tests.answering_fixture import PROGRAMME, loaded_index, resources
+
+
+def ask(question: str, history: list[tuple[str, str]] | None = None) -> Answer:
+    turns = [Turn(role=role, content=text) for role, text in history or []]  # type: ignore[arg-type]
+    return answer_question(question, turns, Answering(res=resources(), support_threshold=0.34))
+
+
+def grounded(a: Answer) -> None:
+    """Every sentence ends with marks naming citations; every quote is the text at its offsets."""
+    assert a.answered, a.answer
+    numbers = {c.n for c in a.citations}
+    for sentence in re.split(r"(?<=\])\.\s+", a.answer.strip()):
+        marks = {int(n) for n in re.findall(r"\[(\d+)\]", sentence)}
+        assert marks and marks <= numbers, sentence
+    for c in a.citations:
+        assert c.quote == PROGRAMME[c.start:c.end]
+
+
+def query(question: str, history: list[Turn] | None = None):
+    return understand(question, history or [], terms=terms_of(loaded_index()))
+
+
+# -- understand -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("Dans quelle salle a lieu l'atelier sur le vieillissement ?", {"room"}),
+     ("Où et quand a lieu la table ronde ?", {"place", "date"}),
+     ("À quelle heure commence l'atelier numérique ?", {"time"}),
+     ("Qui anime l'atelier mobilité et dans quelle salle ?", {"people", "room"}),
+     ("Combien d'ateliers mardi matin ?", {"count"}),
+     ("Who is Anne Morel and which session does she speak in?", {"people", "session"}),
+     ("Bonjour", {"help"}),
+     ("What can you do?", {"help"})],
+)
+def test_what_is_asked(question: str, asks: set[str]) -> None:
+    assert asks <= set(asking.attributes_asked(question))
+
+
+def test_self_description_asks_for_no_role() -> None:
+    assert "people" not in asking.attributes_asked("Je suis animatrice jeunesse : quels ateliers ?")
+
+
+def test_values_are_asked_by_their_words_only() -> None:
+    assert asking.values_asked("Combien coûte l'inscription ?") == ("price",)
+    assert asking.values_asked("Quand a lieu l'atelier sur l'écoute active ?") == ()
+    assert asking.values_asked("Quel est le menu du déjeuner ?") == ("meal",)
+
+
+def test_time_filter_reads_days_dates_and_parts_of_day() -> None:
+    t = time_filter("Quels ateliers mardi en fin de journée ?")
+    assert t.weekday == 1 and t.part_of_day == "evening"
+    assert time_filter("le 14/10 au matin").month_day == (10, 14)
+    assert time_filter("on October 15").month_day == (10, 15)
+    assert time_filter("et le lendemain ?").day_shift == 1
+
+
+def test_query_names_records_and_keeps_them_out_of_the_topic() -> None:
+    q = query("Qui est Anne Morel ?")
+    assert q.named == ("p-morel",) and q.topic == ()
+    q = query("Dans quelle salle a lieu l'atelier sur le vieillissement ?")
+    assert q.topic == (("vieil",),) and q.filters.kinds == {"atelier"}
+
+
+def test_english_topic_words_bring_their_french_equivalents() -> None:
+    q = query("Where is the workshop on youth?")
+    assert any("jeun" in group for group in q.topic)
+
+
+def test_self_contained_question_ignores_the_history() -> None:
+    history = [Turn(role="user", content="Où a lieu l'atelier sur la mobilité ?")]
+    q = query("Qui anime l'atelier sur le vieillissement ?", history)
+    assert not q.follow_up and q.subject == ()
+
+
+def test_short_follow_up_takes_the_previous_answers_subject() -> None:
+    history = [Turn(role="user", content="Où a lieu l'atelier sur la mobilité ?"),
+               Turn(role="assistant", content="Atelier « Mobilité solidaire en zone rurale » — Salle Pascal [1].")]
+    q = query("et qui l'anime ?", history)
+    assert q.follow_up and q.subject == ("s-mobilite",) and "people" in q.asks
+
+
+def test_next_day_follow_up_moves_to_the_day_after() -> None:
+    history = [Turn(role="user", content="Quels ateliers mardi matin ?")]
+    q = query("et le lendemain ?", history)
+    assert q.filters.time.iso_date == "2025-10-15" and q.subject == ()
+
+
+# -- cite -----------------------------------------------------------------------------------
+def test_a_session_is_cited_once_with_its_heading_apart() -> None:
+    s = loaded_index().records["s-mobilite"]
+    span = record_span(s, PROGRAMME)
+    assert "Salle Pascal" in PROGRAMME[span.start:span.end]
+    assert "Mobilité solidaire" in PROGRAMME[span.start:span.end]
+    headings = context_spans(s, span, PROGRAMME)
+    assert [PROGRAMME[h.start:h.end] for h in headings] == ["Mardi 14 octobre 2025", "9h30 – 11h00"]
+    assert "Vieillir" not in PROGRAMME[span.start:span.end]  # the slot's other session stays out
+    book = CitationBook(loaded_index().documents)
+    assert book.cite_span(span) == book.cite_span(span) == 1
+
+
+# -- the pipeline ---------------------------------------------------------------------------
+def test_room_question_gives_day_time_and_room() -> None:
+    a = ask("Dans quelle salle a lieu l'atelier sur le vieillissement ?")
+    grounded(a)
+    for fact in ("Vieillir chez soi", "mardi 14 octobre 2025", "9h30–11h00", "Salle Descartes"):
+        assert fact in a.answer
+
+
+def test_missing_room_is_said_with_the_event_venue() -> None:
+    a = ask("Où est l'atelier sur le numérique ?")
+    grounded(a)
+    assert "la salle n'est pas indiquée" in a.answer and "Hôtel de Région" in a.answer
+
+
+def test_room_alone_of_a_roomless_session_is_refused_saying_so() -> None:
+    a = ask("Dans quelle salle a lieu l'atelier sur le numérique et l'accès aux droits ?")
+    assert not a.answered and "salle" in a.answer and a.citations == []
+
+
+def test_two_things_at_once() -> None:
+    a = ask("Where is the round table on youth and who moderates it?")
+    grounded(a)
+    assert a.language == "en" and "Marc Petit" in a.answer and "Salle Descartes" in a.answer
+
+
+def test_list_and_count_come_from_the_catalogue_with_their_scope() -> None:
+    a = ask("Combien d'ateliers mardi matin ?")
+    grounded(a)
+    assert "3 ateliers" in a.answer and "Rencontres régionales" in a.answer
+    assert "Accueil café" not in a.answer  # a break is no workshop
+    for title in ("Vieillir chez soi", "Mobilité solidaire", "Numérique et accès"):
+        assert title in a.answer
+
+
+def test_online_sessions_are_listed_by_mode() -> None:
+    a = ask("Quelles séances peut-on suivre en ligne ?")
+    grounded(a)
+    assert "Précarité énergétique" in a.answer and "Mobilité" not in a.answer
+
+
+def test_who_is_gives_role_organisation_and_session() -> None:
+    a = ask("Qui est Anne Morel ?")
+    grounded(a)
+    assert "conseillère énergie" in a.answer and "Agence locale" in a.answer
+    assert "Précarité énergétique" in a.answer
+
+
+def test_follow_up_answers_about_the_previous_subject() -> None:
+    history = [("user", "Où a lieu l'atelier sur la mobilité ?"),
+               ("assistant", "Atelier « Mobilité solidaire en zone rurale » — Salle Pascal [1].")]
+    a = ask("et qui l'anime ?", history)
+    grounded(a)
+    assert "Paul Girard" in a.answer
+
+
+def test_greeting_gets_help_not_a_refusal() -> None:
+    a = ask("Bonjour")
+    assert a.answered and a.intent == "help" and a.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [("Quel est le menu du déjeuner ?", "repas"), ("Combien coûte l'inscription ?", "tarif"),
+     ("Y a-t-il un atelier sur la cryptomonnaie ?", "pas trouvé")],
+)
+def test_values_and_topics_not_in_the_programme_are_refused(question: str, says: str) -> None:
+    a = ask(question)
+    assert not a.answered and says in a.answer and a.citations == []
+
+
+def test_event_when_and_where() -> None:
+    a = ask("Où et quand ont lieu les rencontres ?")
+    grounded(a)
+    assert "Hôtel de Région, Lyon" in a.answer and "14 octobre 2025" in a.answer
