@@ -14,7 +14,7 @@ from assistant.answering import selection
 from assistant.answering.plan import Plan, Sentence
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence, Resources
-from assistant.answering.sentences import best_sentences, value_lines
+from assistant.answering.sentences import best_sentences, lines_near, value_lines
 from assistant.answering.support import assess
 from assistant.domain.models import Event, Initiative, Person, Session
 
@@ -132,6 +132,9 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
             return Plan(intent="people", records=[*people, session], via=via,
                         show=_show(query) - {"people"} if query.asks & SESSION_ATTRIBUTES else frozenset())
         if session.id in query.subject or via is not None or selection.session_fits(query, session, ev):
+            lines = lines_near(session, "people", res)
+            if lines:
+                return Plan(intent="people", records=[session], sentences=lines, show=_show(query))
             return Plan.refuse("people", "people", missing=["people"], records=[session])
     persons = selection.persons_ranked(query, ev)
     if persons:
@@ -174,11 +177,13 @@ def _session(query: Query, ev: Evidence, res: Resources) -> Plan | None:
         return None  # the question is about something a session only mentions: its sentences
     asked = query.asks & (SESSION_ATTRIBUTES - {"description", "session"})
     missing = selection.missing_attributes(main, frozenset(asked), res.index)
-    if asked and set(missing) >= asked:
+    # A value the record lacks may still stand on the record's own lines: quote them.
+    found = [s for m in missing for s in lines_near(main, m, res)]
+    if asked and set(missing) >= asked and not found:
         return Plan.refuse("session", missing[0], missing=missing, records=[main])
-    plan = Plan(intent="session", records=list(sessions), show=_show(query), missing=missing)
+    plan = Plan(intent="session", records=list(sessions), show=_show(query), missing=missing, sentences=found)
     if "description" in query.asks:
-        plan.sentences = best_sentences(query, ev, res, limit=2, near=main)
+        plan.sentences += best_sentences(query, ev, res, limit=2, near=main)
     return plan
 
 

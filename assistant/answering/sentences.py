@@ -7,11 +7,14 @@ the list it introduces, a bare label ("Durée") the value line under it.
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering import asking
 from assistant.answering.plan import Record, Sentence
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence, Resources
 from assistant.answering.support import coverage, group_in
+from assistant.language import roles
 from assistant.language.sentences import line_span, sentence_spans
 from assistant.language.text import content_terms, fold
 
@@ -93,3 +96,45 @@ def value_lines(query: Query, ev: Evidence, res: Resources, *, limit: int = 2) -
                 found.append((fit, h.score, Sentence(h.item.doc_id, start + len(line) - len(line.lstrip()), end)))
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [s for _, _, s in found[:limit]]
+
+
+# The shape a value of each catalogue attribute has in a programme line: a room word, a role
+# label or a civility before a name, a clock time, a day and month. Used when a record lacks the
+# attribute: its own lines may still give it (the parser is not the last word on what is there).
+_LINE_VALUES = {
+    "room": re.compile(r"\b(?:salles?|amphi\w*|auditorium|room|hall|espace|bâtiment|batiment)\b", re.I),
+    "people": re.compile(r"^\W*[A-Za-zÀ-ÿ·' -]{3,30}\s*:\s*\S|\b(?:M\.|Mme|Dr|Pr|Me)\s+[A-ZÀ-Ý]"),
+    "time": re.compile(r"\b\d{1,2}\s?[hH:]\s?\d{0,2}\b"),
+}
+# Lines before and after a record's block where its missing value may stand: a room or a time
+# heads the block ("Salle Pascal" over the title); people follow it.
+_MARGIN = {"room": (1, 0), "time": (1, 0), "people": (0, 1)}
+
+
+def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]:
+    """Lines of a record's block (and the lines right around it) holding a value of the kind
+    of `attribute`; people lines must also carry a role label or a civility."""
+    rx = _LINE_VALUES.get(attribute)
+    if rx is None:
+        return []
+    text = res.index.documents[record.doc_id].text
+    c = record.citation
+    before, after = _MARGIN[attribute]
+    start = text.rfind("\n", 0, c.start) + 1
+    for _ in range(before):
+        start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    end = c.end
+    for _ in range(after):
+        nxt = text.find("\n", end + 1)
+        end = len(text) if nxt < 0 else nxt
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if not line.strip() or not rx.search(line):
+            continue
+        if attribute == "people" and not (roles.role_label_in(line) or re.search(r"\b(?:M\.|Mme|Dr|Pr|Me)\s", line)):
+            continue
+        out.append(Sentence(record.doc_id, a + len(line) - len(line.lstrip()), b))
+    return out

@@ -52,3 +52,12 @@ def role_of_label(label: str) -> Role | None:
 def roles_asked(question: str) -> set[str]:
     folded = fold(question)
     return {r.id for r in roles() if r.asked.search(folded)}
+
+
+_LABEL_LINE = re.compile(r"^\W*([^:]{2,40}?)\s*:")
+
+
+def role_label_in(line: str) -> Role | None:
+    """The role a programme line opens with ("Animation : …", "Intervenant·e·s : …")."""
+    m = _LABEL_LINE.match(line)
+    return role_of_label(m.group(1)) if m else None
