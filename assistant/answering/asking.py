@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.answering.query import Attribute
+from assistant.language import calendar
 from assistant.language.lexicon import load, word_pattern
 from assistant.language.text import fold
 
@@ -60,9 +61,13 @@ _INVERTED = re.compile(r"-(?:t-)?(il|elle|ils|elles|on|je|tu|nous|vous)\b")
 
 
 def _plain(question: str) -> str:
-    """Folded question without quoted titles (a title's words, "Où va la ville ?", ask nothing)
-    and with inverted pronouns split from their verb."""
-    return _INVERTED.sub(r" \1", fold(_QUOTED.sub(" ", question)))
+    """Folded question without quoted titles (a title's words, "Où va la ville ?", ask nothing),
+    with inverted pronouns split from their verb, and without its time phrases ("en fin de
+    journée" names a part of the day, not an event)."""
+    text = _INVERTED.sub(r" \1", fold(_QUOTED.sub(" ", question)))
+    for rx in (calendar.relative_day_words(), *(p.pattern for p in calendar.parts_of_day())):
+        text = rx.sub(" ", text)
+    return text
 
 
 def attributes_asked(question: str) -> frozenset[Attribute]:
@@ -89,8 +94,9 @@ def strip_asking(question: str) -> str:
         text = rx.sub(" ", text)
     for v in values():
         text = v.asked.sub(" ", text)
-    text = _table("filler").sub(" ", text)
-    return _table("frame").sub(" ", text)
+    for name in ("same_room", "anaphora", "filler", "frame"):
+        text = _table(name).sub(" ", text)
+    return text
 
 
 def points_back(question: str) -> bool:

@@ -136,7 +136,7 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
             if lines:
                 return Plan(intent="people", records=[session], sentences=lines, show=_show(query))
             return Plan.refuse("people", "people", missing=["people"], records=[session])
-    persons = selection.persons_ranked(query, ev)
+    persons = selection.persons_ranked(query, ev, index)
     if persons:
         return Plan(intent="people", records=persons)
     return _content(query, ev, res, intent="people")

@@ -38,6 +38,7 @@ class Evidence:
     people: list[tuple[Person, float]] = field(default_factory=list)
     initiatives: list[tuple[Initiative, float]] = field(default_factory=list)
     events: list[tuple[Event, float]] = field(default_factory=list)
+    direct: set[str] = field(default_factory=set)  # records hit through their own entry
 
     @property
     def best(self) -> float:
@@ -78,6 +79,7 @@ def records_of(hits: list[Scored], index: LoadedIndex, *, first: tuple[str, ...]
     by_doc_initiatives: dict[str, list[Initiative]] = {}
     for i in index.snapshot.catalogue.initiatives:
         by_doc_initiatives.setdefault(i.doc_id, []).append(i)
+    direct = {h.item.record_id for h in hits if h.item.record_id}
     for h in hits:
         item = h.item
         if item.kind == "session" or item.session_id:
@@ -103,7 +105,8 @@ def records_of(hits: list[Scored], index: LoadedIndex, *, first: tuple[str, ...]
                  else initiatives if isinstance(record, Initiative) else events)
         table[rid] = NAMED_SCORE - 0.01 * rank
     return Evidence(hits=hits, sessions=_ranked(sessions, index), people=_ranked(people, index),
-                    initiatives=_ranked(initiatives, index), events=_ranked(events, index))
+                    initiatives=_ranked(initiatives, index), events=_ranked(events, index),
+                    direct=direct)
 
 
 def retrieve(query: Query, res: Resources) -> Evidence:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence
-from assistant.answering.support import coverage
+from assistant.answering.support import coverage, weighted_coverage
 from assistant.answering.temporal import matches_time
 from assistant.domain.models import Event, Initiative, Person, Session
 from assistant.language import kinds, modes
@@ -100,8 +100,11 @@ def uncovered(query: Query, said: str) -> bool:
 
 
 def topic_fits(query: Query, s: Session, index: LoadedIndex) -> bool:
-    """The session is what the question is about: half its topic words are in the session."""
-    return not query.topic or coverage(query.topic, session_text(s, index)) >= 0.5
+    """The session is what the question is about: half its topic (by rarity) is in the session;
+    a quarter when the question's own constraints (a day, a room, online) already narrowed the
+    choice to few sessions and the topic only picks among them."""
+    need = 0.25 if defines_a_set(query) else 0.5
+    return weighted_coverage(query.topic, session_text(s, index), index.lexical.idf) >= need
 
 
 def _in_filters(s: Session, query: Query, index: LoadedIndex) -> bool:
@@ -123,7 +126,10 @@ def session_set(query: Query, ev: Evidence, index: LoadedIndex) -> tuple[list[Se
             if _in_filters(s, query, index) and (asked_breaks or not is_break(s))]
     named_kinds = query.filters.kinds - {"pause"}
     if named_kinds:
-        pool = [s for s in pool if s.kind in named_kinds] or pool
+        # "Les ateliers du matin" takes in the round table of that slot: kinds of one family
+        # (parallel sessions, plenary moments…) answer for each other.
+        families = {kinds.family_of(k) for k in named_kinds}
+        pool = [s for s in pool if kinds.family_of(s.kind) in families] or pool
     if query.topic:
         scores = dict((s.id, sc) for s, sc in ev.sessions)
         best = max((scores.get(s.id, 0.0) for s in pool), default=0.0)
@@ -210,11 +216,14 @@ def session_of_people(query: Query, ev: Evidence, index: LoadedIndex,
     return (s, None) if score >= best_person else (None, None)
 
 
-def persons_ranked(query: Query, ev: Evidence, *, limit: int = 3) -> list[Person]:
+def persons_ranked(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int = 3) -> list[Person]:
+    """People whose own line holds the question's topic ("qui intervient pour <organisation>"):
+    a person reached by a loose match is no answer to "qui est le maire de <ville>"."""
     if not ev.people:
         return []
     top = ev.people[0][1]
-    return [p for p, sc in ev.people[:limit] if sc >= 0.8 * top]
+    return [p for p, sc in ev.people[:limit]
+            if sc >= 0.8 * top and coverage(query.topic, record_text(p, index)) >= 1.0]
 
 
 def contacts(query: Query, ev: Evidence, index: LoadedIndex) -> list[Person]:
@@ -244,8 +253,10 @@ def initiatives_ranked(query: Query, ev: Evidence, index: LoadedIndex, *, limit:
     top = ev.initiatives[0][1]
     out = []
     for i, sc in ev.initiatives:
-        text = " ".join([i.name, i.place or "", i.description or "", i.organiser or ""])
-        if sc >= 0.5 * top and (not query.topic or coverage(query.topic, text) > 0):
+        # On the topic by its words, or found by its own entry (the embedder matched its meaning:
+        # "supplying school canteens" for a question on food).
+        on_topic = not query.topic or i.id in ev.direct or coverage(query.topic, record_text(i, index)) > 0
+        if sc >= 0.5 * top and on_topic:
             out.append(i)
     return out[:limit]
 

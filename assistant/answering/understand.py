@@ -65,8 +65,10 @@ def topic_terms(question: str, language: Lang, *, removed: list[str]) -> tuple[t
     fillers, kinds, roles, modes, calendar words and the names already resolved (`removed`) taken
     out; an English word also stands for its French equivalents (glossary)."""
     text = asking.strip_asking(question)
-    for rx in [k.pattern for k in kinds.session_kinds() + kinds.event_kinds()] + [
-            r.asked for r in roles.roles()] + [_calendar_words()] + [p.pattern for p in calendar.parts_of_day()]:
+    # Phrases first ("the next day" before "day" goes as an event word).
+    for rx in [calendar.relative_day_words(), *(p.pattern for p in calendar.parts_of_day()),
+               *(k.pattern for k in kinds.session_kinds() + kinds.event_kinds()),
+               *(r.asked for r in roles.roles()), _calendar_words()]:
         text = rx.sub(" ", text)
     text = modes.strip_modes(text)
     for name in removed:
@@ -131,15 +133,17 @@ def _merge(own: Query, previous: Query, subject: tuple[str, ...], terms: Catalog
     anchor = [r for r in terms.records(subject) if isinstance(r, Session)]
     time = f.time
     if not time.active:
+        # "Et le lendemain ?" is the whole next day; "et le lendemain matin ?" its morning.
+        inherited = None if f.time.day_shift else p.time.part_of_day
         time = p.time.model_copy(update={"day_shift": f.time.day_shift,
-                                         "part_of_day": f.time.part_of_day or p.time.part_of_day})
+                                         "part_of_day": f.time.part_of_day or inherited})
     elif f.time.day_shift == 0 and not (f.time.weekday is not None or f.time.month_day or f.time.iso_date):
         time = p.time.model_copy(update={"part_of_day": f.time.part_of_day})  # "et l'après-midi ?"
     if time.day_shift:
         time = shifted(time, anchor or terms.sessions_at(p.time))
     same_room = asking.same_room(own.text)
     room = next((s.room for s in anchor if s.room), f.room) if same_room else f.room
-    moved = bool(f.time.active or same_room)
+    moved = bool(f.time.active or f.time.day_shift or same_room)
     own_subject = bool(own.topic or own.named)
     keeps_subject = not moved and not own_subject
     filters = f.model_copy(update={

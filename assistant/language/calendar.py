@@ -121,3 +121,9 @@ def time_label(start: str | None, end: str | None, lang: Lang) -> str | None:
     if start:
         return f"à partir de {time_text(start, lang)}" if lang == "fr" else f"from {time_text(start, lang)}"
     return None
+
+
+@cache
+def relative_day_words() -> re.Pattern[str]:
+    """The relative-day phrases ("le lendemain", "the day before"), to set aside from a topic."""
+    return word_pattern([re.escape(fold(w)) for w in load("calendar")["relative_days"]])

@@ -19,12 +19,13 @@ class Kind:
     en: str
     is_break: bool
     pattern: re.Pattern[str]  # French and English words, folded
+    family: str  # kinds of one family answer for each other in a question ("atelier", "table ronde")
 
 
 @cache
 def _kinds(table: Literal["session", "event"]) -> tuple[Kind, ...]:
     return tuple(Kind(id=e["id"], fr=e["fr"], en=e["en"], is_break=bool(e.get("break")),
-                      pattern=word_pattern(e["words_fr"] + e["words_en"]))
+                      pattern=word_pattern(e["words_fr"] + e["words_en"]), family=e.get("family", e["id"]))
                  for e in load("kinds")[table])
 
 
@@ -60,3 +61,8 @@ def kind_label(kind_id: str | None, lang: Literal["fr", "en"]) -> str:
         if k.id == kind_id:
             return k.fr if lang == "fr" else k.en
     return kind_id or ("séance" if lang == "fr" else "session")
+
+
+def family_of(kind_id: str | None) -> str | None:
+    """The family of a session kind; a kind the lexicon does not know is its own family."""
+    return next((k.family for k in session_kinds() if k.id == kind_id), kind_id)
