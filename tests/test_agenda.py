@@ -23,7 +23,7 @@ TODAY = dt.date(2026, 1, 15)  # after every event of the corpus
 
 
 def plan(core, interests: str, *, date: str | None = None, today: dt.date = TODAY) -> Agenda:
-    return plan_agenda(core, interests=interests, date=date, today=today)
+    return plan_agenda(core.resources(), interests=interests, date=date, today=today)
 
 
 def rows(agenda: Agenda) -> list[Session]:

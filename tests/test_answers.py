@@ -151,7 +151,7 @@ def test_agenda_request_in_chat_is_ranked_by_fit_and_cited(core):
     assert_grounded(core, a)
     assert a.intent == "recommend"
     first = a.answer.split("].")[0]
-    assert "désinformation" in first and "9h00" in first and "SALLE 3" in first, a.answer
+    assert "désinformation" in first and "9h00" in first and "Salle 3" in first, a.answer
 
 
 def test_agenda_request_on_a_foreign_subject_is_refused(core):

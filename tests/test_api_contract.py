@@ -97,7 +97,7 @@ def test_admin_reindex_needs_the_key_and_never_echoes_it(keyed_server):
         # Answering goes on while the reindex runs, from the last complete index.
         r = c.post("/ask", json={"question": QUESTION})
         assert r.status_code == 200, keyed_server.log[-3000:]
-        assert "SALLE CORNEILLE 2" in r.json()["answer"]
+        assert "Salle Corneille 2" in r.json()["answer"]
         bodies.append(r.text)
         deadline = time.monotonic() + 150
         while time.monotonic() < deadline:
@@ -131,7 +131,7 @@ def test_ask_names_the_room_with_exact_citations(client, doc_text):
     assert r.status_code == 200
     body = r.json()
     assert body["answered"] is True and body["language"] == "fr"
-    assert "SALLE CORNEILLE 2" in body["answer"]
+    assert "Salle Corneille 2" in body["answer"]
     by_n = {c["n"]: c for c in body["citations"]}
     refs = {int(n) for n in re.findall(r"\[(\d+)\]", body["answer"])}
     assert refs and refs <= set(by_n), (refs, set(by_n))

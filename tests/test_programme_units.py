@@ -69,11 +69,11 @@ def test_render_session_fr_en_and_null_fields() -> None:
     )
     assert (
         render_session(s)
-        == "Atelier « Démocratie alimentaire » — mardi 4 mars 2025, 17h45–19h15, salle Corneille 2"
+        == "Atelier « Démocratie alimentaire » — mardi 4 mars 2025, 17h45–19h15, Salle Corneille 2"
     )
     assert (
         render_session(s, "en")
-        == "Workshop “Démocratie alimentaire” — Tuesday 4 March 2025, 17:45–19:15, room Corneille 2"
+        == "Workshop “Démocratie alimentaire” — Tuesday 4 March 2025, 17:45–19:15, Salle Corneille 2"
     )
     assert (
         render_session(_session(title="X", kind="labo", date="--11-06"))

@@ -21,7 +21,7 @@ from assistant.answering.retrieve import Resources, records_of
 from assistant.answering.understand import topic_terms
 from assistant.domain.models import Citation, Frozen, Session
 from assistant.language.glossary import expand
-from assistant.language.matching import TermGroup, group_met
+from assistant.language.matching import TermGroup, group_met, query_groups
 from assistant.language.sentences import sentence_spans
 from assistant.language.text import content_terms, detect_language, tokens
 from assistant.search.retrieval import SearchFilters, hybrid_search
@@ -129,7 +129,7 @@ def _naming_terms(event: EventRef) -> tuple[set[str], set[str]]:
 def named_event(interests: str, events: dict[str, EventRef], language: str) -> tuple[str | None, list[TermGroup]]:
     """The event the interests name, and the groups that named it (they are no topic)."""
     said_years = {t for t in tokens(interests) if _YEAR.match(t)}
-    groups = [frozenset(g) for g in topic_terms(interests, language, removed=[])]
+    groups = query_groups(interests)
     best: tuple[int, str, str] | None = None
     used: list[TermGroup] = []
     for doc_id, event in events.items():
@@ -163,7 +163,7 @@ def interest_phrases(interests: str, language: str, *, drop: list[TermGroup]) ->
     """Each listed interest as its salient term groups, without the groups that named the event."""
     phrases = []
     for part in _SPLIT.split(interests):
-        groups = [frozenset(g) for g in topic_terms(part, language, removed=[])]
+        groups = [frozenset(g) for g in topic_terms(part, language, removed=[])]  # type: ignore[arg-type]
         groups = [g for g in groups if not any(g & d for d in drop)]
         if groups:
             phrases.append(groups)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from assistant.answering.cite import CitationBook, context_spans, record_span
 from assistant.answering.plan import Plan
 from assistant.answering.query import Lang, Query
-from assistant.domain.models import Citation, Event, Initiative, Person, Session
+from assistant.domain.models import Citation, Event, Initiative, Person, Session, Span
 from assistant.language import calendar, phrases
 from assistant.language.kinds import kind_label
 from assistant.language.phrases import quoted, readable_room
@@ -148,7 +148,7 @@ def _people(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Cita
         if session is None and p.sessions and p.sessions[0] in index.records:
             session = index.records[p.sessions[0]]  # type: ignore[assignment]
         line = _person_line(p, lang, index)
-        spans = [p.citation]
+        spans: list[Span | Citation | None] = [p.citation]
         if isinstance(session, Session):
             role = next((r.role for r in session.people if r.person_id == p.id), None)
             role_part = f"{_role_name(role, lang)} " if role else ""
@@ -156,7 +156,8 @@ def _people(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Cita
             spans.append(_span(session, index))
             if plan.show & {"room", "date", "time", "place"}:
                 line += f" ({', '.join(session_parts(session, plan.show, lang, index, asked=asked))})"
-                spans = spans[:1] + context_spans(session, spans[1], index.documents[session.doc_id].text) + spans[1:]
+                spans = [spans[0], *context_spans(session, _span(session, index), index.documents[session.doc_id].text),
+                         *spans[1:]]
         draft.add(line, _marks(book, spans))
 
 

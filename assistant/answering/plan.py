@@ -4,6 +4,7 @@ it; both read only this and the loaded index."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -26,10 +27,10 @@ class Sentence:
 class Plan:
     intent: Intent
     answered: bool = True
-    records: list[Record] = field(default_factory=list)
+    records: Sequence[Record] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     # Asked attributes the records do not give ("room", "people", a value such as "price").
-    missing: list[str] = field(default_factory=list)
+    missing: Sequence[str] = field(default_factory=list)
     # The event a complete list or count is scoped to (its title), or None.
     scope: str | None = None
     count: int | None = None
@@ -39,7 +40,7 @@ class Plan:
     via: Record | None = None  # what led to the records ("presented in" this session)
 
     @classmethod
-    def refuse(cls, intent: Intent, reason: str | None = None, *, missing: list[str] | None = None,
-               records: list[Record] | None = None) -> Plan:
-        return cls(intent=intent, answered=False, reason=reason, missing=missing or [],
-                   records=records or [])
+    def refuse(cls, intent: str, reason: str | None = None, *, missing: Sequence[str] = (),
+               records: Sequence[Record] = ()) -> Plan:
+        return cls(intent=intent, answered=False, reason=reason, missing=list(missing),  # type: ignore[arg-type]
+                   records=list(records))

@@ -65,5 +65,5 @@ class Query(Frozen):
     follow_up: bool = False
     dense_text: str = ""  # what the embedder reads (the question, or previous + follow-up)
 
-    def asks_any(self, *attributes: Attribute) -> bool:
+    def asks_any(self, *attributes: str) -> bool:
         return any(a in self.asks for a in attributes)

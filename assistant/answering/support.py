@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answering.query import Query
+from assistant.language.matching import group_met
 from assistant.language.text import content_terms
 
 
@@ -30,21 +31,10 @@ class Support:
         return self.coverage >= threshold and (self.unknown < 0.5 or relaxed)
 
 
-# Stems of one family the stemmer leaves apart ("aliment" for alimentation, "alimentair" for
-# alimentaire; "jeun" and "jeuness"): a stem this long matches the longer stems it begins.
-PREFIX_MIN = 5
-
-
-def stem_in(stem: str, terms: set[str] | frozenset[str]) -> bool:
-    if stem in terms:
-        return True
-    if len(stem) < PREFIX_MIN:
-        return False
-    return any(t.startswith(stem) or (len(t) >= PREFIX_MIN and stem.startswith(t)) for t in terms)
-
-
-def group_in(group: tuple[str, ...], terms: set[str]) -> bool:
-    return any(stem_in(stem, terms) for stem in group)
+def group_in(group: tuple[str, ...], terms: set[str] | frozenset[str]) -> bool:
+    """One of the group's stems is in the terms, or begins one of them, or one begins it (French
+    derivations the stemmer leaves apart: "aliment"/"alimentair"; see language.matching)."""
+    return group_met(frozenset(group), frozenset(terms))
 
 
 def coverage(topic: tuple[tuple[str, ...], ...], text: str) -> float:

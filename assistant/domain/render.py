@@ -23,7 +23,7 @@ def format_time_range(start: str | None, end: str | None, lang: str = "fr") -> s
 def render_session(s: Session, lang: str = "fr") -> str:
     language = "en" if lang == "en" else "fr"
     label = kind_label(s.kind, language).capitalize()
-    quoted = phrases.quoted(s.title, language)
+    quoted = phrases.quoted(s.title, language)  # type: ignore[arg-type]
     when = ", ".join(p for p in (format_date(s.date, lang), format_time_range(s.start, s.end, lang),
                                  phrases.readable_room(s.room) if s.room else "") if p)
     text = f"{label} {quoted}" + (f" — {when}" if when else "")
