@@ -51,12 +51,31 @@ class CatalogueTerms:
         # How many events use a term: a town or a distinctive word names one event, not all.
         self._event_terms = {e.doc_id: set(content_terms(f"{e.title} {self._doc_title(index, e)}"))
                              for e in self._events}
-        self._event_places = {e.doc_id: set(content_terms(e.place or "")) - _PLACE_GENERIC
-                              for e in self._events}
+        # Where the event is: its place, and the words of its file name ("…-arras-2025.txt"),
+        # which those who fill the corpus folder name after the event and its town.
+        self._event_places = {e.doc_id: (set(content_terms(f"{e.place or ''} {self._file_words(index, e)}"))
+                                         - _PLACE_GENERIC) for e in self._events}
         self._event_kind = {e.doc_id: self._kind_of(index, e) for e in self._events}
         df = Counter(t for terms in self._event_terms.values() for t in terms)
         n = max(1, len(self._event_terms))
         self._event_idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+        place_df = Counter(t for terms in self._event_places.values() for t in terms)
+        # A word also met in several titles is no place ("solidaire", "forum").
+        self._place_idf = {t: math.log((n + 1) / (c + df.get(t, 0) + 0.5)) for t, c in place_df.items()}
+
+    @staticmethod
+    def _file_words(index: LoadedIndex, e: Event) -> str:
+        """The file-name words the document writes as names only (capitalised, never in lower
+        case: "Arras", "Mulhouse"), not its topic words ("santé", "formation")."""
+        doc = index.documents.get(e.doc_id)
+        if doc is None:
+            return ""
+        words = [w for w in re.split(r"[\W_\d]+", doc.source.rsplit(".", 1)[0]) if len(w) > 2]
+        written = re.findall(r"[^\W\d_]+", doc.text)
+        forms: dict[str, set[bool]] = {}
+        for w in written:
+            forms.setdefault(fold(w), set()).add(w[0].isupper())
+        return " ".join(w for w in words if forms.get(fold(w)) == {True})
 
     @staticmethod
     def _kind_of(index: LoadedIndex, e: Event) -> str | None:
@@ -122,7 +141,9 @@ class CatalogueTerms:
         Rouen"), or by its kind with its distinctive title words ("le forum des solidarités",
         "the training on territorial innovation"); empty when no event stands out."""
         q = set(content_terms(question))
-        by_place = {d for d, terms in self._event_places.items() if terms & q}
+        # A place word names an event when few events share it (not "sociale" of a file name).
+        by_place = {d for d, terms in self._event_places.items()
+                    if any(self._place_idf.get(t, 0.0) >= _DISTINCTIVE for t in terms & q)}
         if by_place:
             return frozenset(by_place)
         kind = kinds.event_kind_named(question)

@@ -14,7 +14,7 @@ from assistant.answering import selection
 from assistant.answering.plan import Plan, Sentence
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence, Resources
-from assistant.answering.sentences import best_sentences, lines_near, value_lines
+from assistant.answering.sentences import best_sentences, lines_near, lines_with, value_lines
 from assistant.answering.support import assess
 from assistant.domain.models import Event, Initiative, Person, Session
 
@@ -29,8 +29,19 @@ def evidence_texts(ev: Evidence, res: Resources) -> list[str]:
     return [selection.hit_text(h, res.index) for h in ev.hits[:EVIDENCE_DEPTH]]
 
 
+# People a record lacks may still stand in the source lines (role labels, civilities); a room
+# or a time a record lacks is more often truly not given (a tricky question), so not those.
+RECORD_ATTRIBUTES = ("people",)
+
+
 def ground(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> Plan:
     plan = _decide(query, ev, res, threshold=threshold)
+    if not plan.answered and plan.reason in RECORD_ATTRIBUTES:
+        # The record lacks it, but the parser is not the last word: lines of the best hits that
+        # hold such a value and the question's topic answer instead of a refusal.
+        lines = lines_with(plan.reason, query, ev, res)
+        if lines:
+            return Plan(intent=plan.intent, records=plan.records[:1], sentences=lines, show=_show(query))
     if plan.answered and plan.records and not plan.sentences and plan.intent in ("initiative", "general", "session"):
         # The question asks more than the records say ("quel objectif…", "depuis quand…"): the
         # source sentences that hold the rest of its topic come after them.

@@ -138,3 +138,34 @@ def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]
             continue
         out.append(Sentence(record.doc_id, a + len(line) - len(line.lstrip()), b))
     return out
+
+
+def lines_with(attribute: str, query: Query, ev: Evidence, res: Resources, *, limit: int = 3) -> list[Sentence]:
+    """Lines of the best hits holding a value of the kind of `attribute` (a room, people with
+    their role label, a time) and most of the question's topic: what the source says when the
+    catalogue record lacks it (a layout the parser did not read)."""
+    rx = _LINE_VALUES.get(attribute)
+    if rx is None:
+        return []
+    found: list[tuple[float, Sentence]] = []
+    seen: set[tuple[str, int]] = set()
+    for h in ev.hits[:DEPTH]:
+        text = res.index.documents[h.item.doc_id].text
+        a, b = line_span(text, h.item.start, h.item.end)
+        # The hit's lines and the two around them: a title's people stand on the lines below.
+        b = min(len(text), max(b, text.find("\n", text.find("\n", b + 1) + 1)) if text.find("\n", b + 1) >= 0 else len(text))
+        pos = a
+        for line in text[a:b].split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            if (h.item.doc_id, start) in seen or not line.strip() or not rx.search(line):
+                continue
+            if attribute == "people" and not (roles.role_label_in(line) or re.search(r"\b(?:M\.|Mme|Dr|Pr|Me)\s", line)):
+                continue
+            seen.add((h.item.doc_id, start))
+            context = text[max(0, h.item.start):h.item.end] + " " + line
+            fit = coverage(query.topic, context) if query.topic else 1.0
+            if fit >= 0.5:
+                found.append((fit + h.score, Sentence(h.item.doc_id, start + len(line) - len(line.lstrip()), end)))
+    found.sort(key=lambda x: -x[0])
+    return [s for _, s in found[:limit]]
