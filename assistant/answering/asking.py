@@ -48,11 +48,12 @@ class Value:
     name: str
     asked: re.Pattern[str]
     evidence: re.Pattern[str]
+    topical: bool  # its words also name a topic ("childcare"): asked only when nothing else is
 
 
 @cache
 def values() -> tuple[Value, ...]:
-    return tuple(Value(name, word_pattern(e["asked"]), _compile(e["evidence"]))
+    return tuple(Value(name, word_pattern(e["asked"]), _compile(e["evidence"]), bool(e.get("topical")))
                  for name, e in load("values").items())
 
 
@@ -76,9 +77,12 @@ def attributes_asked(question: str) -> frozenset[Attribute]:
     return frozenset(name for name, rx in _attributes() if rx.search(text))
 
 
-def values_asked(question: str) -> tuple[str, ...]:
+def values_asked(question: str, attributes: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Values asked: a topical one ("childcare", "transport") only when the question asks for
+    nothing else ("who leads the panel on transport and childcare?" asks for people)."""
     text = _plain(question)
-    return tuple(v.name for v in values() if v.asked.search(text))
+    other = attributes - {"list", "count", "event", "mode", "description"}
+    return tuple(v.name for v in values() if v.asked.search(text) and not (v.topical and other))
 
 
 def value_given(name: str, evidence: str) -> bool:

@@ -122,7 +122,9 @@ class CatalogueTerms:
             if not isinstance(record, Person):
                 continue
             parts = [w for w in name.key.split() if len(w) > 2 and w not in FRENCH_STOPWORDS]
-            if parts and f" {parts[-1]} " in q and parts[-1][0].isalpha():
+            places = set().union(*self._event_places.values()) if self._event_places else set()
+            if (len(parts) >= 2 and f" {parts[-1]} " in q and parts[-1][0].isalpha()
+                    and not set(content_terms(parts[-1])) & places):
                 out.append(name)
         return out
 

@@ -52,10 +52,8 @@ def search_text(query: Query) -> str:
 
 def search(query: Query, res: Resources, *, depth: int = DEPTH) -> list[Scored]:
     hits = hybrid_search(res.index, query=search_text(query), dense_query=query.dense_text or query.text,
-                         k=depth, embedder=res.embedder, store=res.store, lexical_weight=res.lexical_weight)
-    docs = query.filters.docs
-    if docs:
-        hits = [h for h in hits if h.item.doc_id in docs] or hits
+                         k=depth, embedder=res.embedder, store=res.store, lexical_weight=res.lexical_weight,
+                         docs=query.filters.docs or None)
     return lift_matching(res.index, hits, query.filters.time)
 
 

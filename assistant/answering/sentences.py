@@ -76,24 +76,29 @@ def value_lines(query: Query, ev: Evidence, res: Resources, *, limit: int = 2) -
     named = [fold(n) for rid in query.named if (n := getattr(index.records.get(rid), "name", None))]
     found: list[tuple[float, float, Sentence]] = []
     seen: set[tuple[str, int]] = set()
-    for h in ev.hits[:2 * DEPTH]:
-        text = index.documents[h.item.doc_id].text
-        a, b = line_span(text, h.item.start, h.item.end)
+    # The event the question names: all its lines may hold the value ("Inscriptions : … avant
+    # le vendredi 14 novembre"); otherwise the lines of the best hits.
+    scoped = sorted(query.filters.docs) if len(query.filters.docs) == 1 else []
+    regions = ([(doc, 0, len(index.documents[doc].text), 0.5) for doc in scoped]
+               or [(h.item.doc_id, h.item.start, h.item.end, h.score) for h in ev.hits[:2 * DEPTH]])
+    for doc_id, r_start, r_end, score in regions:
+        text = index.documents[doc_id].text
+        a, b = line_span(text, r_start, r_end)
         pos = a
         for line in text[a:b].split("\n"):
             start, end = pos, pos + len(line)
             pos = end + 1
             folded = fold(line)
-            if (h.item.doc_id, start) in seen or not line.strip():
+            if (doc_id, start) in seen or not line.strip():
                 continue
             if not all(asking.value_given(v, line) for v in query.values):
                 continue
             fit = coverage(query.topic, line) if query.topic else 1.0
-            about = (any(n in folded for n in named) if named else
+            about = (any(n in folded for n in named) if named else bool(scoped) or
                      fit >= 0.5 or any(v.asked.search(folded) for v in asking.values() if v.name in query.values))
             if about:
-                seen.add((h.item.doc_id, start))
-                found.append((fit, h.score, Sentence(h.item.doc_id, start + len(line) - len(line.lstrip()), end)))
+                seen.add((doc_id, start))
+                found.append((fit, score, Sentence(doc_id, start + len(line) - len(line.lstrip()), end)))
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [s for _, _, s in found[:limit]]
 

@@ -99,7 +99,7 @@ def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
     room = terms.room_named(folded)
     removed = [terms.name_of(rid) for rid in named] + terms.event_words(docs, question) + ([room] if room else [])
     asks = asking.attributes_asked(question)
-    values = asking.values_asked(question)
+    values = asking.values_asked(question, asks)
     if values:
         asks = asks | {"value"}
     filters = Filters(time=time_filter(question), docs=docs, kinds=frozenset(kinds.kinds_named(question)),

@@ -138,7 +138,7 @@ class Scored:
 def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder | None,
                   store: VectorStore | None, lexical_weight: float,
                   filters: SearchFilters | None = None, kinds: set[str] | None = None,
-                  dense_query: str | None = None) -> list[Scored]:
+                  dense_query: str | None = None, docs: frozenset[str] | None = None) -> list[Scored]:
     """Weighted fusion of max-normalised BM25 and cosine scores over the allowed items.
 
     `dense_query` is what gets embedded (default: `query`): glossary expansions help BM25 but
@@ -148,6 +148,9 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
     if n == 0 or not query.strip():
         return []
     allowed = index.mask(filters)
+    if docs:
+        # The event(s) a question names: only their documents compete.
+        allowed &= np.array([item.doc_id in docs for item in index.items], dtype=bool)
     if kinds is not None:
         allowed &= np.array([item.kind in kinds for item in index.items], dtype=bool)
     lex = index.lexical.scores(query) * allowed
@@ -157,6 +160,9 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
     if embedder is not None and store is not None and lexical_weight < 1.0:
         vector = embedder.embed_query(dense_query or query)
         where = chroma_where(filters)
+        if docs:
+            in_docs = {"doc_id": {"$in": sorted(docs)}}
+            where = in_docs if where is None else {"$and": [where, in_docs]}
         depth = max(4 * k, 40)
         for hits in store.nearest((PASSAGES, CATALOGUE), embedding=vector, k=depth, where=where):
             for hit_id, score in hits:

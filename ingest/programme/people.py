@@ -252,6 +252,9 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None) -> l
         prev = m.end()
     segs.append((prev, b - a))
     current: tuple[Pos, Pos | None, Pos | None, int] | None = None
+    # A list that writes surnames in capitals ("Karima BENSAÏD, France Travail Arras") names
+    # people that way only: a segment without a word in capitals is a detail, not a person.
+    caps_style = any(_caps_name(s[a + sa:a + sb]) for sa, sb in segs)
     for sa, sb in segs:
         pa, pb = _trim(s, a + sa, a + sb)
         if pa >= pb:
@@ -260,7 +263,7 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None) -> l
         text = s[pa:pb]
         paren = text.find("(")
         head_end = pa + paren if paren > 0 else pb
-        if looks_like_name(s[pa:head_end].strip()):
+        if looks_like_name(s[pa:head_end].strip()) and (not caps_style or _caps_name(s[pa:head_end])):
             if current:
                 out.append(
                     _mention(base, current[0], current[1], current[2], (current[0][0], current[3]))
@@ -274,6 +277,11 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None) -> l
     if current:
         out.append(_mention(base, current[0], current[1], current[2], (current[0][0], current[3])))
     return out
+
+
+def _caps_name(s: str) -> bool:
+    """ "Prénom NOM": a capitalised word then a word in capitals (two letters or more)."""
+    return bool(re.match(r"^\s*[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:[\s\-][A-ZÀ-Ý][a-zà-ÿ’'\-]+)*\s+[A-ZÀ-Ý]{2,}", s))
 
 
 def _mention(base: int, name: Pos, fn: Pos | None, aff: Pos | None, chunk: Pos) -> PersonMention:
