@@ -52,6 +52,11 @@ def assess(query: Query, texts: list[str], *, vocabulary: frozenset[str]) -> Sup
     # nothing about the topic, so only translated groups (more than one stem) are judged.
     judged = topic if query.language == "fr" else tuple(g for g in topic if len(g) > 1)
     unknown = sum(1 for g in judged if not group_in(g, vocabulary)) / len(topic)
+    if query.language == "en":
+        # Coverage is judged on the words French text can hold: those with French equivalents,
+        # and English words the corpus itself uses (an English page). "leading", "like" are
+        # neither, and say nothing against the topic being there.
+        topic = tuple(g for g in topic if len(g) > 1 or group_in(g, vocabulary)) or topic
     scores = [coverage(topic, t) for t in texts]
     if not scores:
         return Support(coverage=0.0, unknown=unknown, best=-1, groups=len(topic))

@@ -28,6 +28,10 @@ from .structure import Draft, Parsed
 from .table_drafts import table_drafts
 
 Pos = tuple[int, int]
+# A mode as a field of its own: "(en ligne)", "– webinaire", "[en visioconférence]", not a title's
+# words ("les services publics en ligne").
+_MODE_FIELD = re.compile(r"(?:^|[(\[·|–—]\s*)((?:en ligne|en visio\w*|visioconf\w*|webinaire|webinar|"
+                         r"à distance|a distance|hybride|en présentiel|online)[^)\]·|]*)\s*[)\]]?\s*$", re.IGNORECASE)
 # A venue named in a programme's head: "Lieu :", an address, a hall.
 _VENUE = re.compile(r"(?im)^\s*(?:lieu|adresse|venue|où|acc[eè]s)\s*:|\b(?:palais|salle|h[oô]tel de|maison de|espace|centre)\b")
 
@@ -106,9 +110,11 @@ class Builder:
         null when nothing says."""
         if d.mode is not None:
             return d.mode, d.mode_span
-        for pos in (d.title, d.desc):
-            if pos is not None and (found := mode_named(self.text[pos[0]:pos[1]])) is not None:
-                return found, pos
+        for pos in (d.title, d.room):
+            if pos is not None and (m := _MODE_FIELD.search(self.text[pos[0]:pos[1]])) is not None:
+                found = mode_named(m.group(1))
+                if found is not None:
+                    return found, (pos[0] + m.start(1), pos[0] + m.end(1))
         if d.room is not None:
             return "in_person", d.room
         return ("in_person", None) if physical else (None, None)

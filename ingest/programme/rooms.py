@@ -30,8 +30,17 @@ def _is_upper_label(s: str) -> bool:
     )
 
 
+# A workshop's code before its room: "A1 · SALLE 104", "B2 – Salle Dollfus", "Atelier 3 · Salle 2".
+_CODE = re.compile(r"^(?:(?:atelier|workshop|groupe)\s+)?[A-Z]?\d{0,2}[A-Z]?\s*[·•|–—-]\s+", re.IGNORECASE)
+
+
 def room_line(s: str, *, in_slot: bool) -> tuple[int, int] | None:
     """If the whole line names a room, the (start, end) of the room text inside `s`."""
+    code = _CODE.match(s)
+    if code and code.end() < len(s) and code.group().strip(" ·•|–—-"):
+        inner = room_line(s[code.end():], in_slot=in_slot)
+        if inner is not None:
+            return code.end() + inner[0], code.end() + inner[1]
     s_strip = s.rstrip(" :")
     if not s_strip or len(s_strip) > 60:
         return None

@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from . import dates, labels, people, rooms, times
 from .kinds import kind_of
 from .leaflet import Leaflet, find_leaflets
-from .lines import Line, fold_keep
+from .lines import Line, fold_keep, strip_span
 from .meta import Meta, meta_line
 from .tables import Table, find_tables
 
 Pos = tuple[int, int]
 SHORT = 160  # longer lines are paragraphs; titles and labels are shorter
+# Fields on one programme line: "titre · salle", "titre | salle".
+_FIELD_SEP = re.compile(r"\s+[·•|]\s+")
 
 _CONTACT_HEADER = re.compile(
     r"^(?:pour tout renseignement|pour tous renseignements|renseignements?|contacts?(?: presse)?"
@@ -124,8 +126,8 @@ class Walker:
             return "meta"
         if len(t) <= 250 and labels.label_match(t):
             return "label"
-        if len(t) <= 3 or not any(ch.isalnum() for ch in t):
-            return "noise"  # separators ("……", "* * *") and stray glyphs
+        if len(t) <= 3 or not any(ch.isalnum() for ch in t) or _NOTE.match(t):
+            return "noise"  # separators ("……", "* * *"), stray glyphs, editor's notes "[…]"
         if rooms.room_line(t, in_slot=self.slot is not None):
             return "room"
         if len(t) <= 3:
@@ -211,14 +213,29 @@ class Walker:
         self.pending_room = None
         if rest < len(ln.text):
             self.awaiting_caption = False
-            inline = Line(
-                ln.index, ln.start + rest, ln.end, ln.text[rest:], ln.indent, False, ln.line_start
-            )
-            if labels.label_match(inline.text):
+            # "9h – 9h30 · Séance d'ouverture · AMPHITHÉÂTRE 1": a room as the last field.
+            end, room = ln.end, None
+            fields = list(_FIELD_SEP.finditer(ln.text, rest))
+            if fields:
+                last = fields[-1]
+                r = rooms.room_line(ln.text[last.end():], in_slot=True)
+                if r is not None:
+                    room = (ln.start + last.end() + r[0], ln.start + last.end() + r[1])
+                    end = ln.start + last.start()
+            inline = Line(ln.index, ln.start + rest, end, self.text[ln.start + rest:end], ln.indent, False,
+                          ln.line_start)
+            if _caption(inline.text):
+                # "ATELIERS – SESSION A (au choix)": the slot holds parallel sessions below.
+                self.slot.caption = (inline.start, inline.end)
+                self.slot.caption_kind = kind_of(inline.text)
+                self.awaiting_caption = False
+            elif labels.label_match(inline.text):
                 self.on_label(i, inline)  # "11h15 – 12h30 Table ronde : Les jeunes et …"
                 self.last_kind = "slot"
+                if self.cur is not None and room is not None and self.cur.room is None:
+                    self.cur.room = room
             else:
-                self.open((ln.start + rest, ln.end), by="slot", ln=ln)
+                self.open(strip_span(self.text, ln.start + rest, end, "·•|–—-:"), by="slot", ln=ln, room=room)
         else:
             self.awaiting_caption = True
 
@@ -463,6 +480,16 @@ class Walker:
             )  # fmt: skip
         self.out.contacts.append((m, self.contact_role or "contact"))
         return True
+
+
+# A slot caption announcing parallel sessions: a plural kind word, "(au choix)", "en parallèle".
+_CAPTION = re.compile(r"\b(?:ateliers|tables rondes|sessions parall[eè]les|labos|sous-groupes|workshops)\b"
+                      r"|\bau choix\b|\ben parall[eè]le\b|\bparallel\b", re.IGNORECASE)
+_NOTE = re.compile(r"^\[[^\]]{0,80}\]$")
+
+
+def _caption(t: str) -> bool:
+    return bool(_CAPTION.search(fold_keep(t))) and len(t.split()) <= 8
 
 
 def _prose(t: str, min_words: int) -> bool:
