@@ -61,6 +61,10 @@ def test_values_are_asked_by_their_words_only() -> None:
     assert asking.values_asked("Combien coûte l'inscription ?") == ("price",)
     assert asking.values_asked("Quand a lieu l'atelier sur l'écoute active ?") == ()
     assert "menu" in asking.values_asked("Quel est le menu du déjeuner ?")
+    # Where and when go with a practical value, unless a session is named.
+    assert asking.values_asked("Où se garer ?", asking.attributes_asked("Où se garer ?")) == ("parking",)
+    q = "Où a lieu l'atelier sur les transports ?"
+    assert asking.values_asked(q, asking.attributes_asked(q), names_session=True) == ()
 
 
 def test_time_filter_reads_days_dates_and_parts_of_day() -> None:

@@ -21,7 +21,7 @@ from assistant.answering.retrieve import Resources, records_of
 from assistant.answering.understand import topic_terms
 from assistant.domain.models import Citation, Frozen, Session
 from assistant.language.glossary import expand
-from assistant.language.matching import TermGroup, group_met, query_groups
+from assistant.language.matching import TermGroup, group_met
 from assistant.language.sentences import sentence_spans
 from assistant.language.text import content_terms, detect_language, tokens
 from assistant.search.retrieval import SearchFilters, hybrid_search
@@ -116,37 +116,36 @@ def programme_events(res: Resources) -> dict[str, EventRef]:
     return events
 
 
-def _naming_terms(event: EventRef) -> tuple[set[str], set[str]]:
-    """What names an event in a request: its place and kind words, and its years."""
-    words = set(content_terms(f"{event.place or ''} {event.kind or ''}"))
-    years = set()
-    if event.date:
-        last = int((event.date_end or event.date)[:4])
-        years = {str(y) for y in range(int(event.date[:4]), last + 1)}
-    return words, years
+def named_event(res: Resources, interests: str, events: dict[str, EventRef]) -> tuple[str | None, list[TermGroup]]:
+    """The event the interests name (by its place, or its kind and distinctive title words,
+    as the chat reads them), and the groups that named it (they are no topic); a year said
+    picks among several named, or names one alone."""
+    from assistant.answering.catalogue_terms import terms_of
 
-
-def named_event(interests: str, events: dict[str, EventRef], language: str) -> tuple[str | None, list[TermGroup]]:
-    """The event the interests name, and the groups that named it (they are no topic)."""
+    terms = terms_of(res.index)
+    named = [d for d in terms.events_named(interests) if d in events]
     said_years = {t for t in tokens(interests) if _YEAR.match(t)}
-    groups = query_groups(interests)
-    best: tuple[int, str, str] | None = None
-    used: list[TermGroup] = []
-    for doc_id, event in events.items():
-        words, years = _naming_terms(event)
-        hits = [g for g in groups if g & words]
-        score = len(hits) + len(said_years & years)
-        if score and (best is None or (score, event.date or "") > best[:2]):
-            best, used = (score, event.date or "", doc_id), hits
-    return (best[2] if best else None), used
+    if said_years:
+        in_year = [d for d in (named or events) if _years(events[d]) & said_years]
+        named = in_year if in_year or not named else named
+    if len(named) != 1:
+        return None, []
+    used = [frozenset(content_terms(w)) for w in terms.event_words(frozenset(named), interests)]
+    return named[0], [g for g in used if g]
 
 
-def choose_event(events: dict[str, EventRef], *, interests: str, date: str | None, language: str,
+def _years(event: EventRef) -> set[str]:
+    if not event.date:
+        return set()
+    return {str(y) for y in range(int(event.date[:4]), int((event.date_end or event.date)[:4]) + 1)}
+
+
+def choose_event(res: Resources, events: dict[str, EventRef], *, interests: str, date: str | None,
                  today: dt.date) -> tuple[str | None, Scope, list[TermGroup]]:
     if date:
         inside = [e for e in events.values() if e.date and e.date <= date <= (e.date_end or e.date)]
         return (inside[0].doc_id if inside else None), "date", []
-    named, used = named_event(interests, events, language)
+    named, used = named_event(res, interests, events)
     if named:
         return named, "named", used
     dated = [e for e in events.values() if e.date]
@@ -235,12 +234,16 @@ def time_slots(sessions: list[Session]) -> list[list[Session]]:
 
 
 def plan_agenda(res: Resources, *, interests: str, date: str | None = None, limit: int = 10,
-                today: dt.date | None = None) -> Agenda:
-    """The agenda for `interests` (and `date`): see the module docstring for the rules."""
-    language = detect_language(interests)
+                today: dt.date | None = None, event: str | None = None) -> Agenda:
+    """The agenda for `interests` (and `date`): see the module docstring for the rules. `event`
+    (a document id) fixes the event instead ("named")."""
     events = programme_events(res)
-    doc_id, scope, naming = choose_event(events, interests=interests, date=date, language=language,
-                                         today=today or dt.date.today())
+    if event in events:
+        doc_id, scope, naming = event, "named", []
+    else:
+        doc_id, scope, naming = choose_event(res, events, interests=interests, date=date,
+                                             today=today or dt.date.today())
+    language = detect_language(interests)
     phrases = interest_phrases(interests, language, drop=naming)
     others = [EventMatches(event=e, matches=n) for e in events.values()
               if e.doc_id != doc_id and phrases and (n := count_fitting(res, e.doc_id, phrases))]

@@ -77,11 +77,16 @@ def attributes_asked(question: str) -> frozenset[Attribute]:
     return frozenset(name for name, rx in _attributes() if rx.search(text))
 
 
-def values_asked(question: str, attributes: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def values_asked(question: str, attributes: frozenset[str] = frozenset(), *,
+                 names_session: bool = False) -> tuple[str, ...]:
     """Values asked: a topical one ("childcare", "transport") only when the question asks for
-    nothing else ("who leads the panel on transport and childcare?" asks for people)."""
+    nothing else ("who leads the panel on transport and childcare?" asks for people). Where and
+    when go with a practical value ("où se garer ?", "à quelle heure est le déjeuner ?") unless
+    the question names a session ("où a lieu l'atelier sur les transports ?")."""
     text = _plain(question)
     other = attributes - {"list", "count", "event", "mode", "description"}
+    if not names_session:
+        other -= {"place", "room", "date", "time"}
     return tuple(v.name for v in values() if v.asked.search(text) and not (v.topical and other))
 
 

@@ -48,6 +48,7 @@ class CatalogueTerms:
         for s in cat.sessions:
             self._add(s.id, s.title)
         self._rooms = sorted({s.room for s in cat.sessions if s.room}, key=len, reverse=True)
+        self._lower = self._lowercase_words(index)
         # How many events use a term: a town or a distinctive word names one event, not all.
         self._event_terms = {e.doc_id: set(content_terms(f"{e.title} {self._doc_title(index, e)}"))
                              for e in self._events}
@@ -64,24 +65,29 @@ class CatalogueTerms:
         self._place_idf = {t: math.log((n + 1) / (c + df.get(t, 0) + 0.5)) for t, c in place_df.items()}
 
     @staticmethod
-    def _file_words(index: LoadedIndex, e: Event) -> str:
-        """The file-name words the document writes as names only (capitalised, never in lower
-        case: "Arras", "Mulhouse"), not its topic words ("santé", "formation")."""
+    def _lowercase_words(index: LoadedIndex) -> frozenset[str]:
+        """Folded words some document writes in lower case: common words, never place names."""
+        return frozenset(fold(w) for d in index.documents.values()
+                         for w in re.findall(r"[^\W\d_]+", d.text) if w[0].islower())
+
+    def _file_words(self, index: LoadedIndex, e: Event) -> str:
+        """The file-name words the documents write as names only (capitalised in this one, never
+        in lower case in any: "Arras", "Mulhouse"), not topic words ("santé", "formation"), nor
+        a title's capitals ("Colloque national", "Appel à Participation")."""
         doc = index.documents.get(e.doc_id)
         if doc is None:
             return ""
         words = [w for w in re.split(r"[\W_\d]+", doc.source.rsplit(".", 1)[0]) if len(w) > 2]
-        written = re.findall(r"[^\W\d_]+", doc.text)
-        forms: dict[str, set[bool]] = {}
-        for w in written:
-            forms.setdefault(fold(w), set()).add(w[0].isupper())
-        return " ".join(w for w in words if forms.get(fold(w)) == {True})
+        capitalised = {fold(w) for w in re.findall(r"[^\W\d_]+", doc.text) if w[0].isupper()}
+        return " ".join(w for w in words if fold(w) in capitalised and fold(w) not in self._lower)
 
     @staticmethod
-    def _kind_of(index: LoadedIndex, e: Event) -> str | None:
+    def _kind_of(index: LoadedIndex, e: Event) -> frozenset[str]:
+        """Every kind the event's title and document say: "Compte rendu des labos" is a report
+        and a seminar; a question may name either."""
         doc = index.documents.get(e.doc_id)
-        found = kinds.event_kind_named(f"{doc.kind or '' if doc else ''} {e.title}")
-        return found.id if found else None
+        said = fold(f"{doc.kind or '' if doc else ''} {e.title} {doc.title if doc else ''}")
+        return frozenset(k.id for k in kinds.event_kinds() if k.pattern.search(said))
 
     @staticmethod
     def _doc_title(index: LoadedIndex, e: Event) -> str:
@@ -151,7 +157,7 @@ class CatalogueTerms:
         kind = kinds.event_kind_named(question)
         if kind is None:
             return frozenset()
-        candidates = [d for d, k in self._event_kind.items() if k == kind.id] or list(self._event_terms)
+        candidates = [d for d, k in self._event_kind.items() if kind.id in k]
         scores = {d: sum(1 for t in q & self._event_terms[d] if self._event_idf[t] >= _DISTINCTIVE)
                   for d in candidates}
         best = max(scores.values(), default=0)
@@ -162,10 +168,18 @@ class CatalogueTerms:
 
     def event_words(self, docs: frozenset[str], question: str) -> list[str]:
         """The question's words that named the event: they scope, they are not its topic."""
-        terms = set().union(*(self._event_terms[d] | self._event_places[d] for d in docs)) if docs else set()
-        return [w for w in re.findall(r"[\w'-]+", fold(question))
-                if w not in FRENCH_STOPWORDS and (stems := content_terms(w)) and stems[0] in terms
-                and (self._event_idf.get(stems[0], 0) >= _DISTINCTIVE or any(stems[0] in self._event_places[d] for d in docs))]
+        if not docs:
+            return []
+        terms = set().union(*(self._event_terms[d] | self._event_places[d] for d in docs))
+        words = [w for w in re.findall(r"[\w'-]+", fold(question))
+                 if w not in FRENCH_STOPWORDS and (stems := content_terms(w)) and stems[0] in terms
+                 and (self._event_idf.get(stems[0], 0) >= _DISTINCTIVE or any(stems[0] in self._event_places[d] for d in docs))]
+        kind = kinds.event_kind_named(question)
+        if kind is not None and any(kind.id in self._event_kind[d] for d in docs):
+            # "le compte rendu", "au colloque": the kind that named the event is no topic either.
+            found = kind.pattern.search(fold(question))
+            words += [w for w in re.findall(r"[\w'-]+", found.group(0)) if w not in FRENCH_STOPWORDS] if found else []
+        return list(dict.fromkeys(words))
 
     def records_in(self, answer: str) -> list[str]:
         """Records a previous answer is about, in the order it names them."""

@@ -200,6 +200,10 @@ def _session(query: Query, ev: Evidence, res: Resources) -> Plan | None:
 
 # -- content questions: the source sentences -------------------------------------------------
 def _content(query: Query, ev: Evidence, res: Resources, *, intent: str) -> Plan:
+    if not query.topic and not query.named and not query.subject:
+        # Nothing to look for in the sentences ("à quelle heure est le déjeuner ?" where no
+        # break is listed): any sentence would be a neighbour's, not an answer.
+        return Plan.refuse(intent)  # type: ignore[arg-type]
     sentences: list[Sentence] = best_sentences(query, ev, res, limit=2)
     if not sentences:
         return Plan.refuse(intent)  # type: ignore[arg-type]

@@ -5,31 +5,54 @@ answer: its event and why, then one cited line per time slot, best fit first."""
 from __future__ import annotations
 
 from assistant.answering.agenda import plan_agenda
-from assistant.answering.cite import CitationBook
+from assistant.answering.cite import CitationBook, record_span
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Resources
 from assistant.answering.temporal import matches_time
 from assistant.domain.models import Answer
 from assistant.language.calendar import day_label, time_label
-from assistant.language.phrases import quoted, readable_room
+from assistant.language.phrases import quoted, readable_room, text
 
 LIMIT = 6
+
+
+def _timely(items: list, query: Query) -> list:
+    """The items held when the question says (all of them when it says no time)."""
+    if not query.filters.time.active:
+        return list(items)
+    return [i for i in items if matches_time(i.session, query.filters.time)]
 
 
 def agenda_answer(query: Query, res: Resources, *, date: str | None = None) -> Answer:
     from assistant.answering.pipeline import refusal
     from assistant.answering.plan import Plan
 
-    agenda = plan_agenda(res, interests=query.text, date=date, limit=2 * LIMIT)
+    named = [d for d in query.filters.docs]
+    agenda = plan_agenda(res, interests=query.text, date=date, limit=2 * LIMIT,
+                         event=named[0] if len(named) == 1 else None)
+    if not _timely(agenda.items, query) and agenda.scope in ("upcoming", "recent"):
+        # No event named and nothing fits the default one (then): in a chat the attendee means
+        # the event whose programme fits best, on the day said if any (the agenda page says
+        # which event it shows instead).
+        for other in agenda.other_events:
+            found = plan_agenda(res, interests=query.text, date=date, limit=2 * LIMIT, event=other.event.doc_id)
+            if _timely(found.items, query):
+                agenda = found
+                break
     items = list(agenda.items)
     if query.filters.time.active:
         # "Mercredi matin, …": the stated day or part of day narrows the agenda when it matches.
-        items = [i for i in items if matches_time(i.session, query.filters.time)] or items
+        items = _timely(items, query) or items
     if not items:
         return refusal(query, Plan.refuse("recommend"), res)
     lang = query.language
     book = CitationBook(res.index.documents)
     sentences = []
+    event = next((e for e in res.index.snapshot.catalogue.events if agenda.event and e.doc_id == agenda.event.doc_id), None)
+    if event is not None:
+        # Which event the agenda is for: the attendee may have named none.
+        marks = book.marks([book.cite_span(record_span(event, res.index.documents[event.doc_id].text))])
+        sentences.append(text(lang, "agenda_in", event=quoted(event.title, lang), marks=marks))
     for item in sorted(items, key=lambda i: -i.score)[:LIMIT]:
         s = item.session
         marks = [book.cite_span(s.citation), book.cite_span(s.fields.get("date")),

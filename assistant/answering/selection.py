@@ -158,7 +158,12 @@ def main_sessions(query: Query, ev: Evidence, index: LoadedIndex) -> list[Sessio
     candidates = [(s, sc) for s, sc in ev.sessions if _in_filters(s, query, index)]
     if not candidates:
         return []
-    if query.filters.kinds:
+    if query.filters.kinds and not query.topic:
+        # The kind is the whole subject ("à quelle heure est le déjeuner ?"): only that kind.
+        candidates = [(s, sc) for s, sc in candidates if s.kind in query.filters.kinds]
+        if not candidates:
+            return []
+    elif query.filters.kinds:
         # A named kind is a preference, not a filter: people say "atelier" for a round table.
         candidates.sort(key=lambda x: -(x[1] * (1.15 if x[0].kind in query.filters.kinds else 1.0)))
     first, top = candidates[0]

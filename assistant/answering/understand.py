@@ -99,10 +99,11 @@ def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
     room = terms.room_named(folded)
     removed = [terms.name_of(rid) for rid in named] + terms.event_words(docs, question) + ([room] if room else [])
     asks = asking.attributes_asked(question)
-    values = asking.values_asked(question, asks)
+    named_kinds = frozenset(kinds.kinds_named(question))
+    values = asking.values_asked(question, asks, names_session=bool(named_kinds or named))
     if values:
         asks = asks | {"value"}
-    filters = Filters(time=time_filter(question), docs=docs, kinds=frozenset(kinds.kinds_named(question)),
+    filters = Filters(time=time_filter(question), docs=docs, kinds=named_kinds,
                       mode=modes.mode_named(question), room=room, roles=frozenset(roles.roles_asked(question)))
     return Query(text=question, language=language, standalone=question, asks=asks, values=values,
                  filters=filters, topic=topic_terms(question, language, removed=removed), named=tuple(named),

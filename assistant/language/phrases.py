@@ -11,6 +11,7 @@ TEXT: dict[str, dict[str, Any]] = {
     "fr": {
         "refusal": "Je n'ai pas trouvé cette information dans les documents du programme.",
         "nearest": "Voici les passages les plus proches.",
+        "agenda_in": "Au programme de {event} {marks} :",
         "missing": {
             "room": "la salle n'est pas indiquée",
             "place": "le lieu n'est pas indiqué",
@@ -56,6 +57,7 @@ TEXT: dict[str, dict[str, Any]] = {
     "en": {
         "refusal": "I could not find this information in the programme documents.",
         "nearest": "Here are the closest passages.",
+        "agenda_in": "From the programme of {event} {marks}:",
         "missing": {
             "room": "the room is not given",
             "place": "the venue is not given",

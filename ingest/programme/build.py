@@ -18,7 +18,7 @@ from assistant.domain.models import (
 from assistant.language.modes import mode_named
 from assistant.language.text import fold, tokens
 
-from . import dates, people, times
+from . import dates, people, rooms, times
 from .initiatives import Mention
 from .kinds import kind_from_meta, kind_of, self_kind
 from .leaflet import Leaflet
@@ -94,6 +94,14 @@ class Builder:
             if tr is not None:
                 dr.start, dr.end, dr.time_span = tr.start, tr.end, tr_pos
             drafts.append(dr)
+        room = None
+        for ln in lf.values.get("place", []):
+            r = rooms.room_in(ln.text)
+            if r is not None:
+                room = (ln.start + r[0], ln.start + r[1])
+                break
+        for dr in drafts:
+            dr.room = room
         people_lines = lf.values.get("people", [])
         mentions = _leaflet_people(self.text, people_lines)
         for dr in drafts:

@@ -22,10 +22,16 @@ LABELS = {
     "horaires": "times", "horaire": "times", "tarif": "price", "tarifs": "price", "cout": "price",
     "inscription": "registration", "inscriptions": "registration", "objectifs": "aims",
     "prerequis": "prerequisites", "modalites": "terms", "contact": "contact",
+    "objectifs pedagogiques": "aims", "contenu": "content", "contenus": "content", "programme": "content",
+    "methodes": "methods", "methodes pedagogiques": "methods", "contexte": "context",
+    "dates et horaires": "dates", "dates et lieux": "dates", "lieu et horaires": "place",
+    "tarifs et inscriptions": "price", "modalites d'inscription": "registration", "adresse": "place",
+    "formatrices": "people", "intervenant e s": "people", "encadrement": "people",
 }  # fmt: skip
 # Without these a run of labels is something else (a contact card, a form).
 CORE = {"public", "duration", "dates", "place", "times"}
-_LABEL_RE = re.compile(r"^(?P<label>[a-z ]+?)(?:\s*\(\s*[se]+\s*\))?\s*(?::\s*(?P<value>.*))?$")
+# A label, possibly after a glyph ("► DATES"), with a note in brackets ("Dates (au choix)").
+_LABEL_RE = re.compile(r"^(?:[►▶■●◆•*#>▸▪–-]\s*)?(?P<label>[a-z' ]+?)(?:\s*\([^)]*\))?\s*(?::\s*(?P<value>.*))?$")
 
 
 @dataclass
@@ -37,8 +43,8 @@ class Leaflet:
 
 
 def _label(line: Line) -> tuple[str, Line | None] | None:
-    f = fold(line.text)
-    if len(f) != len(line.text) or line.bullet:
+    f = fold(line.text).replace("·", " ")
+    if len(f) != len(line.text):
         return None
     m = _LABEL_RE.match(f.strip())
     if not m or m["label"].strip() not in LABELS:

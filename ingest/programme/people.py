@@ -185,6 +185,9 @@ def _details(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
     affiliation: Pos | None = None
     pos = a
     paren = re.match(r"\s*\((?P<in>[^)]+)\)", s[a:b])
+    if paren and _WHEN.match(paren.group("in")):
+        pos = a + paren.end()  # "(jour 2)", "(matin)": when they speak, not where they work
+        paren = None
     if paren:
         affiliation = _trim(s, a + paren.start("in"), a + paren.end("in"))
         pos = a + paren.end()
@@ -277,6 +280,9 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None) -> l
     if current:
         out.append(_mention(base, current[0], current[1], current[2], (current[0][0], current[3])))
     return out
+
+
+_WHEN = re.compile(r"^\s*(?:jours?|journ[ée]es?|day|days|matin|apr[eè]s-midi|soir|morning|afternoon|\d)", re.IGNORECASE)
 
 
 def _caps_name(s: str) -> bool:

@@ -28,7 +28,7 @@ _NOT_AN_INITIATIVE = (r"(?:" + _SESSION_WORDS[3:-1] + r"|forums?|semaines?|cycle
                       r"colloques?|lettres?|feuilles? de route|th[èe]mes?|intitul[ée]e?s?|appels?)")
 _ROOM_LEAD = re.compile(r"^(?:SALLES?|HALL|ESPACE|AMPHI\w*|AUDITORIUM|GRAND(?:E)?|PLATEAU|STUDIO)\b")
 _CAPS_WORD = r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+|L['’][A-ZÀ-Ý]+|D['’][A-ZÀ-Ý]+)"
-_CAPS = re.compile(rf"(?<![\w’'])(?:{_CAPS_WORD})(?:\s+(?:{_CAPS_WORD}|DE|DU|DES|LA|LE|LES|ET|À|AU)){{1,7}}(?![\w’'])")
+_CAPS = re.compile(rf"(?<![\w’'])(?:{_CAPS_WORD})(?:[ \t]+(?:{_CAPS_WORD}|DE|DU|DES|LA|LE|LES|ET|À|AU)){{1,7}}(?![\w’'])")
 _TOWN = r"[A-ZÀ-Ý][\w’'\-]+(?:[\s\-](?:[A-ZÀ-Ý][\w’'\-]+|sur|sous|en|de|du|la|le|lès|les|d['’][A-ZÀ-Ý][\w’'\-]+))*"
 # "Quimperlé (Finistère)", "Dieppe (Seine-Maritime)": a town and its département in brackets.
 _TOWN_DEPT = re.compile(rf"(?P<town>{_TOWN})\s*\((?P<dept>[A-ZÀ-Ý][^()\d]*[a-zà-ÿ][^()\d]*)\)")
