@@ -238,7 +238,10 @@ def plan_agenda(res: Resources, *, interests: str, date: str | None = None, limi
     """The agenda for `interests` (and `date`): see the module docstring for the rules. `event`
     (a document id) fixes the event instead ("named")."""
     events = programme_events(res)
-    if event in events:
+    doc_id: str | None
+    scope: Scope
+    naming: list[TermGroup]
+    if event is not None and event in events:
         doc_id, scope, naming = event, "named", []
     else:
         doc_id, scope, naming = choose_event(res, events, interests=interests, date=date,

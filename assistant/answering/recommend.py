@@ -51,8 +51,8 @@ def agenda_answer(query: Query, res: Resources, *, date: str | None = None) -> A
     event = next((e for e in res.index.snapshot.catalogue.events if agenda.event and e.doc_id == agenda.event.doc_id), None)
     if event is not None:
         # Which event the agenda is for: the attendee may have named none.
-        marks = book.marks([book.cite_span(record_span(event, res.index.documents[event.doc_id].text))])
-        sentences.append(text(lang, "agenda_in", event=quoted(event.title, lang), marks=marks))
+        event_marks = book.marks([book.cite_span(record_span(event, res.index.documents[event.doc_id].text))])
+        sentences.append(text(lang, "agenda_in", event=quoted(event.title, lang), marks=event_marks))
     for item in sorted(items, key=lambda i: -i.score)[:LIMIT]:
         s = item.session
         marks = [book.cite_span(s.citation), book.cite_span(s.fields.get("date")),

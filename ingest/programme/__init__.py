@@ -46,8 +46,8 @@ def parse_programme(doc: Document) -> Catalogue:
     b = Builder(doc, lines, parsed, top)
     sessions, mentions = b.sessions()
     persons = b.persons(mentions)
-    initiatives = b.initiatives(find_initiatives(doc.text, lines, titles=[s.fields["title"] and (
-        s.fields["title"].start, s.fields["title"].end) for s in sessions]))
+    initiatives = b.initiatives(find_initiatives(doc.text, lines, titles=[(t.start, t.end) for s in sessions
+                                                            if (t := s.fields.get("title")) is not None]))
     event = b.event(sessions)
     sections = b.sections(walker.days, sessions)
     return Catalogue(

@@ -15,7 +15,7 @@ from assistant.domain.models import (
     SessionPerson,
     Span,
 )
-from assistant.language.modes import mode_named
+from assistant.language.modes import Mode, mode_named
 from assistant.language.text import fold, tokens
 
 from . import dates, people, rooms, times
@@ -112,7 +112,7 @@ class Builder:
         """The programme takes place somewhere: rooms, a manifest place, or a venue line."""
         return bool(any(d.room for d in drafts) or self.doc.place or _VENUE.search(self.text[:3000]))
 
-    def mode(self, d: Draft, physical: bool) -> tuple[str | None, Pos | None]:
+    def mode(self, d: Draft, physical: bool) -> tuple[Mode | None, Pos | None]:
         """How a session is attended: the words of its meta line, title or description
         (webinaire, en visioconférence, en ligne), else in person when the programme has a venue;
         null when nothing says."""

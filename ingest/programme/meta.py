@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.language.modes import mode_named
+from assistant.language.modes import Mode, mode_named
 
 from . import dates, rooms, times
 
@@ -26,7 +26,7 @@ class Meta:
     date: dates.DateMatch | None
     time: times.TimeRange | None
     room: Pos | None
-    mode: str | None
+    mode: Mode | None
     mode_span: Pos | None
     confirm: Pos | None  # "date à confirmer": the date is said to be unknown
 

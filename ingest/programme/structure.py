@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.language.modes import Mode
+
 from . import dates, labels, people, rooms, times
 from .kinds import kind_of
 from .leaflet import Leaflet, find_leaflets
@@ -48,7 +50,7 @@ class Draft:
     people: list[tuple[people.PersonMention, str]] = field(default_factory=list)
     section_path: list[str] = field(default_factory=list)
     title_more: list[Pos] = field(default_factory=list)  # a title's continuation (wrapped table cell)
-    mode: str | None = None  # online | hybrid | in_person, when the programme says so
+    mode: Mode | None = None  # online | hybrid | in_person, when the programme says so
     mode_span: Pos | None = None
     from_meta: bool = False  # its title is the line under a meta line
 

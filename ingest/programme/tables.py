@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from assistant.language.text import fold
 
@@ -89,9 +89,14 @@ def _roles_from_header(cells: list[str]) -> list[Role]:
     roles: list[Role] = []
     for c in cells:
         f = fold(c)
-        role: Role = next((r for r, rx in _HEADER.items() if rx.search(f)), "other")  # type: ignore[assignment]
+        role: Role = next((cast(Role, r) for r, rx in _HEADER.items() if rx.search(f)), "other")
         roles.append(role)
     return roles
+
+
+def _starts_with_time(cell: str) -> bool:
+    found = times.find_range(cell)
+    return found is not None and found.span[0] == 0
 
 
 def _roles_from_content(rows: list[list[str]]) -> list[Role]:
@@ -103,7 +108,7 @@ def _roles_from_content(rows: list[list[str]]) -> list[Role]:
         vals = [r[col] for r in rows if col < len(r) and r[col].strip()]
         return sum(1 for v in vals if test(v)) / len(vals) if vals else 0.0
     for col in range(width):
-        if share(col, lambda v: times.find_range(v) is not None and times.find_range(v).span[0] == 0) > 0.5:
+        if share(col, _starts_with_time) > 0.5:
             roles[col] = "time"
         elif share(col, lambda v: rooms.room_line(v, in_slot=True) is not None) > 0.5:
             roles[col] = "room"
