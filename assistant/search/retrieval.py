@@ -147,6 +147,10 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
     n = len(index.items)
     if n == 0 or not query.strip():
         return []
+    if embedder is not None and embedder.model_id != index.snapshot.embed_model:
+        # The index's vectors come from another model: cosine against them means nothing, so
+        # rank by BM25 alone until a rebuild (the service says so: Assistant.model_mismatch).
+        embedder, lexical_weight = None, 1.0
     allowed = index.mask(filters)
     if kinds is not None:
         allowed &= np.array([item.kind in kinds for item in index.items], dtype=bool)
