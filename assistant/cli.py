@@ -102,6 +102,8 @@ def cmd_ask(args) -> int:
     if not core.load():
         print("error: no index yet: run `assistant ingest` first", file=sys.stderr)
         return EXIT_USAGE
+    if mismatch := core.model_mismatch():
+        print(f"warning: {mismatch}", file=sys.stderr)
     answer = core.ask(args.question, k=args.k)
     if args.json:
         from assistant.api.schemas import AskResponse

@@ -86,16 +86,31 @@ class Assistant:
             raise NotReady("the index is not built yet: run `assistant ingest`")
         return index
 
+    def model_mismatch(self) -> str | None:
+        """What to tell the user when the loaded index was built with another embedding model."""
+        index = self._index
+        if index is None or index.snapshot.embed_model == self.embedder.model_id:
+            return None
+        built = index.snapshot.embed_model
+        return (f"the index was built with embedding model {built!r}, but {self.embedder.model_id!r} "
+                "is configured (ASSISTANT_EMBED_MODEL): search uses keywords only until the index is "
+                "rebuilt. Rebuild: `assistant ingest` (or POST /admin/reindex on a running service); "
+                f"or set ASSISTANT_EMBED_MODEL={built} to use the index as built.")
+
     def health(self) -> dict:
         index = self._index
         info: dict = {"status": "ok" if index else "not_ready", "store": self.store.describe(),
-                      "embed_model": self.settings.embed_model,
+                      "embed_model": self.embedder.model_id,
                       "llm": bool(self.settings.llm_base_url)}
         if index is not None:
             snap = index.snapshot
             info.update(documents=len(snap.documents), passages=len(snap.passages),
                         sessions=len(snap.catalogue.sessions), people=len(snap.catalogue.people),
-                        initiatives=len(snap.catalogue.initiatives), index_built_at=snap.built_at)
+                        initiatives=len(snap.catalogue.initiatives), index_built_at=snap.built_at,
+                        index_embed_model=snap.embed_model)
+            mismatch = self.model_mismatch()
+            if mismatch:
+                info["warning"] = mismatch
         return info
 
     # -- documents -------------------------------------------------------------------------

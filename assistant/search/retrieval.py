@@ -127,6 +127,24 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     return candidates[np.argsort(-scores[candidates], kind="stable")][:k]
 
 
+def spread(dense: np.ndarray) -> np.ndarray:
+    """Cosine scores of the nearest candidates mapped onto [0, 1]: the best is 1, the farthest
+    candidate 0, everything not retrieved 0.
+
+    Raw cosines sit in a band that depends on the model (MiniLM ~0.2–0.6, e5 ~0.75–0.9): divided
+    by the best alone, e5's farthest candidate still scored ~0.85, so any item among the nearest
+    carried most of the dense weight however weak a match it was, and relative cut-offs on the
+    fused score (an agenda's fit) let it through.
+    """
+    hit = dense > 0
+    if not hit.any():
+        return dense
+    best, floor = float(dense[hit].max()), float(dense[hit].min())
+    if best <= floor:
+        return hit.astype(dense.dtype)
+    return np.where(hit, (dense - floor) / (best - floor), 0.0).astype(dense.dtype)
+
+
 @dataclass(frozen=True)
 class Scored:
     item: Item
@@ -139,7 +157,7 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
                   store: VectorStore | None, lexical_weight: float,
                   filters: SearchFilters | None = None, kinds: set[str] | None = None,
                   dense_query: str | None = None, docs: frozenset[str] | None = None) -> list[Scored]:
-    """Weighted fusion of max-normalised BM25 and cosine scores over the allowed items.
+    """Weighted fusion of max-normalised BM25 and spread cosine scores over the allowed items.
 
     `dense_query` is what gets embedded (default: `query`): glossary expansions help BM25 but
     only lengthen what the encoder reads.
@@ -147,6 +165,10 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
     n = len(index.items)
     if n == 0 or not query.strip():
         return []
+    if embedder is not None and embedder.model_id != index.snapshot.embed_model:
+        # The index's vectors come from another model: cosine against them means nothing, so
+        # rank by BM25 alone until a rebuild (the service says so: Assistant.model_mismatch).
+        embedder, lexical_weight = None, 1.0
     allowed = index.mask(filters)
     if docs:
         # The event(s) a question names: only their documents compete.
@@ -170,9 +192,7 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
                 # Ids outside the loaded snapshot belong to an ingest in progress: ignore them.
                 if pos is not None and allowed[pos]:
                     dense[pos] = max(score, 0.0)
-    dense_max = float(dense.max())
-    dense_norm = dense / dense_max if dense_max > 0 else dense
-    fused = lexical_weight * lex_norm + (1.0 - lexical_weight) * dense_norm
+    fused = lexical_weight * lex_norm + (1.0 - lexical_weight) * spread(dense)
     order = top_k(fused, k)
     return [Scored(index.items[i], float(fused[i]), float(lex[i]), float(dense[i]))
             for i in order if fused[i] > 0 and allowed[i]]

@@ -1,0 +1,25 @@
+"""Dense scores are spread onto [0, 1] over the retrieved candidates, whatever band the model's
+cosines live in, so the fusion weight and relative cut-offs mean the same for every embedder."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.search.retrieval import spread
+
+
+def test_models_with_different_cosine_bands_spread_alike():
+    e5_like = np.array([0.0, 0.88, 0.80, 0.84, 0.0], dtype=np.float32)  # clusters high
+    minilm_like = np.array([0.0, 0.60, 0.20, 0.40, 0.0], dtype=np.float32)
+    assert np.allclose(spread(e5_like), [0.0, 1.0, 0.0, 0.5, 0.0], atol=1e-6)
+    assert np.allclose(spread(minilm_like), spread(e5_like), atol=1e-6)
+
+
+def test_items_not_retrieved_stay_at_zero_and_edge_cases_hold():
+    assert not spread(np.zeros(4, dtype=np.float32)).any()
+    one = spread(np.array([0.0, 0.83, 0.0], dtype=np.float32))
+    assert one.tolist() == [0.0, 1.0, 0.0]
+    ties = spread(np.array([0.8, 0.8, 0.0], dtype=np.float32))
+    assert ties.tolist() == [1.0, 1.0, 0.0]
+    out = spread(np.array([0.9, 0.7, 0.5], dtype=np.float32))
+    assert out.dtype == np.float32 and out.min() == 0.0 and out.max() == 1.0
