@@ -37,6 +37,7 @@ def _progress_factory(quiet: bool):
 
 
 def cmd_ingest(args) -> int:
+    from assistant.search.lease import LeaseLost, WriterBusy
     from assistant.search.store import StoreUnavailable
     from ingest.lock import IngestLocked
     from ingest.pipeline import ingest_corpus
@@ -45,7 +46,7 @@ def cmd_ingest(args) -> int:
     try:
         summary = ingest_corpus(settings, rebuild=args.rebuild, progress=_progress_factory(args.quiet),
                                 lock_wait_s=args.wait)
-    except IngestLocked as exc:
+    except (IngestLocked, WriterBusy, LeaseLost) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     except FileNotFoundError as exc:

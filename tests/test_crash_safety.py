@@ -77,13 +77,14 @@ def state(full):
 
 mode = sys.argv[1]
 if mode == "ingest":  # the real CLI ingest, instrumented with marker lines
+    import assistant.search.versions as versions
     import ingest.pipeline as pipeline
     from assistant.search.embedder import Embedder
     from assistant.search.store import VectorStore
 
     pipeline.WRITE_BATCH = int(sys.argv[2])
     embed, upsert, delete, snap = (Embedder.embed_passages, VectorStore.upsert, VectorStore.delete,
-                                   pipeline.write_snapshot)
+                                   versions.write_snapshot)
 
     def embed_(self, texts, **kw):
         emit("embed", len(texts))
@@ -107,7 +108,7 @@ if mode == "ingest":  # the real CLI ingest, instrumented with marker lines
         return out
 
     Embedder.embed_passages, VectorStore.upsert, VectorStore.delete = embed_, upsert_, delete_
-    pipeline.write_snapshot = snap_
+    versions.write_snapshot = snap_
     from assistant.cli import main
 
     emit("start")
