@@ -253,8 +253,11 @@ def _build(settings: Settings, *, corpus_dir: Path, store: VectorStore, embedder
         # Also on an embedding error: what was embedded is written (the next run keeps it).
         writer.close()
 
-    publish(Snapshot(embed_model=settings.embed_model, embedding=embedding_of(settings), space=store.space,
-                     documents=loaded.documents, passages=passages, catalogue=catalogue, entries=entries))
+    snapshot = Snapshot(embed_model=settings.embed_model, embedding=embedding_of(settings), space=store.space,
+                        documents=loaded.documents, passages=passages, catalogue=catalogue, entries=entries)
+    # Nothing changed: no new version, so replicas do not rebuild an identical index.
+    if previous is None or not previous.same_content(snapshot):
+        publish(snapshot)
     # Only now that readers can see the new snapshot do the old vectors go.
     store.delete(PASSAGES, stale_p)
     store.delete(CATALOGUE, stale_c)

@@ -49,14 +49,20 @@ TRIALS = 10
 CHILD_TIMEOUT_S = 150
 
 CHILD = r"""
-import json, sys, time
+import json, sys, threading, time
 
 # The planned marker holds its process still for a moment, so the parent's SIGKILL lands at that
 # point even on a fast machine (without it the ingest can finish before a planned kill).
 PAUSE_ON = sys.argv[3] if len(sys.argv) > 3 else ""
 
+_emit_lock = threading.Lock()
+
 def emit(*parts):
-    print(*parts, flush=True)
+    # One write under a lock: the ingest and its writer thread both emit, and print()'s several
+    # writes interleaved into lines like "embed upsert passages 8" that no marker matched.
+    with _emit_lock:
+        sys.stdout.write(" ".join(map(str, parts)) + "\n")
+        sys.stdout.flush()
     if parts and parts[0] == PAUSE_ON:
         time.sleep(0.4)
 
@@ -252,7 +258,7 @@ def run_and_kill(settings, plan: Plan, *, timeout_s: float = CHILD_TIMEOUT_S) ->
         count = 0
         for line in proc.stdout:
             run.seen.append((time.monotonic() - started, line.strip()))
-            if line.split()[0] == plan.marker:
+            if line.split()[:1] == [plan.marker]:
                 count += 1
                 if count == plan.nth:
                     if plan.delay_s:

@@ -79,6 +79,11 @@ class Snapshot(Frozen):
             data = {**data, "version_id": f"{stamp[:8]}T{stamp[8:]}Z-legacy"}
         return data
 
+    def same_content(self, other: Snapshot) -> bool:
+        """Everything but the version id and the build time is equal."""
+        volatile = {"version_id", "built_at"}
+        return self.model_dump(exclude=volatile) == other.model_dump(exclude=volatile)
+
     def infos(self) -> list[DocumentInfo]:
         return [DocumentInfo(**d.model_dump(exclude={"text"})) for d in self.documents]
 
