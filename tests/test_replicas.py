@@ -15,18 +15,20 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import httpx
 import pytest
 
 from assistant.domain.models import Document
-from assistant.domain.snapshot import Snapshot, snapshot_path
+from assistant.domain.snapshot import Snapshot, new_version_id, snapshot_path
 from assistant.search.lease import RECORDS, LeaseLost, WriterBusy, WriterLease
 from assistant.search.store import VectorStore
-from assistant.search.versions import MIGRATED_SUFFIX, ServerIndex, VersionGone
+from assistant.search.versions import MIGRATED_SUFFIX, POINTER, ServerIndex, VersionGone
 from tests.conftest import CORPUS, make_settings, start_api, stop
 
 pytestmark = pytest.mark.slow
@@ -187,18 +189,49 @@ def test_chroma_stopped_gives_503_then_both_replicas_recover(replicas, chroma):
         assert _answer(replica.url, QUESTIONS[0]) == answer
 
 
+class Asking:
+    """Questions to every replica in a loop, in a thread, while something else happens."""
+
+    def __init__(self, urls: list[str]):
+        self.urls, self.results, self.errors = urls, [], []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        n = 0
+        while not self._stop.is_set():
+            url, question = self.urls[n % len(self.urls)], QUESTIONS[n % len(QUESTIONS)]
+            n += 1
+            try:
+                self.results.append(_answer(url, question))
+            except BaseException as exc:  # noqa: BLE001  # reported by stop()
+                self.errors.append(f"{url} {question}: {exc!r}"[:500])
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join(timeout=CLIENT_TIMEOUT_S * 2)
+        assert not self.errors, self.errors[:3]
+        return len(self.results)
+
+
 def test_a_document_ingested_by_a_third_process_reaches_both_replicas(replicas, writer):
     old = _server(writer).current_version()
     shutil.copy(CORPUS / ADDED, writer.corpus_dir / ADDED)
+    asking = Asking([r.url for r in replicas])  # through the ingest and the swap
     out = _ingest(writer)
-    ingested = time.monotonic()
+    ingested, ingested_wall = time.monotonic(), time.time()
     assert out.returncode == 0, out.stderr[-3000:]
     assert "1 added, 0 updated, 2 unchanged" in out.stdout, out.stdout
     new = _server(writer).current_version()
     assert new and new != old
     delays = _wait_for_version([r.url for r in replicas], new, since=ingested)
-    print(f"new version {new} served by both replicas {', '.join(f'{d:.2f}s' for d in delays)} after "
-          f"the ingest exited (ASSISTANT_INDEX_POLL_S={POLL_S})")
+    print(f"{asking.stop()} questions during the ingest and the swap: all 200 with exact quotes")
+    pointer = VectorStore(writer).records(RECORDS, [POINTER])[POINTER]
+    before_exit = ingested_wall - datetime.fromisoformat(pointer["switched_at"]).timestamp()
+    print(f"new version {new} served by both replicas {', '.join(f'{d + before_exit:.2f}s' for d in delays)} "
+          f"after the pointer switch ({', '.join(f'{d:.2f}s' for d in delays)} after the ingest exited; "
+          f"ASSISTANT_INDEX_POLL_S={POLL_S})")
     answers = [_answer(r.url, NEW_QUESTION) for r in replicas]
     assert answers[0] == answers[1]
     assert answers[0]["answered"], answers[0]
@@ -341,3 +374,60 @@ def test_a_data_dir_from_before_versions_is_migrated_into_the_server(writer, emb
                                     chroma_port=writer.chroma_port, collection_prefix="upgraded"),
                       embedder=embedder)
     assert fresh.load() and fresh.health()["index_version"] == version
+
+
+def _copy_to(writer, prefix: str, snapshot: Snapshot) -> ServerIndex:
+    """`snapshot` published under a collection prefix of its own (the replicas never see it)."""
+    settings = writer.model_copy(update={"collection_prefix": prefix})
+    index = _server(settings)
+    with index.writer(wait_s=0):
+        index.publish(snapshot, store=VectorStore(settings))
+    return index
+
+
+def test_a_request_in_flight_finishes_on_the_version_it_began_with(writer, embedder, tmp_path):
+    from assistant.service import Assistant
+
+    current = _server(writer).read()
+    index = _copy_to(writer, "pinned", current.model_copy(update={"version_id": new_version_id()}))
+    core = Assistant(make_settings(tmp_path, chroma_host=writer.chroma_host, chroma_port=writer.chroma_port,
+                                   collection_prefix="pinned"), embedder=embedder)
+    assert core.load()
+    in_flight = core.pinned()  # what a request holds from its start
+    old = in_flight.index.snapshot.version_id
+    smaller = current.model_copy(update={"version_id": new_version_id(), "documents": current.documents[:1],
+                                         "passages": [p for p in current.passages
+                                                      if p.passage.doc_id == current.documents[0].doc_id],
+                                         "entries": []})
+    with index.writer(wait_s=0):
+        index.publish(smaller, store=VectorStore(core.settings))
+    assert core.refresh()
+    assert core.index.snapshot.version_id == smaller.version_id and len(core.documents()) == 1
+    assert in_flight.index.snapshot.version_id == old and len(in_flight.documents()) == len(current.documents)
+    for passage in in_flight.search("innovation territoriale", k=5):  # still the old version's spans
+        assert in_flight.document(passage.doc_id).text[passage.start : passage.end] == passage.text
+
+
+def test_a_replica_follows_the_embedding_model_the_version_was_built_with(writer, embedder, tmp_path):
+    from assistant.service import Assistant
+
+    current = _server(writer).read()
+    index = _copy_to(writer, "follow", current.model_copy(update={"version_id": new_version_id()}))
+    settings = make_settings(tmp_path, chroma_host=writer.chroma_host, chroma_port=writer.chroma_port,
+                             collection_prefix="follow", embed_model=str(tmp_path / "no-such-model"))
+    core = Assistant(settings)
+    assert core.load()
+    health = core.health()
+    assert health["embed_model"] == current.embed_model and "index_error" not in health, health
+    assert core.search("innovation", k=3)  # questions encoded with the writer's model
+    served = health["index_version"]
+    # A version built with a model this machine lacks is refused; the loaded one keeps serving.
+    missing = str(tmp_path / "model-of-another-machine")
+    with index.writer(wait_s=0):
+        index.publish(current.model_copy(update={
+            "version_id": new_version_id(), "embed_model": missing,
+            "embedding": {**current.embedding, "embed_model": missing}}), store=VectorStore(settings))
+    assert not core.refresh()
+    health = core.health()
+    assert health["status"] == "ok" and health["index_version"] == served
+    assert missing in health["index_error"] and "ASSISTANT_EMBED_MODEL" in health["index_error"]
