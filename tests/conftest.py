@@ -114,12 +114,9 @@ def start_api(settings, *, port: int | None = None, extra_env: dict | None = Non
 
 def stop(proc: subprocess.Popen) -> str:
     """Stop a server from `start_api` and return everything it printed."""
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    from benchmarks.common import terminate
+
+    terminate(proc)
     proc.drain.join(timeout=5)  # type: ignore[attr-defined]
     return "".join(proc.output_lines)  # type: ignore[attr-defined]
 
