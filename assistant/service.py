@@ -29,7 +29,7 @@ from assistant.domain.models import (
     Session,
     Turn,
 )
-from assistant.domain.snapshot import Snapshot, embedding_of, same_embedding
+from assistant.domain.snapshot import Snapshot, same_embedding
 from assistant.language.glossary import expand
 from assistant.language.text import detect_language, fold
 from assistant.search.embedder import Embedder
@@ -71,11 +71,10 @@ class Assistant:
         self.settings = settings or get_settings()
         self._base_store = store or VectorStore(self.settings)
         self._source = open_index(self.settings, self._base_store)
-        # Embedders by the embedding settings they encode with: the configured one, and any an
-        # index version was built with (a replica follows the writer's model).
-        base = embedder or Embedder(self.settings)
-        self._embedders = {self._embedding_key(embedding_of(self.settings)): base}
-        self._base_embedder = base
+        self._base_embedder = embedder or Embedder(self.settings)
+        # Embedders of index versions built with other embedding settings than ours, by those
+        # settings: a replica encodes questions as the writer encoded passages.
+        self._followed: dict[str, Embedder] = {}
         self._installed: Installed | None = None
         self._reload_lock = threading.Lock()
         self.index_error: str | None = None
@@ -124,16 +123,12 @@ class Assistant:
         log.info("index version %s installed (%d documents, %d passages)", snapshot.version_id,
                  len(snapshot.documents), len(snapshot.passages))
 
-    @staticmethod
-    def _embedding_key(embedding: dict) -> str:
-        return json.dumps(embedding, sort_keys=True, default=str)
-
     def _embedder_for(self, snapshot: Snapshot) -> Embedder:
         if same_embedding(snapshot, self.settings):
             return self._base_embedder
         wanted = snapshot.embedding or {"embed_model": snapshot.embed_model}
-        key = self._embedding_key(wanted)
-        if key not in self._embedders:
+        key = json.dumps(wanted, sort_keys=True, default=str)
+        if key not in self._followed:
             known = {k: v for k, v in wanted.items() if k in Settings.model_fields}
             embedder = Embedder(self.settings.model_copy(update=known))
             try:
@@ -145,8 +140,8 @@ class Assistant:
                     "install it or set ASSISTANT_EMBED_MODEL to it") from exc
             log.warning("index version %s uses embedding model %s (configured: %s): following it",
                         snapshot.version_id, snapshot.embed_model, self.settings.embed_model)
-            self._embedders[key] = embedder
-        return self._embedders[key]
+            self._followed[key] = embedder
+        return self._followed[key]
 
     def pinned(self) -> Assistant:
         """A view of this assistant fixed on the version installed now (cheap: shares all)."""
@@ -297,6 +292,7 @@ class IndexPoller:
             try:
                 if self._core.refresh():
                     log.info("now serving index version %s", self._core.index.snapshot.version_id)
+                    self._core.embedder.warm_up()  # no-op unless this was the first version
                 if down:
                     log.warning("index store reachable again")
                 down = False
