@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -85,17 +86,28 @@ def _version(url: str) -> str | None:
     return httpx.get(f"{url}/health", timeout=CLIENT_TIMEOUT_S).json().get("index_version")
 
 
-def _wait_for_version(urls: list[str], version: str, *, since: float) -> list[float]:
-    """Seconds from `since` until each replica reports `version` (a hang guard, not a limit)."""
-    delays: list[float | None] = [None] * len(urls)
+def _wait_for_version(urls: list[str], version: str) -> None:
+    """Until every replica reports `version` (the deadline is a hang guard, not a limit)."""
     deadline = time.monotonic() + POLL_S + 120
-    while None in delays:
+    while any(_version(url) != version for url in urls):
         assert time.monotonic() < deadline, f"replicas still on {[_version(u) for u in urls]}, not {version}"
-        for i, url in enumerate(urls):
-            if delays[i] is None and _version(url) == version:
-                delays[i] = time.monotonic() - since
         time.sleep(0.05)
-    return [d for d in delays if d is not None]
+
+
+def _seen_leaving(urls: list[str], old: str, writer: Future) -> list[float]:
+    """Wall-clock time at which each replica first reports a version other than `old`, watched
+    while `writer` runs (so the pickup is timed from the switch, not from the writer's exit)."""
+    seen: list[float | None] = [None] * len(urls)
+    deadline = time.monotonic() + 300
+    while None in seen:
+        assert time.monotonic() < deadline, "the replicas never left the old version"
+        if writer.done() and writer.result().returncode != 0:
+            return []
+        for i, url in enumerate(urls):
+            if seen[i] is None and _version(url) not in (old, None):
+                seen[i] = time.time()
+        time.sleep(0.05)
+    return [t for t in seen if t is not None]
 
 
 @dataclass
@@ -217,20 +229,22 @@ class Asking:
 def test_a_document_ingested_by_a_third_process_reaches_both_replicas(replicas, writer):
     old = _server(writer).current_version()
     shutil.copy(CORPUS / ADDED, writer.corpus_dir / ADDED)
-    asking = Asking([r.url for r in replicas])  # through the ingest and the swap
-    out = _ingest(writer)
-    ingested, ingested_wall = time.monotonic(), time.time()
+    urls = [r.url for r in replicas]
+    asking = Asking(urls)  # through the ingest and the swap
+    with ThreadPoolExecutor(1) as pool:  # the third process, watched while it runs
+        ingest = pool.submit(_ingest, writer)
+        seen = _seen_leaving(urls, old, ingest)
+        out = ingest.result()
     assert out.returncode == 0, out.stderr[-3000:]
     assert "1 added, 0 updated, 2 unchanged" in out.stdout, out.stdout
     new = _server(writer).current_version()
     assert new and new != old
-    delays = _wait_for_version([r.url for r in replicas], new, since=ingested)
+    _wait_for_version(urls, new)
     print(f"{asking.stop()} questions during the ingest and the swap: all 200 with exact quotes")
     pointer = VectorStore(writer).records(RECORDS, [POINTER])[POINTER]
-    before_exit = ingested_wall - datetime.fromisoformat(pointer["switched_at"]).timestamp()
-    print(f"new version {new} served by both replicas {', '.join(f'{d + before_exit:.2f}s' for d in delays)} "
-          f"after the pointer switch ({', '.join(f'{d:.2f}s' for d in delays)} after the ingest exited; "
-          f"ASSISTANT_INDEX_POLL_S={POLL_S})")
+    switched = datetime.fromisoformat(pointer["switched_at"]).timestamp()
+    print(f"new version {new} served by both replicas {', '.join(f'{t - switched:.2f}s' for t in seen)} "
+          f"after the pointer switch (ASSISTANT_INDEX_POLL_S={POLL_S})")
     answers = [_answer(r.url, NEW_QUESTION) for r in replicas]
     assert answers[0] == answers[1]
     assert answers[0]["answered"], answers[0]
@@ -286,6 +300,6 @@ def test_a_killed_writer_leaves_the_previous_version_serving(replicas, writer):
     assert waited.returncode == 0 and "1 added" in waited.stdout, waited.stderr[-3000:]
     new = index.current_version()
     assert new != serving
-    _wait_for_version([r.url for r in replicas], new, since=time.monotonic())
+    _wait_for_version([r.url for r in replicas], new)
     for replica in replicas:
         assert httpx.get(f"{replica.url}/health", timeout=10).json()["documents"] == 4
