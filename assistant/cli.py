@@ -69,7 +69,10 @@ def cmd_serve(args) -> int:
 
     from assistant.api.app import create_app
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # main() configured the root logger at WARNING already; index versions installed, polling
+    # outages and their end are worth an operator's eye in a replica's log.
+    for name in ("assistant.service", "assistant.search"):
+        logging.getLogger(name).setLevel(logging.INFO)
     uvicorn.run(create_app(_settings(), reindex=_reindex_in_process), host=args.host, port=args.port,
                 access_log=False,
                 log_level="info", timeout_graceful_shutdown=5)
