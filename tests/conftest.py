@@ -6,6 +6,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -30,6 +31,7 @@ if "ASSISTANT_EMBED_CACHE_DIR" not in os.environ:
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+CHROMA_BIN = Path(sys.executable).parent / "chroma"
 
 
 def free_port() -> int:
@@ -123,12 +125,9 @@ def start_api(settings, *, port: int | None = None, extra_env: dict | None = Non
 
 def stop(proc: subprocess.Popen) -> str:
     """Stop a server from `start_api` and return everything it printed."""
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    from benchmarks.common import terminate
+
+    terminate(proc)
     proc.drain.join(timeout=5)  # type: ignore[attr-defined]
     return "".join(proc.output_lines)  # type: ignore[attr-defined]
 
@@ -139,3 +138,62 @@ def api_server(ingested):
     proc, url = start_api(ingested)
     yield url
     stop(proc)
+
+
+def start_chroma(path: Path, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [str(CHROMA_BIN), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"chroma run exited with {proc.returncode}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    proc.kill()
+    raise TimeoutError("chroma run did not answer within 60s")
+
+
+def kill_chroma(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+
+
+class ChromaServer:
+    """A real `chroma run` on loopback, restartable on the same path and port."""
+
+    def __init__(self, path: Path, port: int):
+        self.path, self.port = path, port
+        self.proc = start_chroma(path, port)
+
+    def kill(self) -> None:
+        kill_chroma(self.proc)
+
+    def freeze(self) -> None:
+        """A hung server: connections open, nothing answers."""
+        self.proc.send_signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        self.proc.send_signal(signal.SIGCONT)
+
+    def restart(self) -> None:
+        self.kill()
+        self.proc = start_chroma(self.path, self.port)
+
+
+@pytest.fixture(scope="module")
+def chroma(tmp_path_factory):
+    """A `chroma run` server of the test module's own (a test may kill and restart it)."""
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server"), free_port())
+    try:
+        yield server
+    finally:
+        server.kill()

@@ -28,3 +28,13 @@ def test_unknown_and_traversal_document_ids_are_4xx(api_server):
         r = httpx.get(f"{api_server}/documents/{doc_id}", timeout=10)
         assert 400 <= r.status_code < 500, (doc_id, r.status_code)
         assert "detail" in r.json()
+
+
+def test_admin_is_closed_without_a_key_and_says_how_to_open_it(api_server):
+    # `make run` sets no ASSISTANT_API_KEY: nobody may start a reindex or read feedback.
+    for method, path in [("POST", "/admin/reindex"), ("GET", "/admin/reindex"), ("GET", "/admin/feedback")]:
+        for headers in ({}, {"X-API-Key": "anything"}):
+            r = httpx.request(method, f"{api_server}{path}", headers=headers, timeout=10)
+            assert r.status_code == 403, (method, path, r.text)
+            detail = r.json()["detail"]
+            assert "ASSISTANT_API_KEY" in detail and "X-API-Key" in detail, detail

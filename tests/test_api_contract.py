@@ -293,15 +293,16 @@ def test_recommend_ics_is_a_calendar(client):
     assert any("santé mentale" in str(e["SUMMARY"]) for e in events)
 
 
-def test_feedback_is_stored_and_exported(client):
-    answer = client.post("/ask", json={"question": QUESTION}).json()
-    comment = f"utile {time.time_ns()}"
-    r = client.post(
-        "/feedback",
-        json={"answer_id": answer["id"], "rating": "up", "comment": comment, "question": QUESTION},
-    )
-    assert r.status_code == 200 and r.json()["ok"] is True
-    rows = client.get("/admin/feedback").json()
+def test_feedback_is_stored_and_exported(keyed_server):
+    with httpx.Client(base_url=keyed_server.url, timeout=60) as client:
+        answer = client.post("/ask", json={"question": QUESTION}).json()
+        comment = f"utile {time.time_ns()}"
+        r = client.post(
+            "/feedback",
+            json={"answer_id": answer["id"], "rating": "up", "comment": comment, "question": QUESTION},
+        )
+        assert r.status_code == 200 and r.json()["ok"] is True
+        rows = client.get("/admin/feedback", headers={"X-API-Key": KEY}).json()
     mine = [row for row in rows if row["comment"] == comment]
     assert len(mine) == 1
     assert (mine[0]["answer_id"], mine[0]["rating"], mine[0]["id"]) == (

@@ -82,4 +82,7 @@ def test_run_all_tiny(tmp_path):
         (e, c) for e in ("/ask", "/search") for c in (1, 4, 16)
     }
     assert all(lv["errors"] == 0 for lv in res["load"]["levels"])
+    # One and two replicas over one Chroma server, the same 16 clients.
+    assert [(lv["replicas"], lv["clients"]) for lv in res["replicas"]["levels"]] == [(1, 16), (2, 16)]
+    assert all(lv["errors"] == 0 and lv["ok"] > 0 for lv in res["replicas"]["levels"])
     assert res["targets"]  # the verdict table is produced (its values are not asserted)

@@ -9,76 +9,22 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import httpx
 import pytest
 
-from assistant.domain.snapshot import read_snapshot
 from assistant.search.store import CATALOGUE, PASSAGES, VectorStore
-from tests.conftest import CORPUS, free_port, make_settings, start_api, stop
+from assistant.search.versions import ServerIndex
+from tests.conftest import CORPUS, ChromaServer, make_settings, start_api, stop
 
 pytestmark = pytest.mark.slow
 
-CHROMA = Path(sys.executable).parent / "chroma"
 QUESTION = "Qui a présenté Agrilocal ?"
 CLIENT_TIMEOUT_S = 30.0
-
-
-def _start_chroma(path: Path, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"chroma run exited with {proc.returncode}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    proc.kill()
-    raise TimeoutError("chroma run did not answer within 60s")
-
-
-def _kill(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-
-
-class Chroma:
-    """The server process, restartable on the same path and port."""
-
-    def __init__(self, path: Path, port: int):
-        self.path, self.port = path, port
-        self.proc = _start_chroma(path, port)
-
-    def kill(self) -> None:
-        _kill(self.proc)
-
-    def restart(self) -> None:
-        self.kill()
-        self.proc = _start_chroma(self.path, self.port)
-
-
-@pytest.fixture(scope="module")
-def chroma(tmp_path_factory):
-    server = Chroma(tmp_path_factory.mktemp("chroma-server"), free_port())
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 @pytest.fixture(scope="module")
@@ -110,12 +56,14 @@ def _exact_citations(client: httpx.Client, body: dict, texts: dict[str, str]) ->
 
 
 def test_ingest_writes_through_the_server_not_an_embedded_store(server_settings):
-    snap = read_snapshot(server_settings.data_dir)
     store = VectorStore(server_settings)
+    snap = ServerIndex(server_settings, store).read()
     assert store.mode == "server"
     assert store.ids(PASSAGES) == {ip.passage.id for ip in snap.passages}
     assert store.ids(CATALOGUE) == {e.id for e in snap.entries}
+    # Nothing a replica needs stays in the writer's data dir: the index is in the server.
     assert not (server_settings.data_dir / "chroma").exists()
+    assert not (server_settings.data_dir / "index").exists()
 
 
 def test_cli_second_ingest_through_the_server_embeds_nothing(server_settings):
@@ -187,7 +135,7 @@ def test_killing_chroma_under_load_gives_503_then_recovers(server_settings, chro
     assert "Traceback" not in log or "StoreUnavailable" in log, log[-3000:]
 
 
-def _load_with_kill(url: str, chroma: Chroma, *, threads: int, per_thread: int):
+def _load_with_kill(url: str, chroma: ChromaServer, *, threads: int, per_thread: int):
     """`threads` x `per_thread` /ask and /search requests; Chroma is killed after the first few."""
     results: list[tuple[int, dict, float]] = []
     errors: list[str] = []

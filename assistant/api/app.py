@@ -22,7 +22,8 @@ from assistant.api.schemas import ErrorOut
 from assistant.feedback import FeedbackStore
 from assistant.reindex import Reindexer
 from assistant.search.store import StoreUnavailable
-from assistant.service import Assistant, NotReady, UnknownDocument
+from assistant.search.versions import VersionGone
+from assistant.service import Assistant, IndexPoller, NotReady, UnknownDocument
 from assistant.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -56,15 +57,25 @@ def create_app(settings: Settings | None = None, *, core: Assistant | None = Non
         app.state.feedback = FeedbackStore(settings.data_dir)
         build = (lambda: reindex(assistant)) if reindex is not None else None
         app.state.reindexer = Reindexer(on_success=assistant.load, build=build)
-        loaded = await anyio.to_thread.run_sync(assistant.load)
+        try:
+            loaded = await anyio.to_thread.run_sync(assistant.load)
+        except (StoreUnavailable, VersionGone) as exc:  # the poller keeps trying
+            log.warning("no index loaded at start: %s", exc)
+            loaded = False
         if loaded:
             # Load the model now so the first question is not the slow one.
             await anyio.to_thread.run_sync(assistant.embedder.warm_up)
             if mismatch := assistant.model_mismatch():
                 log.warning(mismatch)
         else:
-            log.warning("no index in %s yet: run `assistant ingest`", settings.data_dir)
+            log.warning("no index in %s yet: run `assistant ingest`", assistant.store.describe()
+                        if settings.chroma_host else settings.data_dir)
+        # With a Chroma server other processes publish index versions: follow them.
+        poller = (IndexPoller(assistant, interval_s=settings.index_poll_s).start()
+                  if settings.chroma_host and settings.index_poll_s > 0 else None)
         yield
+        if poller is not None:
+            poller.stop()
 
     app = FastAPI(
         title="Assistant cohésion sociale",

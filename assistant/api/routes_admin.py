@@ -1,4 +1,7 @@
-"""Admin routes, guarded by X-API-Key when ASSISTANT_API_KEY is set."""
+"""Admin routes: closed (403) unless ASSISTANT_API_KEY is set, then guarded by X-API-Key.
+
+Closed by default because a reindex costs minutes of CPU and an open one lets anyone start it.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +13,18 @@ from fastapi.responses import JSONResponse
 
 from assistant.api.schemas import FeedbackRow, ReindexOut
 
+DISABLED = (
+    "admin endpoints are disabled: start the service with ASSISTANT_API_KEY=<secret> "
+    "and send that secret in the X-API-Key header"
+)
+
 
 def require_admin(
     request: Request, x_api_key: Annotated[str | None, Header(max_length=512)] = None
 ) -> None:
     expected = request.app.state.settings.api_key
     if not expected:
-        return
+        raise HTTPException(status_code=403, detail=DISABLED)
     if not x_api_key:
         raise HTTPException(status_code=401, detail="missing X-API-Key header")
     # Constant-time comparison: the time taken must not reveal how much of the key matched.
@@ -27,7 +35,8 @@ def require_admin(
 router = APIRouter(
     prefix="/admin",
     dependencies=[Depends(require_admin)],
-    responses={401: {"description": "Missing key"}, 403: {"description": "Wrong key"}},
+    responses={401: {"description": "Missing key"},
+               403: {"description": "Wrong key, or admin disabled (ASSISTANT_API_KEY unset)"}},
 )
 
 

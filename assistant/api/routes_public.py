@@ -155,8 +155,9 @@ async def recommend_ics(
 ):
     from assistant.answering.ics import agenda_to_ics
 
-    agenda = await call(request, request.app.state.core.recommend, interests, date=date)
-    body = agenda_to_ics(agenda, documents=request.app.state.core.index.documents)
+    core = request.app.state.core.pinned()  # the agenda and its documents from one index version
+    agenda = await call(request, core.recommend, interests, date=date)
+    body = agenda_to_ics(agenda, documents=core.index.documents)
     return Response(
         content=body,
         media_type="text/calendar; charset=utf-8",

@@ -3,19 +3,25 @@
 Ingest writes it atomically (temp file + rename) after the vectors are in Chroma; readers load it
 whole and swap it in one assignment, so a reindex or a crashed ingest never shows a half-built
 index. Dense hits from Chroma are kept only when their id belongs to the loaded snapshot.
+
+This file is the embedded mode's layout (`data/index/snapshot.json`); with a Chroma server the
+same snapshot is stored in the server as an index version (`assistant/search/versions.py`).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from assistant.domain.models import Catalogue, Document, DocumentInfo, Frozen, Passage
+from assistant.settings import Settings
 
 SNAPSHOT_NAME = "snapshot.json"
 
@@ -45,14 +51,38 @@ class CatalogueEntry(Frozen):
     event: str | None = None
 
 
+def new_version_id(now: datetime | None = None) -> str:
+    """Sortable by build time, unique across writers: `20261122T014500Z-3fa9c2`."""
+    return f"{(now or datetime.now(UTC)):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
 class Snapshot(Frozen):
-    version: int = 1
+    version: int = 1  # format of this model
+    version_id: str = Field(default_factory=new_version_id)
     built_at: str = Field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     embed_model: str
+    # The `embed_*` settings the vectors were built with: a replica encodes questions alike.
+    embedding: dict[str, Any] = Field(default_factory=dict)
+    # Vector collections holding this index's vectors ("" the default ones; see store.py).
+    space: str = ""
     documents: list[Document] = Field(default_factory=list)
     passages: list[IndexedPassage] = Field(default_factory=list)
     catalogue: Catalogue = Field(default_factory=Catalogue)
     entries: list[CatalogueEntry] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_version_id(cls, data: Any) -> Any:
+        # Snapshots written before versions existed get a stable id from their build time.
+        if isinstance(data, dict) and "version_id" not in data and data.get("built_at"):
+            stamp = "".join(ch for ch in str(data["built_at"])[:19] if ch.isdigit())
+            data = {**data, "version_id": f"{stamp[:8]}T{stamp[8:]}Z-legacy"}
+        return data
+
+    def same_content(self, other: Snapshot) -> bool:
+        """Everything but the version id and the build time is equal."""
+        volatile = {"version_id", "built_at"}
+        return self.model_dump(exclude=volatile) == other.model_dump(exclude=volatile)
 
     def infos(self) -> list[DocumentInfo]:
         return [DocumentInfo(**d.model_dump(exclude={"text"})) for d in self.documents]
@@ -88,3 +118,30 @@ def read_snapshot(data_dir: Path) -> Snapshot | None:
         return None
     with path.open(encoding="utf-8") as fh:
         return Snapshot.model_validate(json.load(fh))
+
+
+# Settings that change how fast vectors are computed (threads, batches, the cache of already
+# computed ones), not which vectors come out.
+_SPEED_ONLY = {"embed_batch_size", "embed_query_threads", "embed_passage_threads", "embed_cache",
+               "embed_cache_dir"}
+
+
+def embedding_of(settings: Settings) -> dict[str, Any]:
+    """The `embed_*` settings an index is built with (model, prefixes, any backend option)."""
+    return {k: v for k, v in settings.model_dump().items()
+            if k.startswith("embed_") and k not in _SPEED_ONLY}
+
+
+def _model_key(value: Any) -> Any:
+    # The default model is a folder inside an installed package, whose absolute path differs
+    # between machines and venvs: two such paths name the same model when their ends agree.
+    if isinstance(value, str) and os.path.isabs(value):
+        return "/".join(Path(value).parts[-2:])
+    return value
+
+
+def same_embedding(snapshot: Snapshot, settings: Settings) -> bool:
+    """Would `settings` encode questions as this snapshot's vectors were encoded?"""
+    recorded = snapshot.embedding or {"embed_model": snapshot.embed_model}
+    mine = embedding_of(settings)
+    return all(_model_key(mine.get(k)) == _model_key(v) for k, v in recorded.items())

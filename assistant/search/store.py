@@ -1,8 +1,14 @@
 """Chroma adapter: the only module that touches chromadb.
 
-Two collections per prefix: passages (exact source spans) and catalogue (rendered records with
-filterable metadata). Collections are created with `embedding_function=None`: we always pass our
-own vectors, so Chroma never downloads its default ONNX model.
+Two vector collections per prefix: passages (exact source spans) and catalogue (rendered records
+with filterable metadata), plus small record collections (index versions, the writer lease; see
+`assistant/search/versions.py`). Collections are created with `embedding_function=None`: we
+always pass our own vectors (a constant one-dimensional vector for records), so Chroma never
+downloads its default ONNX model.
+
+A store may be bound to a *space*: the vector collections of one full build. The embedded store
+uses the default space only; a rebuild on a Chroma server writes a new space while replicas keep
+querying the old one, which goes once the new index version is switched in.
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ log = logging.getLogger(__name__)
 
 PASSAGES = "passages"
 CATALOGUE = "catalogue"
+VECTORS = (PASSAGES, CATALOGUE)
+# Records (no meaningful vector) all share this one; any constant works with cosine.
+RECORD_VECTOR = [1.0]
 
 
 class StoreUnavailable(RuntimeError):
@@ -65,15 +74,27 @@ def _is_connection_error(exc: BaseException) -> bool:
     return False
 
 
-class VectorStore:
-    def __init__(self, settings: Settings):
-        self._settings = settings
-        self._client = None
-        self._collections: dict[str, Any] = {}
+class _Connection:
+    """One client and its collection handles, shared by the stores of every space."""
+
+    def __init__(self) -> None:
+        self.client: Any = None
+        self.collections: dict[str, Any] = {}
         # chromadb's client registry is not safe against two threads creating the same client
-        # (a KeyError): the service's reindex thread and its request threads share this store.
-        self._connect_lock = threading.RLock()
-        self._pool: ThreadPoolExecutor | None = None
+        # (a KeyError): the service's reindex and poll threads share this with request threads.
+        self.lock = threading.RLock()
+        self.pool: ThreadPoolExecutor | None = None
+
+
+class VectorStore:
+    def __init__(self, settings: Settings, *, space: str = "", _conn: _Connection | None = None):
+        self._settings = settings
+        self.space = space
+        self._conn = _conn or _Connection()
+
+    def with_space(self, space: str) -> VectorStore:
+        """The same client, bound to the vector collections of `space`."""
+        return self if space == self.space else VectorStore(self._settings, space=space, _conn=self._conn)
 
     @property
     def mode(self) -> str:
@@ -87,8 +108,8 @@ class VectorStore:
 
     @_wrap_errors
     def _connect(self):
-        with self._connect_lock:
-            return self._client if self._client is not None else self._open()
+        with self._conn.lock:
+            return self._conn.client if self._conn.client is not None else self._open()
 
     def _open(self):
         import chromadb
@@ -107,18 +128,24 @@ class VectorStore:
         else:
             s.embedded_chroma_path.mkdir(parents=True, exist_ok=True)
             client = chromadb.PersistentClient(path=str(s.embedded_chroma_path), settings=chroma_settings)
-        self._client = client
+        self._conn.client = client
         return client
 
+    def _full_name(self, name: str) -> str:
+        prefix = self._settings.collection_prefix
+        if self.space and name in VECTORS:
+            return f"{prefix}-{self.space}_{name}"
+        return f"{prefix}_{name}"
+
     def _collection(self, name: str):
-        with self._connect_lock:
-            if name not in self._collections:
+        full = self._full_name(name)
+        with self._conn.lock:
+            if full not in self._conn.collections:
                 client = self._connect()
-                full = f"{self._settings.collection_prefix}_{name}"
-                self._collections[name] = client.get_or_create_collection(
+                self._conn.collections[full] = client.get_or_create_collection(
                     full, embedding_function=None, metadata={"hnsw:space": "cosine"}
                 )
-            return self._collections[name]
+            return self._conn.collections[full]
 
     @_wrap_errors
     def heartbeat(self) -> bool:
@@ -126,13 +153,13 @@ class VectorStore:
         return True
 
     @_wrap_errors
-    def ids(self, name: str) -> set[str]:
+    def ids(self, name: str, *, where: dict[str, Any] | None = None) -> set[str]:
         coll = self._collection(name)
         out: set[str] = set()
         page = 5000
         offset = 0
         while True:
-            got = coll.get(include=[], limit=page, offset=offset)
+            got = coll.get(where=where or None, include=[], limit=page, offset=offset)
             out.update(got["ids"])
             if len(got["ids"]) < page:
                 return out
@@ -179,10 +206,10 @@ class VectorStore:
 
         if len(names) < 2:
             return [one(name) for name in names]
-        with self._connect_lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="chroma-query")
-            pool = self._pool
+        with self._conn.lock:
+            if self._conn.pool is None:
+                self._conn.pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="chroma-query")
+            pool = self._conn.pool
         others = [pool.submit(one, name) for name in names[1:]]
         first = one(names[0])  # this thread works too, rather than waiting idle
         return [first, *(f.result() for f in others)]
@@ -197,15 +224,47 @@ class VectorStore:
                 for i, m, d in zip(res["ids"], res["metadatas"], res["documents"], strict=False)]
 
     @_wrap_errors
+    def put_records(self, name: str, *, ids: Sequence[str], metadatas: Sequence[dict[str, Any]],
+                    overwrite: bool) -> None:
+        """Records with scalar metadata only. `overwrite=False` adds only ids not yet present:
+        Chroma keeps the first of two adds of one id, which makes it a create-if-absent."""
+        coll = self._collection(name)
+        write = coll.upsert if overwrite else coll.add
+        write(ids=list(ids), embeddings=[RECORD_VECTOR] * len(ids), metadatas=list(metadatas))
+
+    @_wrap_errors
+    def records(self, name: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Metadata of the records among `ids` that exist (an empty list asks for none)."""
+        if not ids:
+            return {}
+        res = self._collection(name).get(ids=list(ids), include=["metadatas"])
+        return {i: dict(m or {}) for i, m in zip(res["ids"], res["metadatas"], strict=False)}
+
+    @_wrap_errors
+    def spaces(self) -> set[str]:
+        """The spaces that have vector collections in this database."""
+        prefix = self._settings.collection_prefix
+        found: set[str] = set()
+        for coll in self._connect().list_collections():
+            name = getattr(coll, "name", coll)
+            for kind in VECTORS:
+                if name == f"{prefix}_{kind}":
+                    found.add("")
+                elif name.startswith(f"{prefix}-") and name.endswith(f"_{kind}"):
+                    found.add(name[len(prefix) + 1 : -len(kind) - 1])
+        return found
+
+    @_wrap_errors
     def drop_all(self) -> None:
+        """Drop this space's vector collections."""
         client = self._connect()
-        with self._connect_lock:
-            self._collections.clear()
-        for name in (PASSAGES, CATALOGUE):
-            full = f"{self._settings.collection_prefix}_{name}"
+        names = [self._full_name(name) for name in VECTORS]
+        with self._conn.lock:
+            for full in names:
+                self._conn.collections.pop(full, None)
+        for full in names:
             try:
                 client.delete_collection(full)
             except Exception as exc:  # absent collection: nothing to drop
                 if _is_connection_error(exc):
                     raise
-        self._collections.clear()
