@@ -107,14 +107,76 @@ def decode_text(raw: bytes) -> tuple[str, list[str]]:
     return text, repairs
 
 
+# Elements that start a line of their own when a browser renders them; everything else (strong,
+# em, span, a…) stays inside its line, so "<strong>14h30</strong> – Atelier" reads as one line.
+_HTML_LINES = {"div", "li", "dt", "dd", "tr", "caption", "figcaption", "address", "label", "summary",
+               "option", "legend"}
+# …and elements that also end a paragraph (a blank line after them).
+_HTML_PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
+                    "footer", "main", "aside", "blockquote", "pre", "ul", "ol", "dl", "table",
+                    "figure", "form", "fieldset", "details", "hr"}
+# Never text: code, styles, and the site navigation around the programme.
+_HTML_DROP = ["script", "style", "noscript", "template", "nav", "svg", "iframe", "button", "select"]
+
+
 def _html_to_text(raw: bytes) -> str:
+    """The text of a saved web page as a reader sees it: one line per block element, table rows
+    as cells joined by ' | ' (the genre's flattened tables), spaces collapsed within a line."""
     from bs4 import BeautifulSoup
+    from bs4.element import NavigableString, PreformattedString, Tag
 
     soup = BeautifulSoup(raw, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
+    for tag in soup(_HTML_DROP):
         tag.decompose()
-    lines = [line.strip() for line in soup.get_text("\n").splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    # Text pieces and breaks (1: new line, 2: new paragraph); runs of breaks count as the largest.
+    out: list[str | int] = []
+
+    def cell(node: Tag) -> str:
+        # Lines inside one cell are items of one field (two speakers, a room and its floor).
+        for br in node.find_all("br"):
+            br.replace_with("\x00")
+        parts = (" ".join(part.split()) for part in node.get_text(" ").split("\x00"))
+        return "; ".join(part for part in parts if part)
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, PreformattedString):  # comments, doctype, CDATA
+                continue
+            if isinstance(child, NavigableString):
+                out.append(str(child))
+            elif isinstance(child, Tag):
+                name = child.name.lower()
+                if name == "br":
+                    out.append(1)
+                elif name == "tr":
+                    cells = [cell(c) for c in child.find_all(["td", "th"], recursive=False)]
+                    out.extend([1, " | ".join(cells), 1])
+                else:
+                    brk = 2 if name in _HTML_PARAGRAPHS else 1 if name in _HTML_LINES else 0
+                    if brk:
+                        out.append(brk)
+                    walk(child)
+                    if brk:
+                        out.append(brk)
+
+    walk(soup)
+    text, pending = "", 0
+    for piece in out:
+        if isinstance(piece, int):
+            pending = max(pending, piece)
+        elif piece.strip():
+            if text and pending:
+                text = text.rstrip(" ") + "\n" * pending
+                piece = piece.lstrip()
+            elif not text or text.endswith("\n"):
+                piece = piece.lstrip()
+            elif piece[0].isspace() and not text.endswith(" "):
+                text += " "
+            text += " ".join(piece.split()) + (" " if piece[-1:].isspace() else "")
+            pending = 0
+        elif text and not text.endswith((" ", "\n")):
+            text += " "  # whitespace between two inline elements
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
 def _pdf_to_text(path: Path) -> str:

@@ -161,11 +161,15 @@ class Builder:
             or kind_from_meta(self.doc.kind)
         )  # fmt: skip
 
+    def _in_top(self, pos: int) -> bool:
+        return self.top is not None and self.top[0] <= pos < self.top[1]
+
     def sessions(self) -> tuple[list[Session], list[tuple[people.PersonMention, str, str | None]]]:
-        drafts = list(self.parsed.drafts)
+        # The document's title line names the event ('Forum « … »'), not a session of it.
+        drafts = [d for d in self.parsed.drafts if not (d.start is None and self._in_top(d.title[0]))]
         taken = [d.title for d in drafts]
         for told in told_sessions(self.text, self.lines):
-            if not any(a <= told.title[0] < b for a, b in taken):
+            if not self._in_top(told.title[0]) and not any(a <= told.title[0] < b for a, b in taken):
                 drafts.append(Draft(title=told.title, opened_by="told", block_start=told.block[0],
                                     block_end=told.block[1], label_kind=told.kind))
         for table in self.parsed.tables:
@@ -188,7 +192,7 @@ class Builder:
         physical = self.at_a_venue(drafts)
         for n, d in enumerate(drafts, 1):
             sid = f"{self.doc.doc_id}#s{n}"
-            if d.date is None and fb is not None:
+            if d.date is None and fb is not None and not d.date_tbc:
                 d.date, d.date_span = fb
             kind = self.kind(d, intro_kind, id(d) in lf_ids)
             fields: dict[str, Span] = {"title": self.span(d.title)}
@@ -314,7 +318,7 @@ class Builder:
         fields: dict[str, Span] = {}
         if self.top:
             fields["title"] = self.span(self.top)
-        place = _find_folded(self.text, self.doc.place)
+        place = _find_folded(self.text, self.doc.place) or self.parsed.place
         if place is None:
             for lf in self.parsed.leaflets:
                 vals = lf.values.get("place", [])

@@ -38,7 +38,8 @@ NUMERIC_RE = re.compile(
 )
 MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MONTH_ALT})\s+(?P<y>(?:19|20)\d\d)\b")
 # What may stand before a day header's date: "Jour 1 ·", "Day 2 –", "Journée 1 :".
-_DAY_PREFIX = re.compile(r"^(?:jour|journee|day|j)\s*\d+\s*[·:–—\-|]?\s*$")
+# What may stand before a day header's date: "Jour 2 –", "le" ("le 3 févr. 2026 – 18h").
+_DAY_PREFIX = re.compile(r"^(?:(?:jour|journee|day|j)\s*\d+\s*[·:–—\-|]?|le|on)\s*$")
 
 
 @dataclass(frozen=True)

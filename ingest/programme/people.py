@@ -159,6 +159,9 @@ def split_function(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
     a, b = _trim(s, a, b)
     if a >= b:
         return None, None
+    first = re.match(r"[\w-]+", s[a:b])
+    if first and fold(first.group()).lower() in ORG_WORDS:
+        return None, (a, b)  # an organisation named by its kind: "université d'Angers", "ville de Lyon"
     for i, m in enumerate(re.finditer(r"\S+", s[a:b])):
         word = m.group()
         cut = 2 if re.match(r"^[ldLD][’']", word) else 0

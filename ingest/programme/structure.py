@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.language.modes import Mode
+from assistant.language.modes import Mode, mode_named
 
 from . import dates, labels, people, rooms, times
 from .kinds import kind_of
@@ -25,6 +25,14 @@ SHORT = 160  # longer lines are paragraphs; titles and labels are shorter
 # Fields on one programme line: "titre · salle", "titre | salle".
 _FIELD_SEP = re.compile(r"\s+[·•|]\s+")
 
+# A line that only says the date is not known yet: "Date à confirmer", "(date à préciser)".
+_DATE_TBC = re.compile(r"^\W*(?:dates?|jour|horaires?)\s+(?:a|à)\s+(?:confirmer|preciser|définir|definir|venir)\W*$"
+                       r"|^\W*(?:date\s+)?(?:tbc|to be confirmed)\W*$", re.I)
+# A line that is only an attendance mode, perhaps with a note: "Webinaire (lien envoyé la veille)".
+_MODE_LINE = re.compile(r"^\W*(?:en ligne|en visio\w*|visioconf\w*|webinaires?|webinars?|a distance|hybride|online)"
+                        r"\s*(?:\([^()]*\))?\s*\.?$", re.I)
+# "Lieu : Maison de quartier, Brest" under the practical information: where the event is.
+_PLACE_LABEL = re.compile(r"^\s*(?:lieu|adresse|acces)\s*:\s*(?=\S)")
 _CONTACT_HEADER = re.compile(
     r"^(?:pour tout renseignement|pour tous renseignements|renseignements?|contacts?(?: presse)?"
     r"|inscriptions? et renseignements|informations? pratiques)\s*:?$"
@@ -53,6 +61,7 @@ class Draft:
     mode: Mode | None = None  # online | hybrid | in_person, when the programme says so
     mode_span: Pos | None = None
     from_meta: bool = False  # its title is the line under a meta line
+    date_tbc: bool = False  # the programme says its date is not known yet ("Date à confirmer")
 
 
 @dataclass
@@ -62,6 +71,8 @@ class Slot:
     caption_kind: str | None = None
     caption: Pos | None = None
     drafts: list[Draft] = field(default_factory=list)
+    mode: Mode | None = None  # "11h15 – 12h30 · en visioconférence": every session of the slot
+    mode_span: Pos | None = None
 
 
 @dataclass
@@ -71,6 +82,7 @@ class Parsed:
     sections: list[tuple[int, int, list[str]]] = field(default_factory=list)
     leaflets: list[Leaflet] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    place: Pos | None = None  # "Lieu : …" in the practical information, when the document says it
 
 
 def _year_hint(text: str, meta_date: str | None) -> int | None:
@@ -96,6 +108,8 @@ class Walker:
         self.pending_room: Pos | None = None
         self.awaiting_caption = False
         self.contact_header: Pos | None = None
+        self.practical = False  # in the practical information after the timetable
+        self.tbc = False  # a "Date à confirmer" line came after the last date
         self.contact_role: str | None = None
         self.last_kind = ""  # kind of the previous non-blank line
         # A meta line ("RDV n°1 › mardi 14/10/2025 › 14h › webinaire") waits for its title.
@@ -117,6 +131,8 @@ class Walker:
         f = fold_keep(t)
         if _CONTACT_HEADER.match(f.strip()):
             return "contact_header"
+        if _DATE_TBC.match(t):
+            return "date_tbc"
         if dates.day_header(t) and len(t) <= 60:
             return "day"
         if times.slot_line(t):
@@ -148,11 +164,15 @@ class Walker:
         d = Draft(title=title, opened_by=by, block_start=ln.line_start, block_end=ln.end, room=room)
         if self.day:
             d.date, d.date_span = self.day[0], self.day[1]
+        elif self.tbc:
+            d.date_tbc = True
         if self.slot:
             d.start, d.end = self.slot.tr.start, self.slot.tr.end
             sa = self.slot.line.start + self.slot.tr.span[0]
             d.time_span = (sa, self.slot.line.start + self.slot.tr.span[1])
             d.slot_kind = self.slot.caption_kind
+            if self.slot.mode is not None:
+                d.mode, d.mode_span = self.slot.mode, self.slot.mode_span
         self.cur = d
         return d
 
@@ -177,6 +197,9 @@ class Walker:
             if ln.blank or i in self.consumed:
                 continue
             kind = self.classify(ln)
+            if self.practical and (kind in ("label", "room", "para") or (kind == "short" and not self.contact_role)):
+                self.on_practical(i, ln)
+                continue
             getattr(self, f"on_{kind}")(i, ln)
             self.last_kind = kind
         self.close()
@@ -185,25 +208,62 @@ class Walker:
     def on_noise(self, i: int, ln: Line) -> None:
         pass
 
+    def on_practical(self, i: int, ln: Line) -> None:
+        """A line of the practical information (after "Informations pratiques", "Contacts"…):
+        never a session; a "Lieu :" line gives the event's place."""
+        m = _PLACE_LABEL.match(fold_keep(ln.text))
+        if m and self.out.place is None:
+            self.out.place = strip_span(self.text, ln.start + m.end(), ln.end, ".;")
+
     def on_contact_header(self, i: int, ln: Line) -> None:
         self.close()
+        # Practical information and contacts follow the timetable in the genre: the slot is over.
+        self.slot, self.practical = None, True
         self.contact_header = None
         self.contact_role = "contact presse" if "presse" in fold_keep(ln.text) else "contact"
 
+    def on_date_tbc(self, i: int, ln: Line) -> None:
+        """"Date à confirmer": under a title, that session has no date (and must not take the
+        last day's); before one, the sessions that follow have none until the next date."""
+        if self.cur is not None and self.last_kind not in ("day", "slot"):
+            self.cur.date, self.cur.date_span, self.cur.date_tbc = None, None, True
+            if self.slot is not None and self.day is not None and self.slot.line is self.day[2]:
+                self.cur.start = self.cur.end = self.cur.time_span = None  # that date line's time
+            self.extend(ln)
+        self.day = None
+        self.slot = None
+        self.tbc = True
+
     def on_day(self, i: int, ln: Line) -> None:
         self.close()
+        self.practical = False
         d = dates.day_header(ln.text)
         assert d is not None
         if d.year:
             self.year = d.year
         self.day = (d.iso(self.year), (ln.start + d.start, ln.start + d.end), ln)
+        self.tbc = False
         self.days.append((ln, []))
         self.slot = None
         self.pending_room = None
         self.contact_role = None
+        # "mardi 14/10/2025 – 18h00-19h30 (en ligne)": one dated session's time (and mode) too.
+        rest = ln.text[d.end:]
+        tr = times.find_range(rest)
+        if tr is not None:
+            span = (d.end + tr.span[0], d.end + tr.span[1])
+            self.slot = Slot(line=ln, tr=times.TimeRange(tr.start, tr.end, span))
+            self.days[-1][1].append(self.slot)
+            mode = mode_named(rest)
+            if mode is not None:
+                m = re.search(r"[^\s(\[–—,-][^()\[\]–—,]*", rest[tr.span[1]:])
+                if m:
+                    a = d.end + tr.span[1] + m.start()
+                    self.slot.mode, self.slot.mode_span = mode, strip_span(self.text, ln.start + a, ln.start + d.end + tr.span[1] + m.end(), " .;")
 
     def on_slot(self, i: int, ln: Line) -> None:
         self.close()
+        self.practical = False
         self.contact_role = None
         sl = times.slot_line(ln.text)
         assert sl is not None
@@ -213,6 +273,8 @@ class Walker:
             self.days.append((ln, []))  # a programme without day headers: one implicit day
         self.days[-1][1].append(self.slot)
         self.pending_room = None
+        if rest < len(ln.text) and self._slot_field(ln, rest):
+            return
         if rest < len(ln.text):
             self.awaiting_caption = False
             # "9h – 9h30 · Séance d'ouverture · AMPHITHÉÂTRE 1": a room as the last field.
@@ -240,6 +302,24 @@ class Walker:
                 self.open(strip_span(self.text, ln.start + rest, end, "·•|–—-:"), by="slot", ln=ln, room=room)
         else:
             self.awaiting_caption = True
+
+    def _slot_field(self, ln: Line, rest: int) -> bool:
+        """A slot line whose only text after the time is a room or a mode ("09h15 – 10h30 ·
+        Salle 101", "11h15 – 12h30 · en visioconférence"): a field of the session whose title
+        follows on the next line, not a title."""
+        a, b = strip_span(self.text, ln.start + rest, ln.end, "·•|–—-:")
+        field_text = self.text[a:b]
+        room = rooms.room_line(field_text, in_slot=True)
+        if room is not None and room == (0, len(field_text)):
+            self.pending_room, self.pending_room_line = (a, b), ln
+            self.awaiting_caption = False
+            return True
+        mode = mode_named(field_text)
+        if mode is not None and self.slot is not None and len(field_text.split()) <= 3:
+            self.slot.mode, self.slot.mode_span = mode, (a, b)
+            self.awaiting_caption = False
+            return True
+        return False
 
     def on_room(self, i: int, ln: Line) -> None:
         if self.pending_meta is not None:
@@ -387,6 +467,11 @@ class Walker:
         if self.pending_meta is not None:
             self.open_after_meta(ln)
             return
+        if self.slot is not None and self.cur is None and self.last_kind in ("day", "slot") and (
+                _MODE_LINE.match(fold_keep(ln.text))):
+            # Under a date or time line: how its session is attended, not its title.
+            self.slot.mode, self.slot.mode_span = mode_named(ln.text), strip_span(self.text, ln.start, ln.end, " .")
+            return
         pos = (ln.start, ln.end)
         if self.contact_role is not None:
             if self._contact(ln):
@@ -437,8 +522,8 @@ class Walker:
         if nxt == "role":
             self.open(pos, by="heading", ln=ln)
             return
-        if self.slot is not None and cur is None and not self.slot.drafts and nxt == "para":
-            self.open(pos, by="heading", ln=ln)
+        if self.slot is not None and cur is None and not self.slot.drafts and nxt in ("para", "day", "slot", "end"):
+            self.open(pos, by="heading", ln=ln)  # the slot's one title line
             return
         if cur is not None and (cur.opened_by in ("label", "slot") or _sentence(ln.text)):
             self.add_desc(ln)

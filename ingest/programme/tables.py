@@ -15,7 +15,7 @@ from typing import Literal, cast
 
 from assistant.language.text import fold
 
-from . import rooms, times
+from . import people, rooms, times
 from .lines import Line, strip_span
 
 Pos = tuple[int, int]
@@ -112,7 +112,8 @@ def _roles_from_content(rows: list[list[str]]) -> list[Role]:
             roles[col] = "time"
         elif share(col, lambda v: rooms.room_line(v, in_slot=True) is not None) > 0.5:
             roles[col] = "room"
-        elif share(col, lambda v: ":" in v[:30] or re.search(r"\b(?:M\.|Mme|Dr|Pr)\s", v)) > 0.4:
+        # Speakers: a role label ("Avec :", "Animation :") or a civility; "Atelier : …" is a title.
+        elif share(col, lambda v: people.role_line(v) is not None or re.search(r"\b(?:M\.|Mme|Dr|Pr)\s", v)) > 0.4:
             roles[col] = "people"
     free = [c for c in range(width) if roles[c] == "other"]
     if free:

@@ -1,0 +1,173 @@
+"""One signal of the genre at a time, each on a few lines written for it (fictional people and
+places): times, dates, role labels and civilities, flattened tables, modes, breaks, practical
+information, prose initiatives. No model, no index: these run in well under a second."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from assistant.domain.models import Document
+from ingest.programme import parse_programme
+from ingest.programme.dates import day_header, find_dates
+from ingest.programme.people import role_line, split_function
+from ingest.programme.times import find_range
+
+
+def _doc(text: str, doc_id: str = "signal") -> Document:
+    return Document(doc_id=doc_id, title=text.splitlines()[0], text=text, source=f"{doc_id}.txt",
+                    sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text))
+
+
+def _parse(text: str):
+    doc = _doc(text)
+    cat = parse_programme(doc)
+    for r in [*cat.sessions, *cat.people, *cat.initiatives, *cat.events]:
+        for name, span in r.fields.items():
+            assert doc.text[span.start : span.end] == span.quote, (r.id, name)  # every field exact
+    return cat
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("08h45 – 09h15", "08:45", "09:15"), ("09:15 – 09:30", "09:15", "09:30"), ("12 h 15 – 13 h 45", "12:15", "13:45"),
+     ("14h30-16h", "14:30", "16:00"), ("de 9h à 12h", "09:00", "12:00"), ("14h", "14:00", None),
+     ("à partir de 14 h", "14:00", None)],
+)  # fmt: skip
+def test_every_time_form(text: str, start: str, end: str | None) -> None:
+    found = find_range(text)
+    assert found is not None and (found.start, found.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("mardi 14/10/2025", "2025-10-14"), ("le 3 févr. 2026", "2026-02-03"), ("jeudi 6 novembre", "--11-06"),
+     ("14.10.2025", "2025-10-14")],
+)  # fmt: skip
+def test_every_date_form_and_a_missing_year_stays_partial(text: str, iso: str) -> None:
+    assert [d.iso() for d in find_dates(text)] == [iso]
+
+
+def test_a_date_line_may_open_with_le_and_carry_the_time() -> None:
+    d = day_header("le 3 févr. 2026 – 18h00-19h30")
+    assert d is not None and d.iso() == "2026-02-03"
+    assert day_header("Publié le 3 févr. 2026 par la rédaction") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [("Animation : Mme Claire Duval", "animateur"), ("Animateur·rice : Ali Haddad", "animateur"),
+     ("Modération : Dr Paul Martin", "animateur"), ("Présidence : Mme Sophie Lang", "président"),
+     ("Avec : Pr Anne Leroy", "intervenant"), ("Intervenant·e·s : Léa Morel", "intervenant"),
+     ("Grand témoin : Jean Dupuis", "grand témoin"), ("Rapporteur : Marc Petit", "rapporteur"),
+     ("Contact : Julie Blanc", "contact")],
+)  # fmt: skip
+def test_role_labels_with_inclusive_writing(line: str, role: str) -> None:
+    found = role_line(line)
+    assert found is not None and found[0] == role
+
+
+def test_an_organisation_named_by_its_kind_is_no_function() -> None:
+    text = "université d'Angers"
+    assert split_function(text, 0, len(text)) == (None, (0, len(text)))
+    text = "directrice de l'action sociale, Ville de Brest"
+    fn, _ = split_function(text, 0, text.index(","))
+    assert fn is not None and text[fn[0] : fn[1]] == "directrice de l'action sociale"
+
+
+def test_a_seminar_cycle_dates_each_session_and_keeps_an_unknown_date_null() -> None:
+    cat = _parse(
+        "Cycle de webinaires « Vieillir chez soi »\n\n"
+        "mardi 14/10/2025 – 18h00-19h30 (en ligne)\n"
+        "Séance 1 : l'habitat intergénérationnel\n"
+        "Intervenante : Mme Rose Tanguy, chargée de mission\n\n"
+        "le 3 févr. 2026 – 18h00-19h30\n"
+        "Séance 2 : les aidants\n\n"
+        "Séance 3 : bilan du cycle\n"
+        "Date à confirmer\n"
+    )
+    got = {s.title: (s.date, s.start, s.end, s.mode) for s in cat.sessions}
+    assert got["l'habitat intergénérationnel"] == ("2025-10-14", "18:00", "19:30", "online")
+    assert got["les aidants"][:3] == ("2026-02-03", "18:00", "19:30")
+    # "Date à confirmer": no date and no time, not the previous séance's.
+    assert got["bilan du cycle"][:3] == (None, None, None)
+    tanguy = next(p for p in cat.people if p.name == "Rose Tanguy")
+    assert tanguy.role == "chargée de mission"
+
+
+def test_a_mode_line_under_the_date_is_no_title() -> None:
+    cat = _parse(
+        "Cycle « Jeunesse et santé »\n\n"
+        "Le 18 nov. 2025, de 12 h 15 à 13 h 30\n"
+        "Webinaire (lien envoyé aux inscrits la veille)\n"
+        "« Sommeil et écrans »\n"
+    )
+    assert [(s.title.strip("«» "), s.mode, s.start) for s in cat.sessions] == [("Sommeil et écrans", "online", "12:15")]
+
+
+def test_a_slot_line_whose_only_field_is_a_room_or_a_mode() -> None:
+    cat = _parse(
+        "Forum des centres sociaux\n\nMardi 19 mai 2026\n"
+        "09h15 – 10h30 · Salle 101\n"
+        "Atelier A – Jardins partagés\n"
+        "11h15 – 12h30 · en visioconférence\n"
+        "Atelier B – Mobilité des jeunes\n"
+    )
+    got = {s.title: (s.room, s.mode, s.start) for s in cat.sessions}
+    assert got == {"Jardins partagés": ("Salle 101", "in_person", "09:15"),
+                   "Mobilité des jeunes": (None, "online", "11:15")}
+
+
+def test_a_flattened_table_with_pipes_and_a_continuation_row() -> None:
+    cat = _parse(
+        "Journée « Habiter ensemble »\n\nJeudi 12 mars 2026\n\n"
+        "Horaire | Salle | Séquence | Intervenant·e·s\n"
+        "09h00 – 09h30 | Hall | Accueil café |\n"
+        "11h00 – 12h30 | Salle Loire | Atelier 1 – Colocations solidaires | Avec : M. Bastien Roy\n"
+        " | | entre générations | Dr Inès Carvalho, CHU d'Angers\n"
+        "12 h 30 – 14 h 00 | Hall | Déjeuner |\n"
+    )
+    by_start = {s.start: s for s in cat.sessions}
+    coloc = by_start["11:00"]
+    assert (coloc.room, coloc.end, coloc.date) == ("Salle Loire", "12:30", "2026-03-12")
+    assert "Colocations solidaires" in coloc.title and "générations" in coloc.title
+    assert {p.name for p in coloc.people} == {"Bastien Roy", "Inès Carvalho"}
+    # Breaks are programme items of their own kind.
+    assert by_start["09:00"].kind == by_start["12:30"].kind == "pause"
+
+
+def test_a_table_with_tab_columns() -> None:
+    cat = _parse(
+        "Rencontre régionale\n\nVendredi 6 février 2026\n\n"
+        "9h30\tAmphi A\tPlénière : la cohésion sociale en actes\n"
+        "11h00\tSalle 2\tAtelier : l'accès aux droits\n"
+        "14h00\tSalle 3\tAtelier : la participation des habitants\n"
+    )
+    got = {s.start: s.room for s in cat.sessions}
+    assert got == {"09:30": "Amphi A", "11:00": "Salle 2", "14:00": "Salle 3"}
+
+
+def test_practical_information_is_no_session_and_gives_the_place() -> None:
+    cat = _parse(
+        "Forum « Quartiers solidaires »\n\nMardi 19 mai 2026\n"
+        "10h45 – 12h15 · Salle 101\nAtelier A – Jardins partagés\n\n"
+        "Informations pratiques\nLieu : Maison de quartier de Bellevue, Brest\n"
+        "Inscription gratuite avant le 5 mai 2026.\n"
+    )
+    assert [s.title for s in cat.sessions] == ["Jardins partagés"]  # nor the title line's « … »
+    assert cat.events[0].place == "Maison de quartier de Bellevue, Brest"
+
+
+def test_an_initiative_told_in_prose() -> None:
+    cat = _parse(
+        "Lettre d'information – Forum des solidarités\n"
+        "Le forum s'est tenu le 18 novembre 2025 à Quimper.\n\n"
+        "Lors de la table ronde « Agir contre l'isolement », l'association Les Voisins Veilleurs a présenté "
+        "« Café des aidants », un lieu d'accueil ouvert à Douarnenez (Finistère) depuis 2022, qui a reçu "
+        "340 personnes l'an dernier.\n"
+    )
+    assert [(s.title, s.kind, s.date) for s in cat.sessions] == [("Agir contre l'isolement", "table ronde", "2025-11-18")]
+    (init,) = cat.initiatives
+    assert init.name == "Café des aidants" and init.place.startswith("Douarnenez")
+    assert "Voisins Veilleurs" in (init.organiser or "") and init.figure == "340 personnes"
