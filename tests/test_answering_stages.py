@@ -193,3 +193,11 @@ def test_event_when_and_where() -> None:
     a = ask("Où et quand ont lieu les rencontres ?")
     grounded(a)
     assert "Hôtel de Région, Lyon" in a.answer and "14 octobre 2025" in a.answer
+
+
+def test_an_event_place_names_it_by_its_proper_names_only() -> None:
+    # "Lieu : Maison de la Cohésion sociale, place Bellecour, Lyon": "cohésion" and "place" are
+    # words the documents also write in lower case, so a question on them names no event.
+    names = terms_of(loaded_index())._names_in("Maison de la Cohésion sociale, place Bellecour, Lyon").split()
+    assert "Lyon" in names and "Bellecour" in names
+    assert "Cohésion" not in names and "place" not in names

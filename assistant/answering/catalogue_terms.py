@@ -54,7 +54,7 @@ class CatalogueTerms:
                              for e in self._events}
         # Where the event is: its place, and the words of its file name ("…-arras-2025.txt"),
         # which those who fill the corpus folder name after the event and its town.
-        self._event_places = {e.doc_id: (set(content_terms(f"{e.place or ''} {self._file_words(index, e)}"))
+        self._event_places = {e.doc_id: (set(content_terms(f"{self._names_in(e.place or '')} {self._file_words(index, e)}"))
                                          - _PLACE_GENERIC) for e in self._events}
         self._event_kind = {e.doc_id: self._kind_of(index, e) for e in self._events}
         df = Counter(t for terms in self._event_terms.values() for t in terms)
@@ -69,6 +69,11 @@ class CatalogueTerms:
         """Folded words some document writes in lower case: common words, never place names."""
         return frozenset(fold(w) for d in index.documents.values()
                          for w in re.findall(r"[^\W\d_]+", d.text) if w[0].islower())
+
+    def _names_in(self, place: str) -> str:
+        """The names of a place ("Maison de la Culture, place Léon Gontier, Amiens"): words it
+        capitalises that no document writes in lower case, not "culture" nor "place"."""
+        return " ".join(w for w in re.findall(r"[^\W\d_]+", place) if w[0].isupper() and fold(w) not in self._lower)
 
     def _file_words(self, index: LoadedIndex, e: Event) -> str:
         """The file-name words the documents write as names only (capitalised in this one, never
