@@ -201,3 +201,23 @@ def test_an_event_place_names_it_by_its_proper_names_only() -> None:
     names = terms_of(loaded_index())._names_in("Maison de la Cohésion sociale, place Bellecour, Lyon").split()
     assert "Lyon" in names and "Bellecour" in names
     assert "Cohésion" not in names and "place" not in names
+
+
+def test_records_named_belong_to_the_event_the_question_names() -> None:
+    terms = terms_of(loaded_index())
+    assert terms.named_records("qui est claire dubreuil", frozenset({"rencontres-lyon"})) == ["p-dubreuil"]
+    assert terms.named_records("qui est claire dubreuil", frozenset({"another-event"})) == []
+
+
+def test_a_role_with_no_topic_is_answered_by_its_holders_in_the_event() -> None:
+    a = ask("Qui modère aux Rencontres régionales de Lyon ?")
+    grounded(a)
+    assert a.answered
+    for name in ("Marc Petit", "Claire Dubreuil", "Paul Girard"):
+        assert name in a.answer
+    assert "Anne Morel" not in a.answer  # a speaker, not a moderator
+
+
+def test_spoken_and_scheduling_words_are_no_topic() -> None:
+    q = query("Combien d'ateliers en parallèle le mardi ?")
+    assert not q.topic and "count" in q.asks

@@ -129,7 +129,7 @@ def test_layout_fits_and_every_tab_is_reachable(chromium, ui_server: str, size: 
     # The chat has no floating label to cover the conversation.
     assert page.locator('#chat [data-testid="block-label"], #chat label').count() == 0
 
-    _ask(page, "Qui intervient dans le séminaire sur la décentralisation ?")
+    _ask(page, "Qui intervient au labo sur le développement local ?")
     first = page.locator("#chat .reply .answer").first
     first.scroll_into_view_if_needed()
     point = first.bounding_box()

@@ -110,9 +110,10 @@ class CatalogueTerms:
             return r.title
         return getattr(r, "name", "") or ""
 
-    def named_records(self, folded_question: str) -> list[str]:
+    def named_records(self, folded_question: str, docs: frozenset[str] = frozenset()) -> list[str]:
         """Initiatives and people whose full name the question writes, and sessions whose whole
-        title it quotes; longest first, none inside another."""
+        title it quotes; longest first, none inside another; only in `docs` when the question
+        names its event."""
         q = f" {_key(folded_question)} "
         found: list[_Name] = []
         for name in sorted(self._names, key=lambda n: -len(n.key)):
@@ -122,6 +123,8 @@ class CatalogueTerms:
                     continue  # a two-word "title" ("Table ronde") is a kind, not a name
                 found.append(name)
         found += [n for n in self._surnames(q) if n not in found]
+        if docs:
+            found = [n for n in found if (r := self._records.get(n.record_id)) is not None and r.doc_id in docs]
         return list(dict.fromkeys(n.record_id for n in found))
 
     def _surnames(self, q: str) -> list[_Name]:
@@ -134,8 +137,10 @@ class CatalogueTerms:
                 continue
             parts = [w for w in name.key.split() if len(w) > 2 and w not in FRENCH_STOPWORDS]
             places = set().union(*self._event_places.values()) if self._event_places else set()
+            # A surname is a proper name: never a word the documents write in lower case ("est"
+            # of "Grand Est", "petit"), nor a place.
             if (len(parts) >= 2 and f" {parts[-1]} " in q and parts[-1][0].isalpha()
-                    and not set(content_terms(parts[-1])) & places):
+                    and parts[-1] not in self._lower and not set(content_terms(parts[-1])) & places):
                 out.append(name)
         return out
 
@@ -172,13 +177,14 @@ class CatalogueTerms:
         return frozenset()
 
     def event_words(self, docs: frozenset[str], question: str) -> list[str]:
-        """The question's words that named the event: they scope, they are not its topic."""
+        """The question's words that named the event: they scope, they are not its topic. Once
+        the event is known, every word of its title or place is scope ("aux Rencontres
+        régionales de Lyon"), even one other events' titles share."""
         if not docs:
             return []
         terms = set().union(*(self._event_terms[d] | self._event_places[d] for d in docs))
         words = [w for w in re.findall(r"[\w'-]+", fold(question))
-                 if w not in FRENCH_STOPWORDS and (stems := content_terms(w)) and stems[0] in terms
-                 and (self._event_idf.get(stems[0], 0) >= _DISTINCTIVE or any(stems[0] in self._event_places[d] for d in docs))]
+                 if w not in FRENCH_STOPWORDS and (stems := content_terms(w)) and stems[0] in terms]
         kind = kinds.event_kind_named(question)
         if kind is not None and any(kind.id in self._event_kind[d] for d in docs):
             # "le compte rendu", "au colloque": the kind that named the event is no topic either.

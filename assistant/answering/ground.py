@@ -134,6 +134,10 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
         contacts = selection.contacts(query, ev, index)
         if contacts:
             return Plan(intent="people", records=list(contacts), show=frozenset({"contact"}))
+    holding = selection.role_holders(query, ev, index)
+    if holding:
+        people = list({p.id: p for s in holding for p in selection.people_in(s, query.filters.roles, index)}.values())
+        return Plan(intent="people", records=[*people, *holding], show=frozenset())
     initiative = next((r for r in named if isinstance(r, Initiative)), None)
     session, via = selection.session_of_people(query, ev, index, initiative)
     if session is not None:

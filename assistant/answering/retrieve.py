@@ -45,6 +45,9 @@ class Evidence:
         return self.hits[0].score if self.hits else 0.0
 
 
+INITIATIVE_DEPTH = 8  # initiative entries ranked among themselves when examples are asked for
+
+
 def search_text(query: Query) -> str:
     """What BM25 reads: the standalone question, English words with their French equivalents."""
     return expand(query.standalone, query.language)
@@ -109,4 +112,20 @@ def records_of(hits: list[Scored], index: LoadedIndex, *, first: tuple[str, ...]
 
 def retrieve(query: Query, res: Resources) -> Evidence:
     hits = search(query, res)
+    if "initiatives" in query.asks:
+        # Examples are asked for: rank the initiative entries among themselves too, so one
+        # described in other words ("approvisionner les cantines" for food) is not crowded out
+        # of the top by sessions and passages that repeat the question's word.
+        hits = _merged(hits, hybrid_search(
+            res.index, query=search_text(query), dense_query=query.dense_text or query.text, k=INITIATIVE_DEPTH,
+            embedder=res.embedder, store=res.store, lexical_weight=res.lexical_weight,
+            docs=query.filters.docs or None, kinds={"initiative"}))
     return records_of(hits, res.index, first=query.subject + query.named)
+
+
+def _merged(hits: list[Scored], more: list[Scored]) -> list[Scored]:
+    best: dict[str, Scored] = {}
+    for h in [*hits, *more]:
+        if h.item.id not in best or h.score > best[h.item.id].score:
+            best[h.item.id] = h
+    return sorted(best.values(), key=lambda h: -h.score)

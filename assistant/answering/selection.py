@@ -203,6 +203,20 @@ def people_in(session: Session, roles: frozenset[str], index: LoadedIndex) -> li
     return [p for r in refs if isinstance(p := index.records.get(r.person_id), Person)]
 
 
+def role_holders(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int = 6) -> list[Session]:
+    """"Qui est le grand témoin des rencontres de X ?": no topic picks a session, the role does:
+    the sessions of the event in scope (the named one, else the best hit's) where someone holds
+    an asked role; none when more than `limit` do (the role is then no way to tell them apart)."""
+    if not query.filters.roles or query.topic or query.subject or query.named:
+        return []
+    docs = query.filters.docs or ({ev.hits[0].item.doc_id} if ev.hits else set())
+    families = {kinds.family_of(k) for k in query.filters.kinds - _EVENT_LIKE}
+    found = [s for s in index.snapshot.catalogue.sessions
+             if s.doc_id in docs and _in_filters(s, query, index) and any(r.role in query.filters.roles for r in s.people)
+             and (not families or kinds.family_of(s.kind) in families)]
+    return found if len(found) <= limit else []
+
+
 def session_of_people(query: Query, ev: Evidence, index: LoadedIndex,
                       initiative: Initiative | None) -> tuple[Session | None, Initiative | None]:
     """The session whose people are asked for: the one presenting a named initiative, the

@@ -94,8 +94,8 @@ def topic_terms(question: str, language: Lang, *, removed: list[str]) -> tuple[t
 def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
     """The question on its own, without the conversation."""
     folded = fold(question)
-    named = terms.named_records(folded)
     docs = terms.events_named(question)
+    named = terms.named_records(folded, docs)
     room = terms.room_named(folded)
     removed = [terms.name_of(rid) for rid in named] + terms.event_words(docs, question) + ([room] if room else [])
     asks = asking.attributes_asked(question)

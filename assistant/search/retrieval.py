@@ -186,7 +186,14 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
             in_docs = {"doc_id": {"$in": sorted(docs)}}
             where = in_docs if where is None else {"$and": [where, in_docs]}
         depth = max(4 * k, 40)
-        for hits in store.nearest((PASSAGES, CATALOGUE), embedding=vector, k=depth, where=where):
+        collections: tuple[str, ...] = (PASSAGES, CATALOGUE)
+        if kinds is not None and "passage" not in kinds:
+            # Records of some kinds only: ask the store for those, not for the nearest of all
+            # (which other kinds could fill before one of them comes).
+            collections = (CATALOGUE,)
+            of_kind = {"kind": {"$in": sorted(kinds)}}
+            where = of_kind if where is None else {"$and": [where, of_kind]}
+        for hits in store.nearest(collections, embedding=vector, k=depth, where=where):
             for hit_id, score in hits:
                 pos = index.position.get(hit_id)
                 # Ids outside the loaded snapshot belong to an ingest in progress: ignore them.
