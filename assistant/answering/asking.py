@@ -87,7 +87,9 @@ def values_asked(question: str, attributes: frozenset[str] = frozenset(), *,
     other = attributes - {"list", "count", "event", "mode", "description"}
     if not names_session:
         other -= {"place", "room", "date", "time"}
-    return tuple(v.name for v in values() if v.asked.search(text) and not (v.topical and other))
+    found = tuple(v.name for v in values() if v.asked.search(text) and not (v.topical and other))
+    # A head count of the event is its own value, not any figure of the text.
+    return tuple(v for v in found if v != "figure") if "attendance" in found else found
 
 
 def value_given(name: str, evidence: str) -> bool:

@@ -57,7 +57,11 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> 
     if "recommendation" in query.asks and not query.subject:
         return Plan(intent="recommend")
     if query.values:
-        return _values(query, ev, res)
+        valued = _values(query, ev, res)
+        # A figure no sentence states near its subject is no reason to refuse: the records may
+        # still answer ("c'est porté par qui et ça loge combien ?").
+        if valued.answered or query.values != ("figure",):
+            return valued
     if not ev.hits and not query.named and not query.subject:
         return Plan.refuse("out_of_scope")
     anchored = bool(query.named or query.subject)
@@ -99,7 +103,8 @@ def _intent_of(query: Query) -> str:
 def _values(query: Query, ev: Evidence, res: Resources) -> Plan:
     """A price, a phone number, a menu…: answered only by source lines that hold such a value
     and belong to what is asked about; otherwise refused, saying which value is not given."""
-    lines = value_lines(query, ev, res)
+    # One figure is one sentence; a practical value may take two lines (a price and its terms).
+    lines = value_lines(query, ev, res, limit=1 if query.values == ("figure",) else 2)
     if not lines:
         return Plan.refuse(_intent_of(query), query.values[0], missing=list(query.values))
     return Plan(intent="people" if query.asks_any("people", "contact") else "general", sentences=lines)

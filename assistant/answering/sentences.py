@@ -15,7 +15,7 @@ from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence, Resources
 from assistant.answering.support import coverage, group_in
 from assistant.language import roles
-from assistant.language.sentences import line_span, sentence_spans
+from assistant.language.sentences import line_span, sentence_around, sentence_spans
 from assistant.language.text import content_terms, fold
 
 DEPTH = 5  # hits whose sentences compete
@@ -69,6 +69,29 @@ def best_sentences(query: Query, ev: Evidence, res: Resources, *, limit: int,
     return out
 
 
+_NUMBER = re.compile(r"\d[\d  .,]*")
+
+
+def _counts_the_topic(query: Query, sentence: str) -> bool:
+    """"140 bénévoles" for "combien de bénévoles": a number right before a topic word, rather
+    than a year or a price in the same paragraph."""
+    for m in _NUMBER.finditer(sentence):
+        after = set(content_terms(" ".join(sentence[m.end():].split()[:3])))
+        if any(group_in(g, after) for g in query.topic):
+            return True
+    return False
+
+
+def _value_at(query: Query, line: str, start: int, end: int) -> tuple[int, int]:
+    """Where in the line its value is (the sentence around it is quoted), else the whole line."""
+    folded = fold(line)
+    if len(folded) == len(line):  # folding kept the offsets
+        for v in asking.values():
+            if v.name in query.values and (m := v.evidence.search(folded)):
+                return start + m.start(), start + m.end()
+    return start + len(line) - len(line.lstrip()), end
+
+
 def value_lines(query: Query, ev: Evidence, res: Resources, *, limit: int = 2) -> list[Sentence]:
     """Source lines holding a value of the asked kind (an amount, a phone number…) and about what
     is asked: a line of the asked person, or sharing a topic word, or naming the value asked."""
@@ -85,20 +108,30 @@ def value_lines(query: Query, ev: Evidence, res: Resources, *, limit: int = 2) -
         text = index.documents[doc_id].text
         a, b = line_span(text, r_start, r_end)
         pos = a
+        carried = None  # the fit of a line about the subject, for the rest of its paragraph
         for line in text[a:b].split("\n"):
             start, end = pos, pos + len(line)
             pos = end + 1
             folded = fold(line)
-            if (doc_id, start) in seen or not line.strip():
-                continue
-            if not all(asking.value_given(v, line) for v in query.values):
+            if not line.strip():
+                carried = None  # a blank line ends the paragraph
                 continue
             fit = coverage(query.topic, line) if query.topic else 1.0
             about = (any(n in folded for n in named) if named else bool(scoped) or
                      fit >= 0.5 or any(v.asked.search(folded) for v in asking.values() if v.name in query.values))
+            if about and not scoped:
+                carried = max(fit, carried or 0.0)
+            elif carried is not None:
+                # "… a remis en / état 412 voitures": a wrapped sentence's value is on a later line.
+                about, fit = True, carried
+            if (doc_id, start) in seen or not all(asking.value_given(v, line) for v in query.values):
+                continue
             if about:
                 seen.add((doc_id, start))
-                found.append((fit, score, Sentence(doc_id, start + len(line) - len(line.lstrip()), end)))
+                a_, b_ = sentence_around(text, *_value_at(query, line, start, end))
+                if all(s.start != a_ or s.doc_id != doc_id for _, _, s in found):
+                    counted = "figure" in query.values and _counts_the_topic(query, text[a_:b_])
+                    found.append((fit + counted, score, Sentence(doc_id, a_, b_)))
     found.sort(key=lambda x: (-x[0], -x[1]))
     return [s for _, _, s in found[:limit]]
 

@@ -102,7 +102,8 @@ def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
     named_kinds = frozenset(kinds.kinds_named(question))
     values = asking.values_asked(question, asks, names_session=bool(named_kinds or named))
     if values:
-        asks = asks | {"value"}
+        # "Combien de bénévoles ?" asks for a figure of the text, not a count of records.
+        asks = (asks - {"count"} if "figure" in values else asks) | {"value"}
     filters = Filters(time=time_filter(question), docs=docs, kinds=named_kinds,
                       mode=modes.mode_named(question), room=room, roles=frozenset(roles.roles_asked(question)))
     return Query(text=question, language=language, standalone=question, asks=asks, values=values,

@@ -34,6 +34,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "childcare": "aucune garde d'enfants n'est indiquée",
             "accessibility": "rien n'est dit de l'accessibilité",
             "attendance": "le nombre de participants n'est pas indiqué",
+            "figure": "ce chiffre n'est pas indiqué",
         },
         "not_given_in": "Le programme ne le dit pas : {what}.",
         "help": ("Je réponds aux questions sur les programmes chargés ({count}) : où et quand "
@@ -80,6 +81,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "childcare": "no childcare is given",
             "accessibility": "nothing is said about accessibility",
             "attendance": "the number of participants is not given",
+            "figure": "that figure is not given",
         },
         "not_given_in": "The programme does not say: {what}.",
         "help": ("I answer questions about the loaded programmes ({count}): where and when a "

@@ -37,3 +37,47 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if b - a >= 3:
             out.append((a, b))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+_ENDS_CLAUSE = (".", "!", "?", "…", ":", ";")
+
+
+def _wraps_into(prev: str, nxt: str) -> bool:
+    """A line break inside a sentence: the line stops mid-clause and the next goes on in lower
+    case ("… a remis en" / "état 412 véhicules"); a label line or a new item starts afresh."""
+    prev, nxt = prev.rstrip(), nxt.lstrip()
+    return bool(prev and nxt) and not prev.endswith(_ENDS_CLAUSE) and (nxt[0].islower() or nxt[0].isdigit())
+
+
+def sentence_around(text: str, start: int, end: int, *, limit: int = 400) -> tuple[int, int]:
+    """The sentence holding text[start:end], across the line breaks of a wrapped sentence
+    ("… a remis en / état 412 véhicules …"); the span itself when that sentence is longer than
+    `limit` characters."""
+    a, b = line_span(text, start, end)
+    while a > 0:
+        prev_start = text.rfind("\n", 0, a - 1) + 1
+        if not _wraps_into(text[prev_start : a - 1], text[a:b]):
+            break
+        a = prev_start
+    while b < len(text):
+        nxt_end = text.find("\n", b + 1)
+        nxt_end = len(text) if nxt_end < 0 else nxt_end
+        if not _wraps_into(text[a:b], text[b + 1 : nxt_end]):
+            break
+        b = nxt_end
+    lo, hi = a, b
+    for m in _SENTENCE_END.finditer(text, a, start):
+        if not _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start() + 1]):
+            lo = m.end()
+    for m in _SENTENCE_END.finditer(text, end, b):
+        if not _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start() + 1]):
+            hi = m.end()
+            break
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    if hi - lo > limit or lo > start or hi < end:
+        return start, end
+    return lo, hi

@@ -1,0 +1,36 @@
+"""A figure asked for ("combien de bénévoles") against a count of records, and the sentence
+quoted around a value when a programme wraps its lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.asking import attributes_asked, values_asked
+from assistant.language.sentences import sentence_around
+
+
+@pytest.mark.parametrize(
+    ("question", "values"),
+    [("Bonjour Voisin, ça représente combien de bénévoles ?", ("figure",)),
+     ("How many families does the grocery help?", ("figure",)),
+     ("Combien d'ateliers en parallèle l'après-midi ?", ()),
+     ("How many workshops are there on Friday?", ()),
+     ("Combien de temps dure la formation ?", ()),
+     ("Combien de personnes sont venues à la séance ?", ("attendance",))],
+)  # fmt: skip
+def test_a_figure_is_not_a_count_of_records(question: str, values: tuple[str, ...]) -> None:
+    assert values_asked(question, attributes_asked(question)) == values
+
+
+def test_the_sentence_around_a_value_crosses_a_wrapped_line_only() -> None:
+    text = ("Zoom sur le garage\n"
+            "Le garage solidaire, installé à Saint-Pol, a remis en\n"
+            "état 412 véhicules depuis 2021. Il emploie six salariés.\n"
+            "Tarif : 30 €\n"
+            "Lieu : salle des fêtes\n")
+    at = text.index("412")
+    a, b = sentence_around(text, at, at + 3)
+    assert text[a:b] == "Le garage solidaire, installé à Saint-Pol, a remis en\nétat 412 véhicules depuis 2021."
+    at = text.index("30 €")
+    a, b = sentence_around(text, at, at + 4)
+    assert text[a:b] == "Tarif : 30 €"  # a label line is a sentence of its own
