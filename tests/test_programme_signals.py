@@ -171,3 +171,16 @@ def test_an_initiative_told_in_prose() -> None:
     (init,) = cat.initiatives
     assert init.name == "Café des aidants" and init.place.startswith("Douarnenez")
     assert "Voisins Veilleurs" in (init.organiser or "") and init.figure == "340 personnes"
+
+
+def test_the_event_place_given_once_in_the_head_after_its_date() -> None:
+    cat = _parse(
+        "LA LETTRE DES SOLIDARITÉS\nN° 3 – Décembre 2025\n\n"
+        "Forum régional – mardi 18 novembre 2025 – Saint-Brieuc (Côtes-d’Armor), Palais des congrès\n\n"
+        "Le forum a réuni 200 personnes autour de la table ronde « Manger local ».\n"
+    )
+    assert cat.events[0].place == "Saint-Brieuc (Côtes-d’Armor), Palais des congrès"
+    assert cat.events[0].date == "2025-11-18"
+    # A time after the date is no place.
+    cat = _parse("Comité de pilotage\n\nMardi 7 octobre 2025 – de 09:15 à 12:30\n\n9h15 Ouverture\n")
+    assert cat.events[0].place is None

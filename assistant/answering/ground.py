@@ -80,7 +80,10 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> 
     if person is not None and query.asks_any(*(SESSION_ATTRIBUTES - {"people"})):
         # "Dans quel labo intervient-il ?": the person's sessions.
         return Plan(intent="session", records=selection.sessions_of(person, res.index), show=_show(query))
-    if query.asks_any("people", "contact") or (query.filters.roles and not query.asks_any(*SESSION_ATTRIBUTES)):
+    # "Quelles initiatives ont été présentées ?": a role word in the passive describes the
+    # initiatives asked for; it asks for no one.
+    role_only = query.filters.roles and not query.asks_any(*SESSION_ATTRIBUTES) and "initiatives" not in query.asks
+    if query.asks_any("people", "contact") or role_only:
         return _people(query, ev, res)
     if "initiatives" in query.asks or any(isinstance(res.index.records.get(r), Initiative) for r in query.named):
         return _initiatives(query, ev, res)

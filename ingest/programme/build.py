@@ -36,6 +36,26 @@ _MODE_FIELD = re.compile(r"(?:^|[(\[·|–—]\s*)((?:en ligne|en visio\w*|visio
 _VENUE = re.compile(r"(?im)^\s*(?:lieu|adresse|venue|où|acc[eè]s)\s*:|\b(?:palais|salle|h[oô]tel de|maison de|espace|centre)\b")
 
 
+# After a dated line's date: " – Saint-Brieuc (Côtes-d’Armor), Palais des congrès".
+_AFTER_DATE = re.compile(r"\s*(?:[–—|·,]|-\s)\s*(?P<place>[A-ZÀ-Ý][^–—|·\n]*?)\s*[.;]?\s*$")
+HEAD_LINES = 25  # an event's own place and date are given once, in the head of its page
+
+
+def _header_place(lines: list[Line]) -> Pos | None:
+    """Where the event is when its head says it once after the date ("Forum régional – mardi
+    18 novembre 2025 – Saint-Brieuc (Côtes-d’Armor), Palais des congrès"): a short run of
+    capitalised words, no sentence."""
+    for ln in lines[:HEAD_LINES]:
+        found = [d for d in dates.find_dates(ln.text) if d.year]
+        if not found:
+            continue
+        m = _AFTER_DATE.match(ln.text, found[0].end)
+        place = m.group("place") if m else ""
+        if m and len(place.split()) <= 10 and not dates.find_dates(place) and times.find_range(place) is None:
+            return ln.start + m.start("place"), ln.start + m.end("place")
+    return None
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:60] or "x"
 
@@ -318,7 +338,7 @@ class Builder:
         fields: dict[str, Span] = {}
         if self.top:
             fields["title"] = self.span(self.top)
-        place = _find_folded(self.text, self.doc.place) or self.parsed.place
+        place = _find_folded(self.text, self.doc.place) or self.parsed.place or _header_place(self.lines)
         if place is None:
             for lf in self.parsed.leaflets:
                 vals = lf.values.get("place", [])

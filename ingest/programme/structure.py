@@ -32,7 +32,7 @@ _DATE_TBC = re.compile(r"^\W*(?:dates?|jour|horaires?)\s+(?:a|à)\s+(?:confirmer
 _MODE_LINE = re.compile(r"^\W*(?:en ligne|en visio\w*|visioconf\w*|webinaires?|webinars?|a distance|hybride|online)"
                         r"\s*(?:\([^()]*\))?\s*\.?$", re.I)
 # "Lieu : Maison de quartier, Brest" under the practical information: where the event is.
-_PLACE_LABEL = re.compile(r"^\s*(?:lieu|adresse|acces)\s*:\s*(?=\S)")
+_PLACE_LABEL = re.compile(r"^\s*(?:lieu|adresse)\s*:\s*(?=\S)")  # not "Accès :", the way there
 _CONTACT_HEADER = re.compile(
     r"^(?:pour tout renseignement|pour tous renseignements|renseignements?|contacts?(?: presse)?"
     r"|inscriptions? et renseignements|informations? pratiques)\s*:?$"
