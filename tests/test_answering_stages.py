@@ -221,3 +221,18 @@ def test_a_role_with_no_topic_is_answered_by_its_holders_in_the_event() -> None:
 def test_spoken_and_scheduling_words_are_no_topic() -> None:
     q = query("Combien d'ateliers en parallèle le mardi ?")
     assert not q.topic and "count" in q.asks
+
+
+@pytest.mark.parametrize(
+    ("question", "clock"),
+    [("Qu'y a-t-il à 15h30 ?", "15:30"), ("what can I go to at 3.30 pm?", "15:30"), ("vers 14 h", "14:00"),
+     ("anything at 9am?", "09:00"), ("Atelier 3 : 14 participants", None), ("une formation de 2.5 jours", None)],
+)  # fmt: skip
+def test_a_clock_time_asked_is_a_time_filter(question: str, clock: str | None) -> None:
+    assert time_filter(question).clock == clock
+
+
+def test_what_runs_at_a_clock_time() -> None:
+    a = ask("Qu'y a-t-il le mardi à 10h ?")
+    grounded(a)
+    assert "Vieillir chez soi" in a.answer and "Jeunesse et engagement" not in a.answer

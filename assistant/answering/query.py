@@ -34,10 +34,11 @@ class TimeFilter(Frozen):
     iso_date: str | None = None
     part_of_day: PartOfDay | None = None
     day_shift: int = 0  # "le lendemain": +1 from the conversation's day
+    clock: str | None = None  # "à 15h30", "at 3.30 pm": HH:MM, what runs then
 
     @property
     def active(self) -> bool:
-        return bool(self.weekday is not None or self.month_day or self.iso_date or self.part_of_day)
+        return bool(self.weekday is not None or self.month_day or self.iso_date or self.part_of_day or self.clock)
 
 
 class Filters(Frozen):

@@ -42,6 +42,10 @@ def matches_time(s: Session, t: TimeFilter) -> bool:
         part = next(p for p in calendar.parts_of_day() if p.name == t.part_of_day)
         if not s.start or not part.covers(s.start):
             return False
+    if t.clock:
+        # What runs at that time: started by then and not over (a session without an end, at it).
+        if not s.start or not (s.start <= t.clock < s.end if s.end else s.start == t.clock):
+            return False
     return True
 
 

@@ -52,7 +52,7 @@ def time_filter(question: str) -> TimeFilter:
     return TimeFilter(weekday=weekday, month_day=_day_month(folded),
                       iso_date=iso.group(0) if iso else None,
                       part_of_day=part.name if part else None,  # type: ignore[arg-type]
-                      day_shift=calendar.relative_day(question))
+                      day_shift=calendar.relative_day(question), clock=calendar.clock_named(question))
 
 
 def _calendar_words() -> re.Pattern[str]:
@@ -68,7 +68,7 @@ def topic_terms(question: str, language: Lang, *, removed: list[str]) -> tuple[t
     # Phrases first ("the next day" before "day" goes as an event word).
     for rx in [calendar.relative_day_words(), *(p.pattern for p in calendar.parts_of_day()),
                *(k.pattern for k in kinds.session_kinds() + kinds.event_kinds()),
-               *(r.asked for r in roles.roles()), _calendar_words()]:
+               *(r.asked for r in roles.roles()), _calendar_words(), calendar.CLOCK]:
         text = rx.sub(" ", text)
     text = modes.strip_modes(text)
     for name in removed:

@@ -76,6 +76,23 @@ def part_of_day_named(text: str) -> PartOfDay | None:
     return max(found, key=lambda x: x[0])[1] if found else None
 
 
+# A clock time the question asks about: "à 15h30", "vers 14 h", "at 3.30 pm", "at 15:30", "3pm".
+CLOCK = re.compile(r"\b(?:(?:a|vers|at|around)\s+(?P<h>\d{1,2})\s*(?:h|:|\.)\s*(?P<m>\d{2})?(?:\s*(?P<ap>am|pm))?"
+                   r"|(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?\s*(?P<ap2>am|pm))\b")
+
+
+def clock_named(text: str) -> str | None:
+    """The clock time a question names, as HH:MM (12-hour times made 24-hour), if any."""
+    m = CLOCK.search(fold(text))
+    if m is None:
+        return None
+    hour = int(m.group("h") or m.group("h2"))
+    minute = int(m.group("m") or m.group("m2") or 0)
+    if (m.group("ap") or m.group("ap2")) == "pm" and hour < 12:
+        hour += 12
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
 @cache
 def _relative() -> tuple[tuple[re.Pattern[str], int], ...]:
     table = load("calendar")["relative_days"]
