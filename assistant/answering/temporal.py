@@ -42,11 +42,8 @@ def matches_time(s: Session, t: TimeFilter) -> bool:
         part = next(p for p in calendar.parts_of_day() if p.name == t.part_of_day)
         if not s.start or not part.covers(s.start):
             return False
-    if t.clock:
-        # What runs at that time: started by then and not over (a session without an end, at it).
-        if not s.start or not (s.start <= t.clock < s.end if s.end else s.start == t.clock):
-            return False
-    return True
+    # What runs at a clock time: started by then and not over (a session without an end, at it).
+    return not t.clock or bool(s.start and (s.start <= t.clock < s.end if s.end else s.start == t.clock))
 
 
 _MATCHING: weakref.WeakKeyDictionary[LoadedIndex, dict[TimeFilter, frozenset[str]]] = weakref.WeakKeyDictionary()
