@@ -184,3 +184,17 @@ def test_the_event_place_given_once_in_the_head_after_its_date() -> None:
     # A time after the date is no place.
     cat = _parse("Comité de pilotage\n\nMardi 7 octobre 2025 – de 09:15 à 12:30\n\n9h15 Ouverture\n")
     assert cat.events[0].place is None
+
+
+def test_people_named_in_running_text() -> None:
+    cat = _parse(
+        "Lettre du forum\nForum régional – mardi 23 septembre 2025 – Le Havre\n\n"
+        "Ouvert par M. Denis Lemaréchal, vice-président de la Région Normandie, le forum a réuni 200 personnes.\n"
+        "Enfin, Thierry Osmont, directeur de l’Union départementale des associations familiales, a présenté "
+        "« Toit et Moi ».\n"
+        "La Maison des Familles, association du quartier, accueille 90 familles.\n"
+    )
+    got = {p.name: (p.role, p.affiliation) for p in cat.people}
+    assert got["Denis Lemaréchal"] == ("vice-président", "Région Normandie")
+    assert got["Thierry Osmont"] == ("directeur", "Union départementale des associations familiales")
+    assert "La Maison des Familles" not in got and "Maison des Familles" not in got  # an organisation

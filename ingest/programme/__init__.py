@@ -8,11 +8,13 @@ strings. Every record and field carries an exact span of `doc.text`.
 from __future__ import annotations
 
 from assistant.domain.models import Catalogue, Document
-from assistant.language.text import FRENCH_STOPWORDS, tokens
+from assistant.language.text import FRENCH_STOPWORDS, fold, tokens
 
 from .build import Builder
 from .initiatives import find_initiatives
 from .lines import Line, split_lines
+from .people import PersonMention
+from .prose_people import prose_people
 from .structure import walk
 
 __all__ = ["parse_programme"]
@@ -45,7 +47,11 @@ def parse_programme(doc: Document) -> Catalogue:
     parsed, walker = walk(doc.text, lines, meta_date=doc.date, top=top_text)
     b = Builder(doc, lines, parsed, top)
     sessions, mentions = b.sessions()
-    persons = b.persons(mentions)
+    known = {fold(doc.text[m.name[0]:m.name[1]]) for m, _, _ in mentions}
+    known |= {fold(doc.text[m.name[0]:m.name[1]]) for m, _ in parsed.contacts}
+    everyone: list[tuple[PersonMention, str | None, str | None]] = list(mentions)
+    everyone += [(m, None, b.session_at(m.name[0])) for m in prose_people(doc.text, lines, taken=known)]
+    persons = b.persons(everyone)
     initiatives = b.initiatives(find_initiatives(doc.text, lines, titles=[(t.start, t.end) for s in sessions
                                                             if (t := s.fields.get("title")) is not None]))
     event = b.event(sessions)

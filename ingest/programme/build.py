@@ -264,7 +264,15 @@ class Builder:
     def person_id(self, m: people.PersonMention) -> str:
         return f"{self.doc.doc_id}#p-{slug(self.value(m.name) or '')}"
 
-    def persons(self, mentions: list[tuple[people.PersonMention, str, str | None]]) -> list[Person]:
+    def session_at(self, pos: int) -> str | None:
+        """The session whose block holds a position of the text, if any (the innermost)."""
+        found = None
+        for n, d in enumerate(self._drafts, 1):
+            if d.block_start <= pos < d.block_end:
+                found = f"{self.doc.doc_id}#s{n}"
+        return found
+
+    def persons(self, mentions: list[tuple[people.PersonMention, str | None, str | None]]) -> list[Person]:
         by_id: dict[str, dict] = {}
         for m, role, sid in mentions + [(m, r, None) for m, r in self.parsed.contacts]:
             pid = self.person_id(m)
@@ -304,10 +312,7 @@ class Builder:
         out = []
         for m in mentions:
             name = self.value(m.name) or ""
-            sid = None
-            for n, d in enumerate(self._drafts, 1):
-                if d.block_start <= m.name[0] < d.block_end:
-                    sid = f"{self.doc.doc_id}#s{n}"
+            sid = self.session_at(m.name[0])
             fields = {"name": self.span(m.name)}
             for key, pos in (
                 ("place", m.place),

@@ -1,0 +1,74 @@
+"""People a programme or a report names in running text, not in a role line: "Ouvert par M. Denis
+Lemarchand, vice-président de la Région", "autour du Dr Anne Caradec, médecin nutritionniste",
+"Thierry Osmont, directeur de l'UDAF 50, a présenté…", "Presented by Pieter Van Damme, financial
+officer, City of Ghent".
+
+Two signals of the genre, nothing else: a civility before a capitalised name, or a "Prénom Nom"
+followed by a comma and a function word (directeur, chargée, présidente…). What follows the name
+up to the end of its clause gives the function and the organisation, as in role lines. Offsets are
+the document's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.language.text import fold
+
+from .lines import Line
+from .people import CIVILITY, FUNCTION_WORDS, NAME_RE, PersonMention, _details, looks_like_name
+
+Pos = tuple[int, int]
+_WORD = r"[A-ZÀ-Ý][\w’'\-]*"
+_PARTICLE = r"(?:de|du|des|d[’']|le|la|van|von|da|di|ben|el)"
+# A name: two to four capitalised words, particles allowed inside ("Hanna de Vries").
+_NAME = re.compile(rf"{_WORD}(?:\s+(?:{_PARTICLE}\s*)?{_WORD}){{1,3}}")
+# Where the clause that describes a person ends: a full stop, a semicolon, a verb that starts the
+# sentence's predicate ("a présenté", "a résumé", "presented"), a parenthesis that closes.
+_CLAUSE_END = re.compile(r"[.;:!?]\s|[.;!?]$|\)|\s(?:a|ont|avait|qui|et|a\s+pr[ée]sent[ée]|"
+                         r"has|have|who|presented|said|and)\s")
+_FUNCTION_AFTER = re.compile(r",\s+(?P<w>[a-zà-ÿ][\w\-’']*)")
+
+
+def prose_people(text: str, lines: list[Line], *, taken: set[str]) -> list[PersonMention]:
+    """People named in running text whose folded name is not in `taken` (already found in a role
+    line or a contact block), each once."""
+    out: list[PersonMention] = []
+    seen = set(taken)
+    for ln in lines:
+        if ln.blank:
+            continue
+        for name in _names(ln.text):
+            key = fold(ln.text[name[0]:name[1]])
+            if key in seen:
+                continue
+            seen.add(key)
+            end = _clause_end(ln.text, name[1])
+            function, affiliation = _details(ln.text, name[1], end)
+            out.append(PersonMention(
+                name=(ln.start + name[0], ln.start + name[1]),
+                function=(ln.start + function[0], ln.start + function[1]) if function else None,
+                affiliation=(ln.start + affiliation[0], ln.start + affiliation[1]) if affiliation else None,
+                chunk=(ln.start + name[0], ln.start + end),
+            ))
+    return out
+
+
+def _names(s: str) -> list[Pos]:
+    found: list[Pos] = []
+    for civ in CIVILITY.finditer(s):
+        m = _NAME.match(s, civ.end())
+        if m and looks_like_name(m.group()):
+            found.append((m.start(), m.end()))
+    for m in _NAME.finditer(s):
+        after = _FUNCTION_AFTER.match(s, m.end())
+        if (after and fold(after.group("w")).lower() in FUNCTION_WORDS and NAME_RE.match(m.group())
+                and not CIVILITY.match(m.group()) and looks_like_name(m.group())
+                and not any(a < m.end() and m.start() < b for a, b in found)):
+            found.append((m.start(), m.end()))
+    return found
+
+
+def _clause_end(s: str, start: int) -> int:
+    m = _CLAUSE_END.search(s, start)
+    return m.start() if m else len(s)
