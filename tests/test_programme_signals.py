@@ -198,3 +198,17 @@ def test_people_named_in_running_text() -> None:
     assert got["Denis Lemaréchal"] == ("vice-président", "Région Normandie")
     assert got["Thierry Osmont"] == ("directeur", "Union départementale des associations familiales")
     assert "La Maison des Familles" not in got and "Maison des Familles" not in got  # an organisation
+
+
+def test_a_room_given_once_under_the_day_and_a_note_after_a_room() -> None:
+    cat = _parse(
+        "Comité de pilotage n° 4\n\n"
+        "        MARDI 7 OCTOBRE 2025, DE 09:15 À 12:30\n"
+        "        Hôtel du Département – 43 rue de la République, Amiens\n"
+        "        Salle JULES-VERNE (2e étage)\n\n"
+        "09:15  Accueil des participant·es\n"
+        "09:45  Tableau de bord du déploiement\n"
+        "11:00  Appel à projets 2026\n"
+    )
+    assert {s.room for s in cat.sessions} == {"Salle JULES-VERNE"}  # every item, without its note
+    assert len(cat.sessions) == 3

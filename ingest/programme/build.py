@@ -56,6 +56,15 @@ def _header_place(lines: list[Line]) -> Pos | None:
     return None
 
 
+def _without_note(text: str, room: Pos | None) -> Pos | None:
+    """A room without the note in brackets after it: "salle Matisse (1er étage, ascenseur)" is
+    the salle Matisse; the note says how to get there."""
+    if room is None:
+        return None
+    m = re.search(r"\s*\([^()]*\)\s*$", text[room[0]:room[1]])
+    return (room[0], room[0] + m.start()) if m and m.start() > 0 else room
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:60] or "x"
 
@@ -218,6 +227,7 @@ class Builder:
             fields: dict[str, Span] = {"title": self.span(d.title)}
             if self.top:
                 fields["event"] = self.span(self.top)
+            d.room = _without_note(self.text, d.room)
             for name, pos in (("date", d.date_span), ("start", d.time_span), ("end", d.time_span),
                               ("room", d.room), ("description", d.desc), ("organiser", d.organiser)):  # fmt: skip
                 if pos is not None:

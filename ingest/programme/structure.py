@@ -110,6 +110,7 @@ class Walker:
         self.contact_header: Pos | None = None
         self.practical = False  # in the practical information after the timetable
         self.tbc = False  # a "Date à confirmer" line came after the last date
+        self.day_room: Pos | None = None  # a room given once under the day header, for all its items
         self.contact_role: str | None = None
         self.last_kind = ""  # kind of the previous non-blank line
         # A meta line ("RDV n°1 › mardi 14/10/2025 › 14h › webinaire") waits for its title.
@@ -161,7 +162,7 @@ class Walker:
 
     def open(self, title: Pos, *, by: str, ln: Line, room: Pos | None = None) -> Draft:
         self.close()
-        d = Draft(title=title, opened_by=by, block_start=ln.line_start, block_end=ln.end, room=room)
+        d = Draft(title=title, opened_by=by, block_start=ln.line_start, block_end=ln.end, room=room or self.day_room)
         if self.day:
             d.date, d.date_span = self.day[0], self.day[1]
         elif self.tbc:
@@ -243,6 +244,7 @@ class Walker:
             self.year = d.year
         self.day = (d.iso(self.year), (ln.start + d.start, ln.start + d.end), ln)
         self.tbc = False
+        self.day_room = None
         self.days.append((ln, []))
         self.slot = None
         self.pending_room = None
@@ -339,6 +341,13 @@ class Walker:
             return
         self.close()
         self.awaiting_caption = False
+        day_slot = self.slot is None or (self.day is not None and self.slot.line is self.day[2])
+        if self.day is not None and day_slot and self.cur is None \
+                and not any(d.date == self.day[0] for d in self.out.drafts):
+            # "MARDI 7 OCTOBRE 2025" / "Hôtel du Département" / "Salle JULES-VERNE": the day's one
+            # room, given once above its agenda, for every item of the day that names none.
+            self.day_room = pos
+            return
         self.pending_room = pos
         self.pending_room_line = ln
 
