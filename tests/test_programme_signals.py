@@ -212,3 +212,14 @@ def test_a_room_given_once_under_the_day_and_a_note_after_a_room() -> None:
     )
     assert {s.room for s in cat.sessions} == {"Salle JULES-VERNE"}  # every item, without its note
     assert len(cat.sessions) == 3
+
+
+def test_a_numbering_heading_labels_the_session_below_it() -> None:
+    cat = _parse(
+        "Cycle « Jeunes en santé »\n\n"
+        "SÉANCE 1\nMardi 14/10/2025 – 14h à 16h30\n« Santé mentale des 15-25 ans »\n\n"
+        "SÉANCE 2\nLe 18 nov. 2025, de 12 h 15 à 13 h 30\n« Écrans et sommeil »\n"
+    )
+    assert [(s.title.strip("«» "), s.kind, s.date, s.start) for s in cat.sessions] == [
+        ("Santé mentale des 15-25 ans", "séance", "2025-10-14", "14:00"),
+        ("Écrans et sommeil", "séance", "2025-11-18", "12:15")]

@@ -28,6 +28,10 @@ _FIELD_SEP = re.compile(r"\s+[·•|]\s+")
 # A line that only says the date is not known yet: "Date à confirmer", "(date à préciser)".
 _DATE_TBC = re.compile(r"^\W*(?:dates?|jour|horaires?)\s+(?:a|à)\s+(?:confirmer|preciser|définir|definir|venir)\W*$"
                        r"|^\W*(?:date\s+)?(?:tbc|to be confirmed)\W*$", re.I)
+# A heading that only numbers a session ("SÉANCE 2", "Atelier B", "Module 3"): its title, date
+# and place follow on the next lines.
+_BARE_LABEL = re.compile(r"^\W*(?:seances?|ateliers?|modules?|sessions?|webinaires?|tables? rondes?|labos?|"
+                         r"conferences?|rencontres?|rdv|rendez-vous)\s*(?:n\s*°\s*|no\.?\s*)?(?:\d+|[ivx]+|[a-h])\W*$", re.I)
 # A line that is only an attendance mode, perhaps with a note: "Webinaire (lien envoyé la veille)".
 _MODE_LINE = re.compile(r"^\W*(?:en ligne|en visio\w*|visioconf\w*|webinaires?|webinars?|a distance|hybride|online)"
                         r"\s*(?:\([^()]*\))?\s*\.?$", re.I)
@@ -111,6 +115,7 @@ class Walker:
         self.practical = False  # in the practical information after the timetable
         self.tbc = False  # a "Date à confirmer" line came after the last date
         self.day_room: Pos | None = None  # a room given once under the day header, for all its items
+        self.bare: tuple[str | None, Line] | None = None  # a numbering heading ("SÉANCE 2") waiting
         self.contact_role: str | None = None
         self.last_kind = ""  # kind of the previous non-blank line
         # A meta line ("RDV n°1 › mardi 14/10/2025 › 14h › webinaire") waits for its title.
@@ -134,6 +139,8 @@ class Walker:
             return "contact_header"
         if _DATE_TBC.match(t):
             return "date_tbc"
+        if _BARE_LABEL.match(f):
+            return "bare"
         if dates.day_header(t) and len(t) <= 60:
             return "day"
         if times.slot_line(t):
@@ -163,6 +170,9 @@ class Walker:
     def open(self, title: Pos, *, by: str, ln: Line, room: Pos | None = None) -> Draft:
         self.close()
         d = Draft(title=title, opened_by=by, block_start=ln.line_start, block_end=ln.end, room=room or self.day_room)
+        if self.bare is not None:
+            d.label_kind, d.block_start = self.bare[0], min(d.block_start, self.bare[1].line_start)
+            self.bare = None
         if self.day:
             d.date, d.date_span = self.day[0], self.day[1]
         elif self.tbc:
@@ -222,6 +232,15 @@ class Walker:
         self.slot, self.practical = None, True
         self.contact_header = None
         self.contact_role = "contact presse" if "presse" in fold_keep(ln.text) else "contact"
+
+    def on_bare(self, i: int, ln: Line) -> None:
+        """"SÉANCE 2" over its date, place and title: the next session's label, not a session
+        (unless nothing follows it: then it is the title there is)."""
+        if self._peek(i) in ("day", "slot", "meta", "short", "room", "label", "date_tbc"):
+            self.close()
+            self.bare = (kind_of(ln.text), ln)
+        else:
+            self.on_short(i, ln)
 
     def on_date_tbc(self, i: int, ln: Line) -> None:
         """"Date à confirmer": under a title, that session has no date (and must not take the
@@ -476,6 +495,7 @@ class Walker:
         if self.pending_meta is not None:
             self.open_after_meta(ln)
             return
+
         if self.slot is not None and self.cur is None and self.last_kind in ("day", "slot") and (
                 _MODE_LINE.match(fold_keep(ln.text))):
             # Under a date or time line: how its session is attended, not its title.
@@ -531,7 +551,7 @@ class Walker:
         if nxt == "role":
             self.open(pos, by="heading", ln=ln)
             return
-        if self.slot is not None and cur is None and not self.slot.drafts and nxt in ("para", "day", "slot", "end"):
+        if self.slot is not None and cur is None and not self.slot.drafts and nxt in ("para", "day", "slot", "end", "bare"):
             self.open(pos, by="heading", ln=ln)  # the slot's one title line
             return
         if cur is not None and (cur.opened_by in ("label", "slot") or _sentence(ln.text)):
