@@ -223,3 +223,11 @@ def test_a_numbering_heading_labels_the_session_below_it() -> None:
     assert [(s.title.strip("«» "), s.kind, s.date, s.start) for s in cat.sessions] == [
         ("Santé mentale des 15-25 ans", "séance", "2025-10-14", "14:00"),
         ("Écrans et sommeil", "séance", "2025-11-18", "12:15")]
+
+
+def test_a_person_after_their_function_in_prose() -> None:
+    cat = _parse(
+        "Lettre du forum\nForum – mardi 18 novembre 2025 – Saint-Brieuc\n\n"
+        "« Nous avons distribué 1 800 paniers en 2024 », a expliqué sa présidente, Gwenaëlle LE BIHAN.\n"
+    )
+    assert {(p.name, p.role) for p in cat.people} == {("Gwenaëlle LE BIHAN", "présidente")}

@@ -146,7 +146,7 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
     if holding:
         people = list({p.id: p for s in holding for p in selection.people_in(s, query.filters.roles, index)}.values())
         return Plan(intent="people", records=[*people, *holding], show=frozenset())
-    initiative = next((r for r in named if isinstance(r, Initiative)), None)
+    initiative = next((r for r in named if isinstance(r, Initiative)), None) or selection.initiative_asked(query, ev)
     session, via = selection.session_of_people(query, ev, index, initiative)
     if session is not None:
         # Whoever took part presented what the session showed: no role filter then.

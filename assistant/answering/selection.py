@@ -200,7 +200,12 @@ def people_in(session: Session, roles: frozenset[str], index: LoadedIndex) -> li
     """The session's people in the asked roles, else all of them: people say "qui anime la
     formation ?" of its trainer and "who presents" of a moderator."""
     refs = [r for r in session.people if r.role in roles] or list(session.people)
-    return [p for r in refs if isinstance(p := index.records.get(r.person_id), Person)]
+    listed = [p for r in refs if isinstance(p := index.records.get(r.person_id), Person)]
+    if listed:
+        return listed
+    # A report names them in its prose ("a expliqué sa présidente, Gwenaëlle Le Bihan"): the
+    # people the catalogue places in the session's block.
+    return [p for p in index.snapshot.catalogue.people if session.id in p.sessions]
 
 
 def role_holders(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int = 6) -> list[Session]:
@@ -215,6 +220,16 @@ def role_holders(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int =
              if s.doc_id in docs and _in_filters(s, query, index) and any(r.role in query.filters.roles for r in s.people)
              and (not families or kinds.family_of(s.kind) in families)]
     return found if len(found) <= limit else []
+
+
+def initiative_asked(query: Query, ev: Evidence) -> Initiative | None:
+    """"Who presented the suspended basket scheme?": the initiative the question describes
+    without its name, when its own entry is the clear first hit among initiatives."""
+    if "initiatives" not in query.asks or not ev.initiatives:
+        return None
+    first, score = ev.initiatives[0]
+    second = ev.initiatives[1][1] if len(ev.initiatives) > 1 else 0.0
+    return first if first.id in ev.direct and score >= 0.9 and score - second >= 0.2 else None
 
 
 def session_of_people(query: Query, ev: Evidence, index: LoadedIndex,

@@ -28,6 +28,9 @@ _NAME = re.compile(rf"{_WORD}(?:\s+(?:{_PARTICLE}\s*)?{_WORD}){{1,3}}")
 _CLAUSE_END = re.compile(r"[.;:!?]\s|[.;!?]$|\)|\s(?:a|ont|avait|qui|et|a\s+pr[ée]sent[ée]|"
                          r"has|have|who|presented|said|and)\s")
 _FUNCTION_AFTER = re.compile(r",\s+(?P<w>[a-zà-ÿ][\w\-’']*)")
+# "sa présidente, Gwenaëlle LE BIHAN", "son cofondateur, Yann KERHERVÉ": the function first.
+_FUNCTION_BEFORE = re.compile(r"\b(?:son|sa|leur|ses|le|la|its|their)\s+(?P<w>[a-zà-ÿ][\w\-’']*)(?:\s+[a-zà-ÿ][\w\-’']*){0,3}"
+                              r",\s+(?=[A-ZÀ-Ý])")
 
 
 def prose_people(text: str, lines: list[Line], *, taken: set[str]) -> list[PersonMention]:
@@ -38,13 +41,14 @@ def prose_people(text: str, lines: list[Line], *, taken: set[str]) -> list[Perso
     for ln in lines:
         if ln.blank:
             continue
-        for name in _names(ln.text):
+        for name, before in _names(ln.text):
             key = fold(ln.text[name[0]:name[1]])
             if key in seen:
                 continue
             seen.add(key)
             end = _clause_end(ln.text, name[1])
             function, affiliation = _details(ln.text, name[1], end)
+            function = function or before
             out.append(PersonMention(
                 name=(ln.start + name[0], ln.start + name[1]),
                 function=(ln.start + function[0], ln.start + function[1]) if function else None,
@@ -54,8 +58,10 @@ def prose_people(text: str, lines: list[Line], *, taken: set[str]) -> list[Perso
     return out
 
 
-def _names(s: str) -> list[Pos]:
+def _names(s: str) -> list[tuple[Pos, Pos | None]]:
+    """Names in a line, each with the function written before it when that is how it comes."""
     found: list[Pos] = []
+    before: dict[Pos, Pos] = {}
     for civ in CIVILITY.finditer(s):
         m = _NAME.match(s, civ.end())
         if m and looks_like_name(m.group()):
@@ -66,7 +72,13 @@ def _names(s: str) -> list[Pos]:
                 and not CIVILITY.match(m.group()) and looks_like_name(m.group())
                 and not any(a < m.end() and m.start() < b for a, b in found)):
             found.append((m.start(), m.end()))
-    return found
+    for f in _FUNCTION_BEFORE.finditer(s):
+        m = _NAME.match(s, f.end())
+        if (m and fold(f.group("w")).lower() in FUNCTION_WORDS and looks_like_name(m.group())
+                and not any(a < m.end() and m.start() < b for a, b in found)):
+            found.append((m.start(), m.end()))
+            before[(m.start(), m.end())] = (f.start("w"), f.end("w"))
+    return [(name, before.get(name)) for name in found]
 
 
 def _clause_end(s: str, start: int) -> int:
