@@ -14,12 +14,13 @@ from assistant.answering.cite import CitationBook, context_spans, record_span
 from assistant.answering.pipeline import Answering, answer_question
 from assistant.answering.understand import time_filter, understand
 from assistant.domain.models import Answer, Turn
+from assistant.settings import Settings
 from tests.answering_fixture import PROGRAMME, loaded_index, resources
 
 
 def ask(question: str, history: list[tuple[str, str]] | None = None) -> Answer:
     turns = [Turn(role=role, content=text) for role, text in history or []]  # type: ignore[arg-type]
-    return answer_question(question, turns, Answering(res=resources(), support_threshold=0.34))
+    return answer_question(question, turns, Answering(res=resources(), support_threshold=Settings().support_threshold))
 
 
 def grounded(a: Answer) -> None:
