@@ -15,7 +15,7 @@ from assistant.language.sentences import sentence_around
      ("How many families does the grocery help?", ("figure",)),
      ("Combien d'ateliers en parallèle l'après-midi ?", ()),
      ("How many workshops are there on Friday?", ()),
-     ("Combien de temps dure la formation ?", ()),
+     ("Combien de temps dure la formation ?", ("duration",)),
      ("Combien de personnes sont venues à la séance ?", ("attendance",))],
 )  # fmt: skip
 def test_a_figure_is_not_a_count_of_records(question: str, values: tuple[str, ...]) -> None:

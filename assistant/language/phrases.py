@@ -35,6 +35,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "accessibility": "rien n'est dit de l'accessibilité",
             "attendance": "le nombre de participants n'est pas indiqué",
             "figure": "ce chiffre n'est pas indiqué",
+            "duration": "la durée n'est pas indiquée",
         },
         "not_given_in": "Le programme ne le dit pas : {what}.",
         "help": ("Je réponds aux questions sur les programmes chargés ({count}) : où et quand "
@@ -82,6 +83,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "accessibility": "nothing is said about accessibility",
             "attendance": "the number of participants is not given",
             "figure": "that figure is not given",
+            "duration": "the duration is not given",
         },
         "not_given_in": "The programme does not say: {what}.",
         "help": ("I answer questions about the loaded programmes ({count}): where and when a "
