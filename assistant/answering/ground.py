@@ -145,7 +145,9 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
     holding = selection.role_holders(query, ev, index)
     if holding:
         people = list({p.id: p for s in holding for p in selection.people_in(s, query.filters.roles, index)}.values())
-        return Plan(intent="people", records=[*people, *holding], show=frozenset())
+        # "… and what time does it start?": the sessions' line shows what else is asked.
+        return Plan(intent="people", records=[*people, *holding],
+                    show=_show(query) - {"people"} if query.asks & SESSION_ATTRIBUTES - {"people"} else frozenset())
     initiative = next((r for r in named if isinstance(r, Initiative)), None) or selection.initiative_asked(query, ev)
     session, via = selection.session_of_people(query, ev, index, initiative)
     if session is not None:
