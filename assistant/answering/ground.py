@@ -58,10 +58,24 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> 
         return Plan(intent="recommend")
     if query.values:
         valued = _values(query, ev, res)
-        # A figure no sentence states near its subject is no reason to refuse: the records may
-        # still answer ("c'est porté par qui et ça loge combien ?").
-        if valued.answered or query.values != ("figure",):
+        if query.values != ("figure",):
             return valued
+        if valued.answered and not query.asks - _ONLY_A_FIGURE:
+            return valued
+        # "C'est porté par qui et ça loge combien ?": the records answer the rest, the figure's
+        # sentence comes after them; a figure no sentence states is no reason to refuse.
+        plan = _decide_records(query, ev, res, threshold=threshold)
+        if valued.answered and plan.answered:
+            plan.sentences = [*plan.sentences, *(v for v in valued.sentences if v not in plan.sentences)]
+        return plan if plan.answered or not valued.answered else valued
+    return _decide_records(query, ev, res, threshold=threshold)
+
+
+# Asked beside a figure, these ask for nothing else ("combien de bénévoles ?" is a count and a value).
+_ONLY_A_FIGURE = frozenset({"count", "value", "list", "event"})
+
+
+def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> Plan:
     if not ev.hits and not query.named and not query.subject:
         return Plan.refuse("out_of_scope")
     anchored = bool(query.named or query.subject)

@@ -124,7 +124,11 @@ def value_lines(query: Query, ev: Evidence, res: Resources, *, limit: int = 2) -
             elif carried is not None:
                 # "… a remis en / état 412 voitures": a wrapped sentence's value is on a later line.
                 about, fit = True, carried
-            if (doc_id, start) in seen or not all(asking.value_given(v, line) for v in query.values):
+            # A number in a name ("Allô Voisins 35") is not the value asked.
+            probe = folded
+            for n in named:
+                probe = probe.replace(n, " ")
+            if (doc_id, start) in seen or not all(asking.value_given(v, probe) for v in query.values):
                 continue
             if about:
                 seen.add((doc_id, start))
