@@ -84,6 +84,13 @@ def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: fl
         return Plan.refuse(_intent_of(query))
     if selection.asks_event(query, ev):
         return _event(query, ev, res)
+    initiative = next((r for rid in query.named + query.subject
+                       if isinstance(r := res.index.records.get(rid), Initiative)), None)
+    if initiative is not None and "organiser" in query.asks:
+        # "Qui la gère ?", "c'est porté par qui ?" of an initiative: the organisation that runs
+        # it, with the sentences that say so when the record has none.
+        return Plan(intent="initiative", records=[initiative],
+                    sentences=[] if initiative.organiser else best_sentences(query, ev, res, limit=2, near=initiative))
     if "organiser" in query.asks and not query.named:
         plan = _session(query, ev, res)
         if plan is not None:
