@@ -47,6 +47,9 @@ def query(question: str, history: list[Turn] | None = None):
      ("Qui anime l'atelier mobilité et dans quelle salle ?", {"people", "room"}),
      ("Combien d'ateliers mardi matin ?", {"count"}),
      ("Who is Anne Morel and which session does she speak in?", {"people", "session"}),
+     ("qui la gère ?", {"organiser"}),
+     ("C'est porté par qui ?", {"organiser"}),
+     ("Qui est la personne de contact ?", {"contact"}),
      ("Bonjour", {"help"}),
      ("What can you do?", {"help"})],
 )
