@@ -240,3 +240,13 @@ def test_what_runs_at_a_clock_time() -> None:
     a = ask("Qu'y a-t-il le mardi à 10h ?")
     grounded(a)
     assert "Vieillir chez soi" in a.answer and "Jeunesse et engagement" not in a.answer
+
+
+def test_counts_of_people_and_of_a_persons_sessions() -> None:
+    a = ask("Combien d'intervenants aux Rencontres régionales de Lyon ?")
+    grounded(a)
+    assert "3 intervenant·e·s" in a.answer  # the fixture's speakers, not its moderators
+    assert all(n in a.answer for n in ("Karim Benali", "Sophie Leroy", "Anne Morel")) and "Marc Petit" not in a.answer
+    a = ask("How many sessions does Claire Dubreuil moderate?")
+    grounded(a)
+    assert "1 workshop" in a.answer and "Vieillir chez soi" in a.answer

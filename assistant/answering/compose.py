@@ -129,6 +129,14 @@ def _person_line(p: Person, lang: Lang, index: LoadedIndex) -> str:
 def _people(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook,
             asked: frozenset[str]) -> None:
     sessions = [r for r in plan.records if isinstance(r, Session)]
+    persons = [r for r in plan.records if isinstance(r, Person)]
+    if plan.count is not None and persons:
+        noun = "intervenant·e·s" if lang == "fr" else "speakers"
+        scope = phrases.text(lang, "scope", title=plan.scope) if plan.scope else ""
+        event = next((e for e in index.snapshot.catalogue.events if e.doc_id == persons[0].doc_id), None)
+        title_span = (event.fields.get("title") or event.citation) if event else None
+        draft.add(phrases.text(lang, "listing", scope=scope, count=phrases.text(lang, "count", n=len(persons), kind=noun)),
+                  _marks(book, [title_span]))
     if plan.via is not None and sessions:
         via = plan.via
         draft.add(phrases.text(lang, "presented_in", name=getattr(via, "name", ""),

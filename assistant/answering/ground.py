@@ -95,6 +95,9 @@ def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: fl
         plan = _session(query, ev, res)
         if plan is not None:
             return plan
+    counted = _counted_people(query, ev, res)
+    if counted is not None:
+        return counted
     if selection.is_listing(query):
         return _listing(query, ev, res)
     person = selection.person_asked_about(query, res.index)
@@ -141,6 +144,29 @@ def _listing(query: Query, ev: Evidence, res: Resources) -> Plan:
         return Plan.refuse("session")
     count = len(chosen) if "count" in query.asks else None
     return Plan(intent="session", records=list(chosen), scope=scope, count=count, show=_show(query))
+
+
+def _counted_people(query: Query, ev: Evidence, res: Resources) -> Plan | None:
+    """Counts of people and of a person's sessions: "combien d'intervenantes pour la formation ?"
+    counts the people of its sessions (in the roles asked); "how many sessions does X moderate?"
+    counts X's sessions."""
+    if "count" not in query.asks:
+        return None
+    person = selection.person_asked_about(query, res.index)
+    if person is not None:
+        chosen = [s for s in selection.sessions_of(person, res.index)
+                  if not query.filters.roles or any(r.person_id == person.id and r.role in query.filters.roles
+                                                      for r in s.people)]
+        if not chosen:
+            return None
+        return Plan(intent="session", records=chosen, count=len(chosen), scope=selection.event_title(chosen[0], res.index),
+                    show=_show(query))
+    if query.filters.roles - {"contact"} and not query.topic and not query.named:
+        people = selection.people_of_scope(query, ev, res.index)
+        if people:
+            return Plan(intent="people", records=people, count=len(people),
+                        scope=selection.event_title(people[0], res.index))
+    return None
 
 
 def _show(query: Query) -> frozenset[str]:

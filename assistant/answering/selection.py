@@ -232,6 +232,24 @@ def initiative_asked(query: Query, ev: Evidence) -> Initiative | None:
     return first if first.id in ev.direct and score >= 0.9 and score - second >= 0.2 else None
 
 
+def event_title(record: Session | Person, index: LoadedIndex) -> str | None:
+    event = next((e for e in index.snapshot.catalogue.events if e.doc_id == record.doc_id), None)
+    return event.title if event else None
+
+
+def people_of_scope(query: Query, ev: Evidence, index: LoadedIndex) -> list[Person]:
+    """The people holding an asked role in the sessions of the event in scope (the named one,
+    else the best hit's), each once, in programme order."""
+    docs = query.filters.docs or ({ev.hits[0].item.doc_id} if ev.hits else set())
+    found: dict[str, Person] = {}
+    for s in index.snapshot.catalogue.sessions:
+        if s.doc_id in docs and _in_filters(s, query, index):
+            for r in s.people:
+                if r.role in query.filters.roles and isinstance(p := index.records.get(r.person_id), Person):
+                    found.setdefault(p.id, p)
+    return list(found.values())
+
+
 def session_of_people(query: Query, ev: Evidence, index: LoadedIndex,
                       initiative: Initiative | None) -> tuple[Session | None, Initiative | None]:
     """The session whose people are asked for: the one presenting a named initiative, the
