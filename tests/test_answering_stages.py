@@ -250,3 +250,8 @@ def test_counts_of_people_and_of_a_persons_sessions() -> None:
     a = ask("How many sessions does Claire Dubreuil moderate?")
     grounded(a)
     assert "1 workshop" in a.answer and "Vieillir chez soi" in a.answer
+
+
+def test_asking_words_are_whole_words() -> None:
+    # "location" asks where, but not inside "colocations"; "adresse" not inside "adresser".
+    assert "colocations" in asking.strip_asking("Où a lieu l'atelier sur les colocations solidaires ?")

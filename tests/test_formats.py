@@ -84,3 +84,28 @@ def test_a_saved_web_page_gives_the_table_rows_as_sessions(tmp_path):
     assert (witness.role, witness.affiliation) == ("grand témoin", "université d'Angers")
     assert not any("Partager" in s.title or "cookies" in s.title for s in cat.sessions)
     _exact(doc, [*cat.sessions, *cat.people, *cat.events])
+
+
+def test_answers_from_a_pdf_and_a_web_page_cite_the_served_text(tmp_path, embedder):
+    """Ingested as they come (a PDF leaflet and a saved page in the corpus folder), asked through
+    the service: the answer names the room and time, and every citation is the served text at
+    its offsets."""
+    from assistant.service import Assistant
+    from ingest.pipeline import ingest_corpus
+    from tests.conftest import make_settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_leaflet(corpus / "forum-quartiers.pdf")
+    shutil.copy(HTML_PAGE, corpus)
+    settings = make_settings(tmp_path)
+    summary = ingest_corpus(settings, embedder=embedder)
+    assert not summary.skipped and summary.sessions >= 10
+    core = Assistant(settings, embedder=embedder)
+    assert core.load()
+    for question, facts in (("Dans quelle salle a lieu l'atelier sur les jardins partagés ?", ("Salle 101", "10h45")),
+                            ("Où a lieu l'atelier sur les colocations solidaires ?", ("Salle Loire", "11h00"))):
+        a = core.ask(question)
+        assert a.answered and all(f in a.answer for f in facts), a.answer
+        for c in a.citations:
+            assert core.document(c.doc_id).text[c.start : c.end] == c.quote
