@@ -116,3 +116,20 @@ def test_calendar_words_and_formatting() -> None:
     assert calendar.day_label("--11-06", "en") == "6 November"
     assert calendar.time_label("09:15", "10:00", "fr") == "9h15–10h00"
     assert calendar.time_label("14:00", None, "en") == "from 14:00"
+
+
+def test_asking_patterns_do_not_match_inside_a_word() -> None:
+    """An asking word found inside a longer word asks nothing: "location" in "colocations",
+    "phone" in "smartphone" (elisions such as "l'heure" are whole words)."""
+    import re
+
+    from assistant.language.lexicon import load
+
+    words = ["colocations", "smartphone", "smartphones", "telephonie", "relocalisation"]
+    for name, entry in load("asking").items():
+        if name in ("filler", "frame", "pronoun"):
+            continue
+        for pattern in entry.get("fr", []) + entry.get("en", []):
+            for w in words:
+                m = re.search(pattern, w)
+                assert not (m and m.start() > 0), (name, pattern, w)
