@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answering.asking import strip_asking
+from assistant.answering.figures import number_word, unquoted_figure
 from assistant.domain.models import Answer, Citation, Passage
 from assistant.language import calendar
 from assistant.language.glossary import french_for
@@ -26,6 +27,9 @@ log = logging.getLogger(__name__)
 # Share of a sentence's salient terms that must occur in its cited quotes.
 MIN_TERM_SUPPORT = 0.6
 UNSUPPORTED = "llm answer unsupported by sources"
+# Why a generated sentence is dropped: no valid [n]; a figure, a day or month, a name not in its
+# cited quotes; too few of its content words there.
+DROP_REASONS = ("citation", "figure", "calendar", "name", "terms")
 # Time kept for retrieval and composition inside the API's request timeout.
 RETRIEVAL_BUDGET_S = 5.0
 
@@ -37,8 +41,14 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # French calendar words are written in lower case, so the capitalised-name check misses them;
-# a wrong day or month is exactly the kind of error that must not slip through.
-_CALENDAR = frozenset(w for w in {**calendar.weekday_words(), **calendar.month_words()} if len(w) > 3)
+# a wrong day or month is exactly the kind of error that must not slip through. Compared by value,
+# so an English answer's "Thursday 6 March" is supported by the French "jeudi 6 mars".
+_CALENDAR = {
+    word: (kind, value)
+    for kind, table in (("weekday", calendar.weekday_words()), ("month", calendar.month_words()))
+    for word, value in table.items()
+    if len(word) > 3
+}
 
 _PROMPTS = {
     "fr": (
@@ -198,35 +208,40 @@ def _alternatives(word: str) -> set[str]:
 
 
 def is_supported(sentence: str, quotes: list[str]) -> bool:
+    return unsupported(sentence, quotes) is None
+
+
+def unsupported(sentence: str, quotes: list[str]) -> str | None:
+    """Why a sentence is not supported by its cited quotes (one of DROP_REASONS), None when it is."""
     evidence = " ".join(quotes)
     stems = set(content_terms(evidence))
     words = set(tokens(evidence))
-    numbers = {int(n) for n in _NUMBER.findall(evidence)}
-    # Numbers (times, dates, room and phone numbers) must be quoted, compared by value: 09h00 == 9h.
-    if any(int(n) not in numbers for n in _NUMBER.findall(sentence)):
-        return False
-    for word in tokens(sentence):
-        if word in _CALENDAR and word not in words:
-            return False
+    # Figures (times, dates, room and phone numbers, counts, sums) must be quoted: a time as a time
+    # (09h00 == 9h), a count with what it counts ("30 personnes" is not the "30" of "15h30").
+    if unquoted_figure(sentence, evidence) is not None:
+        return "figure"
+    days = {_CALENDAR[w] for w in words if w in _CALENDAR}
+    if any(_CALENDAR[w] not in days for w in tokens(sentence) if w in _CALENDAR):
+        return "calendar"
     # Capitalised words after the first are names (people, rooms, places, days in English).
     for i, match in enumerate(_WORD.finditer(sentence)):
         if i and match.group()[0].isupper():
             for part in tokens(match.group()):
                 alts = _alternatives(part)
-                if len(part) > 1 and not alts:
-                    continue  # a capitalised stopword ("De", "The") names nothing
+                if (len(part) > 1 and not alts) or part in _CALENDAR:
+                    continue  # a capitalised stopword ("De", "The") names nothing; days: above
                 if part not in words and not (alts & stems):
-                    return False
+                    return "name"
     total = supported = 0
     # How a sentence is phrased ("a lieu", "takes place") is not a claim: asking words are set aside.
     for word in tokens(strip_asking(sentence)):
         alts = _alternatives(word)
-        if not alts or any(ch.isdigit() for ch in word):
-            continue  # stopwords, single letters, and numbers (checked by value above)
-        if alts & stems:
+        if not alts or any(ch.isdigit() for ch in word) or number_word(word) is not None:
+            continue  # stopwords, single letters, and figures (checked by value above)
+        if alts & stems or word in _CALENDAR:  # days and months: checked by value above
             supported += 1
         total += 1
-    return total > 0 and supported / total >= MIN_TERM_SUPPORT
+    return None if total > 0 and supported / total >= MIN_TERM_SUPPORT else "terms"
 
 
 def verify(text: str, sources: list[Citation]) -> tuple[str, list[Citation]] | None:
@@ -236,8 +251,9 @@ def verify(text: str, sources: list[Citation]) -> tuple[str, list[Citation]] | N
     kept: list[str] = []
     for claim in split_claims(text):
         cited = [n for n in dict.fromkeys(claim.cited) if n in by_number]
-        if not cited or not is_supported(claim.text, [by_number[n].quote for n in cited]):
-            log.info("LLM sentence dropped: %r cites %s", claim.text, list(claim.cited))
+        reason = unsupported(claim.text, [by_number[n].quote for n in cited]) if cited else "citation"
+        if reason is not None:
+            log.info("LLM sentence dropped (%s): %r cites %s", reason, claim.text, list(claim.cited))
             continue
         for n in cited:
             renumber.setdefault(n, len(renumber) + 1)
