@@ -95,3 +95,23 @@ def test_figures_match_as_times_and_as_counts_of_the_same_thing(sentence, eviden
     from assistant.answering.figures import unquoted_figure
 
     assert (unquoted_figure(sentence, evidence) is None) is stated
+
+
+def test_a_reply_that_opens_with_a_marker_puts_markers_before_its_sentences():
+    claims = split_claims("[1] Salle Corneille 2. [2] Elle est animée par Claire Martin.")
+    assert [(c.text, c.cited) for c in claims] == [
+        ("Salle Corneille 2.", (1,)),
+        ("Elle est animée par Claire Martin.", (2,)),
+    ]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_worked_example_shown_to_the_model_passes_the_checks(language):
+    import re
+
+    from assistant.answering.llm import _EXAMPLES
+
+    example, reply = _EXAMPLES[language]
+    quotes = dict(re.findall(r"\[(\d)\] \(Programme\)\n(.*)", example))
+    kept = verify(reply, [source(int(n), quote) for n, quote in quotes.items()])
+    assert kept is not None and kept[0] == reply

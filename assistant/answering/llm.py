@@ -66,6 +66,27 @@ _PROMPTS = {
 }
 
 
+# One worked exchange before the real question: a small model (Qwen2.5 0.5B) ignores the system
+# prompt's [n] and answers "Salle 3." or a bare "[1]"; shown one answer in the format, it follows it.
+# Invented programme, nothing of any corpus.
+_EXAMPLES = {
+    "fr": (
+        "Sources:\n\n[1] (Programme)\nMardi 3 juin, 10h00 - 11h00, salle B : conférence « Les communs "
+        "numériques ».\n\n[2] (Programme)\nLa conférence est animée par une association de quartier."
+        "\n\nQuestion: Quand a lieu la conférence sur les communs numériques ?",
+        "La conférence « Les communs numériques » a lieu le mardi 3 juin de 10h00 à 11h00, en salle B "
+        "[1]. Elle est animée par une association de quartier [2].",
+    ),
+    "en": (
+        "Sources:\n\n[1] (Programme)\nMardi 3 juin, 10h00 - 11h00, salle B : conférence « Les communs "
+        "numériques ».\n\n[2] (Programme)\nLa conférence est animée par une association de quartier."
+        "\n\nQuestion: When is the talk on digital commons?",
+        "The talk on digital commons takes place on Tuesday 3 June from 10:00 to 11:00, in room B [1]. "
+        "It is led by a neighbourhood association [2].",
+    ),
+}
+
+
 def llm_timeout(settings: Settings) -> float:
     """The LLM's timeout, capped so a slow endpoint falls back before the API request times out (503)."""
     return min(settings.llm_timeout_s, max(1.0, settings.request_timeout_s - RETRIEVAL_BUDGET_S))
@@ -173,16 +194,19 @@ def build_messages(question: str, language: str, sources: list[Citation]) -> lis
     lang = language if language in _PROMPTS else "fr"
     listing = "\n\n".join(f"[{c.n}] ({c.title})\n{c.quote.strip()}" for c in sources)
     user = f"Sources:\n\n{listing}\n\nQuestion: {question}"  # the same words in both languages
-    return [("system", _PROMPTS[lang]), ("user", user)]
+    example, reply = _EXAMPLES[lang]
+    return [("system", _PROMPTS[lang]), ("user", example), ("assistant", reply), ("user", user)]
 
 
 def split_claims(text: str) -> list[Claim]:
-    """Sentences with their [n] markers; markers a model puts after the full stop stay with their sentence."""
+    """Sentences with their [n] markers; markers a model puts after the full stop stay with their
+    sentence, unless the reply opens with a marker: that model writes them before ("[1] Salle 3.")."""
     pieces: list[str] = []
-    for raw in _SPLIT.split(text.strip()):
-        piece = _BULLET.sub("", raw).strip()
+    raws = [_BULLET.sub("", raw).strip() for raw in _SPLIT.split(text.strip())]
+    marks_lead = bool(raws and _LEADING_MARKS.match(raws[0]))
+    for piece in raws:
         lead = _LEADING_MARKS.match(piece)
-        if lead and pieces:
+        if lead and pieces and not marks_lead:
             pieces[-1] += " " + lead.group(1).strip()
             piece = piece[lead.end() :]
         if piece:
