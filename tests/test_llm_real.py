@@ -33,6 +33,7 @@ from tests.conftest import ROOT
 
 pytestmark = [
     pytest.mark.llm,
+    pytest.mark.timeout(4 * 3600),  # a split through a small model on two cores: tens of minutes
     pytest.mark.skipif(
         not os.environ.get("ASSISTANT_LLM_BASE_URL"),
         reason="no ASSISTANT_LLM_BASE_URL: start a local model server with `make llm`",
