@@ -164,6 +164,9 @@ def problems(record: Record, texts) -> list[str]:
             out.append("markers and citations do not match 1..m")
         if a["records"] != x["records"]:
             out.append("the rewrite changed the answer's records")
+    elif x["answered"] and record.llm_s is None:  # help and agenda answers never go to the model
+        if a != {**x, "id": a["id"], "took_ms": a["took_ms"]}:
+            out.append("an answer the model was not asked about changed")
     elif x["answered"]:
         reason = a["fallback_reason"] or ""
         if not (reason == UNSUPPORTED or reason.startswith("llm unavailable: ")):
@@ -181,8 +184,12 @@ def judged(record: Record) -> list[tuple[str, str]]:
     out = []
     for claim in split_claims(record.reply or ""):
         cited = [n for n in claim.cited if n in quotes]
-        reason = unsupported(claim.text, [quotes[n] for n in cited]) if cited else "citation"
-        out.append((claim.text, reason or "kept"))
+        if cited:
+            reason = unsupported(claim.text, [quotes[n] for n in cited]) or "kept"
+        else:  # no valid marker: kept when one source supports it alone (answering.llm.attribute)
+            alone = any(unsupported(claim.text, [q]) is None for q in quotes.values())
+            reason = "kept (attributed)" if alone else "citation"
+        out.append((claim.text, reason))
     return out
 
 
@@ -202,7 +209,8 @@ def summary(name: str, plain: dict, with_llm: dict, records: list[Record]) -> di
 
     times = [r.llm_s for r in records if r.llm_s is not None]
     outcome = Counter(
-        "rewritten" if r.answer["backend"] == "llm" else r.answer["fallback_reason"] or "refused"
+        "rewritten" if r.answer["backend"] == "llm"
+        else r.answer["fallback_reason"] or ("not sent (help, agenda)" if r.answer["answered"] else "refused")
         for r in records
     )
     keys = ("passed", "supported", "answerable_refused", "refusal_recall", "citation_exactness",
