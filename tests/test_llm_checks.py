@@ -55,18 +55,17 @@ def source(n: int, quote: str) -> Citation:
     return Citation(n=n, doc_id="doc", title="Programme", quote=quote, start=0, end=len(quote))
 
 
-def test_verify_drops_unsupported_sentences_attributes_unmarked_ones_and_renumbers():
+def test_verify_drops_uncited_and_unsupported_sentences_and_renumbers():
     sources = [source(1, "Accueil à 9h00 dans le hall."), source(2, QUOTE)]
     reply = (
         "La table ronde a lieu en salle Corneille 2 [2]. "
         "Elle réunit 300 personnes [2]. "
-        "Elle est animée par Claire Martin [1]. "  # the wrong source: dropped, not re-attributed
-        "L'accueil se fait à 9h dans le hall. "  # no marker: the source that supports it
-        "Elle est animée par Paul Durand."  # no marker, no source supports it
+        "Elle est animée par Claire Martin [1]. "  # the wrong source: dropped
+        "L'accueil se fait à 9h dans le hall."  # no marker: dropped, never attributed
     )
     kept, citations = verify(reply, sources)
-    assert kept == "La table ronde a lieu en salle Corneille 2 [1]. L'accueil se fait à 9h dans le hall [2]."
-    assert [(c.n, c.quote) for c in citations] == [(1, QUOTE), (2, sources[0].quote)]
+    assert kept == "La table ronde a lieu en salle Corneille 2 [1]."
+    assert [(c.n, c.quote) for c in citations] == [(1, QUOTE)]
 
 
 def test_nothing_supported_is_none():

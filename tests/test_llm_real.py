@@ -157,8 +157,11 @@ def problems(record: Record, texts) -> list[str]:
             evidence = " ".join(quotes.get(n, "") for n in marks)
             if unsupported(sentence, [evidence]) is not None:
                 out.append("a kept sentence is not supported by its cited quotes")
-            if any(n.lstrip("0") not in {e.lstrip("0") for e in _NUMBER.findall(evidence)}
-                   for n in _NUMBER.findall(sentence)):
+            # Independent of answering.figures: digits by value; zeros set aside, since "14h00"
+            # and "14h" are one time (its minutes are checked there, not here).
+            if not {int(n) for n in _NUMBER.findall(sentence) if int(n)} <= {
+                int(e) for e in _NUMBER.findall(evidence)
+            }:
                 out.append("a kept sentence has a figure its cited quotes do not write")
         if cited != set(quotes) or set(quotes) != set(range(1, len(quotes) + 1)):
             out.append("markers and citations do not match 1..m")
@@ -184,12 +187,8 @@ def judged(record: Record) -> list[tuple[str, str]]:
     out = []
     for claim in split_claims(record.reply or ""):
         cited = [n for n in claim.cited if n in quotes]
-        if cited:
-            reason = unsupported(claim.text, [quotes[n] for n in cited]) or "kept"
-        else:  # no valid marker: kept when one source supports it alone (answering.llm.attribute)
-            alone = any(unsupported(claim.text, [q]) is None for q in quotes.values())
-            reason = "kept (attributed)" if alone else "citation"
-        out.append((claim.text, reason))
+        reason = unsupported(claim.text, [quotes[n] for n in cited]) if cited else "citation"
+        out.append((claim.text, reason or "kept"))
     return out
 
 

@@ -268,22 +268,13 @@ def unsupported(sentence: str, quotes: list[str]) -> str | None:
     return None if total > 0 and supported / total >= MIN_TERM_SUPPORT else "terms"
 
 
-def attribute(sentence: str, sources: list[Citation]) -> list[int]:
-    """The first source that alone supports a sentence written without a valid [n], as [n]; else [].
-
-    Small models often leave the marker out ("La table ronde a lieu salle 3."). Such a sentence is
-    checked against each source in turn, exactly as if it had cited it; a marker the model did
-    write is never second-guessed: a sentence its cited sources do not support is dropped."""
-    return next(([c.n] for c in sources if unsupported(sentence, [c.quote]) is None), [])
-
-
 def verify(text: str, sources: list[Citation]) -> tuple[str, list[Citation]] | None:
     """Keep supported sentences, renumber their citations 1..m by first use; None when nothing is kept."""
     by_number = {c.n: c for c in sources}
     renumber: dict[int, int] = {}
     kept: list[str] = []
     for claim in split_claims(text):
-        cited = [n for n in dict.fromkeys(claim.cited) if n in by_number] or attribute(claim.text, sources)
+        cited = [n for n in dict.fromkeys(claim.cited) if n in by_number]
         reason = unsupported(claim.text, [by_number[n].quote for n in cited]) if cited else "citation"
         if reason is not None:
             log.info("LLM sentence dropped (%s): %r cites %s", reason, claim.text, list(claim.cited))
