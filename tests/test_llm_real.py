@@ -12,8 +12,8 @@ runs are scored by the evaluation runner. Held-out cases are never printed: a fa
 ids only, and the summary (`.llm/reports/llm-<split>.json`) holds aggregates; tune's also holds
 the model's replies, to read.
 
-`LLM_CASES=N` runs the first N cases of each split (the full run takes over an hour on two shared
-cores: ~9 s per answer with the 0.5B model); `-k tune` or `-k heldout` runs one split.
+`LLM_CASES=N` runs the first N cases of each split (held-out in full: 9.5 min on two shared cores
+with the 0.5B model, ~3 s per answer); `-k tune` or `-k heldout` runs one split.
 """
 
 from __future__ import annotations
