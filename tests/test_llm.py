@@ -23,7 +23,7 @@ _SOURCE = re.compile(r"^\[(\d+)\] \(.*?\)\n(.*?)(?=\n\n\[\d+\] \(|\n\nQuestion:)
 
 def sources_of(messages: list[dict]) -> dict[int, str]:
     """The numbered sources as the answerer sent them in the user message."""
-    user = next(m["content"] for m in messages if m["role"] == "user")
+    user = [m["content"] for m in messages if m["role"] == "user"][-1]  # after the worked example
     return {int(n): text for n, text in _SOURCE.findall(user)}
 
 

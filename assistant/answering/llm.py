@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answering.asking import strip_asking
+from assistant.answering.figures import number_word, unquoted_figure
 from assistant.domain.models import Answer, Citation, Passage
 from assistant.language import calendar
 from assistant.language.glossary import french_for
@@ -26,6 +27,9 @@ log = logging.getLogger(__name__)
 # Share of a sentence's salient terms that must occur in its cited quotes.
 MIN_TERM_SUPPORT = 0.6
 UNSUPPORTED = "llm answer unsupported by sources"
+# Why a generated sentence is dropped: no valid [n]; a figure, a day or month, a name not in its
+# cited quotes; too few of its content words there.
+DROP_REASONS = ("citation", "figure", "calendar", "name", "terms")
 # Time kept for retrieval and composition inside the API's request timeout.
 RETRIEVAL_BUDGET_S = 5.0
 
@@ -37,8 +41,14 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # French calendar words are written in lower case, so the capitalised-name check misses them;
-# a wrong day or month is exactly the kind of error that must not slip through.
-_CALENDAR = frozenset(w for w in {**calendar.weekday_words(), **calendar.month_words()} if len(w) > 3)
+# a wrong day or month is exactly the kind of error that must not slip through. Compared by value,
+# so an English answer's "Thursday 6 March" is supported by the French "jeudi 6 mars".
+_CALENDAR = {
+    word: (kind, value)
+    for kind, table in (("weekday", calendar.weekday_words()), ("month", calendar.month_words()))
+    for word, value in table.items()
+    if len(word) > 3
+}
 
 _PROMPTS = {
     "fr": (
@@ -52,6 +62,27 @@ _PROMPTS = {
         "Answer in English, in two to four short sentences. End every sentence with one or more "
         "[n] markers pointing at the sources that support it. Say nothing that is not in the "
         "sources: no invented room, time, name or number."
+    ),
+}
+
+
+# One worked exchange before the real question: a small model (Qwen2.5 0.5B) ignores the system
+# prompt's [n] and answers "Salle 3." or a bare "[1]"; shown one answer in the format, it follows it.
+# Invented programme, nothing of any corpus.
+_EXAMPLES = {
+    "fr": (
+        "Sources:\n\n[1] (Programme)\nMardi 3 juin, 10h00 - 11h00, salle B : conférence « Les communs "
+        "numériques ».\n\n[2] (Programme)\nLa conférence est animée par une association de quartier."
+        "\n\nQuestion: Quand a lieu la conférence sur les communs numériques ?",
+        "La conférence « Les communs numériques » a lieu le mardi 3 juin de 10h00 à 11h00, en salle B "
+        "[1]. Elle est animée par une association de quartier [2].",
+    ),
+    "en": (
+        "Sources:\n\n[1] (Programme)\nMardi 3 juin, 10h00 - 11h00, salle B : conférence « Les communs "
+        "numériques ».\n\n[2] (Programme)\nLa conférence est animée par une association de quartier."
+        "\n\nQuestion: When is the talk on digital commons?",
+        "The talk on digital commons takes place on Tuesday 3 June from 10:00 to 11:00, in room B [1]. "
+        "It is led by a neighbourhood association [2].",
     ),
 }
 
@@ -163,16 +194,19 @@ def build_messages(question: str, language: str, sources: list[Citation]) -> lis
     lang = language if language in _PROMPTS else "fr"
     listing = "\n\n".join(f"[{c.n}] ({c.title})\n{c.quote.strip()}" for c in sources)
     user = f"Sources:\n\n{listing}\n\nQuestion: {question}"  # the same words in both languages
-    return [("system", _PROMPTS[lang]), ("user", user)]
+    example, reply = _EXAMPLES[lang]
+    return [("system", _PROMPTS[lang]), ("user", example), ("assistant", reply), ("user", user)]
 
 
 def split_claims(text: str) -> list[Claim]:
-    """Sentences with their [n] markers; markers a model puts after the full stop stay with their sentence."""
+    """Sentences with their [n] markers; markers a model puts after the full stop stay with their
+    sentence, unless the reply opens with a marker: that model writes them before ("[1] Salle 3.")."""
     pieces: list[str] = []
-    for raw in _SPLIT.split(text.strip()):
-        piece = _BULLET.sub("", raw).strip()
+    raws = [_BULLET.sub("", raw).strip() for raw in _SPLIT.split(text.strip())]
+    marks_lead = bool(raws and _LEADING_MARKS.match(raws[0]))
+    for piece in raws:
         lead = _LEADING_MARKS.match(piece)
-        if lead and pieces:
+        if lead and pieces and not marks_lead:
             pieces[-1] += " " + lead.group(1).strip()
             piece = piece[lead.end() :]
         if piece:
@@ -198,35 +232,40 @@ def _alternatives(word: str) -> set[str]:
 
 
 def is_supported(sentence: str, quotes: list[str]) -> bool:
+    return unsupported(sentence, quotes) is None
+
+
+def unsupported(sentence: str, quotes: list[str]) -> str | None:
+    """Why a sentence is not supported by its cited quotes (one of DROP_REASONS), None when it is."""
     evidence = " ".join(quotes)
     stems = set(content_terms(evidence))
     words = set(tokens(evidence))
-    numbers = {int(n) for n in _NUMBER.findall(evidence)}
-    # Numbers (times, dates, room and phone numbers) must be quoted, compared by value: 09h00 == 9h.
-    if any(int(n) not in numbers for n in _NUMBER.findall(sentence)):
-        return False
-    for word in tokens(sentence):
-        if word in _CALENDAR and word not in words:
-            return False
+    # Figures (times, dates, room and phone numbers, counts, sums) must be quoted: a time as a time
+    # (09h00 == 9h), a count with what it counts ("30 personnes" is not the "30" of "15h30").
+    if unquoted_figure(sentence, evidence) is not None:
+        return "figure"
+    days = {_CALENDAR[w] for w in words if w in _CALENDAR}
+    if any(_CALENDAR[w] not in days for w in tokens(sentence) if w in _CALENDAR):
+        return "calendar"
     # Capitalised words after the first are names (people, rooms, places, days in English).
     for i, match in enumerate(_WORD.finditer(sentence)):
         if i and match.group()[0].isupper():
             for part in tokens(match.group()):
                 alts = _alternatives(part)
-                if len(part) > 1 and not alts:
-                    continue  # a capitalised stopword ("De", "The") names nothing
+                if (len(part) > 1 and not alts) or part in _CALENDAR:
+                    continue  # a capitalised stopword ("De", "The") names nothing; days: above
                 if part not in words and not (alts & stems):
-                    return False
+                    return "name"
     total = supported = 0
     # How a sentence is phrased ("a lieu", "takes place") is not a claim: asking words are set aside.
     for word in tokens(strip_asking(sentence)):
         alts = _alternatives(word)
-        if not alts or any(ch.isdigit() for ch in word):
-            continue  # stopwords, single letters, and numbers (checked by value above)
-        if alts & stems:
+        if not alts or any(ch.isdigit() for ch in word) or number_word(word) is not None:
+            continue  # stopwords, single letters, and figures (checked by value above)
+        if alts & stems or word in _CALENDAR:  # days and months: checked by value above
             supported += 1
         total += 1
-    return total > 0 and supported / total >= MIN_TERM_SUPPORT
+    return None if total > 0 and supported / total >= MIN_TERM_SUPPORT else "terms"
 
 
 def verify(text: str, sources: list[Citation]) -> tuple[str, list[Citation]] | None:
@@ -236,8 +275,9 @@ def verify(text: str, sources: list[Citation]) -> tuple[str, list[Citation]] | N
     kept: list[str] = []
     for claim in split_claims(text):
         cited = [n for n in dict.fromkeys(claim.cited) if n in by_number]
-        if not cited or not is_supported(claim.text, [by_number[n].quote for n in cited]):
-            log.info("LLM sentence dropped: %r cites %s", claim.text, list(claim.cited))
+        reason = unsupported(claim.text, [by_number[n].quote for n in cited]) if cited else "citation"
+        if reason is not None:
+            log.info("LLM sentence dropped (%s): %r cites %s", reason, claim.text, list(claim.cited))
             continue
         for n in cited:
             renumber.setdefault(n, len(renumber) + 1)
