@@ -81,13 +81,10 @@ def _start(name: str, args: list[str], env: dict[str, str], health: str, workdir
 
 
 def _stop_all() -> None:
+    from benchmarks.common import terminate
+
     for proc in _procs.values():
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        terminate(proc)
     _procs.clear()
     for path in _tmp:
         shutil.rmtree(path, ignore_errors=True)

@@ -98,17 +98,24 @@ def _event_place_span(s: Session, index: LoadedIndex):
     return _event_field(s, index, "place")
 
 
+def _listing(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook, *,
+             doc_id: str, n: int, noun: str) -> None:
+    """The lead sentence of a list or a count: "Au programme de « X », 3 ateliers :", cited to
+    the event's title."""
+    scope = phrases.text(lang, "scope", title=plan.scope) if plan.scope else ""
+    event = next((e for e in index.snapshot.catalogue.events if e.doc_id == doc_id), None)
+    title_span = (event.fields.get("title") or event.citation) if event else None
+    draft.add(phrases.text(lang, "listing", scope=scope, count=phrases.text(lang, "count", n=n, kind=noun)),
+              _marks(book, [title_span]))
+
+
 def _sessions(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook,
               asked: frozenset[str]) -> None:
     sessions = [r for r in plan.records if isinstance(r, Session)]
     if plan.count is not None or (plan.scope is not None and len(sessions) > 1):
         kind = kind_label(sessions[0].kind, lang) if len({s.kind for s in sessions}) == 1 else None
         noun = (f"{kind}s" if kind and len(sessions) > 1 else kind) or ("séances" if lang == "fr" else "sessions")
-        count = phrases.text(lang, "count", n=len(sessions), kind=noun)
-        scope = phrases.text(lang, "scope", title=plan.scope) if plan.scope else ""
-        event = next((e for e in index.snapshot.catalogue.events if e.doc_id == sessions[0].doc_id), None)
-        title_span = event.fields.get("title") or event.citation if event else None
-        draft.add(phrases.text(lang, "listing", scope=scope, count=count), _marks(book, [title_span]))
+        _listing(plan, lang, index, draft, book, doc_id=sessions[0].doc_id, n=len(sessions), noun=noun)
     for s in sessions[:20]:
         span = _span(s, index)
         spans = [*context_spans(s, span, index.documents[s.doc_id].text), span]
@@ -132,11 +139,7 @@ def _people(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Cita
     persons = [r for r in plan.records if isinstance(r, Person)]
     if plan.count is not None and persons:
         noun = "intervenant·e·s" if lang == "fr" else "speakers"
-        scope = phrases.text(lang, "scope", title=plan.scope) if plan.scope else ""
-        event = next((e for e in index.snapshot.catalogue.events if e.doc_id == persons[0].doc_id), None)
-        title_span = (event.fields.get("title") or event.citation) if event else None
-        draft.add(phrases.text(lang, "listing", scope=scope, count=phrases.text(lang, "count", n=len(persons), kind=noun)),
-                  _marks(book, [title_span]))
+        _listing(plan, lang, index, draft, book, doc_id=persons[0].doc_id, n=len(persons), noun=noun)
     if plan.via is not None and sessions:
         via = plan.via
         draft.add(phrases.text(lang, "presented_in", name=getattr(via, "name", ""),

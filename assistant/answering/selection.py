@@ -143,8 +143,7 @@ def session_set(query: Query, ev: Evidence, index: LoadedIndex) -> tuple[list[Se
         keep = ranked[0] if ranked else sorted(docs)[0]
         pool = [s for s in pool if s.doc_id == keep]
     pool.sort(key=lambda s: (s.date or "9999", s.start or "99", s.citation.start))
-    event = next((e for e in index.snapshot.catalogue.events if e.doc_id == pool[0].doc_id), None)
-    return pool, event.title if event else None
+    return pool, event_title(pool[0], index)
 
 
 def session_fits(query: Query, s: Session, ev: Evidence) -> bool:
@@ -208,13 +207,18 @@ def people_in(session: Session, roles: frozenset[str], index: LoadedIndex) -> li
     return [p for p in index.snapshot.catalogue.people if session.id in p.sessions]
 
 
+def scope_docs(query: Query, ev: Evidence) -> frozenset[str]:
+    """The event(s) a question is about: the ones it names, else the best hit's."""
+    return query.filters.docs or frozenset({ev.hits[0].item.doc_id} if ev.hits else ())
+
+
 def role_holders(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int = 6) -> list[Session]:
     """"Qui est le grand témoin des rencontres de X ?": no topic picks a session, the role does:
     the sessions of the event in scope (the named one, else the best hit's) where someone holds
     an asked role; none when more than `limit` do (the role is then no way to tell them apart)."""
     if not query.filters.roles or query.topic or query.subject or query.named:
         return []
-    docs = query.filters.docs or ({ev.hits[0].item.doc_id} if ev.hits else set())
+    docs = scope_docs(query, ev)
     families = {kinds.family_of(k) for k in query.filters.kinds - _EVENT_LIKE}
     found = [s for s in index.snapshot.catalogue.sessions
              if s.doc_id in docs and _in_filters(s, query, index) and any(r.role in query.filters.roles for r in s.people)
@@ -240,7 +244,7 @@ def event_title(record: Session | Person, index: LoadedIndex) -> str | None:
 def people_of_scope(query: Query, ev: Evidence, index: LoadedIndex) -> list[Person]:
     """The people holding an asked role in the sessions of the event in scope (the named one,
     else the best hit's), each once, in programme order."""
-    docs = query.filters.docs or ({ev.hits[0].item.doc_id} if ev.hits else set())
+    docs = scope_docs(query, ev)
     found: dict[str, Person] = {}
     for s in index.snapshot.catalogue.sessions:
         if s.doc_id in docs and _in_filters(s, query, index):
@@ -280,7 +284,7 @@ def persons_ranked(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int
 
 def contacts(query: Query, ev: Evidence, index: LoadedIndex) -> list[Person]:
     """Contact people of the document the question is about (its scope, else the best hit's)."""
-    docs = query.filters.docs or ({ev.hits[0].item.doc_id} if ev.hits else set())
+    docs = scope_docs(query, ev)
     found = []
     for s in index.snapshot.catalogue.sessions:
         if s.doc_id in docs:
