@@ -56,6 +56,16 @@ BROKEN_WORDS = """(el) => {
   }
   return out;
 }"""
+# '' when the first answer's first line, scrolled into view, is the topmost element there;
+# otherwise what sits on top of it.
+COVERING = """() => {
+  const answer = document.querySelector('#chat .reply .answer');
+  if (!answer) return 'no answer';
+  answer.scrollIntoView({block: 'center'});
+  const r = answer.getBoundingClientRect();
+  const e = document.elementFromPoint(r.left + 20, r.top + 8);
+  return e && e.closest('.answer') ? '' : (e ? e.outerHTML.slice(0, 120) : 'nothing');
+}"""
 # Visible elements sticking out of the viewport on the right (what makes a page scroll sideways).
 OVERFLOWING = """() => [...document.querySelectorAll('gradio-app *')].filter(e => {
   const r = e.getBoundingClientRect();
@@ -130,15 +140,13 @@ def test_layout_fits_and_every_tab_is_reachable(chromium, ui_server: str, size: 
     assert page.locator('#chat [data-testid="block-label"], #chat label').count() == 0
 
     _ask(page, "Qui intervient au labo sur le développement local ?")
-    first = page.locator("#chat .reply .answer").first
-    first.scroll_into_view_if_needed()
-    point = first.bounding_box()
-    assert point
-    on_top = page.evaluate(
-        "([x, y]) => { const e = document.elementFromPoint(x, y);"
-        " return e && e.closest('.answer') ? '' : (e ? e.outerHTML.slice(0, 120) : 'nothing'); }",
-        [point["x"] + 20, point["y"] + 8])
-    assert on_top == "", f"something covers the answer's first line: {on_top}"
+    # The answer streams in and the chat scrolls itself as it grows: wait for the final render
+    # (its sources), then scroll and hit-test in one step, retried until the layout settles.
+    page.wait_for_selector("#chat details.source")
+    try:
+        page.wait_for_function(f"() => ({COVERING})() === ''", timeout=10_000)
+    except Exception:  # noqa: BLE001 - report what covers the answer, not a timeout
+        pytest.fail(f"something covers the answer's first line: {page.evaluate(COVERING)}")
     _no_sideways_scroll(page, "chat")
     page.screenshot(path=str(SHOTS / f"chat-{width}x{height}.png"), full_page=True)
 
