@@ -222,6 +222,14 @@ def test_a_role_with_no_topic_is_answered_by_its_holders_in_the_event() -> None:
     assert "Anne Morel" not in a.answer  # a speaker, not a moderator
 
 
+def test_words_of_the_event_title_are_no_session_topic_for_a_role() -> None:
+    # "cohésion sociale" names the event (its title), not a session: the moderators answer.
+    a = ask("Qui était modérateur aux Rencontres de la cohésion sociale à Lyon ?")
+    grounded(a)
+    assert a.answered and "Marc Petit" in a.answer and "Anne Morel" not in a.answer
+    assert query("Qui était modérateur ?").topic == ()  # "était" is no topic either
+
+
 def test_spoken_and_scheduling_words_are_no_topic() -> None:
     q = query("Combien d'ateliers en parallèle le mardi ?")
     assert not q.topic and "count" in q.asks

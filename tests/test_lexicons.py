@@ -10,6 +10,8 @@ import pytest
 
 from assistant.language import calendar, kinds, modes, roles
 from assistant.language.lexicon import load
+from assistant.language.pending import only_pending, pending
+from assistant.language.text import fold
 
 
 def test_calendar_tables_are_complete() -> None:
@@ -133,3 +135,16 @@ def test_asking_patterns_do_not_match_inside_a_word() -> None:
             for w in words:
                 m = re.search(pattern, w)
                 assert not (m and m.start() > 0), (name, pattern, w)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("(salle à confirmer)", True), ("Date à préciser", True), ("Room TBC", True), ("lieu à définir", True),
+    ("Salle Vauban", False), ("Confirmation avant le 3 mars", False), ("à partir de 14h", False)])
+def test_pending_words_say_a_value_is_not_known_yet(text: str, expected: bool) -> None:
+    assert pending(text) is expected
+
+
+def test_a_line_that_only_says_a_room_is_pending() -> None:
+    rx = only_pending(r"salles?|lieux?|room|venue")
+    assert rx.match(fold("(Salle à confirmer)")) and rx.match(fold("Room TBC"))
+    assert not rx.match(fold("Salle Vauban (à confirmer le matin même, voir l'accueil)"))

@@ -231,3 +231,41 @@ def test_a_person_after_their_function_in_prose() -> None:
         "« Nous avons distribué 1 800 paniers en 2024 », a expliqué sa présidente, Gwenaëlle LE BIHAN.\n"
     )
     assert {(p.name, p.role) for p in cat.people} == {("Gwenaëlle LE BIHAN", "présidente")}
+
+
+def test_a_title_in_capitals_above_its_room() -> None:
+    cat = _parse(
+        "Journée des solidarités\n\nJeudi 4 juin 2026\n\n"
+        "9h15 – 10h30\nSÉANCE PLÉNIÈRE D’OUVERTURE\nAUDITORIUM\n"
+        "Présidence : Mme Odile Ferrand, présidente du réseau\n\n"
+        "10h45 – 12h\nTABLE RONDE DES ÉLU·ES\nSALLE 3\nAvec : Paul Garnier, maire\n"
+    )
+    got = {s.title: (s.room, s.start, [p.role for p in s.people]) for s in cat.sessions}
+    assert got == {"SÉANCE PLÉNIÈRE D’OUVERTURE": ("AUDITORIUM", "09:15", ["président"]),
+                   "TABLE RONDE DES ÉLU·ES": ("SALLE 3", "10:45", ["intervenant"])}
+
+
+def test_a_room_still_to_be_confirmed_is_unknown_and_no_session() -> None:
+    cat = _parse(
+        "Colloque de l’accueil\n\nVendredi 5 juin 2026\n\n9h – 10h30\nATELIERS EN PARALLÈLE\n\n"
+        "  ▪ Atelier A – Se loger\n    SALLE 2\n    Animation : Paul Garnier, urbaniste\n\n"
+        "  ▪ Atelier B – Se former\n    (salle à confirmer)\n    Animation : Lucie Roux, formatrice\n"
+    )
+    got = {s.title: (s.room, [p.role for p in s.people]) for s in cat.sessions}
+    assert got == {"Se loger": ("SALLE 2", ["animateur"]), "Se former": (None, ["animateur"])}
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [("Avec : Lucie Roux, chargée de mission, Réseau Solidaire Grand Ouest",
+      [("Lucie Roux", "chargée de mission", "Réseau Solidaire Grand Ouest")]),
+     ("Avec : Paul Garnier, maire ; Lucie Roux, responsable, Maison Commune Nord",
+      [("Paul Garnier", "maire", None), ("Lucie Roux", "responsable", "Maison Commune Nord")]),
+     ("Avec : Paul Garnier, Lucie Roux et Jean Morel",
+      [("Paul Garnier", "intervenant", None), ("Lucie Roux", "intervenant", None), ("Jean Morel", "intervenant", None)])],
+)  # fmt: skip
+def test_name_function_organisation_is_one_person(line: str, people: list) -> None:
+    text = f"Rencontre\n\nJeudi 4 juin 2026\n9h – 10h\nAtelier A – Se loger\n{line}\n"
+    cat = _parse(text)
+    got = [(p.name, p.role, p.affiliation) for p in cat.people]
+    assert got == people

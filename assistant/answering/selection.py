@@ -212,13 +212,23 @@ def scope_docs(query: Query, ev: Evidence) -> frozenset[str]:
     return query.filters.docs or frozenset({ev.hits[0].item.doc_id} if ev.hits else ())
 
 
+def names_the_event(query: Query, docs: frozenset[str], index: LoadedIndex) -> bool:
+    """Every topic word is in the title of the event in scope: "le rapporteur du forum de
+    l'habitat inclusif" names the event, it asks for no session's topic."""
+    titles = [e.title for e in index.snapshot.catalogue.events if e.doc_id in docs]
+    titles += [index.documents[d].title for d in docs if d in index.documents]
+    return bool(titles) and coverage(query.topic, " ".join(titles)) == 1.0
+
+
 def role_holders(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int = 6) -> list[Session]:
     """"Qui est le grand témoin des rencontres de X ?": no topic picks a session, the role does:
     the sessions of the event in scope (the named one, else the best hit's) where someone holds
     an asked role; none when more than `limit` do (the role is then no way to tell them apart)."""
-    if not query.filters.roles or query.topic or query.subject or query.named:
+    if not query.filters.roles or query.subject or query.named:
         return []
     docs = scope_docs(query, ev)
+    if query.topic and not names_the_event(query, docs, index):
+        return []
     families = {kinds.family_of(k) for k in query.filters.kinds - _EVENT_LIKE}
     found = [s for s in index.snapshot.catalogue.sessions
              if s.doc_id in docs and _in_filters(s, query, index) and any(r.role in query.filters.roles for r in s.people)

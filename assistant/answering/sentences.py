@@ -15,6 +15,7 @@ from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence, Resources
 from assistant.answering.support import coverage, group_in
 from assistant.language import roles
+from assistant.language.pending import pending
 from assistant.language.sentences import line_span, sentence_around, sentence_spans
 from assistant.language.text import content_terms, fold
 
@@ -174,8 +175,8 @@ def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]
     for line in text[start:end].split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
-        if not line.strip() or not rx.search(line):
-            continue
+        if not line.strip() or not rx.search(line) or pending(line):
+            continue  # "(salle à confirmer)" is no room: the value is missing, and said so
         if attribute == "people" and not (roles.role_label_in(line) or re.search(r"\b(?:M\.|Mme|Dr|Pr|Me)\s", line)):
             continue
         out.append(Sentence(record.doc_id, a + len(line) - len(line.lstrip()), b))

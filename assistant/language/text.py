@@ -20,6 +20,12 @@ _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
 FRENCH_STOPWORDS = frozenset(
     ["au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "meme", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "c", "d", "j", "l", "a", "m", "n", "s", "t", "y", "ete", "etee", "etees", "etes", "etant", "suis", "es", "est", "sommes", "sont", "serai", "sera", "seront", "serait", "ai", "as", "avons", "avez", "ont", "aurai", "aura", "avait", "eu", "cette", "cet", "ceux", "celle", "celles", "comme", "donc", "or", "ni", "car", "si", "plus", "tres", "tout", "tous", "toute", "toutes", "fait", "faire", "peut", "peuvent", "etre", "avoir", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "dont", "quoi", "ou", "alors", "aussi", "bien", "ainsi", "sans", "sous", "entre", "vers", "chez", "selon", "afin", "lors", "apres", "avant", "depuis", "pendant", "pres", "cote", "loin", "autour",
+     # The other tenses and moods of être and avoir: "qui était rapporteure", "qui aurait".
+     "etais", "etait", "etions", "etiez", "etaient", "fus", "fut", "furent", "sois", "soit", "soyons",
+     "soyez", "soient", "serais", "serions", "seriez", "seraient", "seras", "serons", "serez",
+     "avais", "avions", "aviez", "avaient", "eus", "eut", "eurent", "aie", "aies", "ait", "ayons",
+     "ayez", "aient", "aurais", "aurait", "aurions", "auriez", "auraient", "auras", "aurons",
+     "aurez", "auront", "ayant", "eue", "eues",
      # How people ask, spoken: "ça commence à quelle heure", "se font en présentiel", "il faut".
      "ca", "cela", "ceci", "font", "fais", "faut", "va", "vont",
      # Scheduling, not a topic: "les ateliers en parallèle", "en même temps".

@@ -218,17 +218,21 @@ def _cut_contact_data(s: str, a: int, b: int) -> int:
     return m.start() if m else b
 
 
-def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None) -> list[PersonMention]:
-    """People listed in s[a:b]: civility-led chunks, or comma/"et" separated names."""
+def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None,
+                one: bool = False) -> list[PersonMention]:
+    """People listed in s[a:b]: civility-led chunks, or comma/"et" separated names. `one`: the
+    span holds one person at most (an entry of a semicolon list), its commas set off details."""
     b = len(s) if b is None else b
     if ";" in s[a:b]:
-        # Semicolons separate people even when some have a civility and others do not.
+        # Semicolons separate people even when some have a civility and others do not; then
+        # the commas inside one entry set off its details ("Olivier X, chargé de mission,
+        # France Active Grand Est" is one person, not two).
         out_all: list[PersonMention] = []
         prev = a
         for m in re.finditer(";", s[a:b]):
-            out_all += parse_names(s, base=base, a=prev, b=a + m.start())
+            out_all += parse_names(s, base=base, a=prev, b=a + m.start(), one=True)
             prev = a + m.end()
-        return out_all + parse_names(s, base=base, a=prev, b=b)
+        return out_all + parse_names(s, base=base, a=prev, b=b, one=True)
     starts = []
     for m in CIVILITY.finditer(s, a, b):
         before = s[a : m.start()].rstrip()
@@ -253,15 +257,17 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None) -> l
         return out
     # No civilities: names are the segments that look like names, details follow them.
     segs, prev = [], 0
+    joined = [False]  # segment i follows an "et"
     for m in re.finditer(r"\s*(?:[,;]|\bet\s+(?=[A-ZÀ-Ý]))\s*", s[a:b]):
         segs.append((prev, m.start()))
+        joined.append("et" in m.group())
         prev = m.end()
     segs.append((prev, b - a))
     current: tuple[Pos, Pos | None, Pos | None, int] | None = None
     # A list that writes surnames in capitals ("Karima BENSAÏD, France Travail Arras") names
     # people that way only: a segment without a word in capitals is a detail, not a person.
     caps_style = any(_caps_name(s[a + sa:a + sb]) for sa, sb in segs)
-    for sa, sb in segs:
+    for i, (sa, sb) in enumerate(segs):
         pa, pb = _trim(s, a + sa, a + sb)
         if pa >= pb:
             continue
@@ -269,7 +275,8 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None) -> l
         text = s[pa:pb]
         paren = text.find("(")
         head_end = pa + paren if paren > 0 else pb
-        if looks_like_name(s[pa:head_end].strip()) and (not caps_style or _caps_name(s[pa:head_end])):
+        if (looks_like_name(s[pa:head_end].strip()) and (not caps_style or _caps_name(s[pa:head_end]))
+                and not (one and current) and not _closes_details(current, i, segs, joined)):
             if current:
                 out.append(
                     _mention(base, current[0], current[1], current[2], (current[0][0], current[3]))
@@ -283,6 +290,12 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None) -> l
     if current:
         out.append(_mention(base, current[0], current[1], current[2], (current[0][0], current[3])))
     return out
+
+
+def _closes_details(current: tuple | None, i: int, segs: list, joined: list[bool]) -> bool:
+    """"Name, function, Organisation": the last segment, after the current person's function and
+    not joined by "et", is where they work, however much it looks like a name."""
+    return current is not None and current[1] is not None and i == len(segs) - 1 and not joined[i]
 
 
 _WHEN = re.compile(r"^\s*(?:jours?|journ[ée]es?|day|days|matin|apr[eè]s-midi|soir|morning|afternoon|\d)", re.IGNORECASE)

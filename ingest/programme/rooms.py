@@ -55,6 +55,13 @@ def room_line(s: str, *, in_slot: bool) -> tuple[int, int] | None:
     return None
 
 
+def led_by_room_word(s: str) -> bool:
+    """The line says it is a room ("Salle Vauban", "AUDITORIUM", "Lieu : Amphi B"), not only by
+    its capitals."""
+    folded = fold(s.strip())
+    return bool(_ROOM_LEAD.match(folded) or LABELLED.match(folded))
+
+
 def room_in(s: str) -> tuple[int, int] | None:
     """A room named after a dash or a pipe inside a label line ("Atelier A – Salle Vauban")."""
     for m in DASHED.finditer(s):

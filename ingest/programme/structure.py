@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.language.modes import Mode, mode_named
+from assistant.language.pending import only_pending
+from assistant.language.text import fold
 
 from . import dates, labels, people, rooms, times
 from .kinds import kind_of
@@ -26,8 +28,10 @@ SHORT = 160  # longer lines are paragraphs; titles and labels are shorter
 _FIELD_SEP = re.compile(r"\s+[·•|]\s+")
 
 # A line that only says the date is not known yet: "Date à confirmer", "(date à préciser)".
-_DATE_TBC = re.compile(r"^\W*(?:dates?|jour|horaires?)\s+(?:a|à)\s+(?:confirmer|preciser|définir|definir|venir)\W*$"
-                       r"|^\W*(?:date\s+)?(?:tbc|to be confirmed)\W*$", re.I)
+_DATE_TBC = only_pending(r"dates?|jour|horaires?")
+# "(salle à confirmer)", "Lieu à préciser": the session's room is not known yet (null), and the
+# line is neither a room nor a title.
+_ROOM_TBC = only_pending(r"salles?|lieux?|room|venue")
 # A heading that only numbers a session ("SÉANCE 2", "Atelier B", "Module 3"): its title, date
 # and place follow on the next lines.
 _BARE_LABEL = re.compile(r"^\W*(?:seances?|ateliers?|modules?|sessions?|webinaires?|tables? rondes?|labos?|"
@@ -137,8 +141,10 @@ class Walker:
         f = fold_keep(t)
         if _CONTACT_HEADER.match(f.strip()):
             return "contact_header"
-        if _DATE_TBC.match(t):
+        if _DATE_TBC.match(fold(t)):
             return "date_tbc"
+        if _ROOM_TBC.match(fold(t)):
+            return "room_tbc"
         if _BARE_LABEL.match(f):
             return "bare"
         if dates.day_header(t) and len(t) <= 60:
@@ -154,8 +160,9 @@ class Walker:
             return "label"
         if len(t) <= 3 or not any(ch.isalnum() for ch in t) or _NOTE.match(t):
             return "noise"  # separators ("……", "* * *"), stray glyphs, editor's notes "[…]"
-        if rooms.room_line(t, in_slot=self.slot is not None):
-            return "room"
+        if rooms.room_line(t, in_slot=self.slot is not None) and not (
+                _CAPTION.search(t) and not rooms.led_by_room_word(t)):
+            return "room"  # not "ATELIERS EN PARALLÈLE": capitals that announce sessions
         if len(t) <= 3:
             return "noise"
         return "short" if len(t) <= SHORT else "para"
@@ -241,6 +248,9 @@ class Walker:
             self.bare = (kind_of(ln.text), ln)
         else:
             self.on_short(i, ln)
+
+    def on_room_tbc(self, i: int, ln: Line) -> None:
+        self.extend(ln)  # the session above keeps its people; its room stays unknown
 
     def on_date_tbc(self, i: int, ln: Line) -> None:
         """"Date à confirmer": under a title, that session has no date (and must not take the
@@ -349,6 +359,9 @@ class Walker:
         r = rooms.room_line(ln.text, in_slot=self.slot is not None)
         assert r is not None
         pos = (ln.start + r[0], ln.start + r[1])
+        if self.pending_room is not None and self.last_kind == "room" and self.cur is None \
+                and self._title_and_room(ln, pos):
+            return
         if (
             self.cur is not None
             and self.cur.opened_by in ("label", "slot")
@@ -369,6 +382,22 @@ class Walker:
             return
         self.pending_room = pos
         self.pending_room_line = ln
+
+    def _title_and_room(self, ln: Line, pos: Pos) -> bool:
+        """Two room-like lines in a row ("SÉANCE PLÉNIÈRE D'OUVERTURE" / "AUDITORIUM"): when only
+        one is led by a room word, or neither is, the other (the first, if neither) is the
+        session's title in capitals. Both led by a room word: no title here."""
+        assert self.pending_room is not None
+        prev_ln, prev_pos = self.pending_room_line, self.pending_room
+        prev_room, this_room = rooms.led_by_room_word(prev_ln.text), rooms.led_by_room_word(ln.text)
+        if prev_room and this_room:
+            return False
+        title_ln, room = (ln, prev_pos) if prev_room else (prev_ln, pos)
+        self.pending_room = None
+        d = self.open((title_ln.start, title_ln.end), by="room", ln=title_ln, room=room)
+        d.block_start = prev_ln.line_start
+        self.extend(ln)
+        return True
 
     def on_label(self, i: int, ln: Line) -> None:
         parts = labels.parse_label(ln.text)
