@@ -269,3 +269,18 @@ def test_name_function_organisation_is_one_person(line: str, people: list) -> No
     cat = _parse(text)
     got = [(p.name, p.role, p.affiliation) for p in cat.people]
     assert got == people
+
+
+def test_a_room_after_a_dash_and_parallel_sessions_as_bullets() -> None:
+    cat = _parse(
+        "Forum du bien vieillir\n\nJeudi 9 octobre 2025\n\n"
+        "14h30 – 16h | Table ronde « Rester chez soi » – AUDITORIUM\n"
+        "Modération : Léa Garnier, directrice du CCAS\n\n"
+        "16h15 – 17h15 | Ateliers pratiques (au choix)\n"
+        "• « Adapter son logement » – SALLE BOUGAINVILLE\n  Avec les conseillers de la Maison de l’habitat\n"
+        "• « Tablette et appels vidéo » – SALLE DURAND\n\n"
+        "17h30 | Goûter en musique – GRANDE SALLE\n"
+    )
+    got = {s.title: (s.room, s.start) for s in cat.sessions}
+    assert got == {"Rester chez soi": ("AUDITORIUM", "14:30"), "Adapter son logement": ("SALLE BOUGAINVILLE", "16:15"),
+                   "Tablette et appels vidéo": ("SALLE DURAND", "16:15"), "Goûter en musique": ("GRANDE SALLE", "17:30")}

@@ -108,6 +108,8 @@ def parse_label(t: str) -> LabelParts | None:
             out.title = (rest, rest + end)
         tail_at = rest + end
     tail = t[tail_at:]
+    if out.room is None and (r := rooms.room_in(tail)) is not None:
+        out.room = (tail_at + r[0], tail_at + r[1])  # "Table ronde « … » – AUDITORIUM"
     ds = dates.find_dates(tail)
     if ds:
         out.date = _shift(ds[0], tail_at)

@@ -17,6 +17,7 @@ ROOM_WORDS = (
     "hall", "gymnase", "batiment", "chapiteau", "agora", "rotonde",
 )  # fmt: skip
 _ROOM_LEAD = re.compile(rf"^(?:{'|'.join(ROOM_WORDS)})\b", re.IGNORECASE)
+_ROOM_WORD = re.compile(rf"\b(?:{'|'.join(ROOM_WORDS)})\b")
 # "Salle : Amphi B", "Lieu : Salle Vauban", "Où : salle 3"
 LABELLED = re.compile(r"^(?:salle|lieu|room|ou|emplacement)\s*:\s*(?P<room>.+)$", re.IGNORECASE)
 # A dash between a session label and its room: "Atelier A – Salle Vauban".
@@ -66,8 +67,9 @@ def room_in(s: str) -> tuple[int, int] | None:
     """A room named after a dash or a pipe inside a label line ("Atelier A – Salle Vauban")."""
     for m in DASHED.finditer(s):
         tail = s[m.end() :].rstrip(" :.")
-        if _ROOM_LEAD.match(fold(tail)) and len(tail.split()) <= 5:
-            return m.end(), m.end() + len(tail)
+        if len(tail.split()) <= 5 and (_ROOM_LEAD.match(fold(tail)) or (
+                _is_upper_label(tail) and _ROOM_WORD.search(fold(tail)))):
+            return m.end(), m.end() + len(tail)  # "– Salle Vauban", "– GRANDE SALLE"
     paren = re.search(r"\((?P<r>(?:salle|amphi|room|auditorium)[^)]{0,30})\)", s, re.IGNORECASE)
     if paren:
         return paren.start("r"), paren.end("r")

@@ -165,6 +165,8 @@ class Walker:
             return "room"  # not "ATELIERS EN PARALLÈLE": capitals that announce sessions
         if len(t) <= 3:
             return "noise"
+        if self.slot is not None and self.slot.caption is not None and ln.bullet and len(t) <= SHORT:
+            return "item"  # one of the parallel sessions the slot announced
         return "short" if len(t) <= SHORT else "para"
 
     def close(self) -> None:
@@ -249,6 +251,22 @@ class Walker:
         else:
             self.on_short(i, ln)
 
+    def on_item(self, i: int, ln: Line) -> None:
+        """"• « Adapter son logement » – SALLE BOUGAINVILLE" under a slot that announced parallel
+        sessions: one of them, its title quoted or up to the room."""
+        at = 0  # the line's text starts after its bullet glyph
+        rest = ln.text
+        r = rooms.room_in(rest)
+        room = (ln.start + at + r[0], ln.start + at + r[1]) if r is not None else None
+        end = at + r[0] if r is not None else len(ln.text)
+        q = labels.quoted_title(ln.text, at)
+        if q is not None and q.end <= end:
+            title = (ln.start + q.title[0], ln.start + q.title[1])
+        else:
+            title = strip_span(self.text, ln.start + at, ln.start + end, "·•|–—-:")
+        self.open(title, by="label", ln=ln, room=room)
+        self.extend(ln)
+
     def on_room_tbc(self, i: int, ln: Line) -> None:
         self.extend(ln)  # the session above keeps its people; its room stays unknown
 
@@ -317,6 +335,12 @@ class Walker:
                 if r is not None:
                     room = (ln.start + last.end() + r[0], ln.start + last.end() + r[1])
                     end = ln.start + last.start()
+            if room is None and not labels.label_match(ln.text[rest:].lstrip(" ·•|–—-:")):
+                # "14h30 – 16h | Table ronde « … » – AUDITORIUM": a room after a dash.
+                r = rooms.room_in(ln.text[rest:])
+                if r is not None and ln.text[rest:rest + r[0]].rstrip().endswith(("–", "—", "-", "|", "/")):
+                    room = (ln.start + rest + r[0], ln.start + rest + r[1])
+                    end = ln.start + rest + r[0]
             inline = Line(ln.index, ln.start + rest, end, self.text[ln.start + rest:end], ln.indent, False,
                           ln.line_start)
             if _caption(inline.text):
@@ -464,7 +488,7 @@ class Walker:
             j = self._next(i)
             while j is not None:
                 nxt = self.lines[j]
-                if self.classify(nxt) not in ("short", "noise") or not (
+                if self.classify(nxt) not in ("short", "noise", "item") or not (
                     nxt.bullet
                     or people.CIVILITY.match(nxt.text)
                     or people.looks_like_name(re.split(r"[,(]", nxt.text)[0])
