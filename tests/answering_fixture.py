@@ -41,6 +41,8 @@ Mercredi 15 octobre 2025
 Intervenante : Anne Morel, conseillère énergie, Agence locale de l'énergie
 
 Contact : Lucie Bernard, chargée de communication, 04 72 00 00 00, lucie.bernard@example.org
+
+En clôture, Hélène Vasseur, grand témoin des Rencontres, a rappelé que la participation des habitants se construit dans la durée.
 """
 
 

@@ -230,6 +230,13 @@ def test_words_of_the_event_title_are_no_session_topic_for_a_role() -> None:
     assert query("Qui était modérateur ?").topic == ()  # "était" is no topic either
 
 
+def test_a_role_said_in_prose_is_answered_with_its_sentence() -> None:
+    # No session lists a "grand témoin": the closing paragraph names one in running text.
+    a = ask("Qui était le grand témoin des Rencontres de Lyon ?")
+    grounded(a)
+    assert a.answered and "Hélène Vasseur" in a.answer and "Marc Petit" not in a.answer
+
+
 def test_spoken_and_scheduling_words_are_no_topic() -> None:
     q = query("Combien d'ateliers en parallèle le mardi ?")
     assert not q.topic and "count" in q.asks

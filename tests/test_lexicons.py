@@ -139,6 +139,7 @@ def test_asking_patterns_do_not_match_inside_a_word() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("(salle à confirmer)", True), ("Date à préciser", True), ("Room TBC", True), ("lieu à définir", True),
+    ("Blois – lieu précisé ultérieurement", True),
     ("Salle Vauban", False), ("Confirmation avant le 3 mars", False), ("à partir de 14h", False)])
 def test_pending_words_say_a_value_is_not_known_yet(text: str, expected: bool) -> None:
     assert pending(text) is expected

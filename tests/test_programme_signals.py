@@ -284,3 +284,21 @@ def test_a_room_after_a_dash_and_parallel_sessions_as_bullets() -> None:
     got = {s.title: (s.room, s.start) for s in cat.sessions}
     assert got == {"Rester chez soi": ("AUDITORIUM", "14:30"), "Adapter son logement": ("SALLE BOUGAINVILLE", "16:15"),
                    "Tablette et appels vidéo": ("SALLE DURAND", "16:15"), "Goûter en musique": ("GRANDE SALLE", "17:30")}
+
+
+def test_a_session_label_that_gives_only_when_takes_its_title_below_its_place() -> None:
+    cat = _parse(
+        "Cycle « Accès aux droits »\n\nPROGRAMME\n\n"
+        "▪ Séance 1 — mardi 14/10/2025, de 9h à 12h\n"
+        "Blois – Maison des associations, salle Loire\n"
+        "« Mesurer le non-recours »\n"
+        "Animation : Paul Garnier, sociologue\n\n"
+        "▪ Séance 2 — jeudi 20 novembre, 14h-16h\nWebinaire\n« Croiser les fichiers »\n\n"
+        "▪ Séance 3 — date à confirmer (mars 2026)\nChartres – lieu précisé ultérieurement\n« Santé et droits »\n"
+    )
+    got = {s.title: (s.date, s.start, s.end, s.room, s.mode) for s in cat.sessions}
+    assert got == {
+        "Mesurer le non-recours": ("2025-10-14", "09:00", "12:00", "Maison des associations, salle Loire", "in_person"),
+        "Croiser les fichiers": ("2025-11-20", "14:00", "16:00", None, "online"),
+        "Santé et droits": (None, None, None, None, "in_person"),
+    }

@@ -34,3 +34,12 @@ def test_the_sentence_around_a_value_crosses_a_wrapped_line_only() -> None:
     at = text.index("30 €")
     a, b = sentence_around(text, at, at + 4)
     assert text[a:b] == "Tarif : 30 €"  # a label line is a sentence of its own
+
+
+@pytest.mark.parametrize(("question", "values"), [
+    ("Combien de trajets le taxi solidaire a-t-il faits en 2024 ?", ("figure",)),
+    ("How many villages does the rights bus serve?", ("figure",)),
+    ("Y a-t-il une navette depuis la gare ?", ("transport",)),
+])  # fmt: skip
+def test_a_count_of_the_subject_is_a_figure_not_a_practical_value(question: str, values: tuple) -> None:
+    assert values_asked(question, attributes_asked(question)) == values

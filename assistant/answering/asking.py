@@ -87,7 +87,12 @@ def values_asked(question: str, attributes: frozenset[str] = frozenset(), *,
     other = attributes - {"list", "count", "event", "mode", "description"}
     if not names_session:
         other -= {"place", "room", "date", "time"}
-    found = tuple(v.name for v in values() if v.asked.search(text) and not (v.topical and other))
+    asked = [v for v in values() if v.asked.search(text) and not (v.topical and other)]
+    if any(v.name == "figure" for v in asked):
+        # "Combien de trajets le Taxi du cœur a-t-il faits ?", "combien de communes le bus
+        # dessert-il ?": what is counted is the subject, not a practical question about taxis.
+        asked = [v for v in asked if not v.topical]
+    found = tuple(v.name for v in asked)
     # A head count of the event is its own value, not any figure of the text.
     return tuple(v for v in found if v != "figure") if "attendance" in found else found
 

@@ -14,7 +14,13 @@ from assistant.answering import selection
 from assistant.answering.plan import Plan, Sentence
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence, Resources
-from assistant.answering.sentences import best_sentences, lines_near, lines_with, value_lines
+from assistant.answering.sentences import (
+    best_sentences,
+    lines_near,
+    lines_with,
+    role_sentences,
+    value_lines,
+)
 from assistant.answering.support import assess
 from assistant.domain.models import Event, Initiative, Person, Session
 
@@ -195,6 +201,11 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
         # "… and what time does it start?": the sessions' line shows what else is asked.
         return Plan(intent="people", records=[*people, *holding],
                     show=_show(query) - {"people"} if query.asks & SESSION_ATTRIBUTES - {"people"} else frozenset())
+    if selection.asks_role_of_event(query, ev, index):
+        # No session holds the role as a label: the report may say it in prose.
+        said = role_sentences(query, selection.scope_docs(query, ev), res)
+        if said:
+            return Plan(intent="people", sentences=said)
     initiative = next((r for r in named if isinstance(r, Initiative)), None) or selection.initiative_asked(query, ev)
     session, via = selection.session_of_people(query, ev, index, initiative)
     if session is not None:

@@ -220,15 +220,20 @@ def names_the_event(query: Query, docs: frozenset[str], index: LoadedIndex) -> b
     return bool(titles) and coverage(query.topic, " ".join(titles)) == 1.0
 
 
+def asks_role_of_event(query: Query, ev: Evidence, index: LoadedIndex) -> bool:
+    """"Qui était le grand témoin du forum ?": a role, and no topic but the event's own name."""
+    if not query.filters.roles or query.subject or query.named:
+        return False
+    return not query.topic or names_the_event(query, scope_docs(query, ev), index)
+
+
 def role_holders(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int = 6) -> list[Session]:
     """"Qui est le grand témoin des rencontres de X ?": no topic picks a session, the role does:
     the sessions of the event in scope (the named one, else the best hit's) where someone holds
     an asked role; none when more than `limit` do (the role is then no way to tell them apart)."""
-    if not query.filters.roles or query.subject or query.named:
+    if not asks_role_of_event(query, ev, index):
         return []
     docs = scope_docs(query, ev)
-    if query.topic and not names_the_event(query, docs, index):
-        return []
     families = {kinds.family_of(k) for k in query.filters.kinds - _EVENT_LIKE}
     found = [s for s in index.snapshot.catalogue.sessions
              if s.doc_id in docs and _in_filters(s, query, index) and any(r.role in query.filters.roles for r in s.people)

@@ -212,3 +212,27 @@ def lines_with(attribute: str, query: Query, ev: Evidence, res: Resources, *, li
                 found.append((fit + h.score, Sentence(h.item.doc_id, start + len(line) - len(line.lstrip()), end)))
     found.sort(key=lambda x: -x[0])
     return [s for _, s in found[:limit]]
+
+
+# A capitalised first name and name: someone is named there.
+_NAMED = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ'’\-]+\s+(?:(?:de|du|le|la|d['’])\s*)?[A-ZÀ-Ý][\w'’\-]+")
+
+
+def role_sentences(query: Query, docs: frozenset[str], res: Resources, *, limit: int = 3) -> list[Sentence]:
+    """Sentences of the event(s) in scope that name someone with an asked role in running text
+    ("Grand témoin de la journée, Bernard X, ancien directeur…", "la table ronde, animée par
+    Y"): the catalogue reads roles from their labels only."""
+    said = [r.said for r in roles.roles() if r.id in query.filters.roles]
+    out: list[Sentence] = []
+    for doc_id in sorted(docs):
+        text = res.index.documents[doc_id].text
+        for a, b in sentence_spans(text, 0, len(text)):
+            sentence = text[a:b]
+            folded = roles.uninclusive(fold(sentence))
+            # The role word and a person's name in one sentence, in either order ("Isabelle X,
+            # rapporteure de la journée, a résumé…").
+            if any(rx.search(folded) for rx in said) and _NAMED.search(sentence):
+                out.append(Sentence(doc_id, a, b))
+                if len(out) >= limit:
+                    return out
+    return out

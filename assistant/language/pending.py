@@ -8,7 +8,8 @@ import re
 from assistant.language.text import fold
 
 # On folded text (no accents, lower case).
-PENDING = r"a\s+(?:confirmer|preciser|definir|venir)|tbc|to\s+be\s+(?:confirmed|announced)|tba"
+PENDING = (r"a\s+(?:confirmer|preciser|definir|venir)|(?:precise|communique|indique|annonce)e?s?\s+ulterieurement"
+           r"|tbc|to\s+be\s+(?:confirmed|announced)|tba")
 _PENDING = re.compile(rf"\b(?:{PENDING})\b")
 
 

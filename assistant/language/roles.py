@@ -29,6 +29,7 @@ class Role:
     en: str
     label: re.Pattern[str]  # a programme label, the whole label text (folded, uninclusive)
     asked: re.Pattern[str]  # a question asking for this role (folded)
+    said: re.Pattern[str]  # the label words anywhere in running text ("grand témoin de la journée, X")
 
     def name(self, lang: Literal["fr", "en"]) -> str:
         return self.fr if lang == "fr" else self.en
@@ -39,7 +40,7 @@ def roles() -> tuple[Role, ...]:
     return tuple(
         Role(id=e["id"], fr=e["fr"], en=e["en"],
              label=re.compile(r"^" + alternation(e["labels"]) + r"$"),
-             asked=word_pattern(e["asked_fr"] + e["asked_en"]))
+             asked=word_pattern(e["asked_fr"] + e["asked_en"]), said=word_pattern(e["labels"]))
         for e in load("roles")["role"])
 
 

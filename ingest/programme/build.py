@@ -15,6 +15,7 @@ from assistant.domain.models import (
     SessionPerson,
     Span,
 )
+from assistant.language.kinds import event_kind_named
 from assistant.language.modes import Mode, mode_named
 from assistant.language.text import fold, tokens
 
@@ -53,7 +54,21 @@ def _header_place(lines: list[Line]) -> Pos | None:
         place = m.group("place") if m else ""
         if m and len(place.split()) <= 10 and not dates.find_dates(place) and times.find_range(place) is None:
             return ln.start + m.start("place"), ln.start + m.end("place")
+        b = _BEFORE_DATE.match(ln.text[:found[0].start])
+        if b and _a_place(b.group("place")):
+            return ln.start + b.start("place"), ln.start + b.end("place")
     return None
+
+
+# Before a dated line's date: "Limoges, Espace Noriac – mardi 18 novembre 2025".
+_BEFORE_DATE = re.compile(r"^\s*(?P<place>[A-ZÀ-Ý][^–—|·\n]*?)\s*(?:[–—|·]|\s-)\s*$")
+
+
+def _a_place(text: str) -> bool:
+    """A town and its venue, not the event's name: a comma or a venue word, no event kind
+    ("Journée régionale – 12 mars" is the event, not where it is)."""
+    return (len(text.split()) <= 8 and ("," in text or bool(_VENUE.search(text)))
+            and event_kind_named(text) is None)
 
 
 def _without_note(text: str, room: Pos | None) -> Pos | None:

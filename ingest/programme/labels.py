@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.language.pending import pending
+
 from . import dates, rooms, times
 from .lines import fold_keep, strip_span
 
@@ -30,6 +32,7 @@ class LabelParts:
     kw: str
     title: Pos | None = None
     room: Pos | None = None
+    pending: bool = False  # "Séance 5 — date à confirmer": no date yet, said so
     date: dates.DateMatch | None = None
     host: Pos | None = None
     time: times.TimeRange | None = None
@@ -76,6 +79,17 @@ def _shift(d: dates.DateMatch, by: int) -> dates.DateMatch:
     return dates.DateMatch(d.start + by, d.end + by, d.month, d.day, d.year, d.weekday)
 
 
+_LEAD = re.compile(r"[\s–—\-:·|,]*(?:le\s+|du\s+|the\s+)?", re.IGNORECASE)
+
+
+def _fields_only(tail: str) -> bool:
+    """What follows a label is its date (or that the date is pending), not a title."""
+    lead = _LEAD.match(tail)
+    at = lead.end() if lead else 0
+    ds = dates.find_dates(tail)
+    return bool(ds and ds[0].start <= at) or bool(pending(tail) and len(tail.split()) <= 6)
+
+
 def parse_label(t: str) -> LabelParts | None:
     m = label_match(t)
     if m is None:
@@ -86,6 +100,10 @@ def parse_label(t: str) -> LabelParts | None:
     if q is not None and t[rest : q.start].strip(" :–—-") == "":
         out.title = q.title
         tail_at = q.end
+    elif _fields_only(t[rest:]):
+        # "Séance 1 — mardi 14/10/2025, de 9h à 12h": the label gives when, its title is below.
+        out.pending = pending(t[rest:])
+        tail_at = rest
     else:
         tail = t[rest:]
         r_only = rooms.room_line(tail, in_slot=False) if tail.strip() else None

@@ -35,6 +35,23 @@ def _is_upper_label(s: str) -> bool:
 _CODE = re.compile(r"^(?:(?:atelier|workshop|groupe)\s+)?[A-Z]?\d{0,2}[A-Z]?\s*[·•|–—-]\s+", re.IGNORECASE)
 
 
+# "Le Quartz, salle Méridienne", "Rennes – Maison des Associations, salle 3 (6, cours des Alliés)":
+# a venue and its room; the town before a dash and an address in brackets are not the room.
+_VENUE_ROOM = re.compile(
+    rf"^(?:[^,–—()]{{2,40}}\s[-–—]\s)?(?P<room>[^,–—()]{{2,50}},\s*(?:{'|'.join(ROOM_WORDS)}|salon)\b[^,()]{{0,40}}?)"
+    r"\s*(?:\([^)]*\))?\s*$")
+
+
+def place_room(s: str) -> tuple[int, int] | None:
+    """The room a place line gives: a venue with its room ("Orléans – Maison des associations,
+    salle Loire" -> "Maison des associations, salle Loire"), a room line, or a room after a dash
+    or a comma; None when the line names no room."""
+    m = _VENUE_ROOM.match(fold(s))
+    if m:
+        return m.start("room"), m.end("room")
+    return room_line(s, in_slot=True) or room_in(s)
+
+
 def room_line(s: str, *, in_slot: bool) -> tuple[int, int] | None:
     """If the whole line names a room, the (start, end) of the room text inside `s`."""
     code = _CODE.match(s)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.language.modes import Mode, mode_named
-from assistant.language.pending import only_pending
+from assistant.language.pending import only_pending, pending
 from assistant.language.text import fold
 
 from . import dates, labels, people, rooms, times
@@ -437,16 +437,33 @@ class Walker:
             return (at + p[0], at + p[1]) if p else None
 
         title = shift(parts.title)
+        room, mode = shift(parts.room) or self.pending_room, None
         if title is None:
-            # The title is on the next line ("Atelier A – Salle Vauban" / "Title").
+            # The title is on the next line ("Atelier A – Salle Vauban" / "Title"), perhaps
+            # under a line that says where or how ("Orléans – Maison des associations, salle
+            # Loire", "Webinaire", "Bourges – lieu précisé ultérieurement").
             j = self._next(i)
+            for _ in range(2):
+                if j is None or (found := self._where_or_how(self.lines[j])) is None:
+                    break
+                room = room or found[0]
+                mode = mode or found[1]
+                self.consumed.add(j)
+                j = self._next(j)
             if j is not None and self.classify(self.lines[j]) == "short":
                 self.consumed.add(j)
-                title = (self.lines[j].start, self.lines[j].end)
+                nxt = self.lines[j]
+                q = labels.quoted_title(nxt.text, 0)
+                whole = q is not None and q.start == 0 and q.end == len(nxt.text)
+                title = (nxt.start + q.title[0], nxt.start + q.title[1]) if whole and q else (nxt.start, nxt.end)
             else:
                 title = (ln.start, ln.end)
-        d = self.open(title, by="label", ln=ln, room=shift(parts.room) or self.pending_room)
+        d = self.open(title, by="label", ln=ln, room=room)
         self.pending_room = None
+        if mode is not None:
+            d.mode, d.mode_span = mode
+        if parts.pending:
+            d.date_tbc = True
         d.label_kind = kind_of(parts.kw)
         d.block_end = max(d.block_end, title[1])
         if parts.date is not None:
@@ -456,6 +473,21 @@ class Walker:
         d.organiser = shift(parts.host)
         if parts.time is not None:
             d.start, d.end, d.time_span = parts.time.start, parts.time.end, shift(parts.time.span)
+
+    def _where_or_how(self, ln: Line) -> tuple[Pos | None, tuple[Mode, Pos] | None] | None:
+        """A line under a session label that gives its room (a venue and its room, after the
+        town), how it is attended ("En visioconférence"), or that its place is still pending;
+        None for any other line."""
+        t = ln.text
+        if len(t.split()) > 10:
+            return None
+        mode = mode_named(t)
+        if mode is not None and len(t.split()) <= 6:
+            return None, (mode, (ln.start, ln.end))
+        if pending(t):
+            return None, None
+        r = rooms.place_room(t)
+        return ((ln.start + r[0], ln.start + r[1]), None) if r is not None else None
 
     def _continues(self, ln: Line, nxt: Line) -> bool:
         """A role line wrapped onto the next line: it stops mid-list ("…; Paul-Henri" over
