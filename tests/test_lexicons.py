@@ -149,3 +149,10 @@ def test_a_line_that_only_says_a_room_is_pending() -> None:
     rx = only_pending(r"salles?|lieux?|room|venue")
     assert rx.match(fold("(Salle à confirmer)")) and rx.match(fold("Room TBC"))
     assert not rx.match(fold("Salle Vauban (à confirmer le matin même, voir l'accueil)"))
+
+
+def test_a_generic_session_word_filters_no_kind_and_auxiliaries_are_no_topic() -> None:
+    assert kinds.is_generic("séance") and not kinds.is_generic("atelier") and not kinds.is_generic("webinaire")
+    from assistant.language.text import content_terms
+
+    assert content_terms("How many sessions does it have? Qui était là ?") == content_terms("How many sessions? là")

@@ -124,7 +124,7 @@ def session_set(query: Query, ev: Evidence, index: LoadedIndex) -> tuple[list[Se
     asked_breaks = "pause" in query.filters.kinds
     pool = [s for s in index.snapshot.catalogue.sessions
             if _in_filters(s, query, index) and (asked_breaks or not is_break(s))]
-    named_kinds = query.filters.kinds - {"pause"}
+    named_kinds = {k for k in query.filters.kinds - {"pause"} if not kinds.is_generic(k)}
     if named_kinds:
         # "Les ateliers du matin" takes in the round table of that slot: kinds of one family
         # (parallel sessions, plenary moments…) answer for each other.

@@ -20,12 +20,14 @@ class Kind:
     is_break: bool
     pattern: re.Pattern[str]  # French and English words, folded
     family: str  # kinds of one family answer for each other in a question ("atelier", "table ronde")
+    generic: bool = False  # "séance", "session": any item of a programme, no filter in a question
 
 
 @cache
 def _kinds(table: Literal["session", "event"]) -> tuple[Kind, ...]:
     return tuple(Kind(id=e["id"], fr=e["fr"], en=e["en"], is_break=bool(e.get("break")),
-                      pattern=word_pattern(e["words_fr"] + e["words_en"]), family=e.get("family", e["id"]))
+                      pattern=word_pattern(e["words_fr"] + e["words_en"]), family=e.get("family", e["id"]),
+                      generic=bool(e.get("generic")))
                  for e in load("kinds")[table])
 
 
@@ -66,3 +68,8 @@ def kind_label(kind_id: str | None, lang: Literal["fr", "en"]) -> str:
 def family_of(kind_id: str | None) -> str | None:
     """The family of a session kind; a kind the lexicon does not know is its own family."""
     return next((k.family for k in session_kinds() if k.id == kind_id), kind_id)
+
+
+def is_generic(kind_id: str) -> bool:
+    """A kind word that names any programme item ("combien de séances ?" counts the webinars too)."""
+    return any(k.generic for k in session_kinds() if k.id == kind_id)

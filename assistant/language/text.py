@@ -35,7 +35,7 @@ ENGLISH_STOPWORDS = frozenset(
     ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "is", "are", "was", "were", "be", "been", "by", "with", "from", "as", "it", "its", "this", "that", "these", "those", "which", "who", "whom", "what", "when", "where", "why", "how", "do", "does", "did", "there", "their", "they", "them", "he", "she", "his", "her", "i", "me", "my", "we", "our", "you", "your", "can", "could", "should", "would", "will", "shall", "may", "might", "any", "some", "about", "into", "than", "then", "so", "not", "no", "yes", "please", "tell", "give", "show", "list",
      "parallel", "simultaneous", "simultaneously", "concurrent",
      # Spoken verbs of asking: "what can I go to", "what did he use to do", "get to".
-     "go", "goes", "going", "get", "use", "used", "pm", "am"]
+     "go", "goes", "going", "get", "use", "used", "pm", "am", "have", "has", "had", "having"]
 )
 
 
