@@ -33,7 +33,8 @@ def _parse(text: str):
     ("text", "start", "end"),
     [("08h45 – 09h15", "08:45", "09:15"), ("09:15 – 09:30", "09:15", "09:30"), ("12 h 15 – 13 h 45", "12:15", "13:45"),
      ("14h30-16h", "14:30", "16:00"), ("de 9h à 12h", "09:00", "12:00"), ("14h", "14:00", None),
-     ("à partir de 14 h", "14:00", None)],
+     ("à partir de 14 h", "14:00", None), ("2:30 pm – 4:30 pm", "14:30", "16:30"), ("9:15 am – 10:30 am", "09:15", "10:30"),
+     ("10 am – 12 pm", "10:00", "12:00"), ("12:30 pm – 2:00 pm", "12:30", "14:00"), ("from 6 pm", "18:00", None)],
 )  # fmt: skip
 def test_every_time_form(text: str, start: str, end: str | None) -> None:
     found = find_range(text)

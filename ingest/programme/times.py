@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_T = r"(?:[01]?\d|2[0-3])\s?(?:[hH]\s?(?:[0-5]\d)?|:[0-5]\d)"
+# English pages of French events write "9:15 am", "2:30 pm", "10 am".
+_MERIDIEM = r"\s?[aApP]\.?[mM]\.?(?![\w])"
+_T = rf"(?:[01]?\d|2[0-3])(?:\s?(?:[hH]\s?(?:[0-5]\d)?|:[0-5]\d)(?:{_MERIDIEM})?|{_MERIDIEM})"
 _SEP = r"\s*(?:-|–|—|‑|à|a|/|>|jusqu'à)\s*"
 RANGE_RE = re.compile(rf"(?:\b[dD][eE]\s+)?(?P<a>{_T})(?:{_SEP})(?P<b>{_T})")
 TIME_RE = re.compile(rf"(?<![\d/])(?P<a>{_T})(?![\d/])")
@@ -19,6 +21,11 @@ def to_hhmm(raw: str) -> str:
     digits = re.findall(r"\d+", raw)
     hour = int(digits[0])
     minute = int(digits[1]) if len(digits) > 1 else 0
+    meridiem = re.search(r"([aApP])\.?[mM]", raw)
+    if meridiem and meridiem.group(1).lower() == "p" and hour < 12:
+        hour += 12  # "2:30 pm" is 14:30
+    elif meridiem and hour == 12:
+        hour = 0 if meridiem.group(1).lower() == "a" else 12
     return f"{hour:02d}:{minute:02d}"
 
 
@@ -35,7 +42,7 @@ def find_range(s: str) -> TimeRange | None:
     if m:
         return TimeRange(start=to_hhmm(m["a"]), end=to_hhmm(m["b"]), span=(m.start(), m.end()))
     m = TIME_RE.search(s)
-    if m and re.search(r"[hH:]", m["a"]):
+    if m and re.search(r"[hH:]|[aApP]\.?[mM]", m["a"]):
         return TimeRange(start=to_hhmm(m["a"]), end=None, span=(m.start(), m.end()))
     return None
 
@@ -47,7 +54,7 @@ def slot_line(s: str) -> tuple[TimeRange, int] | None:
     "14H00 - 15H30 :" -> rest is empty; "10h00 – 12h45 Travail en sous-groupes" -> rest is the
     title. A sentence that merely mentions a time is not a slot.
     """
-    lead = re.match(r"^(?:[dD]e\s+)?(?:[01]?\d|2[0-3])\s?[hH:]", s)
+    lead = re.match(rf"^(?:[dD]e\s+)?(?:[01]?\d|2[0-3])(?:\s?[hH:]|{_MERIDIEM})", s)
     if not lead:
         return None
     tr = find_range(s)
