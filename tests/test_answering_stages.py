@@ -237,6 +237,13 @@ def test_a_role_said_in_prose_is_answered_with_its_sentence() -> None:
     assert a.answered and "Hélène Vasseur" in a.answer and "Marc Petit" not in a.answer
 
 
+def test_who_else_after_a_named_speaker_is_about_that_speakers_session() -> None:
+    a = ask("Who else speaks there?", [("user", "Qui anime l'atelier sur le vieillissement ?"),
+                                       ("assistant", "Claire Dubreuil, directrice du CCAS de Villeurbanne.")])
+    grounded(a)
+    assert a.answered and "Karim Benali" in a.answer  # the other speaker of that workshop
+
+
 def test_spoken_and_scheduling_words_are_no_topic() -> None:
     q = query("Combien d'ateliers en parallèle le mardi ?")
     assert not q.topic and "count" in q.asks

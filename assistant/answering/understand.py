@@ -16,7 +16,7 @@ from assistant.answering import asking
 from assistant.answering.catalogue_terms import CatalogueTerms, terms_of
 from assistant.answering.query import Filters, Lang, Query, TimeFilter
 from assistant.answering.temporal import shifted
-from assistant.domain.models import Session, Turn
+from assistant.domain.models import Person, Session, Turn
 from assistant.language import calendar, kinds, modes, roles
 from assistant.language.glossary import borrowed_phrases, french_for
 from assistant.language.lexicon import word_pattern
@@ -183,6 +183,12 @@ def understand(question: str, history: list[Turn], *, terms: CatalogueTerms,
     subject = tuple(terms.records_in(answer)) or previous.subject or previous.named
     if not subject and resolve is not None:
         subject = resolve(previous)
+    if "people" in own.asks and not own.named:
+        # "Who else speaks there?" after an answer that named a speaker: the people of the
+        # session that speaker is in, not that speaker again.
+        records = terms.records(subject)
+        if records and all(isinstance(r, Person) for r in records):
+            subject = tuple(dict.fromkeys(sid for r in records for sid in r.sessions)) or subject
     if len(question.split()) <= 2:
         # "why?", "où ?": too short to tell the language; keep the conversation's.
         language = previous.language
