@@ -36,7 +36,7 @@ from assistant.language.glossary import expand
 from assistant.language.matching import all_met, query_groups
 from assistant.language.text import detect_language, fold
 from assistant.search.embedder import Embedder
-from assistant.search.retrieval import LoadedIndex, SearchFilters, hybrid_search, room_key
+from assistant.search.retrieval import LoadedIndex, SearchFilters, distinct, hybrid_search, room_key
 from assistant.search.store import CATALOGUE, StoreUnavailable, VectorStore
 from assistant.search.versions import VersionGone, open_index
 from assistant.settings import Settings, get_settings
@@ -229,10 +229,12 @@ class Assistant:
         when = time_filter(query)
         # "mardi en fin de journée": look deeper, then lift what happens at that time.
         depth = max(k, TIME_DEPTH) if when.active else k
-        hits = hybrid_search(index, query=expanded, dense_query=query, k=depth, embedder=installed.embedder,
+        # Twice as deep: a hit inside a better one (a session's entry inside the passage that
+        # holds it) is dropped, and the next distinct one takes its place.
+        hits = hybrid_search(index, query=expanded, dense_query=query, k=2 * depth, embedder=installed.embedder,
                              store=installed.store, lexical_weight=self.settings.lexical_weight,
                              filters=filters, kinds=kinds)
-        hits = lift_matching(index, hits, when)[:k]
+        hits = distinct(lift_matching(index, hits, when))[:k]
         return [index.to_passage(h.item, h.score) for h in hits]
 
     # -- answering -------------------------------------------------------------------------

@@ -23,3 +23,17 @@ def test_items_not_retrieved_stay_at_zero_and_edge_cases_hold():
     assert ties.tolist() == [1.0, 1.0, 0.0]
     out = spread(np.array([0.9, 0.7, 0.5], dtype=np.float32))
     assert out.dtype == np.float32 and out.min() == 0.0 and out.max() == 1.0
+
+
+def test_a_hit_inside_a_better_hit_of_its_document_is_dropped():
+    from assistant.search.retrieval import Item, Scored, distinct
+
+    def hit(doc: str, start: int, end: int, score: float) -> Scored:
+        item = Item(id=f"{doc}:{start}", kind="passage", doc_id=doc, text="", start=start, end=end, section="",
+                    date=None, room=None, event=None)
+        return Scored(item, score, 0.0, 0.0)
+
+    passage, entry, other_doc, overlapping = hit("a", 100, 400, 0.9), hit("a", 150, 300, 0.8), \
+        hit("b", 150, 300, 0.7), hit("a", 350, 600, 0.6)
+    assert distinct([passage, entry, other_doc, overlapping]) == [passage, other_doc, overlapping]
+    assert distinct([entry, passage]) == [entry, passage]  # a wider hit ranked lower says more: kept

@@ -203,3 +203,14 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
     order = top_k(fused, k)
     return [Scored(index.items[i], float(fused[i]), float(lex[i]), float(dense[i]))
             for i in order if fused[i] > 0 and allowed[i]]
+
+
+def distinct(hits: list[Scored]) -> list[Scored]:
+    """The hits in order without those whose span lies inside a better hit of the same document:
+    a session's entry under the passage that holds it says nothing new to a reader."""
+    out: list[Scored] = []
+    for h in hits:
+        it = h.item
+        if not any(o.item.doc_id == it.doc_id and o.item.start <= it.start and it.end <= o.item.end for o in out):
+            out.append(h)
+    return out
