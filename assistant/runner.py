@@ -64,11 +64,15 @@ def wait_ready(url: str, *, proc: subprocess.Popen, accept: Callable[[httpx.Resp
 def _stop(procs: list[subprocess.Popen]) -> None:
     """Stop the servers, the UI first; a second Ctrl-C meanwhile is ignored, not a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Both asked to stop at once, then one shared deadline: a slow UI shutdown does not delay
+    # the API's, and the whole stop is bounded by STOP_TIMEOUT_S (then they are killed).
     for p in reversed(procs):
         if p.poll() is None:
             p.terminate()
+    deadline = time.monotonic() + STOP_TIMEOUT_S
+    for p in reversed(procs):
         try:
-            p.wait(timeout=STOP_TIMEOUT_S)
+            p.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             p.kill()
             p.wait()
