@@ -231,7 +231,7 @@ class Assistant:
         depth = max(k, TIME_DEPTH) if when.active else k
         # Twice as deep: a hit inside a better one (a session's entry inside the passage that
         # holds it) is dropped, and the next distinct one takes its place.
-        hits = hybrid_search(index, query=expanded, dense_query=query, k=2 * depth, embedder=installed.embedder,
+        hits = hybrid_search(index, query=expanded, dense_query=expanded, k=2 * depth, embedder=installed.embedder,
                              store=installed.store, lexical_weight=self.settings.lexical_weight,
                              filters=filters, kinds=kinds)
         hits = distinct(lift_matching(index, hits, when))[:k]

@@ -37,3 +37,16 @@ def test_a_hit_inside_a_better_hit_of_its_document_is_dropped():
         hit("b", 150, 300, 0.7), hit("a", 350, 600, 0.6)
     assert distinct([passage, entry, other_doc, overlapping]) == [passage, other_doc, overlapping]
     assert distinct([entry, passage]) == [entry, passage]  # a wider hit ranked lower says more: kept
+
+
+def test_the_encoder_reads_an_english_question_with_its_french_equivalents():
+    from assistant.answering.query import Query
+    from assistant.answering.retrieve import dense_text
+
+    q = Query(text="Where is the workshop on housing for seniors?", language="en",
+              standalone="Where is the workshop on housing for seniors?", asks=frozenset({"room"}),
+              dense_text="Where is the workshop on housing for seniors?")
+    text = dense_text(q)
+    assert text.startswith(q.text) and len(text) > len(q.text)  # French words appended
+    fr = q.model_copy(update={"text": "Où est l'atelier ?", "language": "fr", "dense_text": "Où est l'atelier ?"})
+    assert dense_text(fr) == "Où est l'atelier ?"

@@ -53,8 +53,15 @@ def search_text(query: Query) -> str:
     return expand(query.standalone, query.language)
 
 
+def dense_text(query: Query) -> str:
+    """What the embedder reads: the question (with the turn it follows), English words with their
+    French equivalents too (e5 then meets the French passages halfway: English hit@5 0.718 ->
+    0.767 on tune, 0.707 -> 0.720 held-out)."""
+    return expand(query.dense_text or query.text, query.language)
+
+
 def search(query: Query, res: Resources, *, depth: int = DEPTH) -> list[Scored]:
-    hits = hybrid_search(res.index, query=search_text(query), dense_query=query.dense_text or query.text,
+    hits = hybrid_search(res.index, query=search_text(query), dense_query=dense_text(query),
                          k=depth, embedder=res.embedder, store=res.store, lexical_weight=res.lexical_weight,
                          docs=query.filters.docs or None)
     return lift_matching(res.index, hits, query.filters.time)
@@ -117,7 +124,7 @@ def retrieve(query: Query, res: Resources) -> Evidence:
         # described in other words ("approvisionner les cantines" for food) is not crowded out
         # of the top by sessions and passages that repeat the question's word.
         hits = _merged(hits, hybrid_search(
-            res.index, query=search_text(query), dense_query=query.dense_text or query.text, k=INITIATIVE_DEPTH,
+            res.index, query=search_text(query), dense_query=dense_text(query), k=INITIATIVE_DEPTH,
             embedder=res.embedder, store=res.store, lexical_weight=res.lexical_weight,
             docs=query.filters.docs or None, kinds={"initiative"}))
     return records_of(hits, res.index, first=query.subject + query.named)

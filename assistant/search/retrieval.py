@@ -159,8 +159,8 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
                   dense_query: str | None = None, docs: frozenset[str] | None = None) -> list[Scored]:
     """Weighted fusion of max-normalised BM25 and spread cosine scores over the allowed items.
 
-    `dense_query` is what gets embedded (default: `query`): glossary expansions help BM25 but
-    only lengthen what the encoder reads.
+    `dense_query` is what gets embedded (default: `query`): the callers pass the question with
+    its glossary expansions, which help the multilingual encoder too (README, evaluation).
     """
     n = len(index.items)
     if n == 0 or not query.strip():
