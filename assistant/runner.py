@@ -89,6 +89,9 @@ def run_all(*, api_host: str, api_port: int, ui_port: int) -> int:
                   "e.g. make run API_PORT=8100 UI_PORT=7960", file=sys.stderr)
             return EXIT_USAGE
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops it as cleanly as Ctrl-C
+    # Ctrl-C always stops it, even when started by a process that ignored SIGINT (an ignored
+    # signal is inherited through exec: a test runner or a script's background job).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     exe = [sys.executable, "-m", "assistant.cli"]
     api_url, ui_url = f"http://{api_host}:{api_port}", f"http://{api_host}:{ui_port}"
     instance = uuid.uuid4().hex

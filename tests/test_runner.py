@@ -77,11 +77,13 @@ def test_run_serves_both_and_ctrl_c_exits_cleanly(tmp_path: Path) -> None:
     env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(tmp_path / "corpus"),
            "ASSISTANT_DATA_DIR": str(tmp_path / "data"), "GRADIO_ANALYTICS_ENABLED": "False",
            "PYTHONUNBUFFERED": "1"}
-    # Its own process group, like a shell's foreground job: Ctrl-C goes to the whole group.
+    # Its own process group, like a shell's foreground job: Ctrl-C goes to the whole group. It
+    # starts with SIGINT ignored, as a script's background job (or this test process, once a
+    # library has ignored it) passes on: Ctrl-C must stop it all the same.
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant.cli", "run", "--port", str(api_port), "--ui-port", str(ui_port)],
         env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True)
+        start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     lines: list[str] = []
     threading.Thread(target=lambda: lines.extend(proc.stdout or []), daemon=True).start()
     deadline = time.monotonic() + 300
