@@ -38,7 +38,6 @@ _SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
 _SPACED_MARKS = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 _LEADING_MARKS = re.compile(r"^((?:\s*\[\d+(?:\s*,\s*\d+)*\])+)\s*")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-_NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # French calendar words are written in lower case, so the capitalised-name check misses them;
 # a wrong day or month is exactly the kind of error that must not slip through. Compared by value,
@@ -229,10 +228,6 @@ def _alternatives(word: str) -> set[str]:
     for fr in french_for(word):
         alts.update(content_terms(fr))
     return alts
-
-
-def is_supported(sentence: str, quotes: list[str]) -> bool:
-    return unsupported(sentence, quotes) is None
 
 
 def unsupported(sentence: str, quotes: list[str]) -> str | None:

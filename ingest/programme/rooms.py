@@ -16,8 +16,9 @@ ROOM_WORDS = (
     "salle", "salles", "amphi", "amphitheatre", "auditorium", "room", "plateau", "studio",
     "hall", "gymnase", "batiment", "chapiteau", "agora", "rotonde",
 )  # fmt: skip
-_ROOM_LEAD = re.compile(rf"^(?:{'|'.join(ROOM_WORDS)})\b", re.IGNORECASE)
-_ROOM_WORD = re.compile(rf"\b(?:{'|'.join(ROOM_WORDS)})\b")
+_ROOM_ALTERNATIVES = "|".join(ROOM_WORDS)
+_ROOM_LEAD = re.compile(rf"^(?:{_ROOM_ALTERNATIVES})\b", re.IGNORECASE)
+_ROOM_WORD = re.compile(rf"\b(?:{_ROOM_ALTERNATIVES})\b")
 # "Salle : Amphi B", "Lieu : Salle Vauban", "Où : salle 3"
 LABELLED = re.compile(r"^(?:salle|lieu|room|ou|emplacement)\s*:\s*(?P<room>.+)$", re.IGNORECASE)
 # A dash between a session label and its room: "Atelier A – Salle Vauban".
@@ -38,7 +39,7 @@ _CODE = re.compile(r"^(?:(?:atelier|workshop|groupe)\s+)?[A-Z]?\d{0,2}[A-Z]?\s*[
 # "Le Quartz, salle Méridienne", "Rennes – Maison des Associations, salle 3 (6, cours des Alliés)":
 # a venue and its room; the town before a dash and an address in brackets are not the room.
 _VENUE_ROOM = re.compile(
-    rf"^(?:[^,–—()]{{2,40}}\s[-–—]\s)?(?P<room>[^,–—()]{{2,50}},\s*(?:{'|'.join(ROOM_WORDS)}|salon)\b[^,()]{{0,40}}?)"
+    rf"^(?:[^,–—()]{{2,40}}\s[-–—]\s)?(?P<room>[^,–—()]{{2,50}},\s*(?:{_ROOM_ALTERNATIVES}|salon)\b[^,()]{{0,40}}?)"
     r"\s*(?:\([^)]*\))?\s*$")
 
 
@@ -46,7 +47,10 @@ def place_room(s: str) -> tuple[int, int] | None:
     """The room a place line gives: a venue with its room ("Orléans – Maison des associations,
     salle Loire" -> "Maison des associations, salle Loire"), a room line, or a room after a dash
     or a comma; None when the line names no room."""
-    m = _VENUE_ROOM.match(fold(s))
+    folded = fold(s)
+    # Offsets in the folded line are the line's own only when folding kept its length ("œ" -> "oe"
+    # does not).
+    m = _VENUE_ROOM.match(folded) if len(folded) == len(s) else None
     if m:
         return m.start("room"), m.end("room")
     return room_line(s, in_slot=True) or room_in(s)

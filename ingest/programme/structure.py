@@ -141,9 +141,10 @@ class Walker:
         f = fold_keep(t)
         if _CONTACT_HEADER.match(f.strip()):
             return "contact_header"
-        if _DATE_TBC.match(fold(t)):
+        folded = fold(t)
+        if _DATE_TBC.match(folded):
             return "date_tbc"
-        if _ROOM_TBC.match(fold(t)):
+        if _ROOM_TBC.match(folded):
             return "room_tbc"
         if _BARE_LABEL.match(f):
             return "bare"
@@ -254,16 +255,15 @@ class Walker:
     def on_item(self, i: int, ln: Line) -> None:
         """"• « Adapter son logement » – SALLE BOUGAINVILLE" under a slot that announced parallel
         sessions: one of them, its title quoted or up to the room."""
-        at = 0  # the line's text starts after its bullet glyph
-        rest = ln.text
-        r = rooms.room_in(rest)
-        room = (ln.start + at + r[0], ln.start + at + r[1]) if r is not None else None
-        end = at + r[0] if r is not None else len(ln.text)
-        q = labels.quoted_title(ln.text, at)
+        # The line's text starts after its bullet glyph.
+        r = rooms.room_in(ln.text)
+        room = (ln.start + r[0], ln.start + r[1]) if r is not None else None
+        end = r[0] if r is not None else len(ln.text)
+        q = labels.quoted_title(ln.text, 0)
         if q is not None and q.end <= end:
             title = (ln.start + q.title[0], ln.start + q.title[1])
         else:
-            title = strip_span(self.text, ln.start + at, ln.start + end, "·•|–—-:")
+            title = strip_span(self.text, ln.start, ln.start + end, "·•|–—-:")
         self.open(title, by="label", ln=ln, room=room)
         self.extend(ln)
 

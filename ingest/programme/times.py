@@ -13,6 +13,7 @@ from dataclasses import dataclass
 _MERIDIEM = r"\s?[aApP]\.?[mM]\.?(?![\w])"
 _T = rf"(?:[01]?\d|2[0-3])(?:\s?(?:[hH]\s?(?:[0-5]\d)?|:[0-5]\d)(?:{_MERIDIEM})?|{_MERIDIEM})"
 _SEP = r"\s*(?:-|–|—|‑|à|a|/|>|jusqu'à)\s*"
+_MERIDIEM_RE = re.compile(r"([aApP])\.?[mM]")
 RANGE_RE = re.compile(rf"(?:\b[dD][eE]\s+)?(?P<a>{_T})(?:{_SEP})(?P<b>{_T})")
 TIME_RE = re.compile(rf"(?<![\d/])(?P<a>{_T})(?![\d/])")
 
@@ -21,7 +22,7 @@ def to_hhmm(raw: str) -> str:
     digits = re.findall(r"\d+", raw)
     hour = int(digits[0])
     minute = int(digits[1]) if len(digits) > 1 else 0
-    meridiem = re.search(r"([aApP])\.?[mM]", raw)
+    meridiem = _MERIDIEM_RE.search(raw)
     if meridiem and meridiem.group(1).lower() == "p" and hour < 12:
         hour += 12  # "2:30 pm" is 14:30
     elif meridiem and hour == 12:
@@ -42,7 +43,7 @@ def find_range(s: str) -> TimeRange | None:
     if m:
         return TimeRange(start=to_hhmm(m["a"]), end=to_hhmm(m["b"]), span=(m.start(), m.end()))
     m = TIME_RE.search(s)
-    if m and re.search(r"[hH:]|[aApP]\.?[mM]", m["a"]):
+    if m and (re.search(r"[hH:]", m["a"]) or _MERIDIEM_RE.search(m["a"])):
         return TimeRange(start=to_hhmm(m["a"]), end=None, span=(m.start(), m.end()))
     return None
 
