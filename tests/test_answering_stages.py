@@ -157,6 +157,15 @@ def test_list_and_count_come_from_the_catalogue_with_their_scope() -> None:
         assert title in a.answer
 
 
+def test_a_count_counts_the_kind_named_a_list_takes_in_its_family() -> None:
+    a = ask("Combien d'ateliers le mardi ?")
+    grounded(a)
+    assert "3 ateliers" in a.answer and "Jeunesse et engagement" not in a.answer
+    a = ask("Quels ateliers le mardi ?")
+    grounded(a)
+    assert "Jeunesse et engagement" in a.answer  # the round table of that day answers for them
+
+
 def test_online_sessions_are_listed_by_mode() -> None:
     a = ask("Quelles séances peut-on suivre en ligne ?")
     grounded(a)
