@@ -146,3 +146,23 @@ def resources():
     from assistant.answering.retrieve import Resources
 
     return Resources(index=loaded_index(), embedder=None, store=None, lexical_weight=1.0)
+
+
+def index_of(texts: dict[str, str]) -> LoadedIndex:
+    """Several invented programmes, parsed by the real parser and indexed for BM25 only."""
+    from ingest.load import make_document
+    from ingest.pipeline import document_items
+    from ingest.programme import parse_programme
+
+    docs = [make_document(doc_id=d, source=f"{d}.txt", text=t, meta={"title": t.split("\n")[0]})
+            for d, t in texts.items()]
+    cats = [parse_programme(doc) for doc in docs]
+    cat = Catalogue(**{k: [r for c in cats for r in getattr(c, k)]
+                       for k in ("events", "sessions", "people", "initiatives", "sections")})
+    passages, entries = [], []
+    for doc in docs:
+        p, e = document_items(doc, cat)
+        passages += p
+        entries += e
+    return LoadedIndex(Snapshot(embed_model="none", documents=docs, passages=passages, catalogue=cat,
+                                entries=entries))

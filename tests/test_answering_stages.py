@@ -15,7 +15,7 @@ from assistant.answering.pipeline import Answering, answer_question
 from assistant.answering.understand import time_filter, understand
 from assistant.domain.models import Answer, Turn
 from assistant.settings import Settings
-from tests.answering_fixture import PROGRAMME, loaded_index, resources
+from tests.answering_fixture import PROGRAMME, index_of, loaded_index, resources
 
 
 def ask(question: str, history: list[tuple[str, str]] | None = None) -> Answer:
@@ -286,3 +286,19 @@ def test_counts_of_people_and_of_a_persons_sessions() -> None:
 def test_asking_words_are_whole_words() -> None:
     # "location" asks where, but not inside "colocations"; "adresse" not inside "adresser".
     assert "colocations" in asking.strip_asking("Où a lieu l'atelier sur les colocations solidaires ?")
+
+
+def test_the_words_of_an_events_kind_pick_no_event_of_that_kind() -> None:
+    # Two invented steering committees: the English title spells out "Steering Committee", the
+    # French one is about a city contract; an English question on the latter must not be scoped
+    # to the former because its kind words match that title.
+    index = index_of({
+        "copil-harbour-welcome": "Harbour Welcome – Steering Committee meeting\n\nTuesday 10 February 2026\n\n"
+                                 "9:30 am – Welcome coffee\n10:00 am – Project progress report\n",
+        "copil-contrat-de-ville": "Comité de pilotage du contrat de ville\n\nMardi 7 octobre 2025\n\n"
+                                  "10h00 Point 1 : Ouverture\n11h00 Point 2 : Bilan des actions\n",
+    })
+    q = understand("When does the steering committee on the city contract finish?", [], terms=terms_of(index))
+    assert "copil-harbour-welcome" not in q.filters.docs
+    q = understand("When does the Harbour Welcome steering committee start?", [], terms=terms_of(index))
+    assert q.filters.docs == {"copil-harbour-welcome"}  # its own title words still name it

@@ -167,6 +167,10 @@ class CatalogueTerms:
         kind = kinds.event_kind_named(question)
         if kind is None:
             return frozenset()
+        # The words that said the kind ("steering committee", "comité de pilotage") name every
+        # event of that kind: they pick none of them, even where one title spells them out.
+        said = kind.pattern.search(fold(question))
+        q -= set(content_terms(said.group(0))) if said else set()
         candidates = [d for d, k in self._event_kind.items() if kind.id in k]
         scores = {d: sum(1 for t in q & self._event_terms[d] if self._event_idf[t] >= _DISTINCTIVE)
                   for d in candidates}
