@@ -43,3 +43,14 @@ def test_the_sentence_around_a_value_crosses_a_wrapped_line_only() -> None:
 ])  # fmt: skip
 def test_a_count_of_the_subject_is_a_figure_not_a_practical_value(question: str, values: tuple) -> None:
     assert values_asked(question, attributes_asked(question)) == values
+
+
+def test_a_line_ending_with_a_word_no_sentence_ends_with_goes_on_below() -> None:
+    text = ("Simultaneous interpretation into English is available in the Salle du\n"
+            "Conseil municipal only. Sign language is provided for all plenaries.\n"
+            "Atelier 2\n"
+            "Salle Pasteur\n")
+    a, b = sentence_around(text, 0, 20)
+    assert text[a:b] == "Simultaneous interpretation into English is available in the Salle du\nConseil municipal only."
+    at = text.index("Atelier 2")
+    assert sentence_around(text, at, at + 9) == (at, at + 9)  # a heading over a room: two lines

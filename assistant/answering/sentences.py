@@ -63,10 +63,14 @@ def best_sentences(query: Query, ev: Evidence, res: Resources, *, limit: int,
                 key = (doc_id, a, b)
                 best[key] = max(best.get(key, 0.0), overlap + score - 0.1 * rank)
     ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
-    out = []
+    out: list[Sentence] = []
     for (doc_id, a, b), _ in sorted(ranked, key=lambda kv: kv[0]):
         text = index.documents[doc_id].text
-        out.append(Sentence(doc_id, a, _extend(text, a, b)))
+        # A sentence of a paragraph wrapped by the page width goes on past its line's end.
+        a, b = sentence_around(text, a, b)
+        s = Sentence(doc_id, a, _extend(text, a, b))
+        if s not in out:
+            out.append(s)
     return out
 
 

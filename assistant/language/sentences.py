@@ -43,11 +43,24 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
 _ENDS_CLAUSE = (".", "!", "?", "…", ":", ";")
 
 
+# Words no sentence ends with (articles, prepositions, conjunctions): a line ending with one was
+# cut by the page width, whatever the case of the next line ("… available in the Salle du" /
+# "Conseil municipal only.").
+_CONTINUING = frozenset(
+    "de du des la le les l' d' à a au aux en et ou un une pour par sur dans avec sans son sa ses leur "
+    "leurs ce cette ces qui que dont entre vers chez the an of to in on at for with and or by from "
+    "into their its is are".split())
+
+
 def _wraps_into(prev: str, nxt: str) -> bool:
     """A line break inside a sentence: the line stops mid-clause and the next goes on in lower
-    case ("… a remis en" / "état 412 véhicules"); a label line or a new item starts afresh."""
+    case ("… a remis en" / "état 412 véhicules"), or the line ends with a word no sentence ends
+    with; a label line or a new item starts afresh."""
     prev, nxt = prev.rstrip(), nxt.lstrip()
-    return bool(prev and nxt) and not prev.endswith(_ENDS_CLAUSE) and (nxt[0].islower() or nxt[0].isdigit())
+    if not (prev and nxt) or prev.endswith(_ENDS_CLAUSE):
+        return False
+    last = prev.split()[-1].lower()
+    return nxt[0].islower() or nxt[0].isdigit() or (last in _CONTINUING and nxt[0].isalpha())
 
 
 def sentence_around(text: str, start: int, end: int, *, limit: int = 400) -> tuple[int, int]:
