@@ -164,13 +164,13 @@ class CatalogueTerms:
                     if any(self._place_idf.get(t, 0.0) >= _DISTINCTIVE for t in terms & q)}
         if by_place:
             return frozenset(by_place)
-        kind = kinds.event_kind_named(question)
-        if kind is None:
+        said = kinds.event_kind_said(question)
+        if said is None:
             return frozenset()
+        kind, words = said
         # The words that said the kind ("steering committee", "comité de pilotage") name every
         # event of that kind: they pick none of them, even where one title spells them out.
-        said = kind.pattern.search(fold(question))
-        q -= set(content_terms(said.group(0))) if said else set()
+        q -= set(content_terms(words))
         candidates = [d for d, k in self._event_kind.items() if kind.id in k]
         scores = {d: sum(1 for t in q & self._event_terms[d] if self._event_idf[t] >= _DISTINCTIVE)
                   for d in candidates}
@@ -189,11 +189,10 @@ class CatalogueTerms:
         terms = set().union(*(self._event_terms[d] | self._event_places[d] for d in docs))
         words = [w for w in re.findall(r"[\w'-]+", fold(question))
                  if w not in FRENCH_STOPWORDS and (stems := content_terms(w)) and stems[0] in terms]
-        kind = kinds.event_kind_named(question)
-        if kind is not None and any(kind.id in self._event_kind[d] for d in docs):
+        said = kinds.event_kind_said(question)
+        if said is not None and any(said[0].id in self._event_kind[d] for d in docs):
             # "le compte rendu", "au colloque": the kind that named the event is no topic either.
-            found = kind.pattern.search(fold(question))
-            words += [w for w in re.findall(r"[\w'-]+", found.group(0)) if w not in FRENCH_STOPWORDS] if found else []
+            words += [w for w in re.findall(r"[\w'-]+", said[1]) if w not in FRENCH_STOPWORDS]
         return list(dict.fromkeys(words))
 
     def records_in(self, answer: str) -> list[str]:

@@ -129,11 +129,10 @@ def session_set(query: Query, ev: Evidence, index: LoadedIndex) -> tuple[list[Se
         # "Les ateliers du matin" takes in the round table of that slot: kinds of one family
         # (parallel sessions, plenary moments…) answer for each other.
         families = {kinds.family_of(k) for k in named_kinds}
-        exact = [s for s in pool if s.kind in named_kinds]
         # A count is of the kind named ("combien d'ateliers ?" counts no round table), when the
         # programme has items of that kind at all.
-        pool = (exact if exact and "count" in query.asks
-                else [s for s in pool if kinds.family_of(s.kind) in families] or pool)
+        exact = [s for s in pool if s.kind in named_kinds] if "count" in query.asks else []
+        pool = exact or [s for s in pool if kinds.family_of(s.kind) in families] or pool
     if query.topic:
         scores = dict((s.id, sc) for s, sc in ev.sessions)
         best = max((scores.get(s.id, 0.0) for s in pool), default=0.0)

@@ -51,9 +51,15 @@ def kinds_named(text: str) -> set[str]:
     return {k.id for k in session_kinds() if k.pattern.search(folded)}
 
 
-def event_kind_named(text: str) -> Kind | None:
+def event_kind_said(text: str) -> tuple[Kind, str] | None:
+    """The event kind a text names, with the (folded) words that name it ("steering committee")."""
     folded = fold(text)
-    return next((k for k in event_kinds() if k.pattern.search(folded)), None)
+    return next(((k, m.group(0)) for k in event_kinds() if (m := k.pattern.search(folded))), None)
+
+
+def event_kind_named(text: str) -> Kind | None:
+    said = event_kind_said(text)
+    return said[0] if said else None
 
 
 @cache
