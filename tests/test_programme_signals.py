@@ -62,7 +62,11 @@ def test_a_date_line_may_open_with_le_and_carry_the_time() -> None:
      ("Modération : Dr Paul Martin", "animateur"), ("Présidence : Mme Sophie Lang", "président"),
      ("Avec : Pr Anne Leroy", "intervenant"), ("Intervenant·e·s : Léa Morel", "intervenant"),
      ("Grand témoin : Jean Dupuis", "grand témoin"), ("Rapporteur : Marc Petit", "rapporteur"),
-     ("Contact : Julie Blanc", "contact")],
+     ("Contact : Julie Blanc", "contact"),
+     # English pages of French events
+     ("Facilitator: Dr Sam Roy, researcher", "animateur"), ("Moderator: Ms Ann Lee", "animateur"),
+     ("Chair: Léa Marchetti.", "président"), ("Speakers: Mr Loïc Hamon", "intervenant"),
+     ("Panel: Prof. Damien Ferrand", "intervenant"), ("Rapporteur: Dr Sarah Benoît.", "rapporteur")],
 )  # fmt: skip
 def test_role_labels_with_inclusive_writing(line: str, role: str) -> None:
     found = role_line(line)
@@ -303,3 +307,37 @@ def test_a_session_label_that_gives_only_when_takes_its_title_below_its_place() 
         "Croiser les fichiers": ("2025-11-20", "14:00", "16:00", None, "online"),
         "Santé et droits": (None, None, None, None, "in_person"),
     }
+
+
+def test_an_english_page_rooms_in_brackets_or_under_the_title_and_english_labels() -> None:
+    # Invented programme in the layout of English pages of French events.
+    cat = _parse(
+        "Neighbourhood Days 2026\n\nProgramme\n\nTuesday 12 May 2026\n\n"
+        "8:45 am – Welcome coffee (Hall d'accueil)\n\n"
+        "9:15 am – 10:00 am – Opening (Salle des fêtes)\n\n"
+        "10:15 am – 12:00 pm – Parallel workshops\n\n"
+        "  Workshop 1 – \"Jardins de rue\" (Salle Colette)\n"
+        "  How residents planted 40 street gardens in two years, and\n"
+        "  what the city learnt.\n"
+        "  Facilitator: Anne Roux, head of the parks team, City of Tours.\n"
+        "  With: Paul Henry, resident.\n\n"
+        "12:00 pm – 1:30 pm – Lunch break (buffet, Hall d'accueil)\n\n"
+        "14:00 – 15:30        Round table: « Vivre ensemble »\n"
+        "                     Maison des associations, salle Balzac\n"
+        "                     Moderator: Ms Léa Simon, journalist\n\n"
+        "16:00 – 17:00        Webinar: « Voisins solidaires »\n"
+        "                     Online — the link is emailed after registration\n"
+        "                     Speakers: Mr Marc Petit, coordinator, CCAS of Amboise\n"
+    )
+    got = {s.title: (s.room, s.start, s.mode) for s in cat.sessions}
+    assert got["Welcome coffee"] == ("Hall d'accueil", "08:45", "in_person")
+    assert got["Opening"] == ("Salle des fêtes", "09:15", "in_person")
+    assert got["Jardins de rue"] == ("Salle Colette", "10:15", "in_person")
+    assert got["Lunch break"] == ("Hall d'accueil", "12:00", "in_person")
+    assert got["Vivre ensemble"][0] == "Maison des associations, salle Balzac"
+    assert got["Webinar: « Voisins solidaires »"][2] == "online"
+    assert len(cat.sessions) == 6  # the mode line under the webinar is no session of its own
+    roles = {(p.name, s.title): r for s in cat.sessions for p, r in ((p, p.role) for p in s.people)}
+    assert roles[("Anne Roux", "Jardins de rue")] == "animateur"
+    assert roles[("Léa Simon", "Vivre ensemble")] == "animateur"
+    assert roles[("Marc Petit", "Webinar: « Voisins solidaires »")] == "intervenant"

@@ -18,7 +18,9 @@ Pos = tuple[int, int]
 
 _LABEL_RE = re.compile(
     r"^(?P<kw>ateliers?|sujets?|sous-groupes?|groupes?|tables?[- ]rondes?|seances?|sessions?"
-    r"|labos?|laboratoires?|modules?|conferences?|forums?|parcours|themes?|plenieres?)"
+    r"|labos?|laboratoires?|modules?|conferences?|forums?|parcours|themes?|plenieres?"
+    # English pages of French events: "Workshop 2 – « … » (Salle Stendhal)", "Round table: …"
+    r"|workshops?|round[- ]tables?|keynotes?|plenary(?: sessions?)?|labs?)"
     r"(?:\s*(?:n°|no\.?|n o|#)?\s*(?P<num>\d+|[a-z](?=\W|$)|[ivx]+(?=\W|$)))?"
     r"(?P<qual>\s+(?:d'ouverture|de cloture|conclusive|introductive|inaugurale|finale|d'introduction))?"
     r"\s*(?P<sep>[:.–—-]\s*|(?=[«“\"])|$)"

@@ -66,6 +66,10 @@ def room_line(s: str, *, in_slot: bool) -> tuple[int, int] | None:
     s_strip = s.rstrip(" :")
     if not s_strip or len(s_strip) > 60:
         return None
+    if s_strip.startswith("(") and s_strip.endswith(")"):
+        # "(Salle du Conseil municipal)" on the line under its title, as English pages write it.
+        inner = room_line(s_strip[1:-1], in_slot=False)
+        return (inner[0] + 1, inner[1] + 1) if inner is not None else None
     folded = fold(s_strip)
     m = LABELLED.match(folded)
     if m and len(m["room"].split()) <= 6:
@@ -84,6 +88,24 @@ def led_by_room_word(s: str) -> bool:
     return bool(_ROOM_LEAD.match(folded) or LABELLED.match(folded))
 
 
+# A room in brackets, alone or as the last piece of a list: "(Salle Stendhal)", "(buffet, Hall
+# d'honneur)"; not an address or a note ("(meeting point in front of …)").
+_BRACKETED = re.compile(rf"\((?:[^()]*?,\s*)?(?P<r>(?:{_ROOM_ALTERNATIVES})\b[^(),]{{0,40}}?)\s*\)", re.IGNORECASE)
+
+
+def bracketed_room(s: str) -> tuple[int, int] | None:
+    m = _BRACKETED.search(s)
+    return (m.start("r"), m.end("r")) if m else None
+
+
+def venue_room(s: str) -> tuple[int, int] | None:
+    """A line that is only a venue and its room ("Les Champs Libres, salle de conférences",
+    "Hôtel de Ville, Salon d'honneur"): the whole line is the room as written."""
+    folded = fold(s)
+    m = _VENUE_ROOM.match(folded) if len(folded) == len(s) else None
+    return (m.start("room"), m.end("room")) if m and m.start("room") == 0 else None
+
+
 def room_in(s: str) -> tuple[int, int] | None:
     """A room named after a dash or a pipe inside a label line ("Atelier A – Salle Vauban")."""
     for m in DASHED.finditer(s):
@@ -91,9 +113,9 @@ def room_in(s: str) -> tuple[int, int] | None:
         if len(tail.split()) <= 5 and (_ROOM_LEAD.match(fold(tail)) or (
                 _is_upper_label(tail) and _ROOM_WORD.search(fold(tail)))):
             return m.end(), m.end() + len(tail)  # "– Salle Vauban", "– GRANDE SALLE"
-    paren = re.search(r"\((?P<r>(?:salle|amphi|room|auditorium)[^)]{0,30})\)", s, re.IGNORECASE)
+    paren = bracketed_room(s)
     if paren:
-        return paren.start("r"), paren.end("r")
+        return paren
     # The last comma-separated piece of a place: "LE MANS, Maison de l'Habitat, salle Bercé".
     for m in re.finditer(r",\s*", s):
         tail = s[m.end():].rstrip(" :.")

@@ -39,6 +39,9 @@ _BARE_LABEL = re.compile(r"^\W*(?:seances?|ateliers?|modules?|sessions?|webinair
 # A line that is only an attendance mode, perhaps with a note: "Webinaire (lien envoyé la veille)".
 _MODE_LINE = re.compile(r"^\W*(?:en ligne|en visio\w*|visioconf\w*|webinaires?|webinars?|a distance|hybride|online)"
                         r"\s*(?:\([^()]*\))?\s*\.?$", re.I)
+# "Online — the link is emailed after registration" under a title: its mode and a note on it. Not
+# "Webinaire – Title", a kind word heading its session.
+_MODE_NOTE = re.compile(r"^\W*(?:en ligne|online|en visio\w*|visioconf\w*|a distance)\s*(?:[—–:-]\s.*)?$", re.I)
 # "Lieu : Maison de quartier, Brest" under the practical information: where the event is.
 _PLACE_LABEL = re.compile(r"^\s*(?:lieu|adresse)\s*:\s*(?=\S)")  # not "Accès :", the way there
 _CONTACT_HEADER = re.compile(
@@ -341,6 +344,10 @@ class Walker:
                 if r is not None and ln.text[rest:rest + r[0]].rstrip().endswith(("–", "—", "-", "|", "/")):
                     room = (ln.start + rest + r[0], ln.start + rest + r[1])
                     end = ln.start + rest + r[0]
+                elif (r := rooms.bracketed_room(ln.text[rest:])) is not None and not ln.text[rest + r[1]:].strip(" )."):
+                    # "9:15 am – Opening (Salle du Conseil municipal)": the room closes the line.
+                    room = (ln.start + rest + r[0], ln.start + rest + r[1])
+                    end = ln.start + ln.text.rindex("(", rest, rest + r[0])
             inline = Line(ln.index, ln.start + rest, end, self.text[ln.start + rest:end], ln.indent, False,
                           ln.line_start)
             if _caption(inline.text):
@@ -611,6 +618,18 @@ class Walker:
             self.cur.block_start = rl.line_start
             return
         cur = self.cur
+        if (cur is not None and cur.opened_by in ("slot", "label") and self.last_kind in ("slot", "label")
+                and _MODE_NOTE.match(fold_keep(ln.text)) and (mode := mode_named(ln.text)) is not None):
+            # "Online — the link is emailed after registration" under its title: how it is attended.
+            cur.mode, cur.mode_span = mode, strip_span(self.text, ln.start, ln.end, " .")
+            self.extend(ln)
+            return
+        if (cur is not None and cur.room is None and cur.opened_by in ("slot", "label")
+                and self.last_kind in ("slot", "label") and (r := rooms.venue_room(ln.text)) is not None):
+            # "Les Champs Libres, salle de conférences" under its title: the venue and its room.
+            cur.room = (ln.start + r[0], ln.start + r[1])
+            self.extend(ln)
+            return
         if cur is not None and ((cur.desc is not None and self._wraps(i)) or (
                 cur.desc is None and _prose(ln.text, 6 if cur.from_meta else 12))):
             self.add_desc(ln)  # a description: prose under the title, or its wrapped next line
