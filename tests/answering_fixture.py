@@ -41,6 +41,7 @@ Mercredi 15 octobre 2025
 Intervenante : Anne Morel, conseillère énergie, Agence locale de l'énergie
 
 Contact : Lucie Bernard, chargée de communication, 04 72 00 00 00, lucie.bernard@example.org
+Participation gratuite, inscription obligatoire avant le 7 octobre.
 
 En clôture, Hélène Vasseur, grand témoin des Rencontres, a rappelé que la participation des habitants se construit dans la durée.
 """

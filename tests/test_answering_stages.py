@@ -166,6 +166,14 @@ def test_a_count_counts_the_kind_named_a_list_takes_in_its_family() -> None:
     assert "Jeunesse et engagement" in a.answer  # the round table of that day answers for them
 
 
+@pytest.mark.parametrize("question", ["C'est payant, l'atelier sur la mobilité solidaire ?",
+                                      "Do I have to pay for the workshop on rural mobility?"])
+def test_a_price_asked_about_a_session_is_read_in_its_events_practical_lines(question: str) -> None:
+    a = ask(question)
+    grounded(a)
+    assert "Participation gratuite" in a.answer
+
+
 def test_online_sessions_are_listed_by_mode() -> None:
     a = ask("Quelles séances peut-on suivre en ligne ?")
     grounded(a)
@@ -194,7 +202,7 @@ def test_greeting_gets_help_not_a_refusal() -> None:
 
 @pytest.mark.parametrize(
     ("question", "says"),
-    [("Quel est le menu du déjeuner ?", "menu"), ("Combien coûte l'inscription ?", "tarif"),
+    [("Quel est le menu du déjeuner ?", "menu"), ("Combien coûte le parking ?", "tarif"),
      ("Y a-t-il un atelier sur la cryptomonnaie ?", "pas trouvé")],
 )
 def test_values_and_topics_not_in_the_programme_are_refused(question: str, says: str) -> None:

@@ -102,13 +102,33 @@ def value_lines(query: Query, ev: Evidence, res: Resources, *, limit: int = 2) -
     is asked: a line of the asked person, or sharing a topic word, or naming the value asked."""
     index = res.index
     named = [fold(n) for rid in query.named if (n := getattr(index.records.get(rid), "name", None))]
-    found: list[tuple[float, float, Sentence]] = []
-    seen: set[tuple[str, int]] = set()
     # The event the question names: all its lines may hold the value ("Inscriptions : … avant
     # le vendredi 14 novembre"); otherwise the lines of the best hits.
     scoped = sorted(query.filters.docs) if len(query.filters.docs) == 1 else []
     regions = ([(doc, 0, len(index.documents[doc].text), 0.5) for doc in scoped]
                or [(h.item.doc_id, h.item.start, h.item.end, h.score) for h in ev.hits[:2 * DEPTH]])
+    found = _value_lines_in(query, regions, named, scoped=bool(scoped), res=res)
+    lead = _lead_document(ev)
+    if not found and not scoped and lead is not None and coverage(query.topic, index.documents[lead].text) == 1.0:
+        # A price or a deadline stands in the event's practical information, far from the
+        # passages on its topic: the whole document the best hits come from is read, when it
+        # speaks of all the question's topic (not "le parking" of an event that has none).
+        found = _value_lines_in(query, [(lead, 0, len(index.documents[lead].text), 0.5)], named,
+                                scoped=True, res=res)
+    return [s for _, _, s in found[:limit]]
+
+
+def _lead_document(ev: Evidence) -> str | None:
+    """The document most of the three best hits come from, if one does."""
+    docs = [h.item.doc_id for h in ev.hits[:3]]
+    return docs[0] if docs and docs.count(docs[0]) >= 2 else None
+
+
+def _value_lines_in(query: Query, regions: list[tuple[str, int, int, float]], named: list[str], *,
+                    scoped: bool, res: Resources) -> list[tuple[float, float, Sentence]]:
+    index = res.index
+    found: list[tuple[float, float, Sentence]] = []
+    seen: set[tuple[str, int]] = set()
     for doc_id, r_start, r_end, score in regions:
         text = index.documents[doc_id].text
         a, b = line_span(text, r_start, r_end)
@@ -142,7 +162,7 @@ def value_lines(query: Query, ev: Evidence, res: Resources, *, limit: int = 2) -
                     counted = "figure" in query.values and _counts_the_topic(query, text[a_:b_])
                     found.append((fit + counted, score, Sentence(doc_id, a_, b_)))
     found.sort(key=lambda x: (-x[0], -x[1]))
-    return [s for _, _, s in found[:limit]]
+    return found
 
 
 # The shape a value of each catalogue attribute has in a programme line: a room word, a role
