@@ -178,6 +178,22 @@ def test_an_initiative_told_in_prose() -> None:
     assert "Voisins Veilleurs" in (init.organiser or "") and init.figure == "340 personnes"
 
 
+@pytest.mark.parametrize(
+    ("after", "place"),
+    [(" (Épernay), qui emploie 22 salarié·es", "Épernay"),
+     (" (Vierzon, Cher) : 310 jeunes accompagnés", "Vierzon, Cher"),
+     (" (Thionville, 85 apprenant·es en 2025)", "Thionville"),
+     (" de Bourg-Saint-Maurice, gérée par l'association Saison+", "Bourg-Saint-Maurice"),
+     # Not a town: an organisation, a person, an acronym, a description in brackets.
+     (" de l'association Habitat et Partage", None), (" de Mme Dupont", None), (" (CCAS)", None),
+     (" (quartier Monplaisir)", None)],
+)
+def test_the_town_written_right_after_an_initiative_name(after: str, place: str | None) -> None:
+    cat = _parse("Journée des solidarités\n\nPar exemple :\n- « Le Relais Solidaire »" + after + "\n")
+    (init,) = cat.initiatives
+    assert (init.name, init.place) == ("Le Relais Solidaire", place)
+
+
 def test_the_event_place_given_once_in_the_head_after_its_date() -> None:
     cat = _parse(
         "LA LETTRE DES SOLIDARITÉS\nN° 3 – Décembre 2025\n\n"

@@ -8,7 +8,7 @@ of a sentence. Who runs it: "Créée par …, X", "(avec l'association …)", "p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.language.text import fold
 
@@ -269,6 +269,31 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[\w\-]+", name) if w[0].isupper())
 
 
+_TOWN_WORD = r"[A-ZÀ-Ý][\w’'\-]+"
+_TOWN_AFTER = rf"{_TOWN_WORD}(?:[\s\-](?:{_TOWN_WORD}|sur|sous|en|lès|les))*"
+# Right after an initiative's name, its town: "« Le Grenier solidaire » (Épernay)", "… (Vierzon,
+# Cher)", "… (Thionville, 85 apprenant·es)", "la « Maison des saisonniers » de Bourg-Saint-Maurice".
+_PLACE_AFTER = re.compile(
+    rf"\s*[»”\"]?\s*(?:\((?P<b>{_TOWN_AFTER}(?:,\s*{_TOWN_AFTER})?)\s*[,)]|(?:de|d['’])\s*(?P<d>{_TOWN_AFTER}))")
+# Words that open an organisation or a person, not a town ("de l'association …", "de Mme …").
+_NOT_TOWNS = frozenset({"association", "ville", "mairie", "mme", "m", "mr", "ms", "dr", "pr", "madame", "monsieur",
+                        "centre", "mission", "maison", "caisse", "conseil", "departement", "region", "federation",
+                        "reseau", "collectif", "union", "universite", "institut", "agence", "service", "direction"})
+
+
+def place_after(text: str, name_end: int) -> Pos | None:
+    """The town written right after an initiative's name, if any."""
+    m = _PLACE_AFTER.match(text, name_end)
+    if m is None:
+        return None
+    g = "b" if m.group("b") else "d"
+    value = m.group(g)
+    first = fold(re.split(r"[\s\-’']", value)[0])
+    if first in _NOT_TOWNS or (value.isupper() and len(value) <= 6):
+        return None  # an organisation, a person, an acronym in brackets ("(CCAS)")
+    return strip_span(text, m.start(g), m.end(g), ",.;")
+
+
 def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None = None) -> list[Mention]:
     """Bullet examples first (they carry place and description), then prose mentions, then
     initiatives a report showcases in running text; one per name."""
@@ -280,5 +305,7 @@ def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None =
         key = re.sub(r"[^a-z0-9]+", "", fold(text[m.name[0] : m.name[1]]))
         if key and key not in seen:
             seen.add(key)
+            if m.place is None:
+                m = replace(m, place=place_after(text, m.name[1]))
             out.append(m)
     return out
