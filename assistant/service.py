@@ -32,7 +32,7 @@ from assistant.domain.models import (
     Turn,
 )
 from assistant.domain.snapshot import Snapshot, same_embedding
-from assistant.language.glossary import expand
+from assistant.language.glossary import expand, french_search_text
 from assistant.language.matching import all_met, query_groups
 from assistant.language.text import detect_language, fold
 from assistant.search.embedder import Embedder
@@ -224,14 +224,17 @@ class Assistant:
                kinds: set[str] | None = None) -> list[Passage]:
         installed = self._current()
         index = installed.index
-        # English questions over a French corpus: add the French words of the glossary.
-        expanded = expand(query, detect_language(query))
+        # English questions over a French corpus: BM25 reads the glossary's French for the words
+        # it translates, the encoder the question with that French beside it.
+        language = detect_language(query)
+        expanded = expand(query, language)
+        lexical = french_search_text(query, language)
         when = time_filter(query)
         # "mardi en fin de journée": look deeper, then lift what happens at that time.
         depth = max(k, TIME_DEPTH) if when.active else k
         # Twice as deep: a hit inside a better one (a session's entry inside the passage that
         # holds it) is dropped, and the next distinct one takes its place.
-        hits = hybrid_search(index, query=expanded, dense_query=expanded, k=2 * depth, embedder=installed.embedder,
+        hits = hybrid_search(index, query=lexical, dense_query=expanded, k=2 * depth, embedder=installed.embedder,
                              store=installed.store, lexical_weight=self.settings.lexical_weight,
                              filters=filters, kinds=kinds)
         hits = distinct(lift_matching(index, hits, when))[:k]

@@ -156,3 +156,15 @@ def test_a_generic_session_word_filters_no_kind_and_auxiliaries_are_no_topic() -
     from assistant.language.text import content_terms
 
     assert content_terms("How many sessions does it have? Qui était là ?") == content_terms("How many sessions? là")
+
+
+def test_bm25_reads_an_english_question_in_the_glossarys_french() -> None:
+    from assistant.language.glossary import french_search_text
+
+    text = french_search_text("Which room is the workshop on mental health in Quimper?", "en")
+    words = text.split()
+    # Translated words give way to their French; a phrase goes whole; a name stays as written.
+    assert "atelier" in words and "salle" in words and "sante mentale" in text and "quimper" in words
+    assert "workshop" not in words and "room" not in words and "mental" not in words
+    # French questions are read as they are asked (with any borrowed English phrase's French).
+    assert french_search_text("Quelle salle pour l'atelier ?", "fr") == "Quelle salle pour l'atelier ?"

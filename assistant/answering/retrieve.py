@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from assistant.answering.query import Query
 from assistant.answering.temporal import lift_matching
 from assistant.domain.models import Event, Initiative, Person, Session
-from assistant.language.glossary import expand
+from assistant.language.glossary import expand, french_search_text
 from assistant.search.embedder import Embedder
 from assistant.search.retrieval import LoadedIndex, Scored, hybrid_search
 from assistant.search.store import VectorStore
@@ -49,8 +49,9 @@ INITIATIVE_DEPTH = 8  # initiative entries ranked among themselves when examples
 
 
 def search_text(query: Query) -> str:
-    """What BM25 reads: the standalone question, English words with their French equivalents."""
-    return expand(query.standalone, query.language)
+    """What BM25 reads: the standalone question, English words replaced by their French
+    equivalents."""
+    return french_search_text(query.standalone, query.language)
 
 
 def dense_text(query: Query) -> str:

@@ -46,3 +46,21 @@ def expand(question: str, language: str) -> str:
     if language == "en":
         extra += [fr for word in tokens(folded) for fr in french_for(word)]
     return " ".join([question, *extra]) if extra else question
+
+
+def french_search_text(question: str, language: str) -> str:
+    """What BM25 reads of an English question: each word the glossary translates by its French
+    equivalents only, other words (names, places, words without an equivalent) as they are.
+    Kept in English, "session", "room", "held" match the English pages of an index rather
+    than the French programme the question is about."""
+    if language != "en":
+        return expand(question, language)
+    folded = fold(question)
+    phrases = borrowed_phrases(folded, language)
+    covered = {w for en, _ in phrases for w in en.split()}
+    out: list[str] = [fr for _, fr in phrases]
+    for word in tokens(folded):
+        if word in covered:
+            continue
+        out += french_for(word) or [word]
+    return " ".join(out)
