@@ -310,3 +310,11 @@ def test_the_words_of_an_events_kind_pick_no_event_of_that_kind() -> None:
     assert "copil-harbour-welcome" not in q.filters.docs
     q = understand("When does the Harbour Welcome steering committee start?", [], terms=terms_of(index))
     assert q.filters.docs == {"copil-harbour-welcome"}  # its own title words still name it
+
+
+def test_the_session_the_search_ranks_first_answers_a_paraphrase() -> None:
+    # "stuck without a lift" shares no word with the workshop's lines; the session's own entry
+    # is still the best hit of the search, so its day, time and room answer, not a title quote.
+    a = ask("Where is the workshop on solidarity mobility for people stuck without a lift?")
+    grounded(a)
+    assert "Mobilité solidaire en zone rurale" in a.answer and "Salle Pascal" in a.answer

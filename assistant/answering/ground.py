@@ -250,13 +250,22 @@ def _event(query: Query, ev: Evidence, res: Resources) -> Plan:
 
 
 # -- one session and its attributes ---------------------------------------------------------
+def _first_hit_is(session: Session, ev: Evidence) -> bool:
+    """The best hit of the whole search is the session's own entry or a passage of its block: the
+    question is about it even when it words the topic otherwise (a paraphrase, English)."""
+    if not ev.hits:
+        return False
+    item = ev.hits[0].item
+    return session.id in (item.record_id, item.session_id)
+
+
 def _session(query: Query, ev: Evidence, res: Resources) -> Plan | None:
     sessions = selection.main_sessions(query, ev, res.index)
     if not sessions:
         return None
     main = sessions[0]
     anchored = main.id in query.subject or main.id in query.named
-    if not anchored and not selection.topic_fits(query, main, res.index):
+    if not anchored and not selection.topic_fits(query, main, res.index) and not _first_hit_is(main, ev):
         return None  # the question is about something a session only mentions: its sentences
     asked = query.asks & (SESSION_ATTRIBUTES - {"description", "session"})
     missing = selection.missing_attributes(main, frozenset(asked), res.index)
