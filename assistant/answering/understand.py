@@ -91,6 +91,17 @@ def topic_terms(question: str, language: Lang, *, removed: list[str]) -> tuple[t
     return tuple(groups)
 
 
+def without_names(folded: str, names: list[str]) -> str:
+    """The folded question without the words that name an event, a record or a room: they ask
+    for nothing ("les Rencontres « Quartiers au frais »" asks no fee, "le forum Bien manger"
+    no meal)."""
+    names = [fold(n) for n in names if n and n.strip()]
+    if not names:
+        return folded
+    return re.sub(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])",
+                  " ", folded)
+
+
 def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
     """The question on its own, without the conversation."""
     folded = fold(question)
@@ -100,7 +111,7 @@ def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
     removed = [terms.name_of(rid) for rid in named] + terms.event_words(docs, question) + ([room] if room else [])
     asks = asking.attributes_asked(question)
     named_kinds = frozenset(kinds.kinds_named(question))
-    values = asking.values_asked(question, asks, names_session=bool(named_kinds or named))
+    values = asking.values_asked(without_names(folded, removed), asks, names_session=bool(named_kinds or named))
     if values:
         # "Combien de bénévoles ?" asks for a figure of the text, not a count of records.
         asks = (asks - {"count"} if "figure" in values else asks) | {"value"}
