@@ -323,8 +323,8 @@ def test_the_session_the_search_ranks_first_answers_a_paraphrase() -> None:
 def test_the_words_that_name_an_event_ask_for_no_value() -> None:
     from assistant.answering.understand import without_names
 
-    question = "quelles initiatives au forum vacances sans frais ?"
+    question = "quelles initiatives au forum sorties sans frais ?"
     assert asking.values_asked(question) == ("price",)  # "frais" read alone is a fee
-    unnamed = without_names(question, ["vacances", "frais"])
+    unnamed = without_names(question, ["sorties", "frais"])
     assert asking.values_asked(unnamed) == () and "initiatives" in unnamed
     assert without_names("combien coute le forum ?", []) == "combien coute le forum ?"

@@ -93,7 +93,7 @@ def topic_terms(question: str, language: Lang, *, removed: list[str]) -> tuple[t
 
 def without_names(folded: str, names: list[str]) -> str:
     """The folded question without the words that name an event, a record or a room: they ask
-    for nothing ("le forum « Vacances sans frais »" asks no fee, "la journée « Repas partagés »"
+    for nothing ("le forum « Sorties sans frais »" asks no fee, "la journée « Repas partagés »"
     no meal)."""
     names = [fold(n) for n in names if n and n.strip()]
     if not names:
