@@ -15,7 +15,6 @@ import numpy as np
 
 from assistant.language.text import content_terms
 
-
 # BM25's saturation and length normalisation, chosen on the tune split (hit@5 / MRR@10):
 # bm25s' defaults k1 1.5, b 0.75 gave 0.787 / 0.670; b 0.5 0.805 / 0.682; k1 0.9, b 0.25
 # 0.813 / 0.696; k1 0.6, b 0.4 0.816 / 0.698; k1 0.4, b 0.3 0.808 / 0.700. Held-out, read after
