@@ -328,3 +328,14 @@ def test_the_words_that_name_an_event_ask_for_no_value() -> None:
     unnamed = without_names(question, ["sorties", "frais"])
     assert asking.values_asked(unnamed) == () and "initiatives" in unnamed
     assert without_names("combien coute le forum ?", []) == "combien coute le forum ?"
+
+
+def test_a_place_name_is_no_word_the_documents_write_in_lower_case_in_any_form() -> None:
+    # An event's place read from the programme may carry capitalised common words
+    # ("MISSIONS", "Formations"): in any form of a lower-case word of the text they name no
+    # place, so a question saying "mission" or "formation" does not pick that event by them.
+    terms = terms_of(loaded_index())
+    assert terms._common("MISSIONS") and terms._common("Mission")
+    assert not terms._common("Villeurbanne")
+    names = terms._names_in("Maison des Missions, Villeurbanne").split()
+    assert "Villeurbanne" in names and "Missions" not in names

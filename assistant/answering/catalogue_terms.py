@@ -49,6 +49,7 @@ class CatalogueTerms:
             self._add(s.id, s.title)
         self._rooms = sorted({s.room for s in cat.sessions if s.room}, key=len, reverse=True)
         self._lower = self._lowercase_words(index)
+        self._lower_stems = frozenset(t for w in self._lower for t in content_terms(w))
         # How many events use a term: a town or a distinctive word names one event, not all.
         self._event_terms = {e.doc_id: set(content_terms(f"{e.title} {self._doc_title(index, e)}"))
                              for e in self._events}
@@ -70,10 +71,16 @@ class CatalogueTerms:
         return frozenset(fold(w) for d in index.documents.values()
                          for w in re.findall(r"[^\W\d_]+", d.text) if w[0].islower())
 
+    def _common(self, word: str) -> bool:
+        """A word some document writes in lower case, in this form or another of its stem
+        ("FORMATIONS" where the text says "formation")."""
+        folded = fold(word)
+        return folded in self._lower or any(t in self._lower_stems for t in content_terms(folded))
+
     def _names_in(self, place: str) -> str:
         """The names of a place ("Maison de la Culture, place Léon Gontier, Amiens"): words it
         capitalises that no document writes in lower case, not "culture" nor "place"."""
-        return " ".join(w for w in re.findall(r"[^\W\d_]+", place) if w[0].isupper() and fold(w) not in self._lower)
+        return " ".join(w for w in re.findall(r"[^\W\d_]+", place) if w[0].isupper() and not self._common(w))
 
     def _file_words(self, index: LoadedIndex, e: Event) -> str:
         """The file-name words the documents write as names only (capitalised in this one, never
@@ -84,7 +91,7 @@ class CatalogueTerms:
             return ""
         words = [w for w in re.split(r"[\W_\d]+", doc.source.rsplit(".", 1)[0]) if len(w) > 2]
         capitalised = {fold(w) for w in re.findall(r"[^\W\d_]+", doc.text) if w[0].isupper()}
-        return " ".join(w for w in words if fold(w) in capitalised and fold(w) not in self._lower)
+        return " ".join(w for w in words if fold(w) in capitalised and not self._common(w))
 
     @staticmethod
     def _kind_of(index: LoadedIndex, e: Event) -> frozenset[str]:
