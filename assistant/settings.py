@@ -29,6 +29,11 @@ class Settings(BaseSettings):
     chroma_port: int = 8000
     chroma_timeout_s: float = 5.0
     collection_prefix: str = "cohesion"
+    # How many candidates Chroma's HNSW graph explores per query. Its default (100) returned
+    # 97 % of the exact 40 nearest catalogue entries on the evaluation index (min 88 %), and
+    # which ones it missed depended on the build order; 400 returns all of them in the same
+    # 2.4 ms (2 x 1k items). Applied to existing collections too (it is a query-time setting).
+    chroma_ef_search: int = 400
     # Server mode: every replica checks the server's index version pointer this often (seconds;
     # one small read) and swaps a new version in without a restart. 0 turns polling off.
     index_poll_s: float = 5.0

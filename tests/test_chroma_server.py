@@ -61,6 +61,7 @@ def test_ingest_writes_through_the_server_not_an_embedded_store(server_settings)
     assert store.mode == "server"
     assert store.ids(PASSAGES) == {ip.passage.id for ip in snap.passages}
     assert store.ids(CATALOGUE) == {e.id for e in snap.entries}
+    assert store._collection(PASSAGES).configuration_json["hnsw"]["ef_search"] == server_settings.chroma_ef_search
     # Nothing a replica needs stays in the writer's data dir: the index is in the server.
     assert not (server_settings.data_dir / "chroma").exists()
     assert not (server_settings.data_dir / "index").exists()

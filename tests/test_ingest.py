@@ -31,6 +31,13 @@ def test_chroma_holds_exactly_the_snapshot_ids(ingested):
     assert store.ids(CATALOGUE) == {e.id for e in snap.entries}
 
 
+def test_chroma_searches_the_hnsw_graph_broadly_enough_for_exact_neighbours(ingested):
+    # A query-time setting, applied to collections built before it as well.
+    store = VectorStore(ingested)
+    for name in (PASSAGES, CATALOGUE):
+        assert store._collection(name).configuration_json["hnsw"]["ef_search"] == ingested.chroma_ef_search
+
+
 def test_passages_are_short_enough_for_minilm(ingested):
     snap = read_snapshot(ingested.data_dir)
     assert max(len(ip.passage.text.split()) for ip in snap.passages) <= ingested.max_passage_words

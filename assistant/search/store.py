@@ -142,10 +142,18 @@ class VectorStore:
         with self._conn.lock:
             if full not in self._conn.collections:
                 client = self._connect()
-                self._conn.collections[full] = client.get_or_create_collection(
-                    full, embedding_function=None, metadata={"hnsw:space": "cosine"}
-                )
+                coll = client.get_or_create_collection(full, embedding_function=None, metadata={"hnsw:space": "cosine"})
+                self._search_all_of(coll)
+                self._conn.collections[full] = coll
             return self._conn.collections[full]
+
+    def _search_all_of(self, coll) -> None:
+        """Give the collection's HNSW search the breadth of `chroma_ef_search` (see settings):
+        the nearest neighbours it returns are then the exact ones, whatever the build order."""
+        wanted = self._settings.chroma_ef_search
+        hnsw = (getattr(coll, "configuration_json", None) or {}).get("hnsw") or {}
+        if hnsw and hnsw.get("ef_search", wanted) < wanted:
+            coll.modify(configuration={"hnsw": {"ef_search": wanted}})
 
     @_wrap_errors
     def heartbeat(self) -> bool:
