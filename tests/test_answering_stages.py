@@ -339,3 +339,17 @@ def test_a_place_name_is_no_word_the_documents_write_in_lower_case_in_any_form()
     assert not terms._common("Villeurbanne")
     names = terms._names_in("Maison des Missions, Villeurbanne").split()
     assert "Villeurbanne" in names and "Missions" not in names
+
+
+def test_an_initiative_without_a_description_is_told_by_its_own_paragraph() -> None:
+    from assistant.answering.compose import _TOLD_CHARS, _told
+    from assistant.domain.models import Citation, Initiative
+
+    paragraph = ("« Voisins Veilleurs » (appels de convivialité)\nPorté par le CCAS de Vienne avec la Croix-Rouge, "
+                 "le dispositif relie des personnes isolées à un bénévole. Quelque 80 bénévoles appellent 200 "
+                 "personnes chaque semaine. " + "Il a été présenté lors du webinaire du mardi. " * 8)
+    record = Initiative(id="i1", name="Voisins Veilleurs", doc_id="d", citation=Citation(
+        n=1, doc_id="d", title="d", quote=paragraph, start=0, end=len(paragraph), score=1.0))
+    told = _told(record, loaded_index())
+    assert told.startswith("(appels de convivialité) Porté par le CCAS de Vienne")
+    assert "80 bénévoles" in told and len(told) <= _TOLD_CHARS and told.endswith(("semaine", "mardi"))

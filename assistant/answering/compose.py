@@ -177,13 +177,33 @@ def _initiatives(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book:
         head = i.name + (f" ({i.place})" if i.place and i.place.lower() not in i.name.lower() else "")
         if i.organiser and i.organiser.lower() not in head.lower():
             head += f", {i.organiser}"
-        description = (i.description or "").rstrip(" .;:")
+        description = (i.description or _told(i, index)).rstrip(" .;:")
         sep = " : " if lang == "fr" else ": "
         spans = [_span(i, index)]
         place = i.fields.get("place")
         if place is not None and not (spans[0].start <= place.start and place.end <= spans[0].end):
             spans.append(place)
         draft.add(head + (sep + description if description else ""), _marks(book, spans))
+
+
+# How much of an initiative's own paragraph stands in for a description the parser did not
+# separate: about two sentences of prose.
+_TOLD_CHARS = 320
+
+
+def _told(i: Initiative, index: LoadedIndex) -> str:
+    """What the initiative's own paragraph says after its name ("… run by the Red Cross, which
+    calls 300 people"), when the record has no description: its organiser, town and figure are
+    there for a reader even where the parser did not read them out. Whole words, up to the end
+    of a sentence."""
+    text = " ".join(i.citation.quote.split())
+    at = text.find(i.name)
+    rest = text[at + len(i.name):] if at >= 0 else text
+    rest = rest.lstrip(" »”\"'),.;:–—-")
+    if len(rest) <= _TOLD_CHARS:
+        return rest
+    cut = max(rest.rfind(". ", 0, _TOLD_CHARS), rest.rfind("; ", 0, _TOLD_CHARS))
+    return rest[:cut] if cut > 0 else rest[:_TOLD_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def _event(plan: Plan, lang: Lang, draft: Draft, book: CitationBook) -> None:
