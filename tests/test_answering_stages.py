@@ -102,6 +102,7 @@ def test_short_follow_up_takes_the_previous_answers_subject() -> None:
                Turn(role="assistant", content="Atelier « Mobilité solidaire en zone rurale » — Salle Pascal [1].")]
     q = query("et qui l'anime ?", history)
     assert q.follow_up and q.subject == ("s-mobilite",) and "people" in q.asks
+    assert q.filters.docs == {"rencontres-lyon"}  # the conversation stays in that programme
 
 
 def test_next_day_follow_up_moves_to_the_day_after() -> None:

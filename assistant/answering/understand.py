@@ -159,8 +159,11 @@ def _merge(own: Query, previous: Query, subject: tuple[str, ...], terms: Catalog
     moved = bool(f.time.active or f.time.day_shift or same_room)
     own_subject = bool(own.topic or own.named)
     keeps_subject = not moved and not own_subject
+    # The conversation stays in the event of the previous answer unless the follow-up names
+    # another: "et le lendemain ?", "who else speaks?" are about that programme.
+    subject_docs = frozenset(r.doc_id for r in terms.records(subject) if getattr(r, "doc_id", None))
     filters = f.model_copy(update={
-        "time": time, "docs": f.docs or p.docs, "kinds": f.kinds or p.kinds, "mode": f.mode or p.mode,
+        "time": time, "docs": f.docs or p.docs or subject_docs, "kinds": f.kinds or p.kinds, "mode": f.mode or p.mode,
         "room": room, "roles": f.roles})
     asks = own.asks or (previous.asks if keeps_subject else frozenset({"list"}))
     return own.model_copy(update={
