@@ -357,3 +357,43 @@ def test_an_english_page_rooms_in_brackets_or_under_the_title_and_english_labels
     assert roles[("Anne Roux", "Jardins de rue")] == "animateur"
     assert roles[("Léa Simon", "Vivre ensemble")] == "animateur"
     assert roles[("Marc Petit", "Webinar: « Voisins solidaires »")] == "intervenant"
+
+
+def test_a_cycle_of_numbered_meetings_each_under_its_label_block() -> None:
+    # "RENCONTRE n – TITLE" over "Date / Horaires / Lieu / Format" and role labels: one session
+    # per meeting, titled by its heading; a date without its year follows the meeting before.
+    cat = _parse(
+        "Cycle « Vivre ensemble » 2025-2026\n\n"
+        "**RENCONTRE 1 – LE LOGEMENT DES JEUNES**\n"
+        "Date : mardi 18 novembre 2025\nHoraires : 14h00 – 16h00\n"
+        "Lieu : Tulle, Maison des associations, salle Corrèze\n"
+        "Intervenant·es :\n  – Dr Anne VIDAL, médecin, hôpital de Tulle\n"
+        "Animation : Paul ROCHE\n\n"
+        "**RENCONTRE 2 – LA MOBILITÉ**\n"
+        "Date : jeudi 12 février\nHoraires : 9h30 – 12h00\n"
+        "Format : webinaire (lien envoyé la veille)\n"
+        "Intervenant·es :\n  – Pr Luc MARTY, géographe, université de Limoges\n"
+    )
+    got = [(s.title, s.date, s.start, s.room, s.mode) for s in cat.sessions]
+    assert got == [("LE LOGEMENT DES JEUNES", "2025-11-18", "14:00", "salle Corrèze", "in_person"),
+                   ("LA MOBILITÉ", "2026-02-12", "09:30", None, "online")]
+    roles = {(p.name, r.role) for s in cat.sessions for r in s.people for p in cat.people if p.id == r.person_id}
+    assert roles == {("Anne VIDAL", "intervenant"), ("Paul ROCHE", "animateur"), ("Luc MARTY", "intervenant")}
+
+
+def test_a_numbered_meta_line_over_theme_and_place_labels() -> None:
+    # "Labo #n · date · time" over "Thème : …" (the title) and "Lieu : Town – Venue, room" (its
+    # room, not the next session's); a label with a day of its own and no hour has no hour.
+    cat = _parse(
+        "Les labos du réseau 2026\n\n"
+        "Labo #1 · 14.01.2026 · 9h30-12h30\n"
+        "Thème : loger les travailleurs saisonniers\n"
+        "Lieu : Annecy – Maison des associations, salle Semnoz\n"
+        "Animatrice : Claire MOREL, chargée de mission\n\n"
+        "Labo #2 · mercredi 11 mars (matin)\n"
+        "Thème : l'accès aux soins en vallée\n"
+        "Lieu : Thônes – Maison de santé, salle de réunion\n"
+    )
+    got = [(s.title, s.date, s.start, s.room) for s in cat.sessions]
+    assert got == [("loger les travailleurs saisonniers", "2026-01-14", "09:30", "Maison des associations, salle Semnoz"),
+                   ("l'accès aux soins en vallée", "2026-03-11", None, "Maison de santé, salle de réunion")]
