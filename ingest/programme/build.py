@@ -119,13 +119,6 @@ class Builder:
     def leaflet_drafts(self, lf: Leaflet) -> list[Draft]:
         block = (self.lines[lf.first].line_start, self.lines[lf.last].end)
         title = self.top or block
-        heading_kind = None
-        if lf.heading is not None:
-            # A meeting of a cycle under its own heading: that is its title, not the leaflet's;
-            # the heading's word ("RENCONTRE 2", "Module 3") says its kind.
-            title = (lf.heading.start, lf.heading.end)
-            block = (self.lines[lf.heading.index].line_start, block[1])
-            heading_kind = kind_of(self.lines[lf.heading.index].text)
         drafts: list[Draft] = []
         tr_pos = None
         tr = None
@@ -138,23 +131,13 @@ class Builder:
         year = next((d.year for _, d in found if d.year), None)
         slots: list[tuple[Line | None, dates.DateMatch | None]] = [*found] or [(None, None)]
         for date_ln, d in slots:
-            dr = Draft(title=title, opened_by="leaflet", block_start=block[0], block_end=block[1],
-                       label_kind=heading_kind)
+            dr = Draft(title=title, opened_by="leaflet", block_start=block[0], block_end=block[1])
             if date_ln is not None and d is not None:
-                dr.date = d.iso(year or self._leaflet_year(d) or _meta_year(self.doc))
+                dr.date = d.iso(year or _meta_year(self.doc))
                 dr.date_span = (date_ln.start + d.start, date_ln.start + d.end)
-                if dr.date[0].isdigit():
-                    self._last_leaflet_date = (int(dr.date[:4]), d.month)
             if tr is not None:
                 dr.start, dr.end, dr.time_span = tr.start, tr.end, tr_pos
             drafts.append(dr)
-        for ln in lf.values.get("format", []):
-            # "Format : webinaire (lien envoyé la veille)": how the meeting is attended.
-            mode = mode_named(ln.text)
-            if mode is not None:
-                for dr in drafts:
-                    dr.mode, dr.mode_span = mode, (ln.start, ln.end)
-                break
         room = None
         for ln in lf.values.get("place", []):
             r = rooms.room_in(ln.text)
@@ -163,21 +146,11 @@ class Builder:
                 break
         for dr in drafts:
             dr.room = room
-        mentions = [(m, "intervenant") for m in _leaflet_people(self.text, lf.values.get("people", []))]
-        mentions += [(m, "animateur") for m in _leaflet_people(self.text, lf.values.get("moderators", []))]
+        people_lines = lf.values.get("people", [])
+        mentions = _leaflet_people(self.text, people_lines)
         for dr in drafts:
-            dr.people = list(mentions)
+            dr.people = [(m, "intervenant") for m in mentions]
         return drafts
-
-    _last_leaflet_date: tuple[int, int] | None = None  # (year, month) of the last dated meeting
-
-    def _leaflet_year(self, d: dates.DateMatch) -> int | None:
-        """A cycle's meeting dated without its year ("jeudi 11 décembre") follows the one before:
-        same year, or the next when its month comes earlier in the calendar."""
-        if self._last_leaflet_date is None:
-            return None
-        year, month = self._last_leaflet_date
-        return year + 1 if d.month < month else year
 
     def at_a_venue(self, drafts: list[Draft]) -> bool:
         """The programme takes place somewhere: rooms, a manifest place, or a venue line."""

@@ -43,8 +43,6 @@ _MODE_LINE = re.compile(r"^\W*(?:en ligne|en visio\w*|visioconf\w*|webinaires?|w
 # "Webinaire – Title", a kind word heading its session.
 _MODE_NOTE = re.compile(r"^\W*(?:en ligne|online|en visio\w*|visioconf\w*|a distance)\s*(?:[—–:-]\s.*)?$", re.I)
 # "Lieu : Maison de quartier, Brest" under the practical information: where the event is.
-# Labels that give the topic of the session above them, not a session of their own.
-_TOPIC_LABEL = re.compile(r"^(?:themes?|sujets?)$")
 _PLACE_LABEL = re.compile(r"^\s*(?:lieu|adresse)\s*:\s*(?=\S)")  # not "Accès :", the way there
 _CONTACT_HEADER = re.compile(
     r"^(?:pour tout renseignement|pour tous renseignements|renseignements?|contacts?(?: presse)?"
@@ -162,8 +160,6 @@ class Walker:
             return "contact" if rl[0] == "contact" else "role"
         if meta_line(t) is not None:
             return "meta"
-        if self.cur is not None and self.pending_meta is None and not self.practical and _PLACE_LABEL.match(f):
-            return "where"  # "Lieu : Moûtiers – Maison de la Tarentaise, salle Vanoise" in a block
         if len(t) <= 250 and labels.label_match(t):
             return "label"
         if len(t) <= 3 or not any(ch.isalnum() for ch in t) or _NOTE.match(t):
@@ -448,11 +444,6 @@ class Walker:
             return (at + p[0], at + p[1]) if p else None
 
         title = shift(parts.title)
-        if self.pending_meta is not None and title is not None and _TOPIC_LABEL.match(parts.kw):
-            # "Labo #2 · 04.02.2026 · 9h30-12h30" over "Thème : …": the theme is the title of
-            # the session the line above dates, not a session of its own.
-            self.open_after_meta(ln, title)
-            return
         room, mode = shift(parts.room) or self.pending_room, None
         if title is None:
             # The title is on the next line ("Atelier A – Salle Vauban" / "Title"), perhaps
@@ -466,17 +457,12 @@ class Walker:
                 mode = mode or found[1]
                 self.consumed.add(j)
                 j = self._next(j)
-            topic = labels.parse_label(self.lines[j].text) if j is not None else None
             if j is not None and self.classify(self.lines[j]) == "short":
                 self.consumed.add(j)
                 nxt = self.lines[j]
                 q = labels.quoted_title(nxt.text, 0)
                 whole = q is not None and q.start == 0 and q.end == len(nxt.text)
                 title = (nxt.start + q.title[0], nxt.start + q.title[1]) if whole and q else (nxt.start, nxt.end)
-            elif j is not None and topic is not None and topic.title and _TOPIC_LABEL.match(topic.kw):
-                # "Labo #3 · mercredi 11 mars" over "Thème : …": the theme is its title.
-                self.consumed.add(j)
-                title = (self.lines[j].start + topic.title[0], self.lines[j].start + topic.title[1])
             else:
                 title = (ln.start, ln.end)
         d = self.open(title, by="label", ln=ln, room=room)
@@ -491,11 +477,6 @@ class Walker:
             dm = parts.date
             d.date, d.date_span = dm.iso(dm.year or self.year), (at + dm.start, at + dm.end)
             self.year = dm.year or self.year
-            if parts.time is None and self.slot is not None:
-                # A label with a day of its own and no hour: the hour of an earlier day's slot
-                # is not its hour.
-                d.start = d.end = d.time_span = None
-                self.slot = None
         d.organiser = shift(parts.host)
         if parts.time is not None:
             d.start, d.end, d.time_span = parts.time.start, parts.time.end, shift(parts.time.span)
@@ -588,27 +569,13 @@ class Walker:
         self.awaiting_caption = False
         self.contact_role = None
 
-    def on_where(self, i: int, ln: Line) -> None:
-        """"Lieu : Town – Venue, salle X" inside a session's block: where that session is held
-        (the venue and room after the town), not a title nor the next session's room."""
-        assert self.cur is not None
-        m = _PLACE_LABEL.match(fold_keep(ln.text))
-        at = ln.start + (m.end() if m else 0)
-        value = self.text[at:ln.end]
-        if self.cur.room is None and not pending(value) and (r := rooms.place_room(value)) is not None:
-            self.cur.room = (at + r[0], at + r[1])
-        mode = mode_named(value)
-        if mode is not None and self.cur.mode is None:
-            self.cur.mode, self.cur.mode_span = mode, (at, ln.end)
-        self.extend(ln)
-
-    def open_after_meta(self, ln: Line, title: Pos | None = None) -> None:
-        """The line under a meta line is its session's title (or gives it: "Thème : …")."""
+    def open_after_meta(self, ln: Line) -> None:
+        """The line under a meta line is its session's title."""
         assert self.pending_meta is not None
         meta_ln, meta = self.pending_meta
         self.pending_meta = None
         room = (meta_ln.start + meta.room[0], meta_ln.start + meta.room[1]) if meta.room else None
-        d = self.open(title or (ln.start, ln.end), by="heading", ln=ln, room=room)
+        d = self.open((ln.start, ln.end), by="heading", ln=ln, room=room)
         d.block_start = meta_ln.line_start
         d.from_meta = True
         if meta.mode is not None and meta.mode_span is not None:
