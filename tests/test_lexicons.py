@@ -11,6 +11,7 @@ import pytest
 from assistant.language import calendar, kinds, modes, roles
 from assistant.language.lexicon import load
 from assistant.language.pending import only_pending, pending
+from assistant.language.places import ADDRESS
 from assistant.language.text import fold
 
 
@@ -168,3 +169,13 @@ def test_bm25_reads_an_english_question_in_the_glossarys_french() -> None:
     assert "workshop" not in words and "room" not in words and "mental" not in words
     # French questions are read as they are asked (with any borrowed English phrase's French).
     assert french_search_text("Quelle salle pour l'atelier ?", "fr") == "Quelle salle pour l'atelier ?"
+
+
+@pytest.mark.parametrize(
+    ("place", "left"),
+    [("Hôtel du Département – 43 rue de la République, Amiens", "Hôtel du Département – , Amiens"),
+     ("Maison de la Culture – 2, place Léon-Gontier – 80000 Amiens", "Maison de la Culture – – Amiens"),
+     ("Grenoble, Hôtel de Ville – 11 boulevard Jean-Pain", "Grenoble, Hôtel de Ville –")],
+)  # fmt: skip
+def test_an_address_is_told_apart_from_the_names_of_a_place(place: str, left: str) -> None:
+    assert " ".join(ADDRESS.sub(" ", place).split()) == left

@@ -44,7 +44,8 @@ def test_every_time_form(text: str, start: str, end: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "iso"),
     [("mardi 14/10/2025", "2025-10-14"), ("le 3 févr. 2026", "2026-02-03"), ("jeudi 6 novembre", "--11-06"),
-     ("14.10.2025", "2025-10-14")],
+     ("14.10.2025", "2025-10-14"), ("14/10/25", "2025-10-14"), ("Mer. 12/03", "--03-12"),
+     ("Merc. 25 mars", "--03-25"), ("Thu 12/03", "--03-12")],
 )  # fmt: skip
 def test_every_date_form_and_a_missing_year_stays_partial(text: str, iso: str) -> None:
     assert [d.iso() for d in find_dates(text)] == [iso]
@@ -54,6 +55,22 @@ def test_a_date_line_may_open_with_le_and_carry_the_time() -> None:
     d = day_header("le 3 févr. 2026 – 18h00-19h30")
     assert d is not None and d.iso() == "2026-02-03"
     assert day_header("Publié le 3 févr. 2026 par la rédaction") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [("▶ LUNDI 23 MARS", "--03-23"), ("📅 Jeudi 2 avril 2026, à partir de 14 h", "2026-04-02"),
+     ("■ Sam. 28/03", "--03-28"), ("► Vendredi 27 mars :", "--03-27")],
+)  # fmt: skip
+def test_a_day_header_may_be_decorated_with_a_pictogram(line: str, iso: str) -> None:
+    d = day_header(line)
+    assert d is not None and d.iso() == iso
+
+
+def test_a_bare_day_and_month_or_a_number_run_is_not_a_date() -> None:
+    # "12/03" alone is as often a ratio or a reference; a phone number is not a date.
+    assert find_dates("12/03") == []
+    assert find_dates("Tél. 04.73.12.03.56") == []
 
 
 @pytest.mark.parametrize(
@@ -357,3 +374,98 @@ def test_an_english_page_rooms_in_brackets_or_under_the_title_and_english_labels
     assert roles[("Anne Roux", "Jardins de rue")] == "animateur"
     assert roles[("Léa Simon", "Vivre ensemble")] == "animateur"
     assert roles[("Marc Petit", "Webinar: « Voisins solidaires »")] == "intervenant"
+
+
+def test_a_programme_heading_is_not_a_session_and_a_decorated_day_dates_them() -> None:
+    cat = _parse(
+        "Les Rencontres de l'entraide\n\n"
+        "📅 Jeudi 2 avril 2026, à partir de 14 h\n\n"
+        "Programme\n\n"
+        "14 h – Accueil des participant·es\n\n"
+        "14 h 30 – Ouverture\n\n"
+        "▶ Vendredi 3 avril\n\n"
+        "10h-12h – Atelier « Voisins solidaires »\n"
+        "Salle Pascal\n\n"
+        "17 h 30 – Verre de l'amitié\n"
+    )
+    got = {s.title: (s.date, s.start, s.kind) for s in cat.sessions}
+    assert set(got) == {"Accueil des participant·es", "Ouverture", "Voisins solidaires", "Verre de l'amitié"}
+    assert got["Ouverture"][:2] == ("2026-04-02", "14:30")
+    assert got["Voisins solidaires"][:2] == ("2026-04-03", "10:00")
+    assert got["Verre de l'amitié"][2] == "pause"
+
+
+def test_a_cycle_of_numbered_meetings_with_their_places_and_one_date_to_confirm() -> None:
+    cat = _parse(
+        "Cycle « Vivre après »\n\n"
+        "Six rendez-vous d'octobre 2025 à mai 2026 : des séminaires en région et des webinaires.\n\n"
+        "1 | jeudi 16/10/2025, de 9h à 12h\n"
+        "Dijon – Espace solidarités Clemenceau, salle Rameau\n"
+        "PRÉPARER LA SORTIE DÈS L'ENTRÉE\n"
+        "Animation : Thibault Renaudin, délégué régional\n\n"
+        "2 | le 18 nov. 2025, 12 h 15 – 13 h 30\n"
+        "Webinaire (lien envoyé la veille)\n"
+        "UN TOIT À LA SORTIE\n\n"
+        "Réseau Horizons – Programme « Vivre après » – page 1/2\n\n"
+        "« VIVRE APRÈS » – suite du programme\n\n"
+        "6 | SÉANCE DE CLÔTURE – date à confirmer (mai 2026)\n"
+        "Auxerre – lieu précisé ultérieurement\n"
+        "QUELLE PLACE DANS LES POLITIQUES LOCALES ?\n"
+    )
+    got = {s.title: (s.date, s.start, s.end, s.room) for s in cat.sessions}
+    assert got == {
+        "PRÉPARER LA SORTIE DÈS L'ENTRÉE": ("2025-10-16", "09:00", "12:00", "Espace solidarités Clemenceau, salle Rameau"),
+        "UN TOIT À LA SORTIE": ("2025-11-18", "12:15", "13:30", None),
+        "QUELLE PLACE DANS LES POLITIQUES LOCALES ?": (None, None, None, None),
+    }
+    # In person in a room, a séance; online, a webinaire (whatever the intro's strongest word).
+    assert [s.kind for s in cat.sessions][:2] == ["séance", "webinaire"]
+
+
+def test_a_cycle_of_numbered_meetings_each_under_its_label_block() -> None:
+    # "RENCONTRE n – TITLE" over "Date / Horaires / Lieu / Format" and role labels: one session
+    # per meeting, titled by its heading; a date without its year follows the meeting before.
+    cat = _parse(
+        "Cycle « Vivre ensemble » 2025-2026\n\n"
+        "**RENCONTRE 1 – LE LOGEMENT DES JEUNES**\n"
+        "Date : mardi 18 novembre 2025\nHoraires : 14h00 – 16h00\n"
+        "Lieu : Tulle, Maison des associations, salle Corrèze\n"
+        "Intervenant·es :\n  – Dr Anne VIDAL, médecin, hôpital de Tulle\n"
+        "Animation : Paul ROCHE\n\n"
+        "**RENCONTRE 2 – LA MOBILITÉ**\n"
+        "Date : jeudi 12 février\nHoraires : 9h30 – 12h00\n"
+        "Format : webinaire (lien envoyé la veille)\n"
+        "Intervenant·es :\n  – Pr Luc MARTY, géographe, université de Limoges\n"
+    )
+    got = [(s.title, s.date, s.start, s.room, s.mode) for s in cat.sessions]
+    assert got == [("LE LOGEMENT DES JEUNES", "2025-11-18", "14:00", "salle Corrèze", "in_person"),
+                   ("LA MOBILITÉ", "2026-02-12", "09:30", None, "online")]
+    roles = {(p.name, r.role) for s in cat.sessions for r in s.people for p in cat.people if p.id == r.person_id}
+    assert roles == {("Anne VIDAL", "intervenant"), ("Paul ROCHE", "animateur"), ("Luc MARTY", "intervenant")}
+
+
+def test_a_numbered_meta_line_over_theme_and_place_labels() -> None:
+    # "Labo #n · date · time" over "Thème : …" (the title) and "Lieu : Town – Venue, room" (its
+    # room, not the next session's); a label with a day of its own and no hour has no hour.
+    cat = _parse(
+        "Les labos du réseau 2026\n\n"
+        "Labo #1 · 14.01.2026 · 9h30-12h30\n"
+        "Thème : loger les travailleurs saisonniers\n"
+        "Lieu : Annecy – Maison des associations, salle Semnoz\n"
+        "Animatrice : Claire MOREL, chargée de mission\n\n"
+        "Labo #2 · mercredi 11 mars (matin)\n"
+        "Thème : l'accès aux soins en vallée\n"
+        "Lieu : Thônes – Maison de santé, salle de réunion\n"
+    )
+    got = [(s.title, s.date, s.start, s.room) for s in cat.sessions]
+    assert got == [("loger les travailleurs saisonniers", "2026-01-14", "09:30", "Maison des associations, salle Semnoz"),
+                   ("l'accès aux soins en vallée", "2026-03-11", None, "Maison de santé, salle de réunion")]
+
+
+def test_the_event_place_on_the_line_below_its_date() -> None:
+    cat = _parse(
+        "JOURNÉE RÉGIONALE\n« Agir ensemble »\nJeudi 27 novembre 2025\n"
+        "Montpellier – Centre de conférences Saint-Roch\n\n"
+        "9h30 – Ouverture\n10h – Atelier « Voisins »\n"
+    )
+    assert cat.events[0].place == "Montpellier – Centre de conférences Saint-Roch"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from assistant.domain.models import Event, Person, Session
 from assistant.language import kinds
+from assistant.language.places import ADDRESS
 from assistant.language.text import FRENCH_STOPWORDS, content_terms, fold, tokens
 from assistant.search.retrieval import LoadedIndex
 
@@ -80,6 +81,9 @@ class CatalogueTerms:
     def _names_in(self, place: str) -> str:
         """The names of a place ("Maison de la Culture, place Léon Gontier, Amiens"): words it
         capitalises that no document writes in lower case, not "culture" nor "place"."""
+        # A street address names a street, not the event: "43 rue de la République" would make
+        # every question on the Republic's values about that event.
+        place = ADDRESS.sub(" ", place)
         return " ".join(w for w in re.findall(r"[^\W\d_]+", place) if w[0].isupper() and not self._common(w))
 
     def _file_words(self, index: LoadedIndex, e: Event) -> str:

@@ -17,13 +17,14 @@ from assistant.domain.models import (
 )
 from assistant.language.kinds import event_kind_named
 from assistant.language.modes import Mode, mode_named
+from assistant.language.places import ADDRESS
 from assistant.language.text import fold, tokens
 
 from . import dates, people, rooms, times
 from .initiatives import Mention
 from .kinds import kind_from_meta, kind_of, self_kind
 from .leaflet import Leaflet
-from .lines import Line, fold_keep, make_span
+from .lines import Line, fold_keep, make_span, strip_span
 from .showcase import told_sessions
 from .structure import Draft, Parsed
 from .table_drafts import table_drafts
@@ -45,8 +46,12 @@ HEAD_LINES = 25  # an event's own place and date are given once, in the head of 
 def _header_place(lines: list[Line]) -> Pos | None:
     """Where the event is when its head says it once after the date ("Forum régional – mardi
     18 novembre 2025 – Saint-Brieuc (Côtes-d’Armor), Palais des congrès"): a short run of
-    capitalised words, no sentence."""
+    capitalised words, no sentence. A web page may instead give it on a line of its own behind
+    a map pin ("📍 Clermont-Ferrand – Hôtel du Département")."""
     for ln in lines[:HEAD_LINES]:
+        pin = _PIN.match(ln.text)
+        if pin and pin.end() < len(ln.text.rstrip()):
+            return ln.start + pin.end(), ln.start + len(ln.text.rstrip())
         found = [d for d in dates.find_dates(ln.text) if d.year]
         if not found:
             continue
@@ -57,7 +62,32 @@ def _header_place(lines: list[Line]) -> Pos | None:
         b = _BEFORE_DATE.match(ln.text[:found[0].start])
         if b and _a_place(b.group("place")):
             return ln.start + b.start("place"), ln.start + b.end("place")
+        # Or on the line below the date, on its own: "Montpellier – Centre de conférences
+        # Saint-Roch", "Hôtel de Ville de Lille, Place Augustin-Laurent, 59000 Lille".
+        below = next((x for x in lines[lines.index(ln) + 1:HEAD_LINES] if not x.blank), None)
+        if below is not None and _venue_line(below.text):
+            a, b2 = strip_span(below.text, 0, len(below.text))
+            return below.start + a, below.start + b2
     return None
+
+
+_ONE_PLACE = 200  # one place written over a line or two; further apart, a cycle's several places
+
+
+def _venue_line(text: str) -> bool:
+    """A line that only says where: short, capitalised, not a sentence, no date or time, naming a
+    venue or an address ("Grenoble, Hôtel de Ville – 11 boulevard Jean-Pain")."""
+    t = text.strip()
+    if not t or not t[0].isupper() or len(t.split()) > 16 or t.endswith((".", ":", "?", "!")):
+        return False
+    if dates.find_dates(t) or times.find_range(t) is not None:
+        return False
+    # A venue may carry an event word ("Centre de conférences", "Palais des congrès").
+    return bool(ADDRESS.search(t) or _VENUE.search(t))
+
+
+# The pictograms web pages put before an event's place: a map pin, a round pushpin, a building.
+_PIN = re.compile(r"^\s*[\U0001F4CD\U0001F4CC\U0001F3DB\u2316]\ufe0f?\s*")
 
 
 # Before a dated line's date: "Limoges, Espace Noriac – mardi 18 novembre 2025".
@@ -119,6 +149,13 @@ class Builder:
     def leaflet_drafts(self, lf: Leaflet) -> list[Draft]:
         block = (self.lines[lf.first].line_start, self.lines[lf.last].end)
         title = self.top or block
+        heading_kind = None
+        if lf.heading is not None:
+            # A meeting of a cycle under its own heading: that is its title, not the leaflet's;
+            # the heading's word ("RENCONTRE 2", "Module 3") says its kind.
+            title = (lf.heading.start, lf.heading.end)
+            block = (self.lines[lf.heading.index].line_start, block[1])
+            heading_kind = kind_of(self.lines[lf.heading.index].text)
         drafts: list[Draft] = []
         tr_pos = None
         tr = None
@@ -131,13 +168,23 @@ class Builder:
         year = next((d.year for _, d in found if d.year), None)
         slots: list[tuple[Line | None, dates.DateMatch | None]] = [*found] or [(None, None)]
         for date_ln, d in slots:
-            dr = Draft(title=title, opened_by="leaflet", block_start=block[0], block_end=block[1])
+            dr = Draft(title=title, opened_by="leaflet", block_start=block[0], block_end=block[1],
+                       label_kind=heading_kind)
             if date_ln is not None and d is not None:
-                dr.date = d.iso(year or _meta_year(self.doc))
+                dr.date = d.iso(year or self._leaflet_year(d) or _meta_year(self.doc))
                 dr.date_span = (date_ln.start + d.start, date_ln.start + d.end)
+                if dr.date[0].isdigit():
+                    self._last_leaflet_date = (int(dr.date[:4]), d.month)
             if tr is not None:
                 dr.start, dr.end, dr.time_span = tr.start, tr.end, tr_pos
             drafts.append(dr)
+        for ln in lf.values.get("format", []):
+            # "Format : webinaire (lien envoyé la veille)": how the meeting is attended.
+            mode = mode_named(ln.text)
+            if mode is not None:
+                for dr in drafts:
+                    dr.mode, dr.mode_span = mode, (ln.start, ln.end)
+                break
         room = None
         for ln in lf.values.get("place", []):
             r = rooms.room_in(ln.text)
@@ -146,11 +193,21 @@ class Builder:
                 break
         for dr in drafts:
             dr.room = room
-        people_lines = lf.values.get("people", [])
-        mentions = _leaflet_people(self.text, people_lines)
+        mentions = [(m, "intervenant") for m in _leaflet_people(self.text, lf.values.get("people", []))]
+        mentions += [(m, "animateur") for m in _leaflet_people(self.text, lf.values.get("moderators", []))]
         for dr in drafts:
-            dr.people = [(m, "intervenant") for m in mentions]
+            dr.people = list(mentions)
         return drafts
+
+    _last_leaflet_date: tuple[int, int] | None = None  # (year, month) of the last dated meeting
+
+    def _leaflet_year(self, d: dates.DateMatch) -> int | None:
+        """A cycle's meeting dated without its year ("jeudi 11 décembre") follows the one before:
+        same year, or the next when its month comes earlier in the calendar."""
+        if self._last_leaflet_date is None:
+            return None
+        year, month = self._last_leaflet_date
+        return year + 1 if d.month < month else year
 
     def at_a_venue(self, drafts: list[Draft]) -> bool:
         """The programme takes place somewhere: rooms, a manifest place, or a venue line."""
@@ -200,10 +257,18 @@ class Builder:
         title = self.value(d.title) or ""
         if lf_kind:
             return kind_of(title) or kind_from_meta(self.doc.kind) or "formation"
-        return (
-            self_kind(desc) or d.label_kind or kind_of(title) or d.slot_kind or intro_kind
-            or kind_from_meta(self.doc.kind)
-        )  # fmt: skip
+        own = self_kind(desc) or d.label_kind or kind_of(title) or d.slot_kind
+        if own:
+            return own
+        # The programme's own kind word, unless the session's attendance contradicts it: a cycle
+        # "de séminaires et de webinaires" holds its in-person meetings in a room (séances) and
+        # its online ones as webinaires.
+        fallback = intro_kind or kind_from_meta(self.doc.kind)
+        if fallback == "webinaire" and d.mode != "online" and d.room is not None:
+            return "séance"
+        if d.mode == "online" and fallback in (None, "séance"):
+            return "webinaire"
+        return fallback
 
     def _in_top(self, pos: int) -> bool:
         return self.top is not None and self.top[0] <= pos < self.top[1]
@@ -372,7 +437,7 @@ class Builder:
         if place is None:
             for lf in self.parsed.leaflets:
                 vals = lf.values.get("place", [])
-                if vals:
+                if vals and vals[-1].end - vals[0].start <= _ONE_PLACE:
                     place = (vals[0].start, vals[-1].end)
         dated = sorted(
             ((s.date, s.fields["date"]) for s in sessions if s.date and s.date[0].isdigit() and "date" in s.fields), key=lambda x: x[0]

@@ -23,9 +23,11 @@ WEEKDAYS = tuple(fold(w) for lang in ("fr", "en") for w in calendar.weekday_name
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_ALT = "|".join(WEEKDAYS)
+# Weekdays as programmes abbreviate them before a date ("Mer. 12/03", "Merc. 25 mars", "Thu 12/03").
+_DAY_ABBR = "lun|mar|merc|mer|jeu|ven|sam|dim|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun"
 # Works on folded text (same length as the source for French: folding only drops accents).
 DATE_RE = re.compile(
-    rf"\b(?:(?P<wd>{_DAY_ALT})\s+)?(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?P<m>{_MONTH_ALT})\.?"
+    rf"\b(?:(?P<wd>{_DAY_ALT}|{_DAY_ABBR})\.?\s+)?(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?P<m>{_MONTH_ALT})\.?"
     rf"(?:\s+(?P<y>(?:19|20)\d\d))?\b"
 )
 # English order: "Thursday, October 9, 2025", "Oct 9".
@@ -33,13 +35,25 @@ DATE_EN_RE = re.compile(
     rf"\b(?:(?P<wd>{_DAY_ALT}),?\s+)?(?P<m>{_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
     rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 )
+# "14/10/2025", "14.10.2025", "14-10-2025", "14/10/25"; never inside a longer run of numbers (a
+# phone number "04.73.12.34.56").
 NUMERIC_RE = re.compile(
-    rf"\b(?:(?P<wd>{_DAY_ALT})\s+)?(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b"
+    rf"(?<![\d./-])\b(?:(?P<wd>{_DAY_ALT}|{_DAY_ABBR})\.?\s+)?(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)"
+    r"(?P<y>(?:19|20)\d\d|\d\d)\b(?![./-]\d)"
+)
+# "Mer. 12/03", "jeudi 12.03": a day and month without the year, only after a weekday (a bare
+# "12/03" is as often a ratio or a reference as a date).
+NUMERIC_SHORT_RE = re.compile(
+    rf"\b(?P<wd>{_DAY_ALT}|{_DAY_ABBR})\.?\s+(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)\b(?![./-]\d)(?P<y>)"
 )
 MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MONTH_ALT})\s+(?P<y>(?:19|20)\d\d)\b")
 # What may stand before a day header's date: "Jour 1 ·", "Day 2 –", "Journée 1 :".
 # What may stand before a day header's date: "Jour 2 –", "le" ("le 3 févr. 2026 – 18h").
-_DAY_PREFIX = re.compile(r"^(?:(?:jour|journee|day|j)\s*\d+\s*[·:–—\-|]?|le|on)\s*$")
+# A cycle numbers its meetings before their date: "1 | jeudi 16/10/2025", "3. le 11 décembre".
+_DAY_PREFIX = re.compile(r"^(?:(?:jour|journee|day|j)\s*\d+\s*[·:–—\-|]?|(?:n\s*o?\s*)?\d{1,2}(?:\s+le)?|le|on)\s*$")
+
+
+_DECORATION = re.compile(r"[^\w\s]|_")
 
 
 @dataclass(frozen=True)
@@ -68,16 +82,18 @@ def find_dates(s: str) -> list[DateMatch]:
     """All dates in `s`, in order, with offsets into `s`."""
     f = _folded(s)
     found: list[DateMatch] = []
-    for rx in (DATE_RE, DATE_EN_RE, NUMERIC_RE):
+    for rx in (DATE_RE, DATE_EN_RE, NUMERIC_RE, NUMERIC_SHORT_RE):
         for m in rx.finditer(f):
             month = MONTHS[m["m"]] if m["m"] in MONTHS else int(m["m"])
             day = int(m["d"])
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
+            year = int(m["y"]) if m["y"] else None
+            if year is not None and year < 100:
+                year += 2000  # "14/10/25"
             found.append(
                 DateMatch(
-                    start=m.start(), end=m.end(), month=month, day=day,
-                    year=int(m["y"]) if m["y"] else None, weekday=bool(m["wd"]),
+                    start=m.start(), end=m.end(), month=month, day=day, year=year, weekday=bool(m["wd"]),
                 )
             )  # fmt: skip
     found.sort(key=lambda d: (d.start, -d.end))
@@ -100,7 +116,9 @@ def day_header(s: str) -> DateMatch | None:
     if not dates:
         return None
     d = dates[0]
-    before = s[: d.start].strip(" -–—:•·|")
+    # Pictograms and bullets that decorate a header ("▶ LUNDI 23 MARS", "📅 Jeudi 2 avril") say
+    # nothing: only words before the date can make it a sentence rather than a header.
+    before = _DECORATION.sub("", s[: d.start]).strip()
     after = s[d.end :].strip(" -–—:,.()")
     # A time range after the date is part of the header ("MARDI 7 OCTOBRE 2025, DE 09:15 À 12:30").
     tr = times.find_range(after)

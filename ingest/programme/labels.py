@@ -23,7 +23,7 @@ _LABEL_RE = re.compile(
     r"|workshops?|round[- ]tables?|keynotes?|plenary(?: sessions?)?|labs?)"
     r"(?:\s*(?:n°|no\.?|n o|#)?\s*(?P<num>\d+|[a-z](?=\W|$)|[ivx]+(?=\W|$)))?"
     r"(?P<qual>\s+(?:d'ouverture|de cloture|conclusive|introductive|inaugurale|finale|d'introduction))?"
-    r"\s*(?P<sep>[:.–—-]\s*|(?=[«“\"])|$)"
+    r"\s*(?P<sep>[:.–—·|-]\s*|(?=[«“\"])|$)"
 )
 _CLOSERS = {"«": "»", "“": "”", '"': '"'}
 _HOST = re.compile(r"\[(?P<h>[^\]]+)\]")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from assistant.language.text import fold
 
 from .lines import Line
+from .people import role_line
 
 LABELS = {
     "intervenant": "people", "intervenante": "people", "intervenants": "people",
@@ -26,12 +27,23 @@ LABELS = {
     "methodes": "methods", "methodes pedagogiques": "methods", "contexte": "context",
     "dates et horaires": "dates", "dates et lieux": "dates", "lieu et horaires": "place",
     "tarifs et inscriptions": "price", "modalites d'inscription": "registration", "adresse": "place",
-    "formatrices": "people", "intervenant e s": "people", "encadrement": "people",
+    "formatrices": "people", "intervenant e s": "people", "intervenant es": "people", "encadrement": "people",
+    "format": "format",
 }  # fmt: skip
 # Without these a run of labels is something else (a contact card, a form).
 CORE = {"public", "duration", "dates", "place", "times"}
 # A label, possibly after a glyph ("► DATES"), with a note in brackets ("Dates (au choix)").
 _LABEL_RE = re.compile(r"^(?:[►▶■●◆•*#>▸▪–-]\s*)?(?P<label>[a-z' ]+?)(?:\s*\([^)]*\))?\s*(?::\s*(?P<value>.*))?$")
+
+
+# The roles a leaflet block lists its people under: speakers and trainers, moderators.
+_ROLE_VALUES = {"intervenant": "people", "formateur": "people", "animateur": "moderators"}
+# A meeting's own heading over its label block: "RENCONTRE 2 – LE RÉPIT, UN DROIT", "Module 3 :
+# Orienter", "Séance n°4 · Title"; the numbering goes, the title stays.
+_NUMBERED_HEAD = re.compile(
+    r"^[\W_]*(?:rencontres?|seances?|modules?|ateliers?|labos?|sessions?|journees?|jours?|webinaires?|rdv|"
+    r"rendez-vous|meetings?|workshops?)\s*(?:n\s*°\s*|no\.?\s*|#\s*)?(?:\d+|[ivx]+|[a-h])\s*[–—:·.-]+\s*(?=\w)",
+    re.I)
 
 
 @dataclass
@@ -40,6 +52,37 @@ class Leaflet:
     last: int  # index of the last line of the block
     # label kind -> value lines (Line objects); inline values are sliced Lines too
     values: dict[str, list[Line]] = field(default_factory=dict)
+    # The block's own title ("RENCONTRE 2 – LE RÉPIT…" over its Date / Horaires / Lieu), a
+    # sliced Line holding the title alone; None when the block has no heading of its own.
+    heading: Line | None = None
+
+
+def numbered_title(line: Line) -> Line | None:
+    """The title of a numbered meeting heading ("RENCONTRE 2 – TITLE", "**Module 3 : Title**"),
+    as a sliced line, else None."""
+    m = _NUMBERED_HEAD.match(fold(line.text)) if len(fold(line.text)) == len(line.text) else None
+    if m is None:
+        return None
+    a, b = m.end(), len(line.text.rstrip("*_ "))
+    if b <= a:
+        return None
+    return Line(line.index, line.start + a, line.start + b, line.text[a:b], line.indent, False, line.start + a)
+
+
+def _opens_block(lines: list[Line], j: int) -> bool:
+    """A numbered heading with a date, times or a place label right under it: the next
+    meeting of a cycle, not a "Jour 1 – …" line of a formation's content."""
+    if numbered_title(lines[j]) is None:
+        return False
+    below = [ln for ln in lines[j + 1 : j + 6] if not ln.blank][:3]
+    return any((lab := _label(ln)) is not None and lab[0] in CORE for ln in below)
+
+
+def _heading_before(lines: list[Line], i: int) -> Line | None:
+    j = i - 1
+    while j >= 0 and lines[j].blank and i - j <= 2:
+        j -= 1
+    return numbered_title(lines[j]) if j >= 0 and not lines[j].blank else None
 
 
 def _label(line: Line) -> tuple[str, Line | None] | None:
@@ -70,6 +113,7 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
             continue
         block = Leaflet(first=i, last=i)
         current: str | None = None
+        skipping = False  # in the value of a label this module does not read ("Effectif : …")
         j = i
         gap = 0
         while j < len(lines):
@@ -77,17 +121,33 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
             if ln.blank:
                 gap += 1
                 # Two blank lines end the block; one is just spacing between label and value.
-                if gap >= 2 and current is not None and block.values.get(current):
+                if gap >= 2 and (skipping or (current is not None and block.values.get(current))):
                     break
                 j += 1
                 continue
             gap = 0
             lab = _label(ln)
             if lab:
-                current = lab[0]
+                current, skipping = lab[0], False
                 block.values.setdefault(current, [])
                 if lab[1] is not None:
                     block.values[current].append(lab[1])
+            elif _opens_block(lines, j):
+                break  # the next meeting's heading: its own block follows
+            elif (role := role_line(ln.text)) is not None:
+                # "Animation : …", "Grand témoin : …": a role label, spelt any way the genre
+                # does; its names are no more of the current value (a place does not run on
+                # into the speakers).
+                current = _ROLE_VALUES.get(role[0])
+                skipping = current is None
+                if current is not None:
+                    block.values.setdefault(current, [])
+                    value = ln.text[role[1]:]
+                    if value.strip():
+                        a = ln.start + role[1] + len(value) - len(value.lstrip())
+                        block.values[current].append(Line(ln.index, a, ln.end, value.strip(), ln.indent, False, a))
+            elif skipping:
+                pass  # the names under a role this module does not read
             elif current is not None and (not block.values[current] or len(ln.text) <= 160):
                 block.values[current].append(ln)
             else:
@@ -95,6 +155,7 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
             block.last = j
             j += 1
         if len(CORE & set(block.values)) >= 2:
+            block.heading = _heading_before(lines, i)
             out.append(block)
             i = block.last + 1
         else:

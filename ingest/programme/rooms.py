@@ -43,6 +43,14 @@ _VENUE_ROOM = re.compile(
     r"\s*(?:\([^)]*\))?\s*$")
 
 
+def venue_and_room(s: str) -> tuple[int, int] | None:
+    """A line that is a venue and its room, perhaps after its town ("Dijon – Espace Clemenceau,
+    salle Rameau" -> "Espace Clemenceau, salle Rameau"); None for anything else."""
+    folded = fold(s)
+    m = _VENUE_ROOM.match(folded) if len(folded) == len(s) else None
+    return (m.start("room"), m.end("room")) if m else None
+
+
 def place_room(s: str) -> tuple[int, int] | None:
     """The room a place line gives: a venue with its room ("Orléans – Maison des associations,
     salle Loire" -> "Maison des associations, salle Loire"), a room line, or a room after a dash

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.language.modes import Mode, mode_named
-from assistant.language.pending import only_pending, pending
+from assistant.language.pending import PENDING, only_pending, pending
 from assistant.language.text import fold
 
 from . import dates, labels, people, rooms, times
@@ -29,6 +29,8 @@ _FIELD_SEP = re.compile(r"\s+[·•|]\s+")
 
 # A line that only says the date is not known yet: "Date à confirmer", "(date à préciser)".
 _DATE_TBC = only_pending(r"dates?|jour|horaires?")
+# A meeting's heading that gives no date yet: "6 | SÉANCE DE CLÔTURE – date à confirmer (mai 2026)".
+_HEAD_DATE_TBC = re.compile(rf"(?:^\W*\d{{1,2}}\W|[–—|:-])\s*dates?\s+(?:{PENDING})\b")
 # "(salle à confirmer)", "Lieu à préciser": the session's room is not known yet (null), and the
 # line is neither a room nor a title.
 _ROOM_TBC = only_pending(r"salles?|lieux?|room|venue")
@@ -42,7 +44,17 @@ _MODE_LINE = re.compile(r"^\W*(?:en ligne|en visio\w*|visioconf\w*|webinaires?|w
 # "Online — the link is emailed after registration" under a title: its mode and a note on it. Not
 # "Webinaire – Title", a kind word heading its session.
 _MODE_NOTE = re.compile(r"^\W*(?:en ligne|online|en visio\w*|visioconf\w*|a distance)\s*(?:[—–:-]\s.*)?$", re.I)
+# A heading that only announces the programme ("Programme", "Au programme", "Programme détaillé
+# de la journée", "Déroulé", "Agenda"): a section of the page, never a session's title.
+_SECTION = re.compile(r"^\W*(?:(?:le |au )?(?:programme|program|deroule|deroulement)(?: (?:detaille|previsionnel|complet))?"
+                      r"(?: (?:de la |du |des )?(?:journee|jour|matinee|apres-midi|soiree|rencontres?|seminaire|colloque|semaine))?"
+                      r"(?: jour par jour)?|agenda|schedule|sommaire)\W*$", re.I)
+# A page's running footer copied with the text: "Réseau X – Programme – page 1/2".
+# The programme's own running head on the next page: "« Title » – suite du programme", "(suite)".
+_PAGE_FOOTER = re.compile(r"\bpage\s*\d+\s*(?:/|sur|of)\s*\d+\s*$|\bsuite du programme\W*$|\((?:suite|continued)\)\W*$")
 # "Lieu : Maison de quartier, Brest" under the practical information: where the event is.
+# Labels that give the topic of the session above them, not a session of their own.
+_TOPIC_LABEL = re.compile(r"^(?:themes?|sujets?)$")
 _PLACE_LABEL = re.compile(r"^\s*(?:lieu|adresse)\s*:\s*(?=\S)")  # not "Accès :", the way there
 _CONTACT_HEADER = re.compile(
     r"^(?:pour tout renseignement|pour tous renseignements|renseignements?|contacts?(?: presse)?"
@@ -117,6 +129,7 @@ class Walker:
         self.slot: Slot | None = None
         self.cur: Draft | None = None
         self.pending_room: Pos | None = None
+        self.undated_meeting = False  # a meeting heading said its date is to be confirmed
         self.awaiting_caption = False
         self.contact_header: Pos | None = None
         self.practical = False  # in the practical information after the timetable
@@ -136,7 +149,10 @@ class Walker:
         return None
 
     def _peek(self, i: int) -> str:
+        """What the next line is; page furniture between two pages is looked past."""
         j = self._next(i)
+        while j is not None and _PAGE_FOOTER.search(fold(self.lines[j].text)):
+            j = self._next(j)
         return self.classify(self.lines[j]) if j is not None else "end"
 
     def classify(self, ln: Line) -> str:
@@ -147,6 +163,8 @@ class Walker:
         folded = fold(t)
         if _DATE_TBC.match(folded):
             return "date_tbc"
+        if len(t) <= 90 and _HEAD_DATE_TBC.search(folded) and not _sentence(t):
+            return "head_tbc"
         if _ROOM_TBC.match(folded):
             return "room_tbc"
         if _BARE_LABEL.match(f):
@@ -160,9 +178,12 @@ class Walker:
             return "contact" if rl[0] == "contact" else "role"
         if meta_line(t) is not None:
             return "meta"
+        if self.cur is not None and self.pending_meta is None and not self.practical and _PLACE_LABEL.match(f):
+            return "where"  # "Lieu : Moûtiers – Maison de la Tarentaise, salle Vanoise" in a block
         if len(t) <= 250 and labels.label_match(t):
             return "label"
-        if len(t) <= 3 or not any(ch.isalnum() for ch in t) or _NOTE.match(t):
+        if (len(t) <= 3 or not any(ch.isalnum() for ch in t) or _NOTE.match(t) or _SECTION.match(folded)
+                or _PAGE_FOOTER.search(folded)):
             return "noise"  # separators ("……", "* * *"), stray glyphs, editor's notes "[…]"
         if rooms.room_line(t, in_slot=self.slot is not None) and not (
                 _CAPTION.search(t) and not rooms.led_by_room_word(t)):
@@ -285,9 +306,19 @@ class Walker:
         self.slot = None
         self.tbc = True
 
+    def on_head_tbc(self, i: int, ln: Line) -> None:
+        """A meeting's heading without its date yet: the meeting that follows has none (not the
+        previous meeting's)."""
+        self.close()
+        self.day = None
+        self.slot = None
+        self.tbc = True
+        self.undated_meeting = True
+
     def on_day(self, i: int, ln: Line) -> None:
         self.close()
         self.practical = False
+        self.undated_meeting = False
         d = dates.day_header(ln.text)
         assert d is not None
         if d.year:
@@ -316,6 +347,7 @@ class Walker:
     def on_slot(self, i: int, ln: Line) -> None:
         self.close()
         self.practical = False
+        self.undated_meeting = False
         self.contact_role = None
         sl = times.slot_line(ln.text)
         assert sl is not None
@@ -387,6 +419,11 @@ class Walker:
         if self.pending_meta is not None:
             self.open_after_meta(ln)  # an upper-case title reads like a room label
             return
+        under_place = self.pending_room is not None or (self.slot is not None and self.slot.mode == "online")
+        if under_place and self.cur is None and self.last_kind == "short" and not rooms.led_by_room_word(ln.text):
+            # Under a meeting's place line (or its "Webinaire" line), a title in capitals.
+            self.on_short(i, ln)
+            return
         r = rooms.room_line(ln.text, in_slot=self.slot is not None)
         assert r is not None
         pos = (ln.start + r[0], ln.start + r[1])
@@ -444,6 +481,11 @@ class Walker:
             return (at + p[0], at + p[1]) if p else None
 
         title = shift(parts.title)
+        if self.pending_meta is not None and title is not None and _TOPIC_LABEL.match(parts.kw):
+            # "Labo #2 · 04.02.2026 · 9h30-12h30" over "Thème : …": the theme is the title of
+            # the session the line above dates, not a session of its own.
+            self.open_after_meta(ln, title)
+            return
         room, mode = shift(parts.room) or self.pending_room, None
         if title is None:
             # The title is on the next line ("Atelier A – Salle Vauban" / "Title"), perhaps
@@ -457,12 +499,17 @@ class Walker:
                 mode = mode or found[1]
                 self.consumed.add(j)
                 j = self._next(j)
+            topic = labels.parse_label(self.lines[j].text) if j is not None else None
             if j is not None and self.classify(self.lines[j]) == "short":
                 self.consumed.add(j)
                 nxt = self.lines[j]
                 q = labels.quoted_title(nxt.text, 0)
                 whole = q is not None and q.start == 0 and q.end == len(nxt.text)
                 title = (nxt.start + q.title[0], nxt.start + q.title[1]) if whole and q else (nxt.start, nxt.end)
+            elif j is not None and topic is not None and topic.title and _TOPIC_LABEL.match(topic.kw):
+                # "Labo #3 · mercredi 11 mars" over "Thème : …": the theme is its title.
+                self.consumed.add(j)
+                title = (self.lines[j].start + topic.title[0], self.lines[j].start + topic.title[1])
             else:
                 title = (ln.start, ln.end)
         d = self.open(title, by="label", ln=ln, room=room)
@@ -477,6 +524,11 @@ class Walker:
             dm = parts.date
             d.date, d.date_span = dm.iso(dm.year or self.year), (at + dm.start, at + dm.end)
             self.year = dm.year or self.year
+            if parts.time is None and self.slot is not None:
+                # A label with a day of its own and no hour: the hour of an earlier day's slot
+                # is not its hour.
+                d.start = d.end = d.time_span = None
+                self.slot = None
         d.organiser = shift(parts.host)
         if parts.time is not None:
             d.start, d.end, d.time_span = parts.time.start, parts.time.end, shift(parts.time.span)
@@ -569,13 +621,27 @@ class Walker:
         self.awaiting_caption = False
         self.contact_role = None
 
-    def open_after_meta(self, ln: Line) -> None:
-        """The line under a meta line is its session's title."""
+    def on_where(self, i: int, ln: Line) -> None:
+        """"Lieu : Town – Venue, salle X" inside a session's block: where that session is held
+        (the venue and room after the town), not a title nor the next session's room."""
+        assert self.cur is not None
+        m = _PLACE_LABEL.match(fold_keep(ln.text))
+        at = ln.start + (m.end() if m else 0)
+        value = self.text[at:ln.end]
+        if self.cur.room is None and not pending(value) and (r := rooms.place_room(value)) is not None:
+            self.cur.room = (at + r[0], at + r[1])
+        mode = mode_named(value)
+        if mode is not None and self.cur.mode is None:
+            self.cur.mode, self.cur.mode_span = mode, (at, ln.end)
+        self.extend(ln)
+
+    def open_after_meta(self, ln: Line, title: Pos | None = None) -> None:
+        """The line under a meta line is its session's title (or gives it: "Thème : …")."""
         assert self.pending_meta is not None
         meta_ln, meta = self.pending_meta
         self.pending_meta = None
         room = (meta_ln.start + meta.room[0], meta_ln.start + meta.room[1]) if meta.room else None
-        d = self.open((ln.start, ln.end), by="heading", ln=ln, room=room)
+        d = self.open(title or (ln.start, ln.end), by="heading", ln=ln, room=room)
         d.block_start = meta_ln.line_start
         d.from_meta = True
         if meta.mode is not None and meta.mode_span is not None:
@@ -587,6 +653,13 @@ class Walker:
         if self.pending_meta is not None:
             self.open_after_meta(ln)
             return
+        if self.undated_meeting:
+            if pending(ln.text):
+                return  # "Auxerre – lieu précisé ultérieurement": no room either
+            self.undated_meeting = False
+            d = self.open(strip_span(self.text, ln.start, ln.end, "«»“” "), by="heading", ln=ln)
+            d.date_tbc = True
+            return
 
         if self.slot is not None and self.cur is None and self.last_kind in ("day", "slot") and (
                 _MODE_LINE.match(fold_keep(ln.text))):
@@ -594,6 +667,12 @@ class Walker:
             self.slot.mode, self.slot.mode_span = mode_named(ln.text), strip_span(self.text, ln.start, ln.end, " .")
             return
         pos = (ln.start, ln.end)
+        if (self.slot is not None and self.cur is None and self.pending_room is None
+                and self.last_kind in ("day", "slot") and (r := rooms.venue_and_room(ln.text)) is not None):
+            # A cycle's meeting: its date, then where ("Dijon – Espace Clemenceau, salle
+            # Rameau"), then its title.
+            self.pending_room, self.pending_room_line = (ln.start + r[0], ln.start + r[1]), ln
+            return
         if self.contact_role is not None:
             if self._contact(ln):
                 return
@@ -655,7 +734,7 @@ class Walker:
         if nxt == "role":
             self.open(pos, by="heading", ln=ln)
             return
-        if self.slot is not None and cur is None and not self.slot.drafts and nxt in ("para", "day", "slot", "end", "bare"):
+        if self.slot is not None and cur is None and not self.slot.drafts and nxt in ("para", "day", "slot", "end", "bare", "head_tbc"):
             self.open(pos, by="heading", ln=ln)  # the slot's one title line
             return
         if cur is not None and (cur.opened_by in ("label", "slot") or _sentence(ln.text)):
