@@ -196,6 +196,22 @@ def test_an_initiative_told_in_prose() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "place", "organiser"),
+    [("Lancé par le CCAS du Havre en 2020, le réseau « Bonjour Voisin » relie 260 seniors à des bénévoles "
+      "de leur quartier pour des visites.", None, "le CCAS du Havre"),
+     ("À la Ville-Gozet, l’association Ondes Bourbonnaises a lancé « Les Voix du Canal » : 87 témoignages "
+      "ont déjà été enregistrés et diffusés sous forme de podcast.", "Ville-Gozet", "l’association Ondes Bourbonnaises"),
+     ("In the Pont-du-Las district of Toulon, « Les Cours Fraîches », run by Les Jardins du Pont, turned "
+      "9 school playgrounds into shaded gardens for the children and their parents.", "Toulon", "Les Jardins du Pont")],
+)  # fmt: skip
+def test_who_runs_a_prose_initiative_and_where(sentence: str, place: str | None, organiser: str) -> None:
+    cat = _parse("Lettre du réseau – Forum des solidarités\n\n" + sentence + "\n")
+    (init,) = cat.initiatives
+    assert init.organiser == organiser
+    assert place is None or init.place == place
+
+
+@pytest.mark.parametrize(
     ("after", "place"),
     [(" (Épernay), qui emploie 22 salarié·es", "Épernay"),
      (" (Vierzon, Cher) : 310 jeunes accompagnés", "Vierzon, Cher"),
@@ -469,3 +485,13 @@ def test_the_event_place_on_the_line_below_its_date() -> None:
         "9h30 – Ouverture\n10h – Atelier « Voisins »\n"
     )
     assert cat.events[0].place == "Montpellier – Centre de conférences Saint-Roch"
+
+
+def test_a_person_s_function_wrapped_onto_the_next_line_keeps_its_organisation() -> None:
+    cat = _parse(
+        "Lettre du réseau – Forum des solidarités\n\n"
+        "La table ronde a réuni plusieurs acteurs du territoire. Nolwenn TANGUY, directrice du\n"
+        "CCAS de Quimperlé, a présenté l'épicerie solidaire de la ville et ses bénévoles.\n"
+    )
+    (person,) = cat.people
+    assert (person.name, person.role, person.affiliation) == ("Nolwenn TANGUY", "directrice", "CCAS de Quimperlé")

@@ -38,16 +38,22 @@ def prose_people(text: str, lines: list[Line], *, taken: set[str]) -> list[Perso
     line or a contact block), each once."""
     out: list[PersonMention] = []
     seen = set(taken)
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.blank:
             continue
+        # A clause wrapped onto the next line reads on: "Nolwenn TANGUY, directrice du" /
+        # "CCAS de Quimperlé, …". The names are the ones this line starts.
+        nxt = lines[i + 1] if i + 1 < len(lines) and not lines[i + 1].blank else None
+        whole = text[ln.start:nxt.end] if nxt is not None else ln.text
         for name, before in _names(ln.text):
             key = fold(ln.text[name[0]:name[1]])
             if key in seen:
                 continue
             seen.add(key)
             end = _clause_end(ln.text, name[1])
-            function, affiliation = _details(ln.text, name[1], end)
+            if end == len(ln.text) and nxt is not None:
+                end = _clause_end(whole, name[1])
+            function, affiliation = _details(whole, name[1], end)
             function = function or before
             out.append(PersonMention(
                 name=(ln.start + name[0], ln.start + name[1]),

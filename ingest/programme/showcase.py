@@ -33,12 +33,19 @@ _TOWN = r"[A-ZÀ-Ý][\w’'\-]+(?:[\s\-](?:[A-ZÀ-Ý][\w’'\-]+|sur|sous|en|de|
 # "Quimperlé (Finistère)", "Dieppe (Seine-Maritime)": a town and its département in brackets.
 _TOWN_DEPT = re.compile(rf"(?P<town>{_TOWN})\s*\((?P<dept>[A-ZÀ-Ý][^()\d]*[a-zà-ÿ][^()\d]*)\)")
 # "à Lannion", "installée à Bellac", "basé à Saint-Lô".
-_AT_TOWN = re.compile(rf"(?:^|(?<=[\s,;(]))(?:[àÀ]|installée?s?\s+à|basée?s?\s+à|implantée?s?\s+à)\s+(?P<town>{_TOWN})")
+# "à Lannion", "À la Ville-Gozet" (a neighbourhood keeps its article), "installée à Bellac",
+# "In Hyères", "in the Pont-du-Las district of Toulon".
+_AT_TOWN = re.compile(rf"(?:^|(?<=[\s,;(]))(?:[àÀ](?:\s+la|\s+l['’](?=[A-ZÀ-Ý]))?|installée?s?\s+à|basée?s?\s+à|implantée?s?\s+à"
+                      rf"|[Ii]n(?=\s)(?:\s+the\s+[\w’'\-]+(?:\s+[\w’'\-]+)?\s+(?:district|neighbourhood|area)\s+of)?)\s*(?P<town>{_TOWN})")
 _ORG = re.compile(
-    r"\b(?:port[ée]e?s?\s+par|g[ée]r[ée]e?s?\s+par|anim[ée]e?s?\s+par|men[ée]e?s?\s+par|lanc[ée]e?s?\s+par)\s+"
+    # Who runs it, as the genre says it: "porté par", "Lancé par" (a sentence may open with it),
+    # "Imaginée par", "run by"; the participle agrees, so its endings vary.
+    r"\b(?:(?:[Pp]ort|[Gg][ée]r|[Aa]nim|[Mm]en|[Ll]anc|[Ii]magin|[Cc]r[ée]|[Cc]oordonn|[Pp]ilot|[Ii]niti|[Dd][ée]velopp|[Tt]enu"
+    r"|[Cc]on[çc]u)(?:[ée]e?s?|ue?s?)?\s+par|(?:[Rr]un|[Ll]ed|[Cc]oordinated|[Ll]aunched|[Ss]et up|[Cc]reated|[Mm]anaged)\s+by)\s+"
     r"(?P<by>(?:l['’]|la\s+|le\s+|les\s+)?[\w’'&\-]+(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|de|du|des|d['’][\w’'\-]+|la|le|l['’][A-ZÀ-Ý][\w’'\-]*)){0,6})"
     r"|\b(?P<kind>l['’]association|la coopérative|l['’]entreprise|le CCAS|la Ville|le centre social|la Mission locale"
-    r"|le Département|la Métropole|la Région|la communauté de communes|la fédération)"
+    r"|le Département|la Métropole|la Région|la communauté de communes|la fédération"
+    r"|the association|the (?:social|community) centre|the cooperative)(?![\w’'\-])"
     r"(?P<rest>(?:\s+(?:de\s+|d['’]|du\s+)?[A-ZÀ-Ý&][\w’'&\-]*(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|\d+|de|du|des|la|le))*)?)")
 _FIGURE = re.compile(
     r"(?<![\w/])(?:plus de\s+|près de\s+|environ\s+)?\d{1,3}(?:[\s  ]\d{3})*(?:[.,]\d+)?\s*(?:%\s*)?"
