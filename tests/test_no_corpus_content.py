@@ -36,7 +36,7 @@ COMMON_WORDS = frozenset({
     "observatoire", "webinaire", "visioconference", "connect", "workshop", "pause", "auditorium",
     "amphitheatre", "metropole", "ccas", "presentiel", "introductive", "inaugurale", "pedagogiques",
     "menages", "violences", "ehpad", "zoom", "teams", "agora", "prefecture", "intervenantes",
-    "allocutions", "formatrices", "municipality", "assises",
+    "allocutions", "formatrices", "municipality", "assises", "colocations", "quinzaine",
 })
 
 
