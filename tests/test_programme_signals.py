@@ -454,7 +454,8 @@ def test_a_cycle_of_numbered_meetings_each_under_its_label_block() -> None:
         "Intervenant·es :\n  – Pr Luc MARTY, géographe, université de Limoges\n"
     )
     got = [(s.title, s.date, s.start, s.room, s.mode) for s in cat.sessions]
-    assert got == [("LE LOGEMENT DES JEUNES", "2025-11-18", "14:00", "salle Corrèze", "in_person"),
+    # "Tulle, Maison des associations, salle Corrèze": the town first, then the venue and its room.
+    assert got == [("LE LOGEMENT DES JEUNES", "2025-11-18", "14:00", "Maison des associations, salle Corrèze", "in_person"),
                    ("LA MOBILITÉ", "2026-02-12", "09:30", None, "online")]
     roles = {(p.name, r.role) for s in cat.sessions for r in s.people for p in cat.people if p.id == r.person_id}
     assert roles == {("Anne VIDAL", "intervenant"), ("Paul ROCHE", "animateur"), ("Luc MARTY", "intervenant")}
@@ -495,3 +496,48 @@ def test_a_person_s_function_wrapped_onto_the_next_line_keeps_its_organisation()
     )
     (person,) = cat.people
     assert (person.name, person.role, person.affiliation) == ("Nolwenn TANGUY", "directrice", "CCAS de Quimperlé")
+
+
+def test_a_labelled_meeting_takes_the_hours_place_and_format_of_the_block_under_it() -> None:
+    cat = _parse(
+        "Ateliers-laboratoires « Lieux qui relient »\n\n"
+        "Labo n°1 · jeudi 16 octobre 2025\n"
+        "Thème : Ouvrir un café associatif\n"
+        "Horaires : 14h – 17h\n"
+        "Lieu : Labrit, café associatif « La Cabane », salle de l’étage\n"
+        "Format : présentiel\n\n"
+        "Labo n°2 · jeu. 15 janv. 2026\n"
+        "Thème : Faire durer l’engagement\n"
+        "Horaires : 18h00 – 19h30\n"
+        "Format : en ligne (lien envoyé la veille)\n\n"
+        "Labo n°3 (séance de clôture) · date à confirmer (juin 2026)\n"
+        "Thème : Quel soutien public ?\n"
+        "Horaires : 14h00 – 16h30\n"
+        "Lieu : Mont-de-Marsan, Hôtel du Département, salle Chalosse\n"
+    )
+    got = [(s.title, s.date, s.start, s.end, s.room, s.mode) for s in cat.sessions]
+    assert got == [
+        ("Ouvrir un café associatif", "2025-10-16", "14:00", "17:00", "café associatif « La Cabane », salle de l’étage", "in_person"),
+        ("Faire durer l’engagement", "2026-01-15", "18:00", "19:30", None, "online"),
+        ("Quel soutien public ?", None, "14:00", "16:30", "Hôtel du Département, salle Chalosse", "in_person"),
+    ]
+
+
+def test_a_web_page_s_meetings_asked_when_and_where() -> None:
+    cat = _parse(
+        "Cycle de rencontres « Lieux communs » – saison 2026\n\n"
+        "▌RENCONTRE 1 — PAMIERS\n"
+        "« Un tiers-lieu, pour qui ? »\n"
+        "Quand ? Vendredi 23 janvier 2026, 9h30 → 12h30 (accueil café dès 9h)\n"
+        "Où ? Tiers-lieu Les Cordeliers, salle de la Verrière (12 rue des Cordeliers, Pamiers)\n"
+        "Animation : Camille Roumat, coordinatrice\n\n"
+        "▌RENCONTRE 2 — FOIX (clôture)\n"
+        "« Quelle politique pour les tiers-lieux ? »\n"
+        "Quand ? Date à confirmer (juin 2026), en matinée\n"
+        "Où ? Hôtel du Département, salle de l'Assemblée (5-7 rue du Cap de la Ville, Foix)\n"
+    )
+    got = [(s.title, s.date, s.start, s.end, s.room) for s in cat.sessions]
+    assert got == [
+        ("Un tiers-lieu, pour qui ?", "2026-01-23", "09:30", "12:30", "Tiers-lieu Les Cordeliers, salle de la Verrière"),
+        ("Quelle politique pour les tiers-lieux ?", None, None, None, "Hôtel du Département, salle de l'Assemblée"),
+    ]

@@ -17,6 +17,7 @@ from assistant.domain.models import (
 )
 from assistant.language.kinds import event_kind_named
 from assistant.language.modes import Mode, mode_named
+from assistant.language.pending import pending
 from assistant.language.places import ADDRESS
 from assistant.language.text import fold, tokens
 
@@ -146,6 +147,17 @@ class Builder:
         return self.value(self.top) or self.doc.title
 
     # -- sessions ------------------------------------------------------------------------------
+    def meeting_above(self, lf: Leaflet, drafts: list[Draft]) -> Draft | None:
+        """The labelled meeting whose heading lines stand right above a label block that has no
+        heading of its own ("Labo n°1 · jeudi 16 octobre" / "Thème : Title" / "Horaires : …"):
+        the block gives that meeting's time, place and format."""
+        start = self.lines[lf.first].line_start
+        for d in drafts:
+            if d.opened_by == "label" and d.start is None and d.block_start < start \
+                    and not self.text[d.block_end:start].strip():
+                return d
+        return None
+
     def leaflet_drafts(self, lf: Leaflet) -> list[Draft]:
         block = (self.lines[lf.first].line_start, self.lines[lf.last].end)
         title = self.top or block
@@ -159,7 +171,8 @@ class Builder:
         drafts: list[Draft] = []
         tr_pos = None
         tr = None
-        for ln in lf.values.get("times", []):
+        # The hours on their own label, else on the date's line ("Quand ? Mardi 17 mars, de 14h à 17h").
+        for ln in [*lf.values.get("times", []), *lf.values.get("dates", [])]:
             tr = times.find_range(ln.text)
             if tr:
                 tr_pos = (ln.start + tr.span[0], ln.start + tr.span[1])
@@ -169,7 +182,7 @@ class Builder:
         slots: list[tuple[Line | None, dates.DateMatch | None]] = [*found] or [(None, None)]
         for date_ln, d in slots:
             dr = Draft(title=title, opened_by="leaflet", block_start=block[0], block_end=block[1],
-                       label_kind=heading_kind)
+                       label_kind=heading_kind, in_cycle=lf.heading is not None)
             if date_ln is not None and d is not None:
                 dr.date = d.iso(year or self._leaflet_year(d) or _meta_year(self.doc))
                 dr.date_span = (date_ln.start + d.start, date_ln.start + d.end)
@@ -177,6 +190,8 @@ class Builder:
                     self._last_leaflet_date = (int(dr.date[:4]), d.month)
             if tr is not None:
                 dr.start, dr.end, dr.time_span = tr.start, tr.end, tr_pos
+            # "Quand ? Date à confirmer (juin 2026)": no date, and not the page's either.
+            dr.date_tbc = d is None and any(pending(ln.text) for ln in lf.values.get("dates", []))
             drafts.append(dr)
         for ln in lf.values.get("format", []):
             # "Format : webinaire (lien envoyé la veille)": how the meeting is attended.
@@ -187,12 +202,16 @@ class Builder:
                 break
         room = None
         for ln in lf.values.get("place", []):
-            r = rooms.room_in(ln.text)
+            r = rooms.place_room(ln.text)
             if r is not None:
                 room = (ln.start + r[0], ln.start + r[1])
                 break
+        places = [ln for ln in lf.values.get("place", []) if mode_named(ln.text) is None]
         for dr in drafts:
             dr.room = room
+            if dr.mode is None and places and lf.heading is not None:
+                # "Où ? Saint-Girons – lieu exact communiqué aux inscrit·es": held somewhere.
+                dr.mode, dr.mode_span = "in_person", (places[0].start, places[0].end)
         mentions = [(m, "intervenant") for m in _leaflet_people(self.text, lf.values.get("people", []))]
         mentions += [(m, "animateur") for m in _leaflet_people(self.text, lf.values.get("moderators", []))]
         for dr in drafts:
@@ -255,7 +274,7 @@ class Builder:
     def kind(self, d: Draft, intro_kind: str | None, lf_kind: bool) -> str | None:
         desc = self.value(d.desc) or ""
         title = self.value(d.title) or ""
-        if lf_kind:
+        if lf_kind and not d.in_cycle:
             return kind_of(title) or kind_from_meta(self.doc.kind) or "formation"
         own = self_kind(desc) or d.label_kind or kind_of(title) or d.slot_kind
         if own:
@@ -264,7 +283,7 @@ class Builder:
         # "de séminaires et de webinaires" holds its in-person meetings in a room (séances) and
         # its online ones as webinaires.
         fallback = intro_kind or kind_from_meta(self.doc.kind)
-        if fallback == "webinaire" and d.mode != "online" and d.room is not None:
+        if fallback == "webinaire" and d.mode not in ("online", "hybrid") and (d.room is not None or d.mode == "in_person"):
             return "séance"
         if d.mode == "online" and fallback in (None, "séance"):
             return "webinaire"
@@ -289,7 +308,12 @@ class Builder:
                 drafts.append(dr)
         lf_ids = set()
         for lf in self.parsed.leaflets:
-            for dr in self.leaflet_drafts(lf):
+            made = self.leaflet_drafts(lf)
+            above = self.meeting_above(lf, drafts) if lf.heading is None and len(made) == 1 else None
+            if above is not None:
+                _fill(above, made[0])  # "Labo n°1 · date" / "Thème : …" over Horaires / Lieu / Format
+                continue
+            for dr in made:
                 lf_ids.add(id(dr))
                 drafts.append(dr)
         drafts.sort(key=lambda d: d.block_start)
@@ -481,6 +505,19 @@ class Builder:
             Section(start=a, end=b, path=p)
             for (a, b), p in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
         ]
+
+
+def _fill(d: Draft, lf: Draft) -> None:
+    """A meeting takes what its label block says and it does not."""
+    if d.date is None and lf.date is not None:
+        d.date, d.date_span = lf.date, lf.date_span
+    if lf.start is not None:
+        d.start, d.end, d.time_span = lf.start, lf.end, lf.time_span
+    d.room = d.room or lf.room
+    if d.mode is None:
+        d.mode, d.mode_span = lf.mode, lf.mode_span
+    d.people = [*d.people, *lf.people]
+    d.block_end = max(d.block_end, lf.block_end)
 
 
 def _label(s: Session) -> str:

@@ -23,6 +23,8 @@ _LABEL_RE = re.compile(
     r"|workshops?|round[- ]tables?|keynotes?|plenary(?: sessions?)?|labs?)"
     r"(?:\s*(?:n°|no\.?|n o|#)?\s*(?P<num>\d+|[a-z](?=\W|$)|[ivx]+(?=\W|$)))?"
     r"(?P<qual>\s+(?:d'ouverture|de cloture|conclusive|introductive|inaugurale|finale|d'introduction))?"
+    # A note in brackets on the label itself: "Labo n°5 (séance de clôture) · date à confirmer".
+    r"(?:\s*\((?:seance|session|rencontre|labo|atelier)[^()]*\))?"
     r"\s*(?P<sep>[:.–—·|-]\s*|(?=[«“\"])|$)"
 )
 _CLOSERS = {"«": "»", "“": "”", '"': '"'}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.language.text import fold
 
+from .labels import label_match
 from .lines import Line
 from .people import role_line
 
@@ -29,11 +30,13 @@ LABELS = {
     "tarifs et inscriptions": "price", "modalites d'inscription": "registration", "adresse": "place",
     "formatrices": "people", "intervenant e s": "people", "intervenant es": "people", "encadrement": "people",
     "format": "format",
+    # Web pages ask the questions: "Quand ? Vendredi 23 janvier, 9h30 → 12h30", "Où ? …".
+    "quand": "dates", "ou": "place",
 }  # fmt: skip
 # Without these a run of labels is something else (a contact card, a form).
-CORE = {"public", "duration", "dates", "place", "times"}
+CORE = {"public", "duration", "dates", "place", "times", "format"}
 # A label, possibly after a glyph ("► DATES"), with a note in brackets ("Dates (au choix)").
-_LABEL_RE = re.compile(r"^(?:[►▶■●◆•*#>▸▪–-]\s*)?(?P<label>[a-z' ]+?)(?:\s*\([^)]*\))?\s*(?::\s*(?P<value>.*))?$")
+_LABEL_RE = re.compile(r"^(?:[►▶■●◆•*#>▸▪–-]\s*)?(?P<label>[a-z' ]+?)(?:\s*\([^)]*\))?\s*(?:[:?]\s*(?P<value>.*))?$")
 
 
 # The roles a leaflet block lists its people under: speakers and trainers, moderators.
@@ -42,7 +45,7 @@ _ROLE_VALUES = {"intervenant": "people", "formateur": "people", "animateur": "mo
 # Orienter", "Séance n°4 · Title"; the numbering goes, the title stays.
 _NUMBERED_HEAD = re.compile(
     r"^[\W_]*(?:rencontres?|seances?|modules?|ateliers?|labos?|sessions?|journees?|jours?|webinaires?|rdv|"
-    r"rendez-vous|meetings?|workshops?)\s*(?:n\s*°\s*|no\.?\s*|#\s*)?(?:\d+|[ivx]+|[a-h])\s*[–—:·.-]+\s*(?=\w)",
+    r"rendez-vous|meetings?|workshops?)\s*(?:n\s*°\s*|no\.?\s*|#\s*)?(?:\d+|[ivx]+|[a-h])(?:\s*\([^)]*\))?\s*[–—:·.-]+\s*(?=\w)",
     re.I)
 
 
@@ -78,11 +81,30 @@ def _opens_block(lines: list[Line], j: int) -> bool:
     return any((lab := _label(ln)) is not None and lab[0] in CORE for ln in below)
 
 
-def _heading_before(lines: list[Line], i: int) -> Line | None:
+def _previous(lines: list[Line], i: int) -> int | None:
     j = i - 1
     while j >= 0 and lines[j].blank and i - j <= 2:
         j -= 1
-    return numbered_title(lines[j]) if j >= 0 and not lines[j].blank else None
+    return j if j >= 0 and not lines[j].blank else None
+
+
+_QUOTED_LINE = re.compile(r"^\s*[«“]\s*(?P<t>.+?)\s*[»”]\s*$")
+
+
+def _heading_before(lines: list[Line], i: int) -> Line | None:
+    j = _previous(lines, i)
+    if j is None:
+        return None
+    own = numbered_title(lines[j])
+    m = _QUOTED_LINE.match(lines[j].text)
+    k = _previous(lines, j) if m else None
+    if m and k is not None and numbered_title(lines[k]) is not None:
+        # "RENCONTRE 1 — PAMIERS" / "« Title »" / "Quand ? …": the quoted line is the title, the
+        # heading above it only numbers the meeting (and says where).
+        ln = lines[j]
+        return Line(ln.index, ln.start + m.start("t"), ln.start + m.end("t"), m.group("t"), ln.indent, False,
+                    ln.start + m.start("t"))
+    return own
 
 
 def _label(line: Line) -> tuple[str, Line | None] | None:
@@ -116,8 +138,10 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
         skipping = False  # in the value of a label this module does not read ("Effectif : …")
         j = i
         gap = 0
+        gap_before = False
         while j < len(lines):
             ln = lines[j]
+            gap_before = gap > 0
             if ln.blank:
                 gap += 1
                 # Two blank lines end the block; one is just spacing between label and value.
@@ -132,7 +156,7 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 block.values.setdefault(current, [])
                 if lab[1] is not None:
                     block.values[current].append(lab[1])
-            elif _opens_block(lines, j):
+            elif _opens_block(lines, j) or (gap_before and label_match(ln.text) is not None):
                 break  # the next meeting's heading: its own block follows
             elif (role := role_line(ln.text)) is not None:
                 # "Animation : …", "Grand témoin : …": a role label, spelt any way the genre

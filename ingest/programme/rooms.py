@@ -61,6 +61,12 @@ def place_room(s: str) -> tuple[int, int] | None:
     m = _VENUE_ROOM.match(folded) if len(folded) == len(s) else None
     if m:
         return m.start("room"), m.end("room")
+    # "Tartas, centre social Les Trois Rivières, salle Midouze": the town first, then the venue
+    # and its room.
+    pieces = [p for p in re.finditer(r"[^,]+", s)]
+    if len(pieces) >= 3 and _ROOM_LEAD.match(fold(pieces[-1].group().strip())) and len(pieces[-1].group().split()) <= 5:
+        a = pieces[1].start() + len(pieces[1].group()) - len(pieces[1].group().lstrip())
+        return a, len(s.rstrip(" .;"))
     return room_line(s, in_slot=True) or room_in(s)
 
 

@@ -85,6 +85,7 @@ class Draft:
     mode_span: Pos | None = None
     from_meta: bool = False  # its title is the line under a meta line
     date_tbc: bool = False  # the programme says its date is not known yet ("Date à confirmer")
+    in_cycle: bool = False  # a meeting of a cycle under its own heading, not a formation leaflet's date
 
 
 @dataclass

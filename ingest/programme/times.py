@@ -12,7 +12,7 @@ from dataclasses import dataclass
 # English pages of French events write "9:15 am", "2:30 pm", "10 am".
 _MERIDIEM = r"\s?[aApP]\.?[mM]\.?(?![\w])"
 _T = rf"(?:[01]?\d|2[0-3])(?:\s?(?:[hH]\s?(?:[0-5]\d)?|:[0-5]\d)(?:{_MERIDIEM})?|{_MERIDIEM})"
-_SEP = r"\s*(?:-|–|—|‑|à|a|/|>|jusqu'à)\s*"
+_SEP = r"\s*(?:-|–|—|‑|à|a|/|>|→|jusqu'à|to)\s*"  # "9h30 → 12h30", "9:30 to 11:00"
 _MERIDIEM_RE = re.compile(r"([aApP])\.?[mM]")
 RANGE_RE = re.compile(rf"(?:\b[dD][eE]\s+)?(?P<a>{_T})(?:{_SEP})(?P<b>{_T})")
 TIME_RE = re.compile(rf"(?<![\d/])(?P<a>{_T})(?![\d/])")
