@@ -541,3 +541,22 @@ def test_a_web_page_s_meetings_asked_when_and_where() -> None:
         ("Un tiers-lieu, pour qui ?", "2026-01-23", "09:30", "12:30", "Tiers-lieu Les Cordeliers, salle de la Verrière"),
         ("Quelle politique pour les tiers-lieux ?", None, None, None, "Hôtel du Département, salle de l'Assemblée"),
     ]
+
+
+def test_a_one_line_event_with_its_date_time_place_and_title_in_fields() -> None:
+    cat = _parse(
+        "Mois de la fraternité 2026\nDu 16 novembre au 12 décembre 2026, partout dans le département\n\n"
+        "— SEMAINE 1 · du 16 au 22 novembre —\n\n"
+        "Lun. 16 nov. | 18h30 | Montauban – Hôtel du Département, salle de l’Assemblée | Soirée d’ouverture « Une promesse à tenir »\n"
+        "Ouverture par Mme Hélène Castagné, vice-présidente du Conseil départemental, puis conférence\n"
+        "du Pr Antoine Bessières, historien.\n\n"
+        "Jeu. 19 nov. | 12h30-13h30 | En ligne | Webinaire « Ce que dit le droit » (I)\n"
+        "Intervenante : Me Claire Dufau, avocate.\n"
+    )
+    got = [(s.title, s.kind, s.date, s.start, s.end, s.room, s.mode) for s in cat.sessions]
+    assert got == [
+        ("Une promesse à tenir", "ouverture", "2026-11-16", "18:30", None, "Hôtel du Département, salle de l’Assemblée", "in_person"),
+        ("Ce que dit le droit", "webinaire", "2026-11-19", "12:30", "13:30", None, "online"),
+    ]
+    first = cat.sessions[0].id
+    assert {p.name for p in cat.people if first in p.sessions} == {"Hélène Castagné", "Antoine Bessières"}

@@ -18,6 +18,8 @@ from . import dates, rooms, times
 Pos = tuple[int, int]
 # Field separators: a glyph with spaces around it (a hyphen inside "14h-15h30" is no separator).
 _SEP = re.compile(r"\s+[›»|•·–—]\s+|\s*[›»|•·]\s*(?=\S)")
+# A line that quotes a title « … »: its closing mark is no separator.
+_SEP_QUOTING = re.compile(r"\s+[›|•·–—]\s+|\s*[›|•·]\s*(?=\S)")
 MIN_FIELDS = 3
 
 
@@ -29,11 +31,14 @@ class Meta:
     mode: Mode | None
     mode_span: Pos | None
     confirm: Pos | None  # "date à confirmer": the date is said to be unknown
+    # The session's title in a field of its own, last on the line ("Lun. 16 nov. | 18h30 |
+    # Montauban – Hôtel du Département | Soirée d'ouverture « … »"); else it is on the line below.
+    title: Pos | None = None
 
 
 def _fields(text: str) -> list[Pos]:
     out, pos = [], 0
-    for m in _SEP.finditer(text):
+    for m in (_SEP_QUOTING if "«" in text else _SEP).finditer(text):
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
@@ -53,6 +58,7 @@ def meta_line(text: str) -> Meta | None:
     date = time = None
     room = mode_span = confirm = None
     mode = None
+    rest: list[Pos] = []
     for a, b in fields:
         field = text[a:b]
         if date is None and (found := dates.find_dates(field)):
@@ -68,9 +74,15 @@ def meta_line(text: str) -> Meta | None:
             mode, mode_span = m, (a, b)
             continue
         if room is None:
-            r = rooms.room_in(field) or rooms.room_line(field, in_slot=True)
+            r = rooms.venue_and_room(field) or rooms.room_in(field) or rooms.room_line(field, in_slot=True)
             if r is not None:
                 room = (a + r[0], a + r[1])
+                continue
+        rest.append((a, b))
     if date is None and time is None:
         return None
-    return Meta(date=date, time=time, room=room, mode=mode, mode_span=mode_span, confirm=confirm)
+    # A field after the date, the time and the place that reads as a title: several words, not
+    # a town ("Montauban") nor a note.
+    last = rest[-1] if rest and rest[-1] == fields[-1] else None
+    title = last if last is not None and len(text[last[0]:last[1]].split()) >= 3 and confirm is None else None
+    return Meta(date=date, time=time, room=room, mode=mode, mode_span=mode_span, confirm=confirm, title=title)

@@ -86,6 +86,7 @@ class Draft:
     from_meta: bool = False  # its title is the line under a meta line
     date_tbc: bool = False  # the programme says its date is not known yet ("Date à confirmer")
     in_cycle: bool = False  # a meeting of a cycle under its own heading, not a formation leaflet's date
+    one_line: bool = False  # opened by a one-line event ("date | time | place | title"): the lines right under it are its block
 
 
 @dataclass
@@ -621,6 +622,20 @@ class Walker:
         self.pending_meta = (ln, meta)
         self.awaiting_caption = False
         self.contact_role = None
+        if meta.title is not None:
+            # The title is on the line itself: the session opens here, its block follows. "Atelier
+            # « Title » (I)": the quoted words are the title, the word before them its kind.
+            a, b = meta.title
+            field = ln.text[a:b]
+            q = labels.quoted_title(field, 0)
+            kind = None
+            if q is not None and len(field[:q.start].split()) <= 4:
+                kind = kind_of(field[:q.start]) if field[:q.start].strip() else None
+                a, b = a + q.title[0], a + q.title[1]
+            self.open_after_meta(ln, title=(ln.start + a, ln.start + b))
+            if self.cur is not None:
+                self.cur.one_line = True
+                self.cur.label_kind = kind
 
     def on_where(self, i: int, ln: Line) -> None:
         """"Lieu : Town – Venue, salle X" inside a session's block: where that session is held
@@ -650,9 +665,19 @@ class Walker:
         if meta.date is None and meta.confirm is not None:
             d.date, d.date_span = None, None  # "date à confirmer": no date, said so
 
+    def _under_one_line_event(self, ln: Line) -> bool:
+        """A line right under a one-line event's line or its block, with no blank line between:
+        its description, its speakers, who organises it."""
+        cur = self.cur
+        return cur is not None and cur.one_line and not self.text[cur.block_end:ln.line_start].strip("\n ")\
+            and self.text.count("\n", cur.block_end, ln.line_start) <= 1
+
     def on_short(self, i: int, ln: Line) -> None:
         if self.pending_meta is not None:
             self.open_after_meta(ln)
+            return
+        if self._under_one_line_event(ln):
+            self.add_desc(ln)
             return
         if self.undated_meeting:
             if pending(ln.text):
@@ -755,6 +780,9 @@ class Walker:
     def on_para(self, i: int, ln: Line) -> None:
         if self.pending_meta is not None:
             self.pending_meta = None  # a meta line followed by prose: no title to take
+        if self._under_one_line_event(ln):
+            self.add_desc(ln)
+            return
         if self.contact_role is not None and self._contact(ln):
             return
         self.contact_role = None
