@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.language.modes import Mode, mode_named
+from assistant.language.pending import pending
 
 from . import dates, rooms, times
 
@@ -85,4 +86,9 @@ def meta_line(text: str) -> Meta | None:
     # a town ("Montauban") nor a note.
     last = rest[-1] if rest and rest[-1] == fields[-1] else None
     title = last if last is not None and len(text[last[0]:last[1]].split()) >= 3 and confirm is None else None
+    if title is not None and room is None and len(rest) >= 3:
+        # "Town – Halle de la Confluence | Title": the field after the town is the venue, as written.
+        a, b = rest[-2]
+        if len(text[a:b].split()) >= 2 and not pending(text[a:b]) and text[a].isupper():
+            room = (a, b)
     return Meta(date=date, time=time, room=room, mode=mode, mode_span=mode_span, confirm=confirm, title=title)
