@@ -179,3 +179,10 @@ def test_bm25_reads_an_english_question_in_the_glossarys_french() -> None:
 )  # fmt: skip
 def test_an_address_is_told_apart_from_the_names_of_a_place(place: str, left: str) -> None:
     assert " ".join(ADDRESS.sub(" ", place).split()) == left
+
+
+def test_a_discussant_is_read_as_a_session_role() -> None:
+    from ingest.programme.people import role_line
+
+    found = role_line("Discutante : Hélène Marty, inspectrice du travail")
+    assert found is not None and found[0] == "grand témoin"
