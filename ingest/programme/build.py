@@ -49,7 +49,7 @@ def _header_place(lines: list[Line]) -> Pos | None:
     18 novembre 2025 – Saint-Brieuc (Côtes-d’Armor), Palais des congrès"): a short run of
     capitalised words, no sentence. A web page may instead give it on a line of its own behind
     a map pin ("📍 Clermont-Ferrand – Hôtel du Département")."""
-    for ln in lines[:HEAD_LINES]:
+    for n, ln in enumerate(lines[:HEAD_LINES]):
         pin = _PIN.match(ln.text)
         if pin and pin.end() < len(ln.text.rstrip()):
             return ln.start + pin.end(), ln.start + len(ln.text.rstrip())
@@ -65,7 +65,7 @@ def _header_place(lines: list[Line]) -> Pos | None:
             return ln.start + b.start("place"), ln.start + b.end("place")
         # Or on the line below the date, on its own: "Montpellier – Centre de conférences
         # Saint-Roch", "Hôtel de Ville de Lille, Place Augustin-Laurent, 59000 Lille".
-        below = next((x for x in lines[lines.index(ln) + 1:HEAD_LINES] if not x.blank), None)
+        below = next((x for x in lines[n + 1:HEAD_LINES] if not x.blank), None)
         if below is not None and _venue_line(below.text):
             a, b2 = strip_span(below.text, 0, len(below.text))
             return below.start + a, below.start + b2

@@ -47,9 +47,8 @@ NUMERIC_SHORT_RE = re.compile(
     rf"\b(?P<wd>{_DAY_ALT}|{_DAY_ABBR})\.?\s+(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)\b(?![./-]\d)(?P<y>)"
 )
 MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MONTH_ALT})\s+(?P<y>(?:19|20)\d\d)\b")
-# What may stand before a day header's date: "Jour 1 ·", "Day 2 –", "Journée 1 :".
-# What may stand before a day header's date: "Jour 2 –", "le" ("le 3 févr. 2026 – 18h").
-# A cycle numbers its meetings before their date: "1 | jeudi 16/10/2025", "3. le 11 décembre".
+# What may stand before a day header's date: "Jour 2 –", "Day 2 –", "le" ("le 3 févr. 2026 –
+# 18h"), a cycle's meeting number ("1 | jeudi 16/10/2025", "3. le 11 décembre").
 _DAY_PREFIX = re.compile(r"^(?:(?:jour|journee|day|j)\s*\d+\s*[·:–—\-|]?|(?:n\s*o?\s*)?\d{1,2}(?:\s+le)?|le|on)\s*$")
 
 

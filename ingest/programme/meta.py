@@ -17,10 +17,15 @@ from assistant.language.pending import pending
 from . import dates, rooms, times
 
 Pos = tuple[int, int]
-# Field separators: a glyph with spaces around it (a hyphen inside "14h-15h30" is no separator).
-_SEP = re.compile(r"\s+[›»|•·–—]\s+|\s*[›»|•·]\s*(?=\S)")
+def _separators(marks: str) -> re.Pattern[str]:
+    """Field separators: one of `marks` or a dash with spaces around it, or a mark glued to the
+    next field (a hyphen inside "14h-15h30" is no separator)."""
+    return re.compile(rf"\s+[{marks}–—]\s+|\s*[{marks}]\s*(?=\S)")
+
+
+_SEP = _separators("›»|•·")
 # A line that quotes a title « … »: its closing mark is no separator.
-_SEP_QUOTING = re.compile(r"\s+[›|•·–—]\s+|\s*[›|•·]\s*(?=\S)")
+_SEP_QUOTING = _separators("›|•·")
 MIN_FIELDS = 3
 
 

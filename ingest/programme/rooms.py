@@ -47,6 +47,8 @@ def venue_and_room(s: str) -> tuple[int, int] | None:
     """A line that is a venue and its room, perhaps after its town ("Dijon – Espace Clemenceau,
     salle Rameau" -> "Espace Clemenceau, salle Rameau"); None for anything else."""
     folded = fold(s)
+    # Offsets in the folded line are the line's own only when folding kept its length ("œ" -> "oe"
+    # does not).
     m = _VENUE_ROOM.match(folded) if len(folded) == len(s) else None
     return (m.start("room"), m.end("room")) if m else None
 
@@ -55,15 +57,12 @@ def place_room(s: str) -> tuple[int, int] | None:
     """The room a place line gives: a venue with its room ("Orléans – Maison des associations,
     salle Loire" -> "Maison des associations, salle Loire"), a room line, or a room after a dash
     or a comma; None when the line names no room."""
-    folded = fold(s)
-    # Offsets in the folded line are the line's own only when folding kept its length ("œ" -> "oe"
-    # does not).
-    m = _VENUE_ROOM.match(folded) if len(folded) == len(s) else None
-    if m:
-        return m.start("room"), m.end("room")
+    venue = venue_and_room(s)
+    if venue is not None:
+        return venue
     # "Tartas, centre social Les Trois Rivières, salle Midouze": the town first, then the venue
     # and its room.
-    pieces = [p for p in re.finditer(r"[^,]+", s)]
+    pieces = list(re.finditer(r"[^,]+", s))
     if len(pieces) >= 3 and _ROOM_LEAD.match(fold(pieces[-1].group().strip())) and len(pieces[-1].group().split()) <= 5:
         a = pieces[1].start() + len(pieces[1].group()) - len(pieces[1].group().lstrip())
         return a, len(s.rstrip(" .;"))

@@ -32,7 +32,6 @@ _CAPS = re.compile(rf"(?<![\w’'])(?:{_CAPS_WORD})(?:[ \t]+(?:{_CAPS_WORD}|DE|D
 _TOWN = r"[A-ZÀ-Ý][\w’'\-]+(?:[\s\-](?:[A-ZÀ-Ý][\w’'\-]+|sur|sous|en|de|du|la|le|lès|les|d['’][A-ZÀ-Ý][\w’'\-]+))*"
 # "Quimperlé (Finistère)", "Dieppe (Seine-Maritime)": a town and its département in brackets.
 _TOWN_DEPT = re.compile(rf"(?P<town>{_TOWN})\s*\((?P<dept>[A-ZÀ-Ý][^()\d]*[a-zà-ÿ][^()\d]*)\)")
-# "à Lannion", "installée à Bellac", "basé à Saint-Lô".
 # "à Lannion", "À la Ville-Gozet" (a neighbourhood keeps its article), "installée à Bellac",
 # "In Hyères", "in the Pont-du-Las district of Toulon".
 _AT_TOWN = re.compile(rf"(?:^|(?<=[\s,;(]))(?:[àÀ](?:\s+la|\s+l['’](?=[A-ZÀ-Ý]))?|installée?s?\s+à|basée?s?\s+à|implantée?s?\s+à"

@@ -52,9 +52,9 @@ _SECTION = re.compile(r"^\W*(?:(?:le |au )?(?:programme|program|deroule|deroulem
 # A page's running footer copied with the text: "Réseau X – Programme – page 1/2".
 # The programme's own running head on the next page: "« Title » – suite du programme", "(suite)".
 _PAGE_FOOTER = re.compile(r"\bpage\s*\d+\s*(?:/|sur|of)\s*\d+\s*$|\bsuite du programme\W*$|\((?:suite|continued)\)\W*$")
-# "Lieu : Maison de quartier, Brest" under the practical information: where the event is.
 # Labels that give the topic of the session above them, not a session of their own.
 _TOPIC_LABEL = re.compile(r"^(?:themes?|sujets?)$")
+# "Lieu : Maison de quartier, Brest" under the practical information: where the event is.
 _PLACE_LABEL = re.compile(r"^\s*(?:lieu|adresse)\s*:\s*(?=\S)")  # not "Accès :", the way there
 _CONTACT_HEADER = re.compile(
     r"^(?:pour tout renseignement|pour tous renseignements|renseignements?|contacts?(?: presse)?"
