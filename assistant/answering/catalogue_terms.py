@@ -81,8 +81,8 @@ class CatalogueTerms:
     def _names_in(self, place: str) -> str:
         """The names of a place ("Maison de la Culture, place Léon Gontier, Amiens"): words it
         capitalises that no document writes in lower case, not "culture" nor "place"."""
-        # A street address names a street, not the event: "43 rue de la République" would make
-        # every question on the Republic's values about that event.
+        # A street address names a street, not the event: "43 rue de la Liberté" would make
+        # every question on freedom about that event.
         place = ADDRESS.sub(" ", place)
         return " ".join(w for w in re.findall(r"[^\W\d_]+", place) if w[0].isupper() and not self._common(w))
 

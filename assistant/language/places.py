@@ -1,9 +1,9 @@
-"""How programmes write an address: a numbered street ("43 rue de la République", "2, place
-Léon-Gontier", "11 boulevard Jean-Pain") and a postcode ("80000 Amiens"). A square named without
-a number ("place Bellecour") may be how people name where an event is, so it is not one.
+"""How programmes write an address: a numbered street ("43 rue de la Liberté", "2, place
+du Marché", "11 boulevard Victor-Hugo") and a postcode ("99000 Villeneuve"). A square named without
+a number ("place des Arcades") may be how people name where an event is, so it is not one.
 
 The parser reads a line holding one as a venue line; the question reader leaves it out of an
-event's place names (a street named after the Republic names no event)."""
+event's place names (a street named after freedom names no event)."""
 
 from __future__ import annotations
 

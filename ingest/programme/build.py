@@ -48,7 +48,7 @@ def _header_place(lines: list[Line]) -> Pos | None:
     """Where the event is when its head says it once after the date ("Forum régional – mardi
     18 novembre 2025 – Saint-Brieuc (Côtes-d’Armor), Palais des congrès"): a short run of
     capitalised words, no sentence. A web page may instead give it on a line of its own behind
-    a map pin ("📍 Clermont-Ferrand – Hôtel du Département")."""
+    a map pin ("📍 Villeneuve – Hôtel du Département")."""
     for n, ln in enumerate(lines[:HEAD_LINES]):
         pin = _PIN.match(ln.text)
         if pin and pin.end() < len(ln.text.rstrip()):
@@ -63,8 +63,8 @@ def _header_place(lines: list[Line]) -> Pos | None:
         b = _BEFORE_DATE.match(ln.text[:found[0].start])
         if b and _a_place(b.group("place")):
             return ln.start + b.start("place"), ln.start + b.end("place")
-        # Or on the line below the date, on its own: "Montpellier – Centre de conférences
-        # Saint-Roch", "Hôtel de Ville de Lille, Place Augustin-Laurent, 59000 Lille".
+        # Or on the line below the date, on its own: "Villeneuve – Centre de conférences
+        # des Arcades", "Hôtel de Ville de Villeneuve, place du Marché, 99000 Villeneuve".
         below = next((x for x in lines[n + 1:HEAD_LINES] if not x.blank), None)
         if below is not None and _venue_line(below.text):
             a, b2 = strip_span(below.text, 0, len(below.text))
@@ -77,7 +77,7 @@ _ONE_PLACE = 200  # one place written over a line or two; further apart, a cycle
 
 def _venue_line(text: str) -> bool:
     """A line that only says where: short, capitalised, not a sentence, no date or time, naming a
-    venue or an address ("Grenoble, Hôtel de Ville – 11 boulevard Jean-Pain")."""
+    venue or an address ("Villeneuve, Hôtel de Ville – 11 boulevard Victor-Hugo")."""
     t = text.strip()
     if not t or not t[0].isupper() or len(t.split()) > 16 or t.endswith((".", ":", "?", "!")):
         return False
@@ -210,7 +210,7 @@ class Builder:
         for dr in drafts:
             dr.room = room
             if dr.mode is None and places and lf.heading is not None:
-                # "Où ? Saint-Girons – lieu exact communiqué aux inscrit·es": held somewhere.
+                # "Où ? Villeneuve – lieu exact communiqué aux inscrit·es": held somewhere.
                 dr.mode, dr.mode_span = "in_person", (places[0].start, places[0].end)
         mentions = [(m, "intervenant") for m in _leaflet_people(self.text, lf.values.get("people", []))]
         mentions += [(m, "animateur") for m in _leaflet_people(self.text, lf.values.get("moderators", []))]

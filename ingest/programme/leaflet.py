@@ -41,7 +41,7 @@ _LABEL_RE = re.compile(r"^(?:[►▶■●◆•*#>▸▪–-]\s*)?(?P<label>[a-
 
 # The roles a leaflet block lists its people under: speakers and trainers, moderators.
 _ROLE_VALUES = {"intervenant": "people", "formateur": "people", "animateur": "moderators"}
-# A meeting's own heading over its label block: "RENCONTRE 2 – LE RÉPIT, UN DROIT", "Module 3 :
+# A meeting's own heading over its label block: "RENCONTRE 2 – SE LOGER À 20 ANS", "Module 3 :
 # Orienter", "Séance n°4 · Title"; the numbering goes, the title stays.
 _NUMBERED_HEAD = re.compile(
     r"^[\W_]*(?:rencontres?|seances?|modules?|ateliers?|labos?|sessions?|journees?|jours?|webinaires?|rdv|"
@@ -55,7 +55,7 @@ class Leaflet:
     last: int  # index of the last line of the block
     # label kind -> value lines (Line objects); inline values are sliced Lines too
     values: dict[str, list[Line]] = field(default_factory=dict)
-    # The block's own title ("RENCONTRE 2 – LE RÉPIT…" over its Date / Horaires / Lieu), a
+    # The block's own title ("RENCONTRE 2 – SE LOGER À 20 ANS" over its Date / Horaires / Lieu), a
     # sliced Line holding the title alone; None when the block has no heading of its own.
     heading: Line | None = None
 

@@ -38,7 +38,7 @@ class Meta:
     mode_span: Pos | None
     confirm: Pos | None  # "date à confirmer": the date is said to be unknown
     # The session's title in a field of its own, last on the line ("Lun. 16 nov. | 18h30 |
-    # Montauban – Hôtel du Département | Soirée d'ouverture « … »"); else it is on the line below.
+    # Villeneuve – Hôtel du Département | Soirée d'ouverture « … »"); else it is on the line below.
     title: Pos | None = None
 
 
@@ -88,11 +88,11 @@ def meta_line(text: str) -> Meta | None:
     if date is None and time is None:
         return None
     # A field after the date, the time and the place that reads as a title: several words, not
-    # a town ("Montauban") nor a note.
+    # a town ("Villeneuve") nor a note.
     last = rest[-1] if rest and rest[-1] == fields[-1] else None
     title = last if last is not None and len(text[last[0]:last[1]].split()) >= 3 and confirm is None else None
     if title is not None and room is None and len(rest) >= 3:
-        # "Town – Halle de la Confluence | Title": the field after the town is the venue, as written.
+        # "Town – Halle des Marchands | Title": the field after the town is the venue, as written.
         a, b = rest[-2]
         if len(text[a:b].split()) >= 2 and not pending(text[a:b]) and text[a].isupper():
             room = (a, b)

@@ -41,8 +41,8 @@ def prose_people(text: str, lines: list[Line], *, taken: set[str]) -> list[Perso
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
-        # A clause wrapped onto the next line reads on: "Nolwenn TANGUY, directrice du" /
-        # "CCAS de Quimperlé, …". The names are the ones this line starts.
+        # A clause wrapped onto the next line reads on: "Anne MARTIN, directrice du" /
+        # "CCAS de Villeneuve, …". The names are the ones this line starts.
         nxt = lines[i + 1] if i + 1 < len(lines) and not lines[i + 1].blank else None
         whole = text[ln.start:nxt.end] if nxt is not None else ln.text
         for name, before in _names(ln.text):

@@ -44,8 +44,8 @@ _VENUE_ROOM = re.compile(
 
 
 def venue_and_room(s: str) -> tuple[int, int] | None:
-    """A line that is a venue and its room, perhaps after its town ("Dijon – Espace Clemenceau,
-    salle Rameau" -> "Espace Clemenceau, salle Rameau"); None for anything else."""
+    """A line that is a venue and its room, perhaps after its town ("Villeneuve – Espace des Arts,
+    salle Lilas" -> "Espace des Arts, salle Lilas"); None for anything else."""
     folded = fold(s)
     # Offsets in the folded line are the line's own only when folding kept its length ("œ" -> "oe"
     # does not).
@@ -60,7 +60,7 @@ def place_room(s: str) -> tuple[int, int] | None:
     venue = venue_and_room(s)
     if venue is not None:
         return venue
-    # "Tartas, centre social Les Trois Rivières, salle Midouze": the town first, then the venue
+    # "Villeneuve, centre social Les Tilleuls, salle Lilas": the town first, then the venue
     # and its room.
     pieces = list(re.finditer(r"[^,]+", s))
     if len(pieces) >= 3 and _ROOM_LEAD.match(fold(pieces[-1].group().strip())) and len(pieces[-1].group().split()) <= 5:

@@ -32,8 +32,8 @@ _CAPS = re.compile(rf"(?<![\w’'])(?:{_CAPS_WORD})(?:[ \t]+(?:{_CAPS_WORD}|DE|D
 _TOWN = r"[A-ZÀ-Ý][\w’'\-]+(?:[\s\-](?:[A-ZÀ-Ý][\w’'\-]+|sur|sous|en|de|du|la|le|lès|les|d['’][A-ZÀ-Ý][\w’'\-]+))*"
 # "Quimperlé (Finistère)", "Dieppe (Seine-Maritime)": a town and its département in brackets.
 _TOWN_DEPT = re.compile(rf"(?P<town>{_TOWN})\s*\((?P<dept>[A-ZÀ-Ý][^()\d]*[a-zà-ÿ][^()\d]*)\)")
-# "à Lannion", "À la Ville-Gozet" (a neighbourhood keeps its article), "installée à Bellac",
-# "In Hyères", "in the Pont-du-Las district of Toulon".
+# "à Lannion", "À la Croix-Rousse" (a neighbourhood keeps its article), "installée à Bellac",
+# "In Villeneuve", "in the Old Port district of Villeneuve".
 _AT_TOWN = re.compile(rf"(?:^|(?<=[\s,;(]))(?:[àÀ](?:\s+la|\s+l['’](?=[A-ZÀ-Ý]))?|installée?s?\s+à|basée?s?\s+à|implantée?s?\s+à"
                       rf"|[Ii]n(?=\s)(?:\s+the\s+[\w’'\-]+(?:\s+[\w’'\-]+)?\s+(?:district|neighbourhood|area)\s+of)?)\s*(?P<town>{_TOWN})")
 _ORG = re.compile(

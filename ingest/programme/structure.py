@@ -181,7 +181,7 @@ class Walker:
         if meta_line(t) is not None:
             return "meta"
         if self.cur is not None and self.pending_meta is None and not self.practical and _PLACE_LABEL.match(f):
-            return "where"  # "Lieu : Moûtiers – Maison de la Tarentaise, salle Vanoise" in a block
+            return "where"  # "Lieu : Villeneuve – Maison des associations, salle Lilas" in a block
         if len(t) <= 250 and labels.label_match(t):
             return "label"
         if (len(t) <= 3 or not any(ch.isalnum() for ch in t) or _NOTE.match(t) or _SECTION.match(folded)
@@ -681,7 +681,7 @@ class Walker:
             return
         if self.undated_meeting:
             if pending(ln.text):
-                return  # "Auxerre – lieu précisé ultérieurement": no room either
+                return  # "Villeneuve – lieu précisé ultérieurement": no room either
             self.undated_meeting = False
             d = self.open(strip_span(self.text, ln.start, ln.end, "«»“” "), by="heading", ln=ln)
             d.date_tbc = True
@@ -695,8 +695,8 @@ class Walker:
         pos = (ln.start, ln.end)
         if (self.slot is not None and self.cur is None and self.pending_room is None
                 and self.last_kind in ("day", "slot") and (r := rooms.venue_and_room(ln.text)) is not None):
-            # A cycle's meeting: its date, then where ("Dijon – Espace Clemenceau, salle
-            # Rameau"), then its title.
+            # A cycle's meeting: its date, then where ("Villeneuve – Espace des Arts, salle
+            # Lilas"), then its title.
             self.pending_room, self.pending_room_line = (ln.start + r[0], ln.start + r[1]), ln
             return
         if self.contact_role is not None:
