@@ -92,16 +92,35 @@ def content_terms(text: str) -> list[str]:
     return list(_content_terms(text))
 
 
-def detect_language(text: str) -> str:
-    """'fr' or 'en' from stopword evidence and accents; French wins ties (the corpus language).
+# English clitics: "what's", "Cambon's", "don't", "we're". A French elision puts its apostrophe
+# after one letter or "qu" and before a word ("s'il", "qu'est"), never before these endings.
+_ENGLISH_CLITIC = re.compile(r"\b[a-z]{2,}'(?:s|re|ve|ll|d|m|t)\b(?!')")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
-    Quoted titles are names, not the asker's language: "Where is “L'atelier de …”?" is English."""
+
+def _is_name(text: str, word: re.Match[str]) -> bool:
+    """A capitalised word inside a sentence; the first word of a sentence ("Où est…") is not."""
+    before = text[:word.start()].rstrip(" \t\"'«“(")
+    return word.group(0)[0].isupper() and bool(before) and before[-1] not in ".!?:"
+
+
+def detect_language(text: str) -> str:
+    """'fr' or 'en' from stopword evidence, clitics and accents; French wins ties (the corpus
+    language).
+
+    Names are not the asker's language: quoted titles are left out ("Where is “L'atelier de
+    …”?" is English), and so are accents in capitalised words ("Cinéma Les Variétés", "Élodie"),
+    since English questions name French people, venues and places. An English clitic ("'s") is
+    not read as a French elided "s"."""
     unquoted = _QUOTED.sub(" ", text)
     if tokens(unquoted):
         text = unquoted
-    words = tokens(text)
-    raw = text.lower()
-    fr = sum(w in FRENCH_STOPWORDS for w in words) + sum(ch in "éèêàùçôîœ" for ch in raw)
-    en = sum(w in ENGLISH_STOPWORDS for w in words)
+    plain = text.translate(_PUNCT)
+    clitics = len(_ENGLISH_CLITIC.findall(plain.lower()))
+    words = tokens(_ENGLISH_CLITIC.sub(lambda m: m.group(0).split("'")[0], plain.lower()))
+    accented = sum(1 for m in _WORD.finditer(plain) if any(ch in "éèêàùçôîœ" for ch in m.group(0).lower())
+                   and not _is_name(plain, m))
+    fr = sum(w in FRENCH_STOPWORDS for w in words) + accented
+    en = sum(w in ENGLISH_STOPWORDS for w in words) + clitics
     en += sum(w in {"workshop", "workshops", "room", "who", "what", "where", "when", "which"} for w in words)
     return "en" if en > fr else "fr"
