@@ -35,6 +35,8 @@ Avec : Sophie Leroy, médiatrice numérique, association Connexions
 Salle Descartes
 Modération : Marc Petit, journaliste
 
+16h30 : Visite du jardin partagé des Pentes
+
 Mercredi 15 octobre 2025
 
 9h30 – 11h00 : Webinaire « Précarité énergétique » (en ligne)
@@ -61,7 +63,7 @@ def _cite(s: Span) -> Citation:
     return Citation(doc_id=DOC_ID, title=TITLE, quote=s.quote, start=s.start, end=s.end)
 
 
-def _session(sid: str, title: str, *, date: str, day: str, start: str, end: str, time: str,
+def _session(sid: str, title: str, *, date: str, day: str, start: str, end: str | None, time: str,
              room: str | None, kind: str, people: list[tuple[str, str, str]], mode: str | None = None,
              block_end: str | None = None) -> Session:
     title_span = span(title)
@@ -100,6 +102,9 @@ def catalogue() -> Catalogue:
         _session("s-jeunesse", "Jeunesse et engagement", date="2025-10-14", day=day1, start="14:00",
                  end="16:00", time="14h00 – 16h00", room="Salle Descartes", kind="table ronde",
                  people=[("p-petit", "Marc Petit", "animateur")], block_end="journaliste"),
+        # A start and no end: the programme does not say when the visit is over.
+        _session("s-visite", "Visite du jardin partagé des Pentes", date="2025-10-14", day=day1, start="16:30",
+                 end=None, time="16h30", room=None, kind="visite", people=[]),
         _session("s-energie", "Précarité énergétique", date="2025-10-15", day=day2, start="09:30",
                  end="11:00", time="9h30 – 11h00", room=None, kind="webinaire",
                  people=[("p-morel", "Anne Morel", "intervenant")], block_end="Agence locale de l'énergie"),

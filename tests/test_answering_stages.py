@@ -143,6 +143,25 @@ def test_room_alone_of_a_roomless_session_is_refused_saying_so() -> None:
     assert not a.answered and "salle" in a.answer and a.citations == []
 
 
+@pytest.mark.parametrize("question", ["À quelle heure se termine la visite du jardin partagé ?",
+                                      "When does the shared garden visit end?"])
+def test_an_end_the_programme_does_not_give_is_refused_saying_so(question: str) -> None:
+    a = ask(question)
+    assert not a.answered and ("heure de fin" in a.answer or "end time" in a.answer) and a.citations == []
+
+
+def test_an_end_asked_with_the_room_is_said_missing_beside_the_start() -> None:
+    a = ask("La visite du jardin partagé commence à quelle heure et finit quand ?")
+    grounded(a)
+    assert "16h30" in a.answer and "l'heure de fin n'est pas indiquée" in a.answer
+
+
+def test_the_end_of_a_slot_that_has_one_is_its_time() -> None:
+    a = ask("À quelle heure se termine l'atelier sur la mobilité ?")
+    grounded(a)
+    assert "9h30–11h00" in a.answer
+
+
 def test_two_things_at_once() -> None:
     a = ask("Where is the round table on youth and who moderates it?")
     grounded(a)

@@ -57,6 +57,8 @@ def session_parts(s: Session, show: frozenset[str], lang: Lang, index: LoadedInd
     if "time" in show:
         time = calendar.time_label(s.start, s.end, lang)
         parts.append(time or (phrases.missing(lang, "time") if "time" in asked else ""))
+        if time and "end" in asked and not s.end:
+            parts.append(phrases.missing(lang, "end"))
     if "room" in show or "place" in show:
         if s.room:
             parts.append(readable_room(s.room))

@@ -24,7 +24,7 @@ from assistant.answering.sentences import (
 from assistant.answering.support import assess
 from assistant.domain.models import Event, Initiative, Person, Session
 
-SESSION_ATTRIBUTES = frozenset({"room", "place", "date", "time", "mode", "people", "organiser", "description",
+SESSION_ATTRIBUTES = frozenset({"room", "place", "date", "time", "end", "mode", "people", "organiser", "description",
                                 "session"})
 # What a session's line always shows: people ask "where" and need "when" to get there.
 SESSION_LINE = frozenset({"date", "time", "room"})
@@ -268,6 +268,10 @@ def _session(query: Query, ev: Evidence, res: Resources) -> Plan | None:
     if not anchored and not selection.topic_fits(query, main, res.index) and not _first_hit_is(main, ev):
         return None  # the question is about something a session only mentions: its sentences
     asked = query.asks & (SESSION_ATTRIBUTES - {"description", "session"})
+    if "end" in asked and "start" not in query.asks:
+        # "À quelle heure se termine…", "when does it end?" ask the end: neither the start nor
+        # the day answers it (both still show on the session's line).
+        asked -= {"time", "date"}
     missing = selection.missing_attributes(main, frozenset(asked), res.index)
     # A value the record lacks may still stand on the record's own lines: quote them.
     found = [s for m in missing for s in lines_near(main, m, res)]

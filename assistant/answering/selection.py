@@ -186,6 +186,8 @@ def missing_attributes(s: Session, show: frozenset[str], index: LoadedIndex) -> 
         missing.append("date")
     if "time" in show and not s.start:
         missing.append("time")
+    if "end" in show and not s.end:
+        missing.append("end")
     if "people" in show and not s.people:
         missing.append("people")
     if "organiser" in show and not s.organiser and not any(
