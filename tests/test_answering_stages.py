@@ -373,3 +373,14 @@ def test_an_initiative_without_a_description_is_told_by_its_own_paragraph() -> N
     told = _told(record, loaded_index())
     assert told.startswith("(appels de convivialité) Porté par le CCAS de Vienne")
     assert "80 bénévoles" in told and len(told) <= _TOLD_CHARS and told.endswith(("semaine", "mardi"))
+
+
+def test_two_values_each_found_on_its_own_line_or_said_missing() -> None:
+    a = ask("Pour les Rencontres régionales de Lyon, combien ça coûte et où se garer ?")
+    grounded(a)
+    assert "gratuite" in a.answer and "rien n'est dit du stationnement" in a.answer
+
+
+def test_values_are_split_by_clause_only() -> None:
+    assert asking.value_clauses("combien ca coute, et jusqu'a quand s'inscrire ?") == (("price",), ("deadline",))
+    assert asking.value_clauses("quel est le menu du dejeuner ?") == ()  # one clause: one line holds both or none

@@ -97,6 +97,18 @@ def values_asked(question: str, attributes: frozenset[str] = frozenset(), *,
     return tuple(v for v in found if v != "figure") if "attendance" in found else found
 
 
+# Where a question starts another clause: "…, et jusqu'à quand ?", "… ? Et pour se garer ?".
+_CLAUSE = re.compile(r"\?|;|\b(?:et|and|puis|also)\b")
+
+
+def value_clauses(question: str, attributes: frozenset[str] = frozenset(), *,
+                  names_session: bool = False) -> tuple[tuple[str, ...], ...]:
+    """The values each clause asks, when more than one clause asks some; else ()."""
+    clauses = [values_asked(c, attributes, names_session=names_session) for c in _CLAUSE.split(question)]
+    asked = tuple(c for c in clauses if c)
+    return asked if len(asked) > 1 else ()
+
+
 def value_given(name: str, evidence: str) -> bool:
     """Whether a text holds a value of kind `name` (an amount, a phone number, a menu word…)."""
     return any(v.evidence.search(fold(evidence)) for v in values() if v.name == name)

@@ -232,6 +232,18 @@ def _sentences(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: C
         draft.add(phrases.text(lang, "says", title=doc.title, quote=quote), f"[{n}]")
 
 
+def _missing_values(plan: Plan, query: Query, lang: Lang, draft: Draft) -> None:
+    """A value asked beside others that the sources do not give ("combien ça coûte et jusqu'à
+    quand s'inscrire ?" where no fee is written) is said inside the last sentence, before its
+    marks: every sentence stays cited."""
+    notes = [phrases.missing(lang, m) for m in plan.missing if m in query.values]
+    if not notes or not draft.sentences:
+        return
+    last = draft.sentences[-1].rstrip(".")
+    body, marks = (last[:last.index(" [")], last[last.index(" ["):]) if " [" in last else (last, "")
+    draft.sentences[-1] = f"{body} ; {' ; '.join(notes)}{marks}." if lang == "fr" else f"{body}; {'; '.join(notes)}{marks}."
+
+
 def compose(query: Query, plan: Plan, index: LoadedIndex) -> tuple[str, list[Citation]]:
     """The answer text and its citations (numbered by first use)."""
     lang = query.language
@@ -247,4 +259,5 @@ def compose(query: Query, plan: Plan, index: LoadedIndex) -> tuple[str, list[Cit
     if plan.intent in ("session", "general"):
         _sessions(plan, lang, index, draft, book, asked)
     _sentences(plan, lang, index, draft, book)
+    _missing_values(plan, query, lang, draft)
     return draft.text, book.citations

@@ -137,10 +137,23 @@ def _values(query: Query, ev: Evidence, res: Resources) -> Plan:
     """A price, a phone number, a menu…: answered only by source lines that hold such a value
     and belong to what is asked about; otherwise refused, saying which value is not given."""
     # One figure is one sentence; a practical value may take two lines (a price and its terms).
-    lines = value_lines(query, ev, res, limit=1 if query.values == ("figure",) else 2)
+    limit = 1 if query.values == ("figure",) else 2
+    if not query.value_clauses:
+        lines = value_lines(query, ev, res, limit=limit)
+        missing = [] if lines else list(query.values)
+    else:
+        # "Combien ça coûte, et jusqu'à quand s'inscrire ?": each clause has its own line (a fee
+        # here, a deadline there); a clause the sources do not answer is said to be missing.
+        lines, missing = [], []
+        for values in query.value_clauses:
+            found = value_lines(query.model_copy(update={"values": values}), ev, res, limit=limit)
+            lines += [s for s in found if s not in lines]
+            if not found:
+                missing += [v for v in values if v not in missing]
     if not lines:
         return Plan.refuse(_intent_of(query), query.values[0], missing=list(query.values))
-    return Plan(intent="people" if query.asks_any("people", "contact") else "general", sentences=lines)
+    return Plan(intent="people" if query.asks_any("people", "contact") else "general", sentences=lines,
+                missing=missing)
 
 
 # -- complete lists and counts ---------------------------------------------------------------

@@ -58,6 +58,10 @@ class Query(Frozen):
     standalone: str  # the question with its follow-up subject made explicit (for search)
     asks: frozenset[Attribute]
     values: tuple[str, ...] = ()  # logistics values asked for ("price", "meal", …)
+    # The values clause by clause, when several clauses ask one each ("combien ça coûte, et
+    # jusqu'à quand s'inscrire ?"): each clause is answered by a line of its own. "Le menu du
+    # déjeuner" is one clause: its values stand on one line or are not given.
+    value_clauses: tuple[tuple[str, ...], ...] = ()
     filters: Filters = Field(default_factory=Filters)
     # What the answer must be about: one group of acceptable stems per word of the question.
     topic: tuple[tuple[str, ...], ...] = ()

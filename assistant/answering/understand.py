@@ -111,13 +111,16 @@ def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
     removed = [terms.name_of(rid) for rid in named] + terms.event_words(docs, question) + ([room] if room else [])
     asks = asking.attributes_asked(question)
     named_kinds = frozenset(kinds.kinds_named(question))
-    values = asking.values_asked(without_names(folded, removed), asks, names_session=bool(named_kinds or named))
+    plain = without_names(folded, removed)
+    values = asking.values_asked(plain, asks, names_session=bool(named_kinds or named))
+    value_clauses = asking.value_clauses(plain, asks, names_session=bool(named_kinds or named)) if values else ()
     if values:
         # "Combien de bénévoles ?" asks for a figure of the text, not a count of records.
         asks = (asks - {"count"} if "figure" in values else asks) | {"value"}
     filters = Filters(time=time_filter(question), docs=docs, kinds=named_kinds,
                       mode=modes.mode_named(question), room=room, roles=frozenset(roles.roles_asked(question)))
     return Query(text=question, language=language, standalone=question, asks=asks, values=values,
+                 value_clauses=value_clauses,
                  filters=filters, topic=topic_terms(question, language, removed=removed), named=tuple(named),
                  dense_text=question)
 
@@ -169,6 +172,7 @@ def _merge(own: Query, previous: Query, subject: tuple[str, ...], terms: Catalog
     return own.model_copy(update={
         "asks": asks,
         "values": own.values or (previous.values if keeps_subject else ()),
+        "value_clauses": own.value_clauses if own.values else (previous.value_clauses if keeps_subject else ()),
         "filters": filters,
         "topic": previous.topic if keeps_subject else own.topic,
         "named": own.named or (previous.named if keeps_subject else ()),
