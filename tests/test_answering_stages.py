@@ -384,3 +384,9 @@ def test_two_values_each_found_on_its_own_line_or_said_missing() -> None:
 def test_values_are_split_by_clause_only() -> None:
     assert asking.value_clauses("combien ca coute, et jusqu'a quand s'inscrire ?") == (("price",), ("deadline",))
     assert asking.value_clauses("quel est le menu du dejeuner ?") == ()  # one clause: one line holds both or none
+
+
+def test_a_person_named_with_nothing_else_asked_is_who_she_is() -> None:
+    a = ask("Paul Girard, il a quelle fonction ?")
+    grounded(a)
+    assert "délégué territorial" in a.answer and "Département de l'Ain" in a.answer

@@ -106,6 +106,10 @@ def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: fl
         return counted
     if selection.is_listing(query):
         return _listing(query, ev, res)
+    if not query.asks - {"people", "contact", "description"} and any(
+            isinstance(res.index.records.get(r), Person) for r in query.named):
+        # A person named and nothing else asked ("Jeanne Martin, elle fait quoi ?"): who she is.
+        return _people(query, ev, res)
     person = selection.person_asked_about(query, res.index)
     if person is not None and query.asks_any(*(SESSION_ATTRIBUTES - {"people"})):
         # "Dans quel labo intervient-il ?": the person's sessions.
