@@ -390,3 +390,20 @@ def test_a_person_named_with_nothing_else_asked_is_who_she_is() -> None:
     a = ask("Paul Girard, il a quelle fonction ?")
     grounded(a)
     assert "délégué territorial" in a.answer and "Département de l'Ain" in a.answer
+
+
+def test_a_session_is_among_the_top_hits_by_its_entry_or_its_block() -> None:
+    from assistant.answering.ground import TOP_HITS, _among_top_hits
+    from assistant.answering.retrieve import Evidence
+    from assistant.search.retrieval import Scored
+
+    index = loaded_index()
+    others = [i for i in index.items if i.record_id != "s-mobilite" and i.session_id != "s-mobilite"]
+    own = next(i for i in index.items if i.record_id == "s-mobilite")
+    session = index.records["s-mobilite"]
+
+    def ranked(items):
+        return Evidence(hits=[Scored(item=i, score=1.0 - n / 10, lexical=0.0, dense=0.0) for n, i in enumerate(items)])
+
+    assert _among_top_hits(session, ranked([*others[:TOP_HITS - 1], own]))
+    assert not _among_top_hits(session, ranked([*others[:TOP_HITS], own]))
