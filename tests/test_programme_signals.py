@@ -562,3 +562,45 @@ def test_a_one_line_event_with_its_date_time_place_and_title_in_fields() -> None
     assert got[2][0] == "Village de la laïcité" and got[2][3:6] == ("10:00", "17:00", "Halle de la Confluence")
     first = cat.sessions[0].id
     assert {p.name for p in cat.people if first in p.sessions} == {"Hélène Castagné", "Antoine Bessières"}
+
+
+_SEMINAR = """Séminaire « Vivre en montagne »
+
+Séance 1 – Jeudi 9 octobre 2025 – 14h00-17h00
+Amphi Ventoux, bâtiment des Lettres
+« LES ÉCOLES DE HAMEAU »
+Intervenant·es : Julie Roux, assistante sociale, service social de la caisse
+Drôme Nord ; Paul Girard, éleveur, président de l'association Entraide
+Modération : Léa Martin
+
+Séance 2 – 20.11.2025 – 9h30-12h30
+Salle du Conseil, bâtiment des Sciences (séance également retransmise en visioconférence)
+« TRANSMETTRE SA FERME »
+Intervenant : Marc Petit, conseiller
+
+Séance 3 (clôture) – date à confirmer (juin 2026) – 9h30-12h30
+Amphi Ventoux, bâtiment des Lettres
+« QUELLES POLITIQUES ? »
+Table ronde avec : Anne Morel, vice-présidente du Département
+Une séance de clôture qui met en débat les enseignements de l'année avec les financeurs et
+les responsables professionnels.
+"""
+
+
+def test_a_room_line_between_a_meetings_heading_and_its_title_is_its_room() -> None:
+    sessions = _parse(_SEMINAR).sessions
+    assert [s.room for s in sessions] == ["Amphi Ventoux, bâtiment des Lettres", "Salle du Conseil, bâtiment des Sciences",
+                                          "Amphi Ventoux, bâtiment des Lettres"]
+    assert [s.title.strip("« »") for s in sessions] == ["LES ÉCOLES DE HAMEAU", "TRANSMETTRE SA FERME", "QUELLES POLITIQUES ?"]
+
+
+def test_a_meeting_heading_with_its_date_to_be_confirmed_keeps_its_hours_and_no_date() -> None:
+    last = _parse(_SEMINAR).sessions[-1]
+    assert (last.date, last.start, last.end) == (None, "09:30", "12:30")
+
+
+def test_a_role_list_wrapped_before_its_next_person_and_a_kind_before_its_role_label() -> None:
+    cat = _parse(_SEMINAR)
+    names = {p.name for p in cat.people}
+    assert {"Julie Roux", "Paul Girard", "Anne Morel"} <= names
+    assert role_line("Table ronde avec : Anne Morel") is not None and role_line("Nathalie : bonjour") is None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from assistant.language import roles
 from assistant.language.text import fold
 
+from .kinds import kind_of
 from .lines import strip_span
 
 Pos = tuple[int, int]
@@ -136,10 +137,20 @@ def role_line(s: str) -> tuple[str, int] | None:
     m = _LABEL.match(s)
     if m is None:
         return None
-    role = roles.role_of_label(m.group(1))
+    role = roles.role_of_label(m.group(1)) or _role_after_kind(m.group(1))
     if role is None:
         return None
     return role.id, m.end()
+
+
+def _role_after_kind(label: str) -> roles.Role | None:
+    """"Table ronde avec :", "Atelier animé par :": a session kind, then the role label."""
+    words = label.split()
+    for k in range(1, min(len(words), 4)):
+        role = roles.role_of_label(" ".join(words[k:]))
+        if role is not None and kind_of(" ".join(words[:k])) is not None:
+            return role
+    return None
 
 
 def looks_like_name(s: str) -> bool:

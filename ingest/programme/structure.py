@@ -142,6 +142,7 @@ class Walker:
         self.last_kind = ""  # kind of the previous non-blank line
         # A meta line ("RDV n°1 › mardi 14/10/2025 › 14h › webinaire") waits for its title.
         self.pending_meta: tuple[Line, Meta] | None = None
+        self.meta_room: Pos | None = None  # the room line between a meeting's heading and its title
 
     # -- helpers -------------------------------------------------------------------------------
     def _next(self, i: int) -> int | None:
@@ -166,7 +167,9 @@ class Walker:
         if _DATE_TBC.match(folded):
             return "date_tbc"
         if len(t) <= 90 and _HEAD_DATE_TBC.search(folded) and not _sentence(t):
-            return "head_tbc"
+            # "Séance 6 – date à confirmer – 9h30-12h30" still gives its hours: a meeting's
+            # heading whose title follows, with no date.
+            return "meta" if meta_line(t) is not None else "head_tbc"
         if _ROOM_TBC.match(folded):
             return "room_tbc"
         if _BARE_LABEL.match(f):
@@ -417,7 +420,20 @@ class Walker:
             return True
         return False
 
+    def _room_under_meta(self, i: int, ln: Line) -> bool:
+        """"Séance 2 – 20.11.2025 – 9h30-12h30" / "Salle 104, bâtiment B" / "« Title »": a line led
+        by a room word between a meeting's heading and its title is the meeting's room (a note
+        in brackets after it is not)."""
+        if self.pending_meta is None or self.meta_room is not None or not rooms.led_by_room_word(ln.text) \
+                or self._peek(i) not in ("short", "room"):
+            return False
+        cut = ln.text.find(" (")
+        self.meta_room = strip_span(self.text, ln.start, ln.start + cut if cut > 0 else ln.end, " ,;–—-")
+        return True
+
     def on_room(self, i: int, ln: Line) -> None:
+        if self._room_under_meta(i, ln):
+            return
         if self.pending_meta is not None:
             self.open_after_meta(ln)  # an upper-case title reads like a room label
             return
@@ -560,8 +576,11 @@ class Walker:
         first = nxt.text.split()[0] if nxt.text.split() else ""
         last = ln.text.split()[-1] if ln.text.split() else ""
         split_name = last[:1].isupper() and not last.isupper() and re.match(r"^[A-ZÀ-Ý][\w'’-]*,", first)
+        # "…, service d'action sociale de la MSA" / "Midi-Pyrénées Nord ; Paul Girard, éleveur…":
+        # the next person of the list after a semicolon.
+        next_person = re.search(r";\s*(?:M\.|Mme|Dr|Pr)?\s*[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý][\w'’-]+\s*,", nxt.text)
         return bool(first[:1].islower() or (len(first) > 2 and first.strip(",").isupper())
-                    or ln.text.rstrip().endswith((",", ";")) or split_name)
+                    or ln.text.rstrip().endswith((",", ";")) or split_name or next_person)
 
     def on_role(self, i: int, ln: Line) -> None:
         rl = people.role_line(ln.text)
@@ -614,6 +633,8 @@ class Walker:
                 self.year = d.year
             self.day = (d.iso(self.year), (ln.start + d.start, ln.start + d.end), ln)
             self.days.append((ln, []))
+        elif meta.confirm is not None:
+            self.day, self.tbc, self.undated_meeting = None, True, True  # as on_head_tbc
         if meta.time is not None:
             self.slot = Slot(line=ln, tr=meta.time)
             if not self.days:
@@ -656,7 +677,8 @@ class Walker:
         assert self.pending_meta is not None
         meta_ln, meta = self.pending_meta
         self.pending_meta = None
-        room = (meta_ln.start + meta.room[0], meta_ln.start + meta.room[1]) if meta.room else None
+        room = (meta_ln.start + meta.room[0], meta_ln.start + meta.room[1]) if meta.room else self.meta_room
+        self.meta_room = None
         d = self.open(title or (ln.start, ln.end), by="heading", ln=ln, room=room)
         d.block_start = meta_ln.line_start
         d.from_meta = True
@@ -664,6 +686,7 @@ class Walker:
             d.mode, d.mode_span = meta.mode, (meta_ln.start + meta.mode_span[0], meta_ln.start + meta.mode_span[1])
         if meta.date is None and meta.confirm is not None:
             d.date, d.date_span = None, None  # "date à confirmer": no date, said so
+            self.undated_meeting = False  # that meeting has opened here
 
     def _under_one_line_event(self, ln: Line) -> bool:
         """A line right under a one-line event's line or its block, with no blank line between:
@@ -673,6 +696,8 @@ class Walker:
             and self.text.count("\n", cur.block_end, ln.line_start) <= 1
 
     def on_short(self, i: int, ln: Line) -> None:
+        if self._room_under_meta(i, ln):
+            return
         if self.pending_meta is not None:
             self.open_after_meta(ln)
             return
