@@ -604,3 +604,20 @@ def test_a_role_list_wrapped_before_its_next_person_and_a_kind_before_its_role_l
     names = {p.name for p in cat.people}
     assert {"Julie Roux", "Paul Girard", "Anne Morel"} <= names
     assert role_line("Table ronde avec : Anne Morel") is not None and role_line("Nathalie : bonjour") is None
+
+
+def test_a_numbered_agenda_item_opens_its_slot_at_its_time() -> None:
+    cat = _parse("""Comité de pilotage n°2
+
+Tuesday 10 February 2026
+
+1. 9:45 am – Opening and approval of the minutes
+   Chair: Anne Morel, deputy mayor
+
+2. 10:30 – Progress report, work packages 1 to 3
+
+3) 14h – Visite de terrain
+""")
+    assert [(s.title, s.start) for s in cat.sessions] == [
+        ("Opening and approval of the minutes", "09:45"), ("Progress report, work packages 1 to 3", "10:30"),
+        ("Visite de terrain", "14:00")]

@@ -48,6 +48,10 @@ def find_range(s: str) -> TimeRange | None:
     return None
 
 
+# An agenda item's number before its time: "1. 9:45 am – Opening", "3) 14h – Pause".
+_ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\d)")
+
+
 def slot_line(s: str) -> tuple[TimeRange, int] | None:
     """A line that opens a time slot: it starts with a time (range).
 
@@ -55,11 +59,13 @@ def slot_line(s: str) -> tuple[TimeRange, int] | None:
     "14H00 - 15H30 :" -> rest is empty; "10h00 – 12h45 Travail en sous-groupes" -> rest is the
     title. A sentence that merely mentions a time is not a slot.
     """
-    lead = re.match(rf"^(?:[dD]e\s+)?(?:[01]?\d|2[0-3])(?:\s?[hH:]|{_MERIDIEM})", s)
+    item = _ITEM.match(s)
+    at = item.end() if item else 0
+    lead = re.match(rf"^(?:[dD]e\s+)?(?:[01]?\d|2[0-3])(?:\s?[hH:]|{_MERIDIEM})", s[at:])
     if not lead:
         return None
     tr = find_range(s)
-    if tr is None or tr.span[0] != 0:
+    if tr is None or tr.span[0] != at:
         return None
     rest = tr.span[1]
     while rest < len(s) and s[rest] in " :–—-,.|\t":
