@@ -246,7 +246,7 @@ class Assistant:
         started = time.perf_counter()
         # Pinned: the whole answer reads one index version, even if a new one is installed meanwhile.
         ctx = Answering(res=self.pinned().resources(), support_threshold=self.settings.support_threshold,
-                        llm=self.llm)
+                        dense_support=self.settings.dense_support, llm=self.llm)
         answer = answer_question(question, history or [], ctx)
         took = (time.perf_counter() - started) * 1000
         return answer.model_copy(update={"id": uuid.uuid4().hex[:16], "took_ms": round(took, 2)})

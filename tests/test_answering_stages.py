@@ -407,3 +407,13 @@ def test_a_session_is_among_the_top_hits_by_its_entry_or_its_block() -> None:
 
     assert _among_top_hits(session, ranked([*others[:TOP_HITS - 1], own]))
     assert not _among_top_hits(session, ranked([*others[:TOP_HITS], own]))
+
+
+def test_a_hit_near_in_meaning_supports_a_topic_the_words_miss() -> None:
+    from assistant.answering.ground import _near_in_meaning
+    from assistant.answering.retrieve import Evidence
+    from assistant.search.retrieval import Scored
+
+    item = loaded_index().items[0]
+    ev = Evidence(hits=[Scored(item=item, score=0.9, lexical=0.0, dense=0.88)])
+    assert _near_in_meaning(ev, 0.87) and not _near_in_meaning(ev, 0.9) and not _near_in_meaning(ev, None)

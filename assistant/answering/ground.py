@@ -40,8 +40,9 @@ def evidence_texts(ev: Evidence, res: Resources) -> list[str]:
 RECORD_ATTRIBUTES = ("people",)
 
 
-def ground(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> Plan:
-    plan = _decide(query, ev, res, threshold=threshold)
+def ground(query: Query, ev: Evidence, res: Resources, *, threshold: float,
+           dense_support: float | None = None) -> Plan:
+    plan = _decide(query, ev, res, threshold=threshold, dense_support=dense_support)
     if not plan.answered and plan.reason in RECORD_ATTRIBUTES:
         # The record lacks it, but the parser is not the last word: lines of the best hits that
         # hold such a value and the question's topic answer instead of a refusal.
@@ -57,7 +58,8 @@ def ground(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> P
     return plan
 
 
-def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> Plan:
+def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float,
+            dense_support: float | None) -> Plan:
     if "help" in query.asks and not query.topic and not query.named:
         return Plan(intent="help")
     if "recommendation" in query.asks and not query.subject:
@@ -70,23 +72,31 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> 
             return valued
         # "C'est porté par qui et ça loge combien ?": the records answer the rest, the figure's
         # sentence comes after them; a figure no sentence states is no reason to refuse.
-        plan = _decide_records(query, ev, res, threshold=threshold)
+        plan = _decide_records(query, ev, res, threshold=threshold, dense_support=dense_support)
         if valued.answered and plan.answered:
             plan.sentences = [*plan.sentences, *(v for v in valued.sentences if v not in plan.sentences)]
         return plan if plan.answered or not valued.answered else valued
-    return _decide_records(query, ev, res, threshold=threshold)
+    return _decide_records(query, ev, res, threshold=threshold, dense_support=dense_support)
 
 
 # Asked beside a figure, these ask for nothing else ("combien de bénévoles ?" is a count and a value).
 _ONLY_A_FIGURE = frozenset({"count", "value", "list", "event"})
 
 
-def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: float) -> Plan:
+def _near_in_meaning(ev: Evidence, dense_support: float | None) -> bool:
+    """A best hit the encoder puts very close to the question supports it even where the words
+    differ (a paraphrase, English against French text, which the word-level check misses)."""
+    return dense_support is not None and any(h.dense >= dense_support for h in ev.hits[:EVIDENCE_DEPTH])
+
+
+def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: float,
+                    dense_support: float | None = None) -> Plan:
     if not ev.hits and not query.named and not query.subject:
         return Plan.refuse("out_of_scope")
     anchored = bool(query.named or query.subject)
     support = assess(query, evidence_texts(ev, res), vocabulary=res.index.lexical.vocabulary)
-    if not anchored and not support.holds(threshold) and not selection.defines_a_set(query):
+    if not anchored and not support.holds(threshold) and not selection.defines_a_set(query) \
+            and not _near_in_meaning(ev, dense_support):
         return Plan.refuse(_intent_of(query))
     if selection.asks_event(query, ev):
         return _event(query, ev, res)

@@ -29,6 +29,7 @@ class Answering:
 
     res: Resources
     support_threshold: float
+    dense_support: float | None = None  # a cosine that supports the topic on its own (Settings)
     llm: LLMAnswerer | None = None
 
 
@@ -67,7 +68,8 @@ def help_answer(query: Query, res: Resources) -> Answer:
 def answer_query(query: Query, ctx: Answering) -> Answer:
     res = ctx.res
     evidence = retrieve(query, res)
-    plan = ground(query, evidence, res, threshold=ctx.support_threshold)
+    plan = ground(query, evidence, res, threshold=ctx.support_threshold,
+                  dense_support=ctx.dense_support)
     if plan.intent == "help":
         return help_answer(query, res)
     if plan.intent == "recommend":
@@ -90,7 +92,8 @@ def answer_query(query: Query, ctx: Answering) -> Answer:
 
 def main_records(query: Query, ctx: Answering) -> tuple[str, ...]:
     """The records an answer to `query` would be about (the subject of a follow-up)."""
-    plan = ground(query, retrieve(query, ctx.res), ctx.res, threshold=ctx.support_threshold)
+    plan = ground(query, retrieve(query, ctx.res), ctx.res, threshold=ctx.support_threshold,
+                  dense_support=ctx.dense_support)
     return tuple(r.id for r in plan.records[:1])
 
 
