@@ -621,3 +621,18 @@ Tuesday 10 February 2026
     assert [(s.title, s.start) for s in cat.sessions] == [
         ("Opening and approval of the minutes", "09:45"), ("Progress report, work packages 1 to 3", "10:30"),
         ("Visite de terrain", "14:00")]
+
+
+def test_a_room_after_a_comma_on_a_slot_line_not_one_inside_brackets() -> None:
+    cat = _parse("""Comité de suivi
+
+Mardi 3 mars 2026
+Salle Pasteur
+
+9h15 – Café d'accueil, Salle des Pas-Perdus
+9h45 – Point d'étape du plan local
+12h30 – Déjeuner (buffet, Salle Pasteur)
+""")
+    assert [(s.title, s.room) for s in cat.sessions] == [
+        ("Café d'accueil", "Salle des Pas-Perdus"), ("Point d'étape du plan local", "Salle Pasteur"),
+        ("Déjeuner", "Salle Pasteur")]

@@ -376,9 +376,12 @@ class Walker:
                     room = (ln.start + last.end() + r[0], ln.start + last.end() + r[1])
                     end = ln.start + last.start()
             if room is None and not labels.label_match(ln.text[rest:].lstrip(" ·•|–—-:")):
-                # "14h30 – 16h | Table ronde « … » – AUDITORIUM": a room after a dash.
+                # "14h30 – 16h | Table ronde « … » – AUDITORIUM": a room after a dash; "9h15 – Café
+                # d'accueil, Salle des Pas-Perdus": after a comma (not one inside brackets).
                 r = rooms.room_in(ln.text[rest:])
-                if r is not None and ln.text[rest:rest + r[0]].rstrip().endswith(("–", "—", "-", "|", "/")):
+                before = ln.text[rest:rest + r[0]].rstrip() if r is not None else ""
+                if r is not None and (before.endswith(("–", "—", "-", "|", "/")) or (
+                        before.endswith(",") and before.count("(") == before.count(")"))):
                     room = (ln.start + rest + r[0], ln.start + rest + r[1])
                     end = ln.start + rest + r[0]
                 elif (r := rooms.bracketed_room(ln.text[rest:])) is not None and not ln.text[rest + r[1]:].strip(" )."):
