@@ -150,7 +150,7 @@ def test_an_end_the_programme_does_not_give_is_refused_saying_so(question: str) 
     assert not a.answered and ("heure de fin" in a.answer or "end time" in a.answer) and a.citations == []
 
 
-def test_an_end_asked_with_the_room_is_said_missing_beside_the_start() -> None:
+def test_an_end_asked_with_the_start_is_said_missing_beside_it() -> None:
     a = ask("La visite du jardin partagé commence à quelle heure et finit quand ?")
     grounded(a)
     assert "16h30" in a.answer and "l'heure de fin n'est pas indiquée" in a.answer
