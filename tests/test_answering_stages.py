@@ -417,3 +417,13 @@ def test_a_hit_near_in_meaning_supports_a_topic_the_words_miss() -> None:
     item = loaded_index().items[0]
     ev = Evidence(hits=[Scored(item=item, score=0.9, lexical=0.0, dense=0.88)])
     assert _near_in_meaning(ev, 0.87) and not _near_in_meaning(ev, 0.9) and not _near_in_meaning(ev, None)
+
+
+def test_a_note_on_the_last_sentence_goes_before_its_marks_even_after_a_bracket_in_a_quote() -> None:
+    from assistant.answering.compose import Draft
+
+    draft = Draft()
+    draft.add("Le programme dit : « [Note de l'éditeur] inscription avant le 3 mars »", "[1][2]")
+    draft.note_on_last("aucun tarif ni frais n'est indiqué", " ; ")
+    assert draft.text == ("Le programme dit : « [Note de l'éditeur] inscription avant le 3 mars » ; "
+                          "aucun tarif ni frais n'est indiqué [1][2].")

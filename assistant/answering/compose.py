@@ -20,14 +20,22 @@ from assistant.search.retrieval import LoadedIndex
 
 @dataclass
 class Draft:
-    sentences: list[str] = field(default_factory=list)
+    parts: list[tuple[str, str]] = field(default_factory=list)  # each sentence's words and marks
     book: CitationBook | None = None
 
     def add(self, sentence: str, marks: str) -> None:
-        body = sentence.rstrip(" .:;")
-        line = f"{body} {marks}." if marks else f"{body}."
-        if line not in self.sentences:
-            self.sentences.append(line)
+        part = (sentence.rstrip(" .:;"), marks)
+        if part not in self.parts:
+            self.parts.append(part)
+
+    def note_on_last(self, note: str, sep: str) -> None:
+        """Words added to the last sentence, before its marks."""
+        body, marks = self.parts[-1]
+        self.parts[-1] = (f"{body}{sep}{note}", marks)
+
+    @property
+    def sentences(self) -> list[str]:
+        return [f"{body} {marks}." if marks else f"{body}." for body, marks in self.parts]
 
     @property
     def text(self) -> str:
@@ -237,11 +245,9 @@ def _missing_values(plan: Plan, query: Query, lang: Lang, draft: Draft) -> None:
     quand s'inscrire ?" where no fee is written) is said inside the last sentence, before its
     marks: every sentence stays cited."""
     notes = [phrases.missing(lang, m) for m in plan.missing if m in query.values]
-    if not notes or not draft.sentences:
-        return
-    last = draft.sentences[-1].rstrip(".")
-    body, marks = (last[:last.index(" [")], last[last.index(" ["):]) if " [" in last else (last, "")
-    draft.sentences[-1] = f"{body} ; {' ; '.join(notes)}{marks}." if lang == "fr" else f"{body}; {'; '.join(notes)}{marks}."
+    if notes and draft.parts:
+        sep = " ; " if lang == "fr" else "; "
+        draft.note_on_last(sep.join(notes), sep)
 
 
 def compose(query: Query, plan: Plan, index: LoadedIndex) -> tuple[str, list[Citation]]:

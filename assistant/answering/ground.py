@@ -90,7 +90,7 @@ def _near_in_meaning(ev: Evidence, dense_support: float | None) -> bool:
 
 
 def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: float,
-                    dense_support: float | None = None) -> Plan:
+                    dense_support: float | None) -> Plan:
     if not ev.hits and not query.named and not query.subject:
         return Plan.refuse("out_of_scope")
     anchored = bool(query.named or query.subject)

@@ -94,7 +94,7 @@ def content_terms(text: str) -> list[str]:
 
 # English clitics: "what's", "Cambon's", "don't", "we're". A French elision puts its apostrophe
 # after one letter or "qu" and before a word ("s'il", "qu'est"), never before these endings.
-_ENGLISH_CLITIC = re.compile(r"\b[a-z]{2,}'(?:s|re|ve|ll|d|m|t)\b(?!')")
+_ENGLISH_CLITIC = re.compile(r"\b([a-z]{2,})'(?:s|re|ve|ll|d|m|t)\b(?!')")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -116,8 +116,9 @@ def detect_language(text: str) -> str:
     if tokens(unquoted):
         text = unquoted
     plain = text.translate(_PUNCT)
-    clitics = len(_ENGLISH_CLITIC.findall(plain.lower()))
-    words = tokens(_ENGLISH_CLITIC.sub(lambda m: m.group(0).split("'")[0], plain.lower()))
+    lowered = plain.lower()
+    clitics = len(_ENGLISH_CLITIC.findall(lowered))
+    words = tokens(_ENGLISH_CLITIC.sub(r"\1", lowered))
     accented = sum(1 for m in _WORD.finditer(plain) if any(ch in "éèêàùçôîœ" for ch in m.group(0).lower())
                    and not _is_name(plain, m))
     fr = sum(w in FRENCH_STOPWORDS for w in words) + accented

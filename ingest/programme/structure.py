@@ -312,13 +312,14 @@ class Walker:
         self.tbc = True
 
     def on_head_tbc(self, i: int, ln: Line) -> None:
+        self.close()
+        self.slot = None
+        self._no_date_yet()
+
+    def _no_date_yet(self) -> None:
         """A meeting's heading without its date yet: the meeting that follows has none (not the
         previous meeting's)."""
-        self.close()
-        self.day = None
-        self.slot = None
-        self.tbc = True
-        self.undated_meeting = True
+        self.day, self.tbc, self.undated_meeting = None, True, True
 
     def on_day(self, i: int, ln: Line) -> None:
         self.close()
@@ -637,7 +638,7 @@ class Walker:
             self.day = (d.iso(self.year), (ln.start + d.start, ln.start + d.end), ln)
             self.days.append((ln, []))
         elif meta.confirm is not None:
-            self.day, self.tbc, self.undated_meeting = None, True, True  # as on_head_tbc
+            self._no_date_yet()
         if meta.time is not None:
             self.slot = Slot(line=ln, tr=meta.time)
             if not self.days:
