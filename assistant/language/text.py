@@ -92,7 +92,7 @@ def content_terms(text: str) -> list[str]:
     return list(_content_terms(text))
 
 
-# English clitics: "what's", "Cambon's", "don't", "we're". A French elision puts its apostrophe
+# English clitics: "what's", "Martin's", "don't", "we're". A French elision puts its apostrophe
 # after one letter or "qu" and before a word ("s'il", "qu'est"), never before these endings.
 _ENGLISH_CLITIC = re.compile(r"\b([a-z]{2,})'(?:s|re|ve|ll|d|m|t)\b(?!')")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -109,7 +109,7 @@ def detect_language(text: str) -> str:
     language).
 
     Names are not the asker's language: quoted titles are left out ("Where is “L'atelier de
-    …”?" is English), and so are accents in capitalised words ("Cinéma Les Variétés", "Élodie"),
+    …”?" is English), and so are accents in capitalised words ("Cinéma Le Lumière", "Hélène"),
     since English questions name French people, venues and places. An English clitic ("'s") is
     not read as a French elided "s"."""
     unquoted = _QUOTED.sub(" ", text)

@@ -378,7 +378,7 @@ class Walker:
                     end = ln.start + last.start()
             if room is None and not labels.label_match(ln.text[rest:].lstrip(" ·•|–—-:")):
                 # "14h30 – 16h | Table ronde « … » – AUDITORIUM": a room after a dash; "9h15 – Café
-                # d'accueil, Salle des Pas-Perdus": after a comma (not one inside brackets).
+                # d'accueil, Salle des Tilleuls": after a comma (not one inside brackets).
                 r = rooms.room_in(ln.text[rest:])
                 before = ln.text[rest:rest + r[0]].rstrip() if r is not None else ""
                 if r is not None and (before.endswith(("–", "—", "-", "|", "/")) or (
@@ -425,7 +425,7 @@ class Walker:
         return False
 
     def _room_under_meta(self, i: int, ln: Line) -> bool:
-        """"Séance 2 – 20.11.2025 – 9h30-12h30" / "Salle 104, bâtiment B" / "« Title »": a line led
+        """"Séance 2 – 12.03.2026 – 14h-17h" / "Salle 12, bâtiment B" / "« Title »": a line led
         by a room word between a meeting's heading and its title is the meeting's room (a note
         in brackets after it is not)."""
         if self.pending_meta is None or self.meta_room is not None or not rooms.led_by_room_word(ln.text) \
@@ -580,7 +580,7 @@ class Walker:
         first = nxt.text.split()[0] if nxt.text.split() else ""
         last = ln.text.split()[-1] if ln.text.split() else ""
         split_name = last[:1].isupper() and not last.isupper() and re.match(r"^[A-ZÀ-Ý][\w'’-]*,", first)
-        # "…, service d'action sociale de la MSA" / "Midi-Pyrénées Nord ; Paul Girard, éleveur…":
+        # "…, service social de la caisse" / "Drôme Nord ; Paul Girard, éleveur…":
         # the next person of the list after a semicolon.
         next_person = re.search(r";\s*(?:M\.|Mme|Dr|Pr)?\s*[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý][\w'’-]+\s*,", nxt.text)
         return bool(first[:1].islower() or (len(first) > 2 and first.strip(",").isupper())

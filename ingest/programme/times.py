@@ -48,7 +48,7 @@ def find_range(s: str) -> TimeRange | None:
     return None
 
 
-# An agenda item's number before its time: "1. 9:45 am – Opening", "3) 14h – Pause".
+# An agenda item's number before its time: "1. 10:15 am – Welcome", "3) 14h – Pause".
 _ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\d)")
 
 
