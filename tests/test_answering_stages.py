@@ -427,3 +427,26 @@ def test_a_note_on_the_last_sentence_goes_before_its_marks_even_after_a_bracket_
     draft.note_on_last("aucun tarif ni frais n'est indiqué", " ; ")
     assert draft.text == ("Le programme dit : « [Note de l'éditeur] inscription avant le 3 mars » ; "
                           "aucun tarif ni frais n'est indiqué [1][2].")
+
+
+# -- "which workshop fits me?" ----------------------------------------------------------------
+def test_a_recommendation_hands_the_agenda_the_sessions_the_search_ranks_first() -> None:
+    from assistant.answering.ground import ground
+    from assistant.answering.retrieve import retrieve
+
+    q = query("Je travaille sur la mobilité en milieu rural, quel atelier me conseillez-vous ?")
+    plan = ground(q, retrieve(q, resources()), resources(), threshold=Settings().support_threshold)
+    assert plan.intent == "recommend" and plan.records[0].id == "s-mobilite"
+
+
+def test_hinted_sessions_near_in_meaning_are_the_agenda_when_no_word_fits() -> None:
+    from assistant.answering.recommend import agenda_answer
+
+    # No word of the interests is in the session's text: the agenda's own fit finds nothing.
+    q = query("Quel atelier me conseillez-vous pour les covoitureurs des villages ?")
+    session = loaded_index().records["s-mobilite"]
+    a = agenda_answer(q, resources(), hints=[session], hints_fit=True)
+    grounded(a)
+    assert a.intent == "recommend" and "Mobilité solidaire en zone rurale" in a.answer and "Salle Pascal" in a.answer
+    refused = agenda_answer(q, resources(), hints=[session], hints_fit=False)
+    assert not refused.answered

@@ -204,3 +204,12 @@ def test_unseen_programme_contact_phone_is_quoted_exactly(unseen):
 def test_unseen_programme_refusals(unseen, question):
     a = unseen.ask(question)
     assert a.answered is False and a.citations == [], a.answer
+
+
+def test_agenda_request_takes_the_event_its_subject_is_in_not_the_latest(core):
+    # The corpus' latest event is the 2025 colloquium: the subject asked is a 2011-2012 séance's.
+    a = core.ask("Je m'intéresse à la décentralisation, quelle séance me conseillez-vous ?")
+    assert_grounded(core, a)
+    assert a.intent == "recommend"
+    assert "décentralisation" in a.answer.split("].")[1], a.answer
+    assert all(r.doc_id == "seminaires-cohesion-sociale-par-ses-acteurs" for r in a.records)

@@ -63,7 +63,7 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float,
     if "help" in query.asks and not query.topic and not query.named:
         return Plan(intent="help")
     if "recommendation" in query.asks and not query.subject:
-        return Plan(intent="recommend")
+        return _recommend(ev, dense_support)
     if query.values:
         valued = _values(query, ev, res)
         if query.values != ("figure",):
@@ -77,6 +77,19 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float,
             plan.sentences = [*plan.sentences, *(v for v in valued.sentences if v not in plan.sentences)]
         return plan if plan.answered or not valued.answered else valued
     return _decide_records(query, ev, res, threshold=threshold, dense_support=dense_support)
+
+
+# -- "which workshop fits me?" ----------------------------------------------------------------
+RECOMMEND_HINTS = 3  # sessions the search ranks first for the interests, handed to the agenda
+
+
+def _recommend(ev: Evidence, dense_support: float | None) -> Plan:
+    """The sessions the search ranks first for the interests. With many programmes indexed they
+    say which event the attendee means (the calendar's next event may be on any subject), and,
+    when the encoder puts them very near the question, they fit however it is worded (the
+    agenda's own fit reads words: "retravailler" does not meet "reprendre un emploi")."""
+    return Plan(intent="recommend", records=[s for s, _ in ev.sessions[:RECOMMEND_HINTS]],
+                near=_near_in_meaning(ev, dense_support))
 
 
 # Asked beside a figure, these ask for nothing else ("combien de bénévoles ?" is a count and a value).

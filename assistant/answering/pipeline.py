@@ -14,7 +14,7 @@ from assistant.answering.plan import Plan
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Resources, retrieve, search
 from assistant.answering.understand import understand
-from assistant.domain.models import Answer, Passage, Turn
+from assistant.domain.models import Answer, Passage, Session, Turn
 from assistant.language import phrases
 
 if TYPE_CHECKING:
@@ -75,7 +75,8 @@ def answer_query(query: Query, ctx: Answering) -> Answer:
     if plan.intent == "recommend":
         from assistant.answering.recommend import agenda_answer
 
-        return agenda_answer(query, res)
+        hints = [r for r in plan.records if isinstance(r, Session)]
+        return agenda_answer(query, res, hints=hints, hints_fit=plan.near)
     if not plan.answered:
         return refusal(query, plan, res)
     text, citations = compose(query, plan, res.index)

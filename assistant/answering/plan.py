@@ -38,6 +38,7 @@ class Plan:
     show: frozenset[str] = frozenset()
     reason: str | None = None  # refusal wording key ("price", "room", …); None: generic
     via: Record | None = None  # what led to the records ("presented in" this session)
+    near: bool = False  # a best hit lies very near the question in meaning (the encoder's view)
 
     @classmethod
     def refuse(cls, intent: str, reason: str | None = None, *, missing: Sequence[str] = (),

@@ -4,12 +4,14 @@ answer: its event and why, then one cited line per time slot, best fit first."""
 
 from __future__ import annotations
 
-from assistant.answering.agenda import plan_agenda
+from collections.abc import Sequence
+
+from assistant.answering.agenda import AgendaItem, plan_agenda, reason_for
 from assistant.answering.cite import CitationBook, record_span
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Resources
 from assistant.answering.temporal import matches_time
-from assistant.domain.models import Answer
+from assistant.domain.models import Answer, Session
 from assistant.language.calendar import day_label, time_label
 from assistant.language.phrases import quoted, readable_room, text
 
@@ -23,11 +25,23 @@ def _timely(items: list, query: Query) -> list:
     return [i for i in items if matches_time(i.session, query.filters.time)]
 
 
-def agenda_answer(query: Query, res: Resources, *, date: str | None = None) -> Answer:
+def _hinted(session: Session, query: Query, res: Resources) -> AgendaItem:
+    reason, citation = reason_for(res, session, query.text)
+    return AgendaItem(session=session, reason=reason, citation=citation, score=0.0)
+
+
+def agenda_answer(query: Query, res: Resources, *, date: str | None = None,
+                  hints: Sequence[Session] = (), hints_fit: bool = False) -> Answer:
+    """`hints`: the sessions the search ranks first for the question, best first. When the
+    question names no event, the first one's event is the one the attendee means; when nothing
+    of that event fits the interests' words and `hints_fit` (they are near the question in
+    meaning), its hinted sessions are the agenda."""
     from assistant.answering.pipeline import refusal
     from assistant.answering.plan import Plan
 
     named = [d for d in query.filters.docs]
+    if len(named) != 1 and date is None and hints:
+        named = [hints[0].doc_id]
     agenda = plan_agenda(res, interests=query.text, date=date, limit=2 * LIMIT,
                          event=named[0] if len(named) == 1 else None)
     if not _timely(agenda.items, query) and agenda.scope in ("upcoming", "recent"):
@@ -43,6 +57,8 @@ def agenda_answer(query: Query, res: Resources, *, date: str | None = None) -> A
     if query.filters.time.active:
         # "Mercredi matin, …": the stated day or part of day narrows the agenda when it matches.
         items = _timely(items, query) or items
+    if not items and hints_fit and agenda.event is not None:
+        items = _timely([_hinted(s, query, res) for s in hints if s.doc_id == agenda.event.doc_id], query)
     if not items:
         return refusal(query, Plan.refuse("recommend"), res)
     lang = query.language
