@@ -100,8 +100,10 @@ def score_type(kind: str, gold: list[dict], pred: list[Any]) -> TypeScore:
             if sim < MATCH_MIN:
                 continue
             agree = sum(same_value(f, g.get(f), _get(p, f)) for f in FIELDS[kind])
-            pairs.append((sim + 0.01 * agree, gi, pi))
-    pairs.sort(key=lambda t: -t[0])
+            # One person's appearances: the row of the same session first.
+            same_session = similarity(g.get("session"), _get(p, "session")) if "session" in g else 0.0
+            pairs.append(((round(sim, 6), same_session, agree), gi, pi))
+    pairs.sort(key=lambda t: t[0], reverse=True)
     used_g: dict[int, int] = {}
     used_p: set[int] = set()
     for _, gi, pi in pairs:
@@ -134,8 +136,29 @@ def score_type(kind: str, gold: list[dict], pred: list[Any]) -> TypeScore:
     )  # fmt: skip
 
 
+def appearances(gold_people: list[dict], predicted: dict[str, list[Any]]) -> list[Any]:
+    """The predicted people at the gold's grain. A gold that lists a person once per session
+    (rows with a "session" key: the gallery's) is met by one row per session the record takes
+    part in (its title as "session"; one row with none when it is in no session), so a speaker
+    of three workshops counts three times, each with its workshop right or wrong. A gold that
+    lists each person once (the corpus') takes the records as they are."""
+    per_session = {g["doc_id"] for g in gold_people if "session" in g}
+    titles = {_get(s, "id"): _get(s, "title") for s in predicted.get("sessions", [])}
+    rows: list[Any] = []
+    for p in predicted.get("people", []):
+        if _get(p, "doc_id") not in per_session:
+            rows.append(p)
+            continue
+        base = {"doc_id": _get(p, "doc_id"), "name": _get(p, "name"), "role": _get(p, "role"),
+                "affiliation": _get(p, "affiliation")}
+        sessions = [titles.get(sid) for sid in _get(p, "sessions") or []] or [None]
+        rows += [{**base, "session": title} for title in sessions]
+    return rows
+
+
 def score_catalogue(gold: dict, predicted: dict[str, list[Any]]) -> dict[str, TypeScore]:
     """`predicted` maps "sessions"/"people"/"initiatives" to records (models or dicts)."""
+    predicted = {**predicted, "people": appearances(gold.get("people", []), predicted)}
     return {k: score_type(k, gold.get(k, []), predicted.get(k, [])) for k in NAME_KEY}
 
 

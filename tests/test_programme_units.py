@@ -103,6 +103,22 @@ def test_scorer_matches_fuzzily_and_counts_fields() -> None:
     assert scores["people"].field_accuracy["affiliation"] == 1.0
 
 
+def test_scorer_counts_a_persons_appearances_where_the_gold_lists_them_per_session() -> None:
+    sessions = [{"doc_id": "d", "id": "s1", "title": "Atelier un"}, {"doc_id": "d", "id": "s2", "title": "Atelier deux"},
+                {"doc_id": "d", "id": "s3", "title": "Atelier trois"}]  # fmt: skip
+    gold = {"sessions": [], "initiatives": [],
+            "people": [{"doc_id": "d", "name": "Ann Lee", "role": None, "affiliation": None, "session": t}
+                       for t in ("Atelier un", "Atelier deux", "Atelier trois")]}  # fmt: skip
+    pred = {"sessions": sessions, "initiatives": [],
+            "people": [{"doc_id": "d", "name": "Ann Lee", "role": None, "affiliation": None, "sessions": ["s1", "s3"]}]}  # fmt: skip
+    people = score_catalogue(gold, pred)["people"]
+    # Two of her three workshops found, each matched to its own gold row.
+    assert (people.matched, people.predicted, people.missed) == (2, 2, ["Ann Lee"])
+    # A gold listing each person once (the corpus') takes the record once.
+    once = {**gold, "people": [{"doc_id": "d", "name": "Ann Lee", "role": None, "affiliation": None}]}
+    assert score_catalogue(once, pred)["people"].precision == 1.0
+
+
 @pytest.mark.parametrize("text", ["", "x", "Juste un texte.\n\nSans programme aucun."])
 def test_documents_without_programme_give_no_records(text: str) -> None:
     from ingest.load import make_document
