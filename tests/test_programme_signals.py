@@ -636,3 +636,26 @@ Salle Pasteur
     assert [(s.title, s.room) for s in cat.sessions] == [
         ("Café d'accueil", "Salle des Pas-Perdus"), ("Point d'étape du plan local", "Salle Pasteur"),
         ("Déjeuner", "Salle Pasteur")]
+
+
+def test_an_official_named_in_the_prose_of_two_events_takes_part_in_both() -> None:
+    cat = _parse(
+        "Quinzaine de la fraternité\n\nJeudi 4 juin 2026\n\n"
+        "18h30 – 20h : Soirée d’ouverture\n"
+        "Ouverture par Mme Lise Carrel, vice-présidente du Conseil départemental.\n\n"
+        "Vendredi 5 juin 2026\n\n10h – 17h : Village des associations\n"
+        "Stands, jeux et lectures pour tous les âges, en présence de Mme Lise Carrel, vice-présidente "
+        "du Conseil départemental.\n"
+    )
+    titles = {s.id: s.title for s in cat.sessions}
+    (lise,) = [p for p in cat.people if p.name == "Lise Carrel"]
+    assert sorted(titles[s] for s in lise.sessions) == ["Soirée d’ouverture", "Village des associations"]
+    assert lise.role == "vice-présidente"
+
+
+def test_a_contact_whose_name_a_dash_sets_off_from_its_e_mail_and_phone() -> None:
+    cat = _parse(
+        "Journée de l’accueil\n\nJeudi 4 juin 2026\n9h – 10h\nAtelier A – Se loger\n\n"
+        "Contact presse : Jeanne MARTIN – presse@exemple.fr – 01 23 45 67 89\n"
+    )
+    assert [(p.name, p.sessions) for p in cat.people] == [("Jeanne MARTIN", [])]

@@ -40,6 +40,28 @@ def _event_title(doc: Document, lines: list[Line]) -> tuple[int, int] | None:
     return None
 
 
+def _new_appearances(text: str, prose: list[PersonMention], known: list[tuple[PersonMention, str | None]],
+                     session_at) -> list[tuple[PersonMention, None, str | None]]:
+    """The prose mentions that say something new: a person not yet found (her first mention),
+    or one found already who is named inside another session's block (she takes part in it
+    too). A known person named again outside any session, or in a session she is in, adds
+    nothing (her role lines say more than a sentence)."""
+    def key(m: PersonMention) -> str:
+        return fold(text[m.name[0]:m.name[1]])
+
+    seen = {(key(m), sid) for m, sid in known}
+    named = {k for k, _ in seen}
+    out: list[tuple[PersonMention, None, str | None]] = []
+    for m in prose:
+        k, sid = key(m), session_at(m.name[0])
+        if (k, sid) in seen or (k in named and sid is None):
+            continue
+        seen.add((k, sid))
+        named.add(k)
+        out.append((m, None, sid))
+    return out
+
+
 def parse_programme(doc: Document) -> Catalogue:
     lines = split_lines(doc.text)
     top = _event_title(doc, lines)
@@ -47,10 +69,9 @@ def parse_programme(doc: Document) -> Catalogue:
     parsed, walker = walk(doc.text, lines, meta_date=doc.date, top=top_text)
     b = Builder(doc, lines, parsed, top)
     sessions, mentions = b.sessions()
-    known = {fold(doc.text[m.name[0]:m.name[1]]) for m, _, _ in mentions}
-    known |= {fold(doc.text[m.name[0]:m.name[1]]) for m, _ in parsed.contacts}
     everyone: list[tuple[PersonMention, str | None, str | None]] = list(mentions)
-    everyone += [(m, None, b.session_at(m.name[0])) for m in prose_people(doc.text, lines, taken=known)]
+    everyone += _new_appearances(doc.text, prose_people(doc.text, lines), [
+        *((m, sid) for m, _, sid in mentions), *((m, None) for m, _ in parsed.contacts)], b.session_at)
     persons = b.persons(everyone)
     initiatives = b.initiatives(find_initiatives(doc.text, lines, titles=[(t.start, t.end) for s in sessions
                                                             if (t := s.fields.get("title")) is not None]))

@@ -282,7 +282,11 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None,
         pa, pb = _trim(s, a + sa, a + sb)
         if pa >= pb:
             continue
-        pb = min(pb, _cut_contact_data(s, pa, pb))
+        # "Contact : Jeanne MARTIN – jeanne@… – 01 …": the name ends where its e-mail or phone
+        # begins, and the dash before them is no part of it.
+        pa, pb = _trim(s, pa, min(pb, _cut_contact_data(s, pa, pb)))
+        if pa >= pb:
+            continue
         text = s[pa:pb]
         paren = text.find("(")
         head_end = pa + paren if paren > 0 else pb

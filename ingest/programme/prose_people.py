@@ -33,11 +33,11 @@ _FUNCTION_BEFORE = re.compile(r"\b(?:son|sa|leur|ses|le|la|its|their)\s+(?P<w>[a
                               r",\s+(?=[A-ZÀ-Ý])")
 
 
-def prose_people(text: str, lines: list[Line], *, taken: set[str]) -> list[PersonMention]:
-    """People named in running text whose folded name is not in `taken` (already found in a role
-    line or a contact block), each once."""
+def prose_people(text: str, lines: list[Line]) -> list[PersonMention]:
+    """People named in running text, every time they are named: the same official may open one
+    event of a programme ("Ouverture par Mme …") and close another ("Clôture par Mme …"); the
+    caller keeps one mention per person and session."""
     out: list[PersonMention] = []
-    seen = set(taken)
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
@@ -46,10 +46,6 @@ def prose_people(text: str, lines: list[Line], *, taken: set[str]) -> list[Perso
         nxt = lines[i + 1] if i + 1 < len(lines) and not lines[i + 1].blank else None
         whole = text[ln.start:nxt.end] if nxt is not None else ln.text
         for name, before in _names(ln.text):
-            key = fold(ln.text[name[0]:name[1]])
-            if key in seen:
-                continue
-            seen.add(key)
             end = _clause_end(ln.text, name[1])
             if end == len(ln.text) and nxt is not None:
                 end = _clause_end(whole, name[1])
