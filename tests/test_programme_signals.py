@@ -202,7 +202,15 @@ def test_an_initiative_told_in_prose() -> None:
      ("À la Ville-Gozet, l’association Ondes Bourbonnaises a lancé « Les Voix du Canal » : 87 témoignages "
       "ont déjà été enregistrés et diffusés sous forme de podcast.", "Ville-Gozet", "l’association Ondes Bourbonnaises"),
      ("In the Pont-du-Las district of Toulon, « Les Cours Fraîches », run by Les Jardins du Pont, turned "
-      "9 school playgrounds into shaded gardens for the children and their parents.", "Toulon", "Les Jardins du Pont")],
+      "9 school playgrounds into shaded gardens for the children and their parents.", "Toulon", "Les Jardins du Pont"),
+     # The organisation as the subject that presents it, its name joined by small words.
+     ("L'association Vivre en Haute-Lande y présentera « La Halte », le café associatif qu'elle a ouvert "
+      "à Sabres : 120 adhérent·es.", "Sabres", "L'association Vivre en Haute-Lande"),
+     ("Installée dans une ancienne usine, la SCIC La Forge d’Arve y fera découvrir « Cap Jeunes », son "
+      "programme d'accueil de jeunes : 30 jeunes accueillis.", None, "la SCIC La Forge d’Arve"),
+     # Who moderates the session that shows it is no organiser of the initiative.
+     ("Dans l’atelier animé par Paul Garnier, chargé de mission, l’association Passerelles 46 a présenté "
+      "« Les Cafés du lundi ».", None, "l’association Passerelles 46")],
 )  # fmt: skip
 def test_who_runs_a_prose_initiative_and_where(sentence: str, place: str | None, organiser: str) -> None:
     cat = _parse("Lettre du réseau – Forum des solidarités\n\n" + sentence + "\n")
@@ -659,3 +667,15 @@ def test_a_contact_whose_name_a_dash_sets_off_from_its_e_mail_and_phone() -> Non
         "Contact presse : Jeanne MARTIN – presse@exemple.fr – 01 23 45 67 89\n"
     )
     assert [(p.name, p.sessions) for p in cat.people] == [("Jeanne MARTIN", [])]
+
+
+def test_what_an_initiatives_first_mention_lacks_comes_from_a_later_one() -> None:
+    cat = _parse(
+        "Journée santé mentale\n\nJeudi 27 novembre 2025\n\n"
+        "10h30-12h | SALLE 2 | Atelier 4 – Isolement des aînés (plateforme « Allô Voisins Sud »)\n\n"
+        "[Note : l’atelier s’appuiera sur le bilan de la plateforme « Allô Voisins Sud », portée par "
+        "l’UDAF du Gard, qui a mis en relation 380 bénévoles et personnes âgées.]\n"
+    )
+    (init,) = [i for i in cat.initiatives if "Allô Voisins" in i.name]
+    assert init.organiser == "l’UDAF du Gard"
+    assert cat.initiatives[0].fields["organiser"].quote == "l’UDAF du Gard"

@@ -296,16 +296,24 @@ def place_after(text: str, name_end: int) -> Pos | None:
 
 def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None = None) -> list[Mention]:
     """Bullet examples first (they carry place and description), then prose mentions, then
-    initiatives a report showcases in running text; one per name."""
-    seen: set[str] = set()
+    initiatives a report showcases in running text; one per name. A programme may name an
+    initiative in one place (a table cell, a list) and tell who runs it or where in another (a
+    note, a paragraph): what the first mention lacks comes from the later ones."""
+    found: dict[str, int] = {}
     out: list[Mention] = []
     told = [Mention(name=s.name, block=s.block, place=s.place, organiser=s.organiser, figure=s.figure)
             for s in showcased(text, lines, titles or [])]
     for m in from_examples(text, lines) + from_prose(text, lines) + told:
         key = re.sub(r"[^a-z0-9]+", "", fold(text[m.name[0] : m.name[1]]))
-        if key and key not in seen:
-            seen.add(key)
-            if m.place is None:
-                m = replace(m, place=place_after(text, m.name[1]))
+        if not key:
+            continue
+        if m.place is None:
+            m = replace(m, place=place_after(text, m.name[1]))
+        if key not in found:
+            found[key] = len(out)
             out.append(m)
+            continue
+        first = out[found[key]]
+        out[found[key]] = replace(first, place=first.place or m.place, organiser=first.organiser or m.organiser,
+                                  figure=first.figure or m.figure)
     return out

@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 
 from assistant.language.kinds import session_kind_of
+from assistant.language.text import fold
 
 from .lines import Line, strip_span
+from .people import CIVILITY, FUNCTION_WORDS, looks_like_name
 
 Pos = tuple[int, int]
 _QUOTE = re.compile(r"«\s*(?P<q>[^«»]{2,120}?)\s*»|“(?P<q2>[^“”]{2,120}?)”")
@@ -42,10 +44,16 @@ _ORG = re.compile(
     r"\b(?:(?:[Pp]ort|[Gg][ée]r|[Aa]nim|[Mm]en|[Ll]anc|[Ii]magin|[Cc]r[ée]|[Cc]oordonn|[Pp]ilot|[Ii]niti|[Dd][ée]velopp|[Tt]enu"
     r"|[Cc]on[çc]u)(?:[ée]e?s?|ue?s?)?\s+par|(?:[Rr]un|[Ll]ed|[Cc]oordinated|[Ll]aunched|[Ss]et up|[Cc]reated|[Mm]anaged)\s+by)\s+"
     r"(?P<by>(?:l['’]|la\s+|le\s+|les\s+)?[\w’'&\-]+(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|de|du|des|d['’][\w’'\-]+|la|le|l['’][A-ZÀ-Ý][\w’'\-]*)){0,6})"
-    r"|\b(?P<kind>l['’]association|la coopérative|l['’]entreprise|le CCAS|la Ville|le centre social|la Mission locale"
-    r"|le Département|la Métropole|la Région|la communauté de communes|la fédération"
-    r"|the association|the (?:social|community) centre|the cooperative)(?![\w’'\-])"
-    r"(?P<rest>(?:\s+(?:de\s+|d['’]|du\s+)?[A-ZÀ-Ý&][\w’'&\-]*(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|\d+|de|du|des|la|le))*)?)")
+    # The organisation as the subject that presents it ("L'association X y présentera « … »",
+    # "la SCIC X y fera découvrir « … »"): the article may open the sentence.
+    r"|\b(?P<kind>[Ll]['’]association|[Ll]a coopérative|[Ll]a SCIC|[Ll]e collectif|[Ll]['’]entreprise|[Ll]e CCAS"
+    r"|[Ll]a Ville|[Ll]e centre social|[Ll]a Mission locale|[Ll]a MJC|[Ll]e Département|[Ll]a Métropole|[Ll]a Région"
+    r"|[Ll]a communauté de communes|[Ll]a fédération"
+    r"|[Tt]he association|[Tt]he (?:social|community) centre|[Tt]he cooperative)(?![\w’'\-])"
+    # The name after the kind: capitalised words and numbers, with the small words that join
+    # them ("Vivre en Haut-Salat", "Poings d’Encre", "Passeurs de culture 80" stops at "de").
+    r"(?P<rest>(?:\s+(?:de\s+|d['’]|du\s+)?[A-ZÀ-Ý&][\w’'&\-]*"
+    r"(?:\s+(?:(?:de\s+la|de|du|des|la|le|en)\s+|(?:de\s+)?[ld]['’])?(?:[A-ZÀ-Ý&][\w’'&\-]*|\d+\b))*)?)")
 _FIGURE = re.compile(
     r"(?<![\w/])(?:plus de\s+|près de\s+|environ\s+)?\d{1,3}(?:[\s  ]\d{3})*(?:[.,]\d+)?\s*(?:%\s*)?"
     r"(?:(?:de|d['’])\s+)?(?!(?:19|20)\d\d\b)[a-zà-ÿœ·’'\-]{3,}(?:\s+(?:de|d['’]|par|en)\s*[a-zà-ÿœ·\-]+)?")
@@ -152,14 +160,27 @@ def _first(rx: re.Pattern[str], text: str, a: int, b: int, group: str | None = N
     return strip_span(text, m.start(), m.end(), ",.;")
 
 
+def _a_person(text: str, at: int) -> bool:
+    """"Animé par Mme …", "animé par Karim Oulmi, formateur…": the session's moderator, not who
+    runs the initiative (a civility, or a name then a comma and a function, as prose names people)."""
+    if CIVILITY.match(text, at):
+        return True
+    m = _PERSON_THEN_FUNCTION.match(text, at)
+    return m is not None and looks_like_name(m.group("n")) and fold(m.group("w")).lower() in FUNCTION_WORDS
+
+
+_PERSON_THEN_FUNCTION = re.compile(r"(?P<n>[A-ZÀ-Ý][\w’'\-]*(?:\s+[A-ZÀ-Ý][\w’'\-]*){1,2}),\s+(?P<w>[a-zà-ÿ][\w\-’']*)")
+
+
 def _organiser(text: str, a: int, b: int) -> Pos | None:
-    m = _ORG.search(text, a, b)
-    if m is None:
-        return None
-    if m.group("by"):
-        return strip_span(text, m.start("by"), m.end("by"), ",.;")
-    end = m.end("rest") if m.group("rest") and m.group("rest").strip() else m.end("kind")
-    return strip_span(text, m.start("kind"), end, ",.;")
+    for m in _ORG.finditer(text, a, b):
+        if m.group("by"):
+            if _a_person(text, m.start("by")):
+                continue
+            return strip_span(text, m.start("by"), m.end("by"), ",.;")
+        end = m.end("rest") if m.group("rest") and m.group("rest").strip() else m.end("kind")
+        return strip_span(text, m.start("kind"), end, ",.;")
+    return None
 
 
 def _figure(text: str, a: int, b: int) -> Pos | None:
