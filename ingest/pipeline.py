@@ -13,13 +13,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.domain.models import Catalogue, Document, Session
+from assistant.domain.models import Catalogue, Document, Initiative, Session
 from assistant.domain.snapshot import (
     CatalogueEntry,
     IndexedPassage,
@@ -111,6 +112,27 @@ def _render(record, lang: str = "fr") -> str:
     return render_record(record, lang=lang)
 
 
+TOLD_WORDS = 20  # words after an initiative's name that say what it does (tune: 20 > 40 > 80)
+
+
+def told_about(text: str, initiative: Initiative) -> str:
+    """What the document says of an initiative where it names it: from the start of that
+    sentence to some forty words on, inside its paragraph ("« Le Bus des Possibles », un ancien
+    car scolaire aménagé en café…"), so that it is found by what it does."""
+    name = initiative.fields.get("name")
+    if name is None:
+        return ""
+    para_start = text.rfind("\n\n", 0, name.start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, para_start, name.start)]
+    para_end = text.find("\n\n", name.end)
+    after = text[name.end : len(text) if para_end < 0 else para_end].split()[:TOLD_WORDS]
+    return " ".join([*text[breaks[-1] if breaks else para_start : name.end].split(), *after])
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*[-•▪*]\s|\n\n")
+
+
 def document_items(doc: Document, cat: Catalogue, *, max_words: int = 80
                    ) -> tuple[list[IndexedPassage], list[CatalogueEntry]]:
     """One document's passages (each with the session whose block holds it) and its catalogue
@@ -126,12 +148,13 @@ def document_items(doc: Document, cat: Catalogue, *, max_words: int = 80
                           ("initiative", cat.initiatives), ("event", cat.events)):
         for r in records:
             text = _render(r)
-            digest = hashlib.sha256(f"{text}|{r.citation.start}|{r.citation.end}".encode()).hexdigest()[:10]
+            context = told_about(doc.text, r) if isinstance(r, Initiative) else ""
+            digest = hashlib.sha256(f"{text}|{context}|{r.citation.start}|{r.citation.end}".encode()).hexdigest()[:10]
             entries.append(CatalogueEntry(
                 id=f"{r.id}:{digest}", kind=kind, record_id=r.id, doc_id=r.doc_id, text=text,
                 start=r.citation.start, end=r.citation.end,
                 date=getattr(r, "date", None), room=getattr(r, "room", None),
-                event=getattr(r, "event", None) if kind == "session" else None,
+                event=getattr(r, "event", None) if kind == "session" else None, context=context,
             ))
     return passages, entries
 
@@ -254,7 +277,7 @@ def _build(settings: Settings, *, corpus_dir: Path, store: VectorStore, embedder
         for ip in passages
     }
     wanted_entries = {
-        e.id: (e.text, e.text, _meta(kind=e.kind, record_id=e.record_id, doc_id=e.doc_id,
+        e.id: (e.searched, e.text, _meta(kind=e.kind, record_id=e.record_id, doc_id=e.doc_id,
                                      start=e.start, end=e.end, date=e.date, room=e.room, event=e.event))
         for e in entries
     }

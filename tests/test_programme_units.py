@@ -138,3 +138,23 @@ def test_quoted_title_keeps_inner_quotes_of_another_kind_and_nested_guillemets()
     q = quoted_title(t, 0)
     assert q is not None and t[q.title[0] : q.title[1]] == "Une santé, pour un « territoire en bonne santé »"
     assert t[q.end :].strip() == "SALLE 1"
+
+
+def test_an_initiative_is_searched_by_what_its_sentence_says_it_does() -> None:
+    from assistant.domain.snapshot import CatalogueEntry
+    from ingest.load import make_document
+    from ingest.pipeline import document_items, told_about
+    from ingest.programme import parse_programme
+
+    text = ("Lettre du réseau\n\nUn premier paragraphe sur la journée.\n\n"
+            "Le centre social du Val racontera l'aventure du « Bus des Possibles », un ancien car scolaire "
+            "aménagé en café, qui s'arrête chaque mois dans 14 communes.\n\nAutre chose.\n")
+    doc = make_document(doc_id="d", source="d.txt", text=text)
+    cat = parse_programme(doc)
+    (bus,) = cat.initiatives
+    told = told_about(text, bus)
+    assert told.startswith("Le centre social du Val racontera") and told.endswith("dans 14 communes.")
+    (entry,) = [e for e in document_items(doc, cat)[1] if e.kind == "initiative"]
+    assert entry.context == told and entry.searched == f"{entry.text}\n{told}"
+    assert "car scolaire" not in entry.text  # shown as the record, searched with its sentence
+    assert CatalogueEntry(id="x", kind="person", record_id="p", doc_id="d", text="Ann Lee", start=0, end=1).searched == "Ann Lee"

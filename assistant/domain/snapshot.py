@@ -49,6 +49,14 @@ class CatalogueEntry(Frozen):
     date: str | None = None
     room: str | None = None
     event: str | None = None
+    # Source words that say what the record is, searched but not shown: an initiative's rendered
+    # record gives its name, town and organisation, never what it does.
+    context: str = ""
+
+    @property
+    def searched(self) -> str:
+        """What retrieval reads of the entry (both arms)."""
+        return f"{self.text}\n{self.context}" if self.context else self.text
 
 
 def new_version_id(now: datetime | None = None) -> str:

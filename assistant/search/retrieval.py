@@ -79,7 +79,7 @@ class LoadedIndex:
 
     def _from_entry(self, e: CatalogueEntry) -> Item:
         title = self.documents[e.doc_id].title if e.doc_id in self.documents else ""
-        return Item(id=e.id, kind=e.kind, doc_id=e.doc_id, text=f"{title}\n{e.text}", start=e.start,
+        return Item(id=e.id, kind=e.kind, doc_id=e.doc_id, text=f"{title}\n{e.searched}", start=e.start,
                     end=e.end, section=e.text, date=e.date, room=e.room, event=e.event, record_id=e.record_id)
 
     def to_passage(self, item: Item, score: float) -> Passage:
