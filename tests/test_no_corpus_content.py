@@ -37,6 +37,7 @@ COMMON_WORDS = frozenset({
     "amphitheatre", "metropole", "ccas", "presentiel", "introductive", "inaugurale", "pedagogiques",
     "menages", "violences", "ehpad", "zoom", "teams", "agora", "prefecture", "intervenantes",
     "allocutions", "formatrices", "municipality", "assises", "colocations", "quinzaine",
+    "scic",  # a legal form of cooperative (société coopérative d’intérêt collectif), like "ccas"
 })
 
 
