@@ -450,3 +450,16 @@ def test_hinted_sessions_near_in_meaning_are_the_agenda_when_no_word_fits() -> N
     assert a.intent == "recommend" and "Mobilité solidaire en zone rurale" in a.answer and "Salle Pascal" in a.answer
     refused = agenda_answer(q, resources(), hints=[session], hints_fit=False)
     assert not refused.answered
+
+
+def test_a_town_written_in_an_e_mail_address_still_names_its_event() -> None:
+    # Two forums of one title: only the town tells them apart, and one page writes it in lower
+    # case in its contact address.
+    index = index_of({
+        "forum-villebrune": "Forum des solidarités\nLieu : Villebrune, Hôtel de Ville\n\nMardi 7 octobre 2025\n\n"
+                            "10h00 Ouverture\n\nContact : forum@villebrune.fr\n",
+        "forum-castelmoron": "Forum des solidarités\nLieu : Castelmoron, salle des fêtes\n\nJeudi 4 juin 2026\n\n"
+                             "9h30 Accueil café\n",
+    })
+    q = understand("À quelle heure commence le forum de Villebrune ?", [], terms=terms_of(index))
+    assert q.filters.docs == {"forum-villebrune"}

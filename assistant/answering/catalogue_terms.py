@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.domain.models import Event, Person, Session
 from assistant.language import kinds
-from assistant.language.places import ADDRESS
+from assistant.language.places import ADDRESS, WEB_ADDRESS
 from assistant.language.text import FRENCH_STOPWORDS, content_terms, fold, tokens
 from assistant.search.retrieval import LoadedIndex
 
@@ -68,9 +68,10 @@ class CatalogueTerms:
 
     @staticmethod
     def _lowercase_words(index: LoadedIndex) -> frozenset[str]:
-        """Folded words some document writes in lower case: common words, never place names."""
+        """Folded words some document writes in lower case: common words, never place names
+        (web and e-mail addresses left out: "contact@ville-exemple.fr" writes no common word)."""
         return frozenset(fold(w) for d in index.documents.values()
-                         for w in re.findall(r"[^\W\d_]+", d.text) if w[0].islower())
+                         for w in re.findall(r"[^\W\d_]+", WEB_ADDRESS.sub(" ", d.text)) if w[0].islower())
 
     def _common(self, word: str) -> bool:
         """A word some document writes in lower case, in this form or another of its stem

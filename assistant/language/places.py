@@ -14,3 +14,7 @@ ADDRESS = re.compile(
     r"|route|impasse|square)\s+[^,–—()\n]+|\b\d{5}\b(?=\s+[A-ZÀ-Ý])",
     re.I,
 )
+
+# A web or e-mail address ("www.ville-exemple.fr", "contact@ville-exemple.fr") writes a town's
+# name in lower case without making it a common word.
+WEB_ADDRESS = re.compile(r"\S*(?:[/@]|www\.)\S*")
