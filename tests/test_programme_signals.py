@@ -679,3 +679,35 @@ def test_what_an_initiatives_first_mention_lacks_comes_from_a_later_one() -> Non
     (init,) = [i for i in cat.initiatives if "Allô Voisins" in i.name]
     assert init.organiser == "l’UDAF du Gard"
     assert cat.initiatives[0].fields["organiser"].quote == "l’UDAF du Gard"
+
+
+def test_agenda_cards_each_a_session_dated_by_its_stamp() -> None:
+    # An agenda page's event cards: a date stamp without year, a category line, the title, label
+    # lines; one blank line between cards. The page gives the year once.
+    cat = _parse(
+        "Agenda – Semaine du lien 2026\n\nLa Semaine du lien revient en novembre 2026.\n\n"
+        "VEN 13 NOV\nCONFÉRENCE\nVieillir chez soi, vieillir ensemble\nHoraires : De 18h30 à 20h\n"
+        "Lieu : Maison des associations, salle Lilas – Villebrune\nPublic : tout public\nTarif : gratuit\n\n"
+        "SAM 14 NOV\nCINÉ-DÉBAT\n« Le palier » : projection suivie d’un débat\nHoraires : 20h\n"
+        "Lieu : Cinéma Le Phare, salle 2 – Villebrune\nTarif : 5 €\nPublic : dès 12 ans\n\n"
+        "MAR 17 NOV\nATELIER\nCuisiner ensemble\nHoraires : 14h00 - 17h00\n"
+        "Lieu : Centre social du Parc, salle Olivier – Villebrune\nPublic : familles\nTarif : gratuit\n"
+    )
+    got = [(s.title, s.date, s.start, s.end) for s in cat.sessions]
+    assert got == [("Vieillir chez soi, vieillir ensemble", "2026-11-13", "18:30", "20:00"),
+                   ("« Le palier » : projection suivie d’un débat", "2026-11-14", "20:00", None),
+                   ("Cuisiner ensemble", "2026-11-17", "14:00", "17:00")]
+
+
+def test_an_e_mail_programme_its_workshops_under_a_captioned_slot_and_not_its_sending_date() -> None:
+    cat = _parse(
+        "De : Service des solidarités\nEnvoyé : mardi 10 février 2026 09:12\nObjet : Invitation\n\n"
+        "Madame, Monsieur,\n\nNous vous invitons le jeudi 12 mars 2026 à la Maison des solidarités.\n\n"
+        "PROGRAMME\n\n• 9h00 : Accueil café\n\nAteliers au choix (10h30 – 12h)\n\n"
+        "▸ Atelier 1 – Se loger avec ses enfants (salle Balzac)\n    Animé par Cécile Marchand, responsable d’agence\n"
+        "▸ Atelier 2 – Rompre l’isolement des parents\n    Animé par Marion Chevalier, référente familles\n"
+    )
+    got = [(s.title, s.date, s.start, s.end, s.room) for s in cat.sessions]
+    assert got == [("Accueil café", "2026-03-12", "09:00", None, None),
+                   ("Se loger avec ses enfants", "2026-03-12", "10:30", "12:00", "salle Balzac"),
+                   ("Rompre l’isolement des parents", "2026-03-12", "10:30", "12:00", None)]

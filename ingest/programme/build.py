@@ -180,6 +180,7 @@ class Builder:
         found = [(ln, d) for ln in lf.values.get("dates", []) for d in dates.find_dates(ln.text)]
         year = next((d.year for _, d in found if d.year), None)
         slots: list[tuple[Line | None, dates.DateMatch | None]] = [*found] or [(None, None)]
+        card_day = self.day_before(lf.stamp.end + 1) if lf.stamp is not None and not found else None
         for date_ln, d in slots:
             dr = Draft(title=title, opened_by="leaflet", block_start=block[0], block_end=block[1],
                        label_kind=heading_kind, in_cycle=lf.heading is not None)
@@ -188,6 +189,8 @@ class Builder:
                 dr.date_span = (date_ln.start + d.start, date_ln.start + d.end)
                 if dr.date[0].isdigit():
                     self._last_leaflet_date = (int(dr.date[:4]), d.month)
+            elif card_day is not None:
+                dr.date, dr.date_span = card_day  # the card's stamp, with the page's year
             if tr is not None:
                 dr.start, dr.end, dr.time_span = tr.start, tr.end, tr_pos
             # "Quand ? Date à confirmer (juin 2026)": no date, and not the page's either.
@@ -259,13 +262,17 @@ class Builder:
         if found is None:
             return None
         ln, d = found
-        year = d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None) or _meta_year(self.doc)
+        # The page's year, as the walker reads it: a full date, else the year its head gives.
+        year = (d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None)
+                or dates.front_year(self.text) or _meta_year(self.doc))
         return d.iso(year), (ln.start + d.start, ln.start + d.end)
 
     def fallback_date(self, before: int) -> tuple[str, Pos] | None:
         """A programme that states its date once, in prose ("se tiendra le vendredi 1er juillet")."""
         year = None
         for d in dates.find_dates(self.text[:before]):
+            if _MAIL_HEADER.match(self.text, self.text.rfind("\n", 0, d.start) + 1):
+                continue  # "Envoyé : mardi 10 février 2026 09:12": when the e-mail left, not the event
             if d.year or d.weekday:
                 year = d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None)
                 return d.iso(year or _meta_year(self.doc)), (d.start, d.end)
@@ -310,6 +317,9 @@ class Builder:
         for lf in self.parsed.leaflets:
             made = self.leaflet_drafts(lf)
             above = self.meeting_above(lf, drafts) if lf.heading is None and len(made) == 1 else None
+            if lf.stamp is not None and len(made) == 1:
+                # An agenda card whose category line ("ATELIER") already opened its session.
+                above = next((d for d in drafts if d.title == made[0].title), None)
             if above is not None:
                 _fill(above, made[0])  # "Labo n°1 · date" / "Thème : …" over Horaires / Lieu / Format
                 continue
@@ -505,6 +515,10 @@ class Builder:
             Section(start=a, end=b, path=p)
             for (a, b), p in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
         ]
+
+
+# The header lines of an e-mail as a mail client prints them: their date is the message's.
+_MAIL_HEADER = re.compile(r"[ \t]*(?:Envoy[ée]|Sent|Re[çc]u|Received|Date d['’]envoi)\s*:", re.IGNORECASE)
 
 
 def _fill(d: Draft, lf: Draft) -> None:

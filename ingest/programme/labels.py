@@ -17,7 +17,8 @@ from .lines import fold_keep, strip_span
 Pos = tuple[int, int]
 
 _LABEL_RE = re.compile(
-    r"^(?P<kw>ateliers?|sujets?|sous-groupes?|groupes?|tables?[- ]rondes?|seances?|sessions?"
+    # A list's mark may lead the label ("▸ Atelier 1 – Title (salle X)" in an e-mail's programme).
+    r"^(?:[▸▪►•◆■*]\s+)?(?P<kw>ateliers?|sujets?|sous-groupes?|groupes?|tables?[- ]rondes?|seances?|sessions?"
     r"|labos?|laboratoires?|modules?|conferences?|forums?|parcours|themes?|plenieres?"
     # English pages of French events: "Workshop 2 – « … » (Salle Stendhal)", "Round table: …"
     r"|workshops?|round[- ]tables?|keynotes?|plenary(?: sessions?)?|labs?)"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.language.text import fold
 
+from .dates import day_header
 from .labels import label_match
 from .lines import Line
 from .people import role_line
@@ -58,6 +59,8 @@ class Leaflet:
     # The block's own title ("RENCONTRE 2 – SE LOGER À 20 ANS" over its Date / Horaires / Lieu), a
     # sliced Line holding the title alone; None when the block has no heading of its own.
     heading: Line | None = None
+    # The date stamp that opens an agenda card ("SAM 14 NOV" over its title), when the block is one.
+    stamp: Line | None = None
 
 
 def numbered_title(line: Line) -> Line | None:
@@ -88,6 +91,17 @@ def _previous(lines: list[Line], i: int) -> int | None:
     return j if j >= 0 and not lines[j].blank else None
 
 
+def date_stamp_above(lines: list[Line], j: int) -> Line | None:
+    """When line `j` is the title of an agenda card, the date stamp ("SAM 14 NOV") that opens the
+    card one or two lines above it (a category line, "ATELIER", may sit between, no blank line)."""
+    for k in (j - 1, j - 2):
+        if k < 0 or lines[k].blank:
+            return None
+        if day_header(lines[k].text) is not None:
+            return lines[k]
+    return None
+
+
 _QUOTED_LINE = re.compile(r"^\s*[«“]\s*(?P<t>.+?)\s*[»”]\s*$")
 
 
@@ -95,6 +109,8 @@ def _heading_before(lines: list[Line], i: int) -> Line | None:
     j = _previous(lines, i)
     if j is None:
         return None
+    if j == i - 1 and date_stamp_above(lines, j) is not None:
+        return lines[j]  # an agenda card: "MER 8 AVR" / "ATELIER" / its title / its labels
     own = numbered_title(lines[j])
     m = _QUOTED_LINE.match(lines[j].text)
     k = _previous(lines, j) if m else None
@@ -156,8 +172,11 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 block.values.setdefault(current, [])
                 if lab[1] is not None:
                     block.values[current].append(lab[1])
-            elif _opens_block(lines, j) or (gap_before and label_match(ln.text) is not None):
-                break  # the next meeting's heading: its own block follows
+            elif _opens_block(lines, j) or (gap_before and (label_match(ln.text) is not None
+                                                             or day_header(ln.text) is not None)):
+                # The next meeting's heading, or the next card's date stamp ("MER 8 AVR" after a
+                # blank line on an agenda page): its own block follows.
+                break
             elif (role := role_line(ln.text)) is not None:
                 # "Animation : …", "Grand témoin : …": a role label, spelt any way the genre
                 # does; its names are no more of the current value (a place does not run on
@@ -180,6 +199,8 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
             j += 1
         if len(CORE & set(block.values)) >= 2:
             block.heading = _heading_before(lines, i)
+            if block.heading is not None:
+                block.stamp = date_stamp_above(lines, block.heading.index)
             out.append(block)
             i = block.last + 1
         else:

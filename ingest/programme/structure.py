@@ -178,6 +178,8 @@ class Walker:
             return "day"
         if times.slot_line(t):
             return "slot"
+        if _caption_times(t) is not None:
+            return "caption_slot"
         rl = people.role_line(t)
         if rl:
             return "contact" if rl[0] == "contact" else "role"
@@ -405,6 +407,25 @@ class Walker:
                 self.open(strip_span(self.text, ln.start + rest, end, "·•|–—-:"), by="slot", ln=ln, room=room)
         else:
             self.awaiting_caption = True
+
+    def on_caption_slot(self, i: int, ln: Line) -> None:
+        """"Ateliers au choix (10h30 – 12h)": a slot of parallel sessions whose hours close its
+        caption, the sessions listed below."""
+        self.close()
+        self.practical = False
+        self.undated_meeting = False
+        self.contact_role = None
+        found = _caption_times(ln.text)
+        assert found is not None
+        cut, tr = found
+        self.slot = Slot(line=ln, tr=tr)
+        if not self.days:
+            self.days.append((ln, []))
+        self.days[-1][1].append(self.slot)
+        self.pending_room = None
+        self.slot.caption = strip_span(self.text, ln.start, ln.start + cut, " :–—-")
+        self.slot.caption_kind = kind_of(ln.text[:cut])
+        self.awaiting_caption = False
 
     def _slot_field(self, ln: Line, rest: int) -> bool:
         """A slot line whose only text after the time is a room or a mode ("09h15 – 10h30 ·
@@ -843,6 +864,21 @@ class Walker:
 _CAPTION = re.compile(r"\b(?:ateliers|tables rondes|sessions parall[eè]les|labos|sous-groupes|workshops)\b"
                       r"|\bau choix\b|\ben parall[eè]le\b|\bparallel\b", re.IGNORECASE)
 _NOTE = re.compile(r"^\[[^\]]{0,80}\]$")
+
+
+_BRACKETED_HOURS = re.compile(r"\((?P<r>[^()]*\d[^()]*)\)\s*:?\s*$")
+
+
+def _caption_times(t: str) -> tuple[int, times.TimeRange] | None:
+    """A slot caption whose hours close it in brackets ("Ateliers au choix (10h30 – 12h)"): where
+    the caption ends and the range, or None."""
+    m = _BRACKETED_HOURS.search(t)
+    if m is None or not _caption(t[:m.start()]):
+        return None
+    tr = times.find_range(t)
+    if tr is None or not (m.start("r") <= tr.span[0] < m.end("r")):
+        return None
+    return m.start(), tr
 
 
 def _caption(t: str) -> bool:
