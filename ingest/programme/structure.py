@@ -352,19 +352,24 @@ class Walker:
                     a = d.end + tr.span[1] + m.start()
                     self.slot.mode, self.slot.mode_span = mode, strip_span(self.text, ln.start + a, ln.start + d.end + tr.span[1] + m.end(), " .;")
 
-    def on_slot(self, i: int, ln: Line) -> None:
+    def _start_slot(self, ln: Line, tr: times.TimeRange) -> Slot:
+        """A new time slot opens: whatever block was open closes, and the slot joins its day."""
         self.close()
         self.practical = False
         self.undated_meeting = False
         self.contact_role = None
-        sl = times.slot_line(ln.text)
-        assert sl is not None
-        tr, rest = sl
         self.slot = Slot(line=ln, tr=tr)
         if not self.days:
             self.days.append((ln, []))  # a programme without day headers: one implicit day
         self.days[-1][1].append(self.slot)
         self.pending_room = None
+        return self.slot
+
+    def on_slot(self, i: int, ln: Line) -> None:
+        sl = times.slot_line(ln.text)
+        assert sl is not None
+        tr, rest = sl
+        slot = self._start_slot(ln, tr)
         if rest < len(ln.text) and self._slot_field(ln, rest):
             return
         if rest < len(ln.text):
@@ -395,8 +400,8 @@ class Walker:
                           ln.line_start)
             if _caption(inline.text):
                 # "ATELIERS – SESSION A (au choix)": the slot holds parallel sessions below.
-                self.slot.caption = (inline.start, inline.end)
-                self.slot.caption_kind = kind_of(inline.text)
+                slot.caption = (inline.start, inline.end)
+                slot.caption_kind = kind_of(inline.text)
                 self.awaiting_caption = False
             elif labels.label_match(inline.text):
                 self.on_label(i, inline)  # "11h15 – 12h30 Table ronde : Les jeunes et …"
@@ -411,20 +416,12 @@ class Walker:
     def on_caption_slot(self, i: int, ln: Line) -> None:
         """"Ateliers au choix (10h30 – 12h)": a slot of parallel sessions whose hours close its
         caption, the sessions listed below."""
-        self.close()
-        self.practical = False
-        self.undated_meeting = False
-        self.contact_role = None
         found = _caption_times(ln.text)
         assert found is not None
         cut, tr = found
-        self.slot = Slot(line=ln, tr=tr)
-        if not self.days:
-            self.days.append((ln, []))
-        self.days[-1][1].append(self.slot)
-        self.pending_room = None
-        self.slot.caption = strip_span(self.text, ln.start, ln.start + cut, " :–—-")
-        self.slot.caption_kind = kind_of(ln.text[:cut])
+        slot = self._start_slot(ln, tr)
+        slot.caption = strip_span(self.text, ln.start, ln.start + cut, " :–—-")
+        slot.caption_kind = kind_of(ln.text[:cut])
         self.awaiting_caption = False
 
     def _slot_field(self, ln: Line, rest: int) -> bool:
