@@ -117,7 +117,7 @@ TOLD_WORDS = 20  # words after an initiative's name that say what it does (tune:
 
 def told_about(text: str, initiative: Initiative) -> str:
     """What the document says of an initiative where it names it: from the start of that
-    sentence to some forty words on, inside its paragraph ("« Le Bus des Possibles », un ancien
+    sentence to TOLD_WORDS words on, inside its paragraph ("« Le Bus des Possibles », un ancien
     car scolaire aménagé en café…"), so that it is found by what it does."""
     name = initiative.fields.get("name")
     if name is None:

@@ -27,7 +27,7 @@ from .kinds import kind_from_meta, kind_of, self_kind
 from .leaflet import Leaflet
 from .lines import Line, fold_keep, make_span, strip_span
 from .showcase import told_sessions
-from .structure import Draft, Parsed
+from .structure import Draft, Parsed, year_hint
 from .table_drafts import table_drafts
 
 Pos = tuple[int, int]
@@ -262,9 +262,7 @@ class Builder:
         if found is None:
             return None
         ln, d = found
-        # The page's year, as the walker reads it: a full date, else the year its head gives.
-        year = (d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None)
-                or dates.front_year(self.text) or _meta_year(self.doc))
+        year = d.year or year_hint(self.text, self.doc.date)  # the page's year, as the walker reads it
         return d.iso(year), (ln.start + d.start, ln.start + d.end)
 
     def fallback_date(self, before: int) -> tuple[str, Pos] | None:
@@ -316,10 +314,12 @@ class Builder:
         lf_ids = set()
         for lf in self.parsed.leaflets:
             made = self.leaflet_drafts(lf)
-            above = self.meeting_above(lf, drafts) if lf.heading is None and len(made) == 1 else None
+            above = None
             if lf.stamp is not None and len(made) == 1:
                 # An agenda card whose category line ("ATELIER") already opened its session.
                 above = next((d for d in drafts if d.title == made[0].title), None)
+            elif lf.heading is None and len(made) == 1:
+                above = self.meeting_above(lf, drafts)
             if above is not None:
                 _fill(above, made[0])  # "Labo n°1 · date" / "Thème : …" over Horaires / Lieu / Format
                 continue

@@ -109,8 +109,6 @@ def _heading_before(lines: list[Line], i: int) -> Line | None:
     j = _previous(lines, i)
     if j is None:
         return None
-    if j == i - 1 and date_stamp_above(lines, j) is not None:
-        return lines[j]  # an agenda card: "MER 8 AVR" / "ATELIER" / its title / its labels
     own = numbered_title(lines[j])
     m = _QUOTED_LINE.match(lines[j].text)
     k = _previous(lines, j) if m else None
@@ -198,9 +196,15 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
             block.last = j
             j += 1
         if len(CORE & set(block.values)) >= 2:
-            block.heading = _heading_before(lines, i)
-            if block.heading is not None:
-                block.stamp = date_stamp_above(lines, block.heading.index)
+            # An agenda card ("MER 8 AVR" / "ATELIER" / its title / its labels): the line right
+            # above the labels is its title; else a meeting's heading, if any.
+            block.stamp = date_stamp_above(lines, i - 1) if i > 0 and not lines[i - 1].blank else None
+            if block.stamp is not None:
+                block.heading = lines[i - 1]
+            else:
+                block.heading = _heading_before(lines, i)
+                if block.heading is not None and block.heading.index != i - 1:
+                    block.stamp = date_stamp_above(lines, block.heading.index)
             out.append(block)
             i = block.last + 1
         else:

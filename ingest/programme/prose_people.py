@@ -69,10 +69,7 @@ def _names(s: str) -> list[tuple[Pos, Pos | None]]:
         if m and looks_like_name(m.group()):
             found.append((m.start(), m.end()))
     for m in _NAME.finditer(s):
-        after = _FUNCTION_AFTER.match(s, m.end())
-        if (after and fold(after.group("w")).lower() in FUNCTION_WORDS and NAME_RE.match(m.group())
-                and not CIVILITY.match(m.group()) and looks_like_name(m.group())
-                and not any(a < m.end() and m.start() < b for a, b in found)):
+        if _then_function(s, m) and not any(a < m.end() and m.start() < b for a, b in found):
             found.append((m.start(), m.end()))
     for f in _FUNCTION_BEFORE.finditer(s):
         m = _NAME.match(s, f.end())
@@ -81,6 +78,23 @@ def _names(s: str) -> list[tuple[Pos, Pos | None]]:
             found.append((m.start(), m.end()))
             before[(m.start(), m.end())] = (f.start("w"), f.end("w"))
     return [(name, before.get(name)) for name in found]
+
+
+def _then_function(s: str, m: re.Match[str]) -> bool:
+    """The name `m` is followed by a comma and a function word ("Anne Martin, directrice …")."""
+    after = _FUNCTION_AFTER.match(s, m.end())
+    return (after is not None and fold(after.group("w")).lower() in FUNCTION_WORDS
+            and NAME_RE.match(m.group()) is not None and not CIVILITY.match(m.group())
+            and looks_like_name(m.group()))
+
+
+def names_a_person(text: str, at: int) -> bool:
+    """What starts at `at` names a person the way running text does: a civility, or a name then a
+    comma and a function ("animé par Karim Oulmi, formateur…")."""
+    if CIVILITY.match(text, at):
+        return True
+    m = _NAME.match(text, at)
+    return m is not None and _then_function(text, m)
 
 
 def _clause_end(s: str, start: int) -> int:

@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.language.kinds import session_kind_of
-from assistant.language.text import fold
 
 from .lines import Line, strip_span
-from .people import CIVILITY, FUNCTION_WORDS, looks_like_name
+from .prose_people import names_a_person
 
 Pos = tuple[int, int]
 _QUOTE = re.compile(r"«\s*(?P<q>[^«»]{2,120}?)\s*»|“(?P<q2>[^“”]{2,120}?)”")
@@ -160,23 +159,11 @@ def _first(rx: re.Pattern[str], text: str, a: int, b: int, group: str | None = N
     return strip_span(text, m.start(), m.end(), ",.;")
 
 
-def _a_person(text: str, at: int) -> bool:
-    """"Animé par Mme …", "animé par Karim Oulmi, formateur…": the session's moderator, not who
-    runs the initiative (a civility, or a name then a comma and a function, as prose names people)."""
-    if CIVILITY.match(text, at):
-        return True
-    m = _PERSON_THEN_FUNCTION.match(text, at)
-    return m is not None and looks_like_name(m.group("n")) and fold(m.group("w")).lower() in FUNCTION_WORDS
-
-
-_PERSON_THEN_FUNCTION = re.compile(r"(?P<n>[A-ZÀ-Ý][\w’'\-]*(?:\s+[A-ZÀ-Ý][\w’'\-]*){1,2}),\s+(?P<w>[a-zà-ÿ][\w\-’']*)")
-
-
 def _organiser(text: str, a: int, b: int) -> Pos | None:
     for m in _ORG.finditer(text, a, b):
         if m.group("by"):
-            if _a_person(text, m.start("by")):
-                continue
+            if names_a_person(text, m.start("by")):
+                continue  # "animé par Jeanne Martin, …": the session's moderator, not the runner
             return strip_span(text, m.start("by"), m.end("by"), ",.;")
         end = m.end("rest") if m.group("rest") and m.group("rest").strip() else m.end("kind")
         return strip_span(text, m.start("kind"), end, ",.;")

@@ -110,7 +110,8 @@ class Parsed:
     place: Pos | None = None  # "Lieu : …" in the practical information, when the document says it
 
 
-def _year_hint(text: str, meta_date: str | None) -> int | None:
+def year_hint(text: str, meta_date: str | None) -> int | None:
+    """The page's year: its first full date's, else the year its head gives, else the manifest's."""
     for d in dates.find_dates(text):
         if d.year:
             return d.year
@@ -124,7 +125,7 @@ class Walker:
         self.text = text
         self.lines = lines
         self.top = top  # the event title: root of every section path
-        self.year = _year_hint(text, meta_date)
+        self.year = year_hint(text, meta_date)
         self.out = Parsed()
         self.day: tuple[str, Pos, Line] | None = None
         self.days: list[tuple[Line, list[Slot]]] = []
