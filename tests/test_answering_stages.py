@@ -49,12 +49,23 @@ def query(question: str, history: list[Turn] | None = None):
      ("Who is Anne Morel and which session does she speak in?", {"people", "session"}),
      ("qui la gère ?", {"organiser"}),
      ("C'est porté par qui ?", {"organiser"}),
+     # How people ask who runs an initiative, and in which town it is.
+     ("Le café du village, c'est quelle asso ?", {"organiser"}),
+     ("Which association runs the repair café, and in which village is it?", {"organiser", "place"}),
+     ("La fête des voisins, ça se passe dans quelle ville ?", {"place"}),
      ("Qui est la personne de contact ?", {"contact"}),
      ("Bonjour", {"help"}),
      ("What can you do?", {"help"})],
 )
 def test_what_is_asked(question: str, asks: set[str]) -> None:
     assert asks <= set(asking.attributes_asked(question))
+
+
+@pytest.mark.parametrize("question", ["Which organisation does Ms Martin represent?",
+                                      "Quelle ville illustre le mieux la démarche ?"])
+def test_an_organisation_or_a_town_that_is_the_answer_is_not_an_attribute(question: str) -> None:
+    # A person's organisation is her affiliation; a town named in the content is what is asked.
+    assert not {"organiser", "place"} & set(asking.attributes_asked(question))
 
 
 def test_self_description_asks_for_no_role() -> None:
