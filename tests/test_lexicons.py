@@ -76,7 +76,9 @@ def test_other_labels_name_no_role(label: str) -> None:
 @pytest.mark.parametrize(
     ("question", "wanted"),
     [("Qui anime la table ronde ?", {"animateur"}), ("who moderates the panel?", {"animateur"}),
-     ("Qui intervient dans cet atelier ?", {"intervenant"}), ("Who is the trainer?", {"formateur"})],
+     ("Qui intervient dans cet atelier ?", {"intervenant"}), ("Who is the trainer?", {"formateur"}),
+     # "présentiel" is how one attends, not who presents.
+     ("Combien de séances se font en présentiel ?", set()), ("Qui présente le projet ?", {"intervenant"})],
 )
 def test_questions_name_the_role_they_ask_for(question: str, wanted: set[str]) -> None:
     assert roles.roles_asked(question) == wanted

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.asking import attributes_asked, values_asked
+from assistant.answering.figures import quantities
+from assistant.answering.sentences import paragraph_end
 from assistant.language.sentences import sentence_around
 
 
@@ -16,7 +18,9 @@ from assistant.language.sentences import sentence_around
      ("Combien d'ateliers en parallèle l'après-midi ?", ()),
      ("How many workshops are there on Friday?", ()),
      ("Combien de temps dure la formation ?", ("duration",)),
-     ("Combien de personnes sont venues à la séance ?", ("attendance",))],
+     ("Combien de personnes sont venues à la séance ?", ("attendance",)),
+     # "How many of the … sessions": the records are counted, "of" counts nothing.
+     ("How many of the cycle's sessions are held in town?", ())],
 )  # fmt: skip
 def test_a_figure_is_not_a_count_of_records(question: str, values: tuple[str, ...]) -> None:
     assert values_asked(question, attributes_asked(question)) == values
@@ -54,3 +58,26 @@ def test_a_line_ending_with_a_word_no_sentence_ends_with_goes_on_below() -> None
     assert text[a:b] == "Simultaneous interpretation into English is available in the Salle du\nConseil municipal only."
     at = text.index("Atelier 2")
     assert sentence_around(text, at, at + 9) == (at, at + 9)  # a heading over a room: two lines
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("Depuis 2021, plus de 600 participant·es ont pris part aux rencontres.", ["600"]),
+    ("L'association Voisins 12 réunit chaque mois des habitant·es.", []),  # a number in a name
+    ("Atelier 3, salle 2.04, le 18 novembre à 14h30", []),  # an item's number, a room, a date, a time
+    ("Contact : 05 12 34 56 78 – 31000 Ville", []),  # a phone number, a postcode
+    ("Les 140 bénévoles ont formé quatre groupes et 1 200 personnes", ["140", "1 200", "quatre"]),
+    ("In 2024 the scheme helped 1,800 people with about 40 volunteers", ["1,800", "40"]),
+    ("Les Quatre Saisons accueillent le public", []),  # a number word in a name
+])  # fmt: skip
+def test_a_figure_asked_for_is_a_count_not_a_year_a_date_or_a_name(text: str, counts: list[str]) -> None:
+    assert quantities(text) == counts
+
+
+def test_a_passage_cut_mid_paragraph_reaches_the_end_of_its_paragraph() -> None:
+    text = ("« Le Projet »\nÀ Ville, l'association X tend son micro aux habitants depuis 2023.\n"
+            "87 témoignages ont été enregistrés.\nSuite du paragraphe.\n\nAutre paragraphe.")
+    end_of_first_line = text.index("\n", text.index("À Ville"))
+    cut = paragraph_end(text, end_of_first_line)
+    assert text[:cut].endswith("Suite du paragraphe.")  # two lines further, the blank line stops it
+    assert paragraph_end(text, cut) == cut
+    assert paragraph_end(text, end_of_first_line, lines=1) == text.index("\nSuite")

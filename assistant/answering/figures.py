@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from assistant.language import calendar
+from assistant.language import calendar, kinds
 from assistant.language.glossary import french_for
 from assistant.language.lexicon import load
-from assistant.language.text import content_terms, fold, strip_elisions
+from assistant.language.text import ENGLISH_STOPWORDS, FRENCH_STOPWORDS, content_terms, fold, strip_elisions
 
 # A time ("14h", "9 h 30", "14:30"), a number, or a word, in folded text.
 _TOKEN = re.compile(r"(\d{1,2})(?:\s?h\s?(\d{2})?(?![\d\w])|:(\d{2})(?!\d))|(\d+)|([^\W\d_]+)")
@@ -85,3 +85,59 @@ def unquoted_figure(sentence: str, evidence: str) -> Figure | None:
         if not same or (fig.unit and not any(_same_thing(fig.unit, f.unit) for f in same)):
             return fig
     return None
+
+
+# -- quantities: "combien de bénévoles ?" is answered by "140 bénévoles", not by a number that
+# belongs to a name, a date, a year, a time, a phone number or a postcode ---------------------
+_QUANTITY = re.compile(r"(?<![\w°/.,:-])(\d{1,3}(?:[ \u00a0\u202f,]\d{3}(?!\d))+|\d+)(?:[.,]\d+)?(?![\w/:-]|[.,]\d)")
+_PHONE = re.compile(r"(?:\d{2}[ .\u00a0]){4}\d{2}")
+_NAMED_BEFORE = re.compile(r"(?:^|[\s(])([A-ZÀ-Ý][\w'’-]*)\s+$")  # "Passerelles 82", "Atelier 4"
+_CAPITAL_AFTER = re.compile(r"^\s+[A-ZÀ-Ý]")  # "38000 Grenoble"
+_WORD_AFTER = re.compile(r"^\s+([^\W\d_]+)")
+_YEARS = range(1900, 2100)
+_TAIL_WORDS = re.compile(r"((?:[^\W\d_]+\s+)?[^\W\d_]+)\s+$")  # the two words right before a number
+# Words a number follows when it names a room, a page, an item rather than counting (folded).
+_NUMBERING_BEFORE = re.compile(r"\b(?:salles?|room|n|no|numero|number|page|etage|floor|bureau|porte|batiment|bat|"
+                               r"tel|phone|item|items|point|article|art|lot)\W{0,3}$")
+# Capitalised words that may open a sentence before a count ("Plus de 600", "Les 140 bénévoles").
+_STOPWORDS_OF_NAMES = FRENCH_STOPWORDS | ENGLISH_STOPWORDS | frozenset(
+    {"plus", "moins", "environ", "pres", "presque", "quelque", "deja", "about", "around", "nearly", "over",
+     "almost", "some", "already", "more", "fewer", "less"})
+
+
+def _is_quantity(text: str, m: re.Match[str]) -> bool:
+    digits = re.sub(r"\D", "", m.group(1))
+    before, after = text[:m.start()], text[m.end():]
+    if len(digits) == 4 and digits == m.group(1) and int(digits) in _YEARS:
+        return False  # "depuis 2023", "en 2025": a year
+    if len(digits) == 5 and _CAPITAL_AFTER.match(after):
+        return False  # a postcode before its town
+    named = _NAMED_BEFORE.search(before)
+    if named and fold(named.group(1)) not in _STOPWORDS_OF_NAMES:
+        return False  # the number of a name or a numbered item, not a count
+    tail = _TAIL_WORDS.search(before)
+    if _NUMBERING_BEFORE.search(fold(before)) or (tail and kinds.kinds_named(tail.group(1))):
+        return False  # "salle 2.04", "atelier 3", "n° 12": a number that names, not one that counts
+    word = _WORD_AFTER.match(after)
+    following = fold(word.group(1)) if word else None
+    # A day before its month ("18 novembre") is a date; "14 heures" a time.
+    return not (following and (following in _calendar() or following in _HOURS))
+
+
+def quantities(text: str) -> list[str]:
+    """The numbers of a text that count something ("plus de 600 participants", "87 témoignages",
+    "quatre groupes"), as written: not years, dates, times, phone numbers, postcodes, nor the
+    number in a name ("Passerelles 82") or of a numbered item ("Atelier 4")."""
+    masked = _PHONE.sub(lambda m: "#" * len(m.group()), text)
+    found = [m.group(1) for m in _QUANTITY.finditer(masked) if _is_quantity(masked, m)]
+    words = re.findall(r"[^\W\d_]+", text)
+    for word, nxt in zip(words, words[1:]):
+        # "quatre groupes": a number word before a lower-case content word ("Les Quatre Vents" is a name).
+        if word[:1].islower() and number_word(fold(word)) is not None and nxt[:1].islower() \
+                and _unit(fold(nxt)) is not None:
+            found.append(word)
+    return found
+
+
+def states_a_quantity(text: str) -> bool:
+    return bool(quantities(text))

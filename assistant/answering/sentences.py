@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering import asking
+from assistant.answering.figures import states_a_quantity
 from assistant.answering.plan import Record, Sentence
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence, Resources
@@ -118,6 +119,32 @@ def value_lines(query: Query, ev: Evidence, res: Resources, *, limit: int = 2) -
     return [s for _, _, s in found[:limit]]
 
 
+PARAGRAPH_TAIL = 2  # lines past a hit's end that may finish its paragraph
+
+
+def paragraph_end(text: str, end: int, *, lines: int = PARAGRAPH_TAIL) -> int:
+    """Where the paragraph a span ends in ends (a blank line), at most `lines` lines further: a
+    passage cut mid-paragraph leaves the figure of its subject on the next line ("… depuis 2023. /
+    87 témoignages ont été enregistrés")."""
+    for _ in range(lines):
+        if end >= len(text) or text.startswith("\n\n", end) or not text[end + 1:].strip():
+            break
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1:len(text) if nxt < 0 else nxt]
+        if not line.strip():
+            break
+        end = len(text) if nxt < 0 else nxt
+    return end
+
+
+def _gives(value: str, probe: str, line: str) -> bool:
+    """The line holds a value of that kind; a figure must be a count ("600 participants"), not
+    the number of a name, a year or a date (`figures.quantities`)."""
+    if value == "figure":
+        return asking.value_given(value, probe) and states_a_quantity(line)
+    return asking.value_given(value, probe)
+
+
 def _lead_document(ev: Evidence) -> str | None:
     """The document most of the three best hits come from, if one does."""
     docs = [h.item.doc_id for h in ev.hits[:3]]
@@ -132,6 +159,7 @@ def _value_lines_in(query: Query, regions: list[tuple[str, int, int, float]], na
     for doc_id, r_start, r_end, score in regions:
         text = index.documents[doc_id].text
         a, b = line_span(text, r_start, r_end)
+        b = paragraph_end(text, b)
         pos = a
         carried = None  # the fit of a line about the subject, for the rest of its paragraph
         for line in text[a:b].split("\n"):
@@ -153,7 +181,7 @@ def _value_lines_in(query: Query, regions: list[tuple[str, int, int, float]], na
             probe = folded
             for n in named:
                 probe = probe.replace(n, " ")
-            if (doc_id, start) in seen or not all(asking.value_given(v, probe) for v in query.values):
+            if (doc_id, start) in seen or not all(_gives(v, probe, line) for v in query.values):
                 continue
             if about:
                 seen.add((doc_id, start))
