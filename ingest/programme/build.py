@@ -24,7 +24,7 @@ from assistant.language.text import fold, tokens
 from . import dates, people, rooms, times
 from .initiatives import Mention
 from .kinds import kind_from_meta, kind_of, self_kind
-from .leaflet import Leaflet
+from .leaflet import Leaflet, numbered_title
 from .lines import Line, fold_keep, make_span, strip_span
 from .showcase import told_sessions
 from .structure import Draft, Parsed, year_hint
@@ -167,7 +167,7 @@ class Builder:
             # the heading's word ("RENCONTRE 2", "Module 3") says its kind.
             title = (lf.heading.start, lf.heading.end)
             block = (self.lines[lf.heading.index].line_start, block[1])
-            heading_kind = kind_of(self.lines[lf.heading.index].text)
+            heading_kind = kind_of(self.lines[lf.heading.index].text) or self._numbering_kind(lf.heading.index)
         drafts: list[Draft] = []
         tr_pos = None
         tr = None
@@ -220,6 +220,12 @@ class Builder:
         for dr in drafts:
             dr.people = list(mentions)
         return drafts
+
+    def _numbering_kind(self, index: int) -> str | None:
+        """The kind a meeting's numbering line says above its quoted title ("RENCONTRE 6 — FOIX
+        (clôture)" over "« Title »"), if any."""
+        above = next((ln for ln in reversed(self.lines[max(0, index - 2):index]) if not ln.blank), None)
+        return kind_of(above.text) if above is not None and numbered_title(above) is not None else None
 
     _last_leaflet_date: tuple[int, int] | None = None  # (year, month) of the last dated meeting
 
@@ -282,12 +288,16 @@ class Builder:
         if lf_kind and not d.in_cycle:
             return kind_of(title) or kind_from_meta(self.doc.kind) or "formation"
         own = self_kind(desc) or d.label_kind or kind_of(title) or d.slot_kind
+        if own == "séance" and d.mode == "online":
+            return "webinaire"  # "Séance 3" held in visio: a webinar, as the genre names it
         if own:
             return own
         # The programme's own kind word, unless the session's attendance contradicts it: a cycle
         # "de séminaires et de webinaires" holds its in-person meetings in a room (séances) and
         # its online ones as webinaires.
         fallback = intro_kind or kind_from_meta(self.doc.kind)
+        if fallback is None and d.in_cycle:
+            fallback = "séance"  # a numbered meeting of a cycle ("RENCONTRE 2") that names no kind
         if fallback == "webinaire" and d.mode not in ("online", "hybrid") and (d.room is not None or d.mode == "in_person"):
             return "séance"
         if d.mode == "online" and fallback in (None, "séance"):

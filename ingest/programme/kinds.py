@@ -4,14 +4,36 @@ from __future__ import annotations
 
 import re
 
-from assistant.language.kinds import session_kind_of
+from assistant.language.kinds import event_kind_named, session_kind_of
 from assistant.language.text import fold
+
+# What a session is about, not what it is: "Restitution des ateliers", "Ouverture de la séance",
+# "Synthèse des tables rondes". A kind word after "de/des/du/aux" is the complement of another
+# noun; the session's kind is the head noun's (or none). "Séance de clôture" is the other way
+# round: the qualifier names the kind (below).
+_COMPLEMENT = re.compile(
+    r"\b(?:des|du|aux|au|de la|de l'|d'un|d'une|d')\s*(?:ateliers?|tables?[- ]rondes?|labos?|laboratoires?"
+    r"|seances?|sessions?|conferences?|sous[- ]groupes?|webinaires?|plenieres?|formations?|seminaires?|visites?"
+    r"|colloques?|rencontres?|journees?|forums?)\b"
+)
+# A generic or plenary session named by its place in the day: "Séance d'ouverture", "SÉANCE
+# PLÉNIÈRE DE CLÔTURE", "Closing session", "Opening plenary".
+_OPENING = re.compile(r"\b(?:seances?|sessions?|plenieres?)(?:\s+pleniere)?\s+(?:d'ouverture|inaugurale|introductive)\b"
+                      r"|\bopening\s+(?:session|plenary)\b")
+_CLOSING = re.compile(r"\b(?:seances?|sessions?|plenieres?)(?:\s+pleniere)?\s+(?:de cloture|conclusive|finale)\b"
+                      r"|\bclosing\s+(?:session|plenary)\b")
 
 
 def kind_of(text: str) -> str | None:
     """The strongest kind word in a title, label or slot caption (the genre lexicon's order:
-    "séance plénière" is a plenary, "atelier en sous-groupes" a workshop, "Accueil café" a break)."""
-    found = session_kind_of(text)
+    "séance plénière" is a plenary, "atelier en sous-groupes" a workshop, "Accueil café" a break),
+    leaving out kind words that are another noun's complement."""
+    folded = fold(text).replace("’", "'")
+    if _OPENING.search(folded):
+        return "ouverture"
+    if _CLOSING.search(folded):
+        return "clôture"
+    found = session_kind_of(_COMPLEMENT.sub(" ", folded))
     return found.id if found else None
 
 
@@ -29,8 +51,12 @@ def self_kind(description: str) -> str | None:
 
 
 def kind_from_meta(kind: str | None) -> str | None:
-    """A manifest kind ("formation", "cycle de séminaires") mapped to a session kind."""
+    """A manifest kind ("formation", "cycle de séminaires", "comité de pilotage") mapped to a
+    session kind: the items of a committee's agenda are its séances."""
     if not kind:
         return None
     k = kind_of(kind)
+    if k is None:
+        event = event_kind_named(kind)
+        return "séance" if event is not None and event.id == "comité" else None
     return "séance" if k == "séminaire" else k
