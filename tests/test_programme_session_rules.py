@@ -24,7 +24,7 @@ def _parse(text: str, kind: str | None = None):
 
 @pytest.mark.parametrize(
     ("title", "kind"),
-    [("Séance d’ouverture", "ouverture"), ("SÉANCE PLÉNIÈRE DE CLÔTURE", "clôture"),
+    [("Séance d’ouverture", "ouverture"), ("SÉANCE DE CLÔTURE", "clôture"), ("Séance plénière de clôture", "plénière"),
      ("Closing session and wrap-up", "clôture"), ("Ouverture de la séance et relevé de décisions", "ouverture"),
      ("Synthèse des ateliers et clôture", "clôture"), ("Restitution des ateliers", None),
      ("Atelier des habitants", "atelier"), ("Echanges en séance plénière", "plénière")],

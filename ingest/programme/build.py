@@ -23,7 +23,7 @@ from assistant.language.text import fold, tokens
 
 from . import dates, people, rooms, times
 from .initiatives import Mention
-from .kinds import kind_from_meta, kind_of, self_kind
+from .kinds import kind_from_meta, kind_named, kind_of, self_kind
 from .leaflet import Leaflet, numbered_title
 from .lines import Line, fold_keep, make_span, strip_span
 from .showcase import told_sessions
@@ -223,9 +223,11 @@ class Builder:
 
     def _numbering_kind(self, index: int) -> str | None:
         """The kind a meeting's numbering line says above its quoted title ("RENCONTRE 6 — FOIX
-        (clôture)" over "« Title »"), if any."""
+        (clôture)" over "« Title »"): a numbered meeting that names none is a séance."""
         above = next((ln for ln in reversed(self.lines[max(0, index - 2):index]) if not ln.blank), None)
-        return kind_of(above.text) if above is not None and numbered_title(above) is not None else None
+        if above is None or numbered_title(above) is None:
+            return None
+        return kind_of(above.text) or "séance"  # a numbered meeting of a cycle: one of its séances
 
     _last_leaflet_date: tuple[int, int] | None = None  # (year, month) of the last dated meeting
 
@@ -296,8 +298,6 @@ class Builder:
         # "de séminaires et de webinaires" holds its in-person meetings in a room (séances) and
         # its online ones as webinaires.
         fallback = intro_kind or kind_from_meta(self.doc.kind)
-        if fallback is None and d.in_cycle:
-            fallback = "séance"  # a numbered meeting of a cycle ("RENCONTRE 2") that names no kind
         if fallback == "webinaire" and d.mode not in ("online", "hybrid") and (d.room is not None or d.mode == "in_person"):
             return "séance"
         if d.mode == "online" and fallback in (None, "séance"):
@@ -338,7 +338,7 @@ class Builder:
                 drafts.append(dr)
         drafts.sort(key=lambda d: d.block_start)
         first = drafts[0].block_start if drafts else len(self.text)
-        intro_kind = kind_of(self.text[:first])
+        intro_kind = kind_named(self.text[:first])
         fb = self.fallback_date(first) if any(d.date is None for d in drafts) else None
         out: list[Session] = []
         mentions: list[tuple[people.PersonMention, str, str | None]] = []

@@ -16,12 +16,10 @@ _COMPLEMENT = re.compile(
     r"|seances?|sessions?|conferences?|sous[- ]groupes?|webinaires?|plenieres?|formations?|seminaires?|visites?"
     r"|colloques?|rencontres?|journees?|forums?)\b"
 )
-# A generic or plenary session named by its place in the day: "Séance d'ouverture", "SÉANCE
-# PLÉNIÈRE DE CLÔTURE", "Closing session", "Opening plenary".
-_OPENING = re.compile(r"\b(?:seances?|sessions?|plenieres?)(?:\s+pleniere)?\s+(?:d'ouverture|inaugurale|introductive)\b"
-                      r"|\bopening\s+(?:session|plenary)\b")
-_CLOSING = re.compile(r"\b(?:seances?|sessions?|plenieres?)(?:\s+pleniere)?\s+(?:de cloture|conclusive|finale)\b"
-                      r"|\bclosing\s+(?:session|plenary)\b")
+# A generic session named by its place in the day: "Séance d'ouverture", "SÉANCE DE CLÔTURE",
+# "Closing session". A plenary stays a plenary ("Séance plénière de clôture").
+_OPENING = re.compile(r"\b(?:seances?|sessions?)\s+(?:d'ouverture|inaugurale|introductive)\b|\bopening\s+session\b")
+_CLOSING = re.compile(r"\b(?:seances?|sessions?)\s+(?:de cloture|conclusive|finale)\b|\bclosing\s+session\b")
 
 
 def kind_of(text: str) -> str | None:
@@ -48,6 +46,13 @@ def self_kind(description: str) -> str | None:
     """A description that names its own session: "Cette table ronde permettra…"."""
     m = _SELF.search(fold(description))
     return kind_of(m.group(1)) if m else None
+
+
+def kind_named(text: str) -> str | None:
+    """The strongest kind word anywhere in running text (a page's introduction): there "des
+    séminaires et des webinaires" is an indefinite plural, not a complement."""
+    found = session_kind_of(text)
+    return found.id if found else None
 
 
 def kind_from_meta(kind: str | None) -> str | None:
