@@ -52,3 +52,42 @@ def test_a_numbered_seance_held_online_is_a_webinar_and_a_cycle_meeting_s_headin
         "« Les droits des aidants »\nAvec : Léa Morel, juriste\n"
     )
     assert [(s.title, s.kind, s.mode) for s in cat.sessions] == [("Les droits des aidants", "webinaire", "online")]
+
+
+def test_a_card_stamp_over_two_days_dates_the_first() -> None:
+    from ingest.programme.dates import day_header
+
+    d = day_header("DU VEN 10 AU SAM 11 AVR")
+    assert d is not None and d.iso(2026) == "2026-04-10"
+    assert day_header("du 3 au 5 juin 2026").iso() == "2026-06-03"
+    assert day_header("Publié du 3 au 5 juin 2026 sur le site") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "room"),
+    [("Espace Soleil, grande salle – Villebrune", "Espace Soleil, grande salle"),
+     ("Centre social du Parc, salle Olivier – Villebrune", "Centre social du Parc, salle Olivier"),
+     ("Villebrune – Maison des associations, salle Lilas", "Maison des associations, salle Lilas"),
+     ("Maison des associations, salle 2 – rez-de-jardin", "Maison des associations, salle 2 – rez-de-jardin")],
+)  # fmt: skip
+def test_a_venue_and_its_room_without_the_town_after_a_dash(line: str, room: str) -> None:
+    from ingest.programme.rooms import venue_and_room
+
+    r = venue_and_room(line)
+    assert r is not None and line[r[0] : r[1]] == room
+
+
+def test_agenda_cards_over_two_days_a_walk_s_start_and_a_category_line_that_names_the_kind() -> None:
+    cat = _parse(
+        "Agenda – Semaine du lien 2026\n\nLa Semaine du lien revient en avril 2026.\n\n"
+        "DU VEN 10 AU SAM 11 AVR\nFORUM\nLe forum des voisins\nHoraires : Toute la journée\n"
+        "Lieu : Espace Soleil, grande salle – Villebrune\nTarif : gratuit\n\n"
+        "SAM 11 AVR\nBALADE\nLe quartier raconté par ses habitants\nDépart : parvis de la mairie – Villebrune\n"
+        "Horaires : 10h\nTarif : gratuit\n\n"
+        "LUN 13 AVR\nWEBINAIRE\nRecruter sans exclure\nHoraires : 12h30 - 13h45\n"
+        "Lieu : en ligne (lien envoyé après inscription)\nTarif : gratuit\n"
+    )
+    got = [(s.title, s.date, s.start, s.kind, s.room, s.mode) for s in cat.sessions]
+    assert got == [("Le forum des voisins", "2026-04-10", None, None, "Espace Soleil, grande salle", "in_person"),
+                   ("Le quartier raconté par ses habitants", "2026-04-11", "10:00", "visite", None, "in_person"),
+                   ("Recruter sans exclure", "2026-04-13", "12:30", "webinaire", None, "online")]

@@ -167,7 +167,8 @@ class Builder:
             # the heading's word ("RENCONTRE 2", "Module 3") says its kind.
             title = (lf.heading.start, lf.heading.end)
             block = (self.lines[lf.heading.index].line_start, block[1])
-            heading_kind = kind_of(self.lines[lf.heading.index].text) or self._numbering_kind(lf.heading.index)
+            heading_kind = (kind_of(lf.category.text) if lf.category is not None else None) \
+                or kind_of(self.lines[lf.heading.index].text) or self._numbering_kind(lf.heading.index)
         drafts: list[Draft] = []
         tr_pos = None
         tr = None
@@ -202,6 +203,13 @@ class Builder:
             if mode is not None:
                 for dr in drafts:
                     dr.mode, dr.mode_span = mode, (ln.start, ln.end)
+                break
+        for ln in lf.values.get("place", []):
+            # "Lieu : en ligne (lien envoyé après inscription)": the place says how, not where.
+            mode = mode_named(ln.text)
+            if mode is not None and len(ln.text.split()) <= 8:
+                for dr in drafts:
+                    dr.mode, dr.mode_span = dr.mode or mode, dr.mode_span or (ln.start, ln.end)
                 break
         room = None
         for ln in lf.values.get("place", []):

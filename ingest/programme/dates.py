@@ -53,6 +53,9 @@ _DAY_PREFIX = re.compile(r"^(?:(?:jour|journee|day|j)\s*\d+\s*[·:–—\-|]?|(?
 
 
 _DECORATION = re.compile(r"[^\w\s]|_")
+# An event over two days, as agenda cards stamp it: "DU VEN 10 AU SAM 11 AVR", "du 10 au 11 avril
+# 2026". The event starts on the first day; the month (and year) are the second date's.
+_FROM_DAY = re.compile(rf"^du\s+(?:(?:{_DAY_ALT}|{_DAY_ABBR})\.?\s+)?(?P<d>[0-3]?\d)(?:er)?\s+au\s*$")
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,11 @@ def day_header(s: str) -> DateMatch | None:
     # nothing: only words before the date can make it a sentence rather than a header.
     before = _DECORATION.sub("", s[: d.start]).strip()
     after = s[d.end :].strip(" -–—:,.()")
+    span_from = _FROM_DAY.match(fold(before))
+    if span_from is not None and 1 <= int(span_from["d"]) < d.day:
+        start = len(s) - len(s.lstrip())
+        d = DateMatch(start, d.end, d.month, int(span_from["d"]), d.year, True)
+        before = ""
     # A time range after the date is part of the header ("MARDI 7 OCTOBRE 2025, DE 09:15 À 12:30").
     tr = times.find_range(after)
     if tr is not None:

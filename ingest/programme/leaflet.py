@@ -33,6 +33,8 @@ LABELS = {
     "format": "format",
     # Web pages ask the questions: "Quand ? Vendredi 23 janvier, 9h30 → 12h30", "Où ? …".
     "quand": "dates", "ou": "place",
+    # A walk or a visit gives where it starts instead of where it is held.
+    "depart": "place", "point de depart": "place", "point de rendez-vous": "place",
 }  # fmt: skip
 # Without these a run of labels is something else (a contact card, a form).
 CORE = {"public", "duration", "dates", "place", "times", "format"}
@@ -61,6 +63,8 @@ class Leaflet:
     heading: Line | None = None
     # The date stamp that opens an agenda card ("SAM 14 NOV" over its title), when the block is one.
     stamp: Line | None = None
+    # The card's category line between its stamp and its title ("WEBINAIRE", "BALADE"): its kind.
+    category: Line | None = None
 
 
 def numbered_title(line: Line) -> Line | None:
@@ -201,6 +205,8 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
             block.stamp = date_stamp_above(lines, i - 1) if i > 0 and not lines[i - 1].blank else None
             if block.stamp is not None:
                 block.heading = lines[i - 1]
+                if block.stamp.index == i - 3:
+                    block.category = lines[i - 2]
             else:
                 block.heading = _heading_before(lines, i)
                 if block.heading is not None and block.heading.index != i - 1:

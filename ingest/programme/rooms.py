@@ -39,18 +39,23 @@ _CODE = re.compile(r"^(?:(?:atelier|workshop|groupe)\s+)?[A-Z]?\d{0,2}[A-Z]?\s*[
 # "Le Quartz, salle Méridienne", "Rennes – Maison des Associations, salle 3 (6, cours des Alliés)":
 # a venue and its room; the town before a dash and an address in brackets are not the room.
 _VENUE_ROOM = re.compile(
-    rf"^(?:[^,–—()]{{2,40}}\s[-–—]\s)?(?P<room>[^,–—()]{{2,50}},\s*(?:{_ROOM_ALTERNATIVES}|salon)\b[^,()]{{0,40}}?)"
-    r"\s*(?:\([^)]*\))?\s*$")
+    rf"^(?:[^,–—()]{{2,40}}\s[-–—]\s)?(?P<room>[^,–—()]{{2,50}},\s*(?:(?:grande|petite)\s+)?(?:{_ROOM_ALTERNATIVES}|salon)\b"
+    r"[^,()]{0,40}?)(?:\s[-–—]\s(?P<town>[^,–—()\d]{2,30}?))?\s*(?:\([^)]*\))?\s*$")
 
 
 def venue_and_room(s: str) -> tuple[int, int] | None:
     """A line that is a venue and its room, perhaps after its town ("Villeneuve – Espace des Arts,
-    salle Lilas" -> "Espace des Arts, salle Lilas"); None for anything else."""
+    salle Lilas" -> "Espace des Arts, salle Lilas") or before it, as agenda cards write it ("Espace
+    des Arts, grande salle – Villeneuve"); None for anything else."""
     folded = fold(s)
     # Offsets in the folded line are the line's own only when folding kept its length ("œ" -> "oe"
     # does not).
     m = _VENUE_ROOM.match(folded) if len(folded) == len(s) else None
-    return (m.start("room"), m.end("room")) if m else None
+    if m is None:
+        return None
+    if m["town"] is not None and not s[m.start("town")].isupper():
+        return m.start("room"), m.end("town")  # "salle 2 – rez-de-chaussée": the room's own words
+    return m.start("room"), m.end("room")
 
 
 def place_room(s: str) -> tuple[int, int] | None:
