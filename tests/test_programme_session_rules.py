@@ -91,3 +91,34 @@ def test_agenda_cards_over_two_days_a_walk_s_start_and_a_category_line_that_name
     assert got == [("Le forum des voisins", "2026-04-10", None, None, "Espace Soleil, grande salle", "in_person"),
                    ("Le quartier raconté par ses habitants", "2026-04-11", "10:00", "visite", None, "in_person"),
                    ("Recruter sans exclure", "2026-04-13", "12:30", "webinaire", None, "online")]
+
+
+def test_an_open_ended_slot_a_session_about_the_workshops_and_a_talk_titled_on_its_own_line() -> None:
+    from ingest.programme.times import slot_line
+
+    assert slot_line("à partir de 16h30 : Visite libre de l’exposition") is not None
+    assert slot_line("Dès 9h, les portes sont ouvertes au public.") is None
+    cat = _parse(
+        "Journée « Vivre ensemble » – jeudi 12 mars 2026\n\nPROGRAMME\n\n"
+        "• 9h00 : Accueil café\n"
+        "• 13h15 – 14h00 : Conférence (salle Lilas), également accessible en\n  visioconférence\n"
+        "  « Grandir dans un quartier »\n  par Mme Léa Morel, sociologue\n"
+        "• 15h15 – 16h : Restitution des ateliers par Paul Girard\n"
+        "• à partir de 16h30 : Visite libre de l’exposition (hall d’entrée)\n"
+    )
+    got = [(s.title, s.start, s.kind, s.room) for s in cat.sessions]
+    assert got == [("Accueil café", "09:00", "pause", None),
+                   ("Grandir dans un quartier", "13:15", "conférence", "salle Lilas"),
+                   ("Restitution des ateliers par Paul Girard", "15:15", None, None),
+                   ("Visite libre de l’exposition", "16:30", "visite", "hall d’entrée")]
+
+
+def test_an_ordre_du_jour_heading_is_no_room_and_the_day_keeps_its_room() -> None:
+    cat = _parse(
+        "Convocation au comité de pilotage\n\n"
+        "        MARDI 7 OCTOBRE 2025, DE 09:15 À 12:30\n        Salle CONDORCET (2e étage)\n\n"
+        "ORDRE DU JOUR\n\n09:15   Accueil café\n\n09:30   1. Point d’étape du projet\n",
+        kind="comité de pilotage",
+    )
+    got = [(s.title, s.room, s.kind) for s in cat.sessions]
+    assert got == [("Accueil café", "Salle CONDORCET", "pause"), ("1. Point d’étape du projet", "Salle CONDORCET", "séance")]

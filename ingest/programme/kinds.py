@@ -31,8 +31,13 @@ def kind_of(text: str) -> str | None:
         return "ouverture"
     if _CLOSING.search(folded):
         return "clôture"
-    found = session_kind_of(_COMPLEMENT.sub(" ", folded))
+    found = session_kind_of(without_complements(folded))
     return found.id if found else None
+
+
+def without_complements(folded: str) -> str:
+    """Folded text without the kind words that are another noun's complement."""
+    return _COMPLEMENT.sub(" ", folded.replace("’", "'"))
 
 
 # Only as the subject of a sentence: "lors de cet atelier" looks back at something else.

@@ -16,7 +16,7 @@ from assistant.language.pending import PENDING, only_pending, pending
 from assistant.language.text import fold
 
 from . import dates, labels, people, rooms, times
-from .kinds import kind_of
+from .kinds import kind_of, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
 from .meta import Meta, meta_line
@@ -46,7 +46,7 @@ _MODE_LINE = re.compile(r"^\W*(?:en ligne|en visio\w*|visioconf\w*|webinaires?|w
 _MODE_NOTE = re.compile(r"^\W*(?:en ligne|online|en visio\w*|visioconf\w*|a distance)\s*(?:[—–:-]\s.*)?$", re.I)
 # A heading that only announces the programme ("Programme", "Au programme", "Programme détaillé
 # de la journée", "Déroulé", "Agenda"): a section of the page, never a session's title.
-_SECTION = re.compile(r"^\W*(?:(?:le |au )?(?:programme|program|deroule|deroulement)(?: (?:detaille|previsionnel|complet))?"
+_SECTION = re.compile(r"^\W*(?:ordre du jour|(?:le |au )?(?:programme|program|deroule|deroulement)(?: (?:detaille|previsionnel|complet))?"
                       r"(?: (?:de la |du |des )?(?:journee|jour|matinee|apres-midi|soiree|rencontres?|seminaire|colloque|semaine))?"
                       r"(?: jour par jour)?|agenda|schedule|sommaire)\W*$", re.I)
 # A page's running footer copied with the text: "Réseau X – Programme – page 1/2".
@@ -771,6 +771,8 @@ class Walker:
             self.cur.block_start = rl.line_start
             return
         cur = self.cur
+        if self._quoted_under_kind(ln):
+            return
         if (cur is not None and cur.opened_by in ("slot", "label") and self.last_kind in ("slot", "label")
                 and _MODE_NOTE.match(fold_keep(ln.text)) and (mode := mode_named(ln.text)) is not None):
             # "Online — the link is emailed after registration" under its title: how it is attended.
@@ -815,6 +817,26 @@ class Walker:
             self.add_desc(ln)
             return
         self.close()
+
+    def _quoted_under_kind(self, ln: Line) -> bool:
+        """"13h15 – 14h : Conférence (salle X), également en visio" / "« Title »": a slot that only
+        names its kind (and room) takes the quoted line under it as its title."""
+        cur = self.cur
+        if cur is None or cur.opened_by != "slot" or cur.label_kind is not None:
+            return False
+        q = labels.quoted_title(ln.text, 0)
+        if q is None or q.start != 0 or ln.text[q.end:].strip(" .:"):
+            return False
+        m = _KIND_CAPTION.match(self.text[cur.title[0]:cur.title[1]])
+        kind = kind_of(m["k"]) if m is not None else None
+        if kind is None or kind in _PLACE_IN_DAY:
+            return False
+        if cur.room is None and m["room"] is not None and (r := rooms.room_line(m["room"], in_slot=False)) is not None:
+            at = cur.title[0] + m.start("room")
+            cur.room = (at + r[0], at + r[1])
+        cur.title, cur.label_kind = (ln.start + q.title[0], ln.start + q.title[1]), kind
+        self.extend(ln)
+        return True
 
     def _wraps(self, i: int) -> bool:
         """Line `i` continues the description paragraph right above it (no blank line between)."""
@@ -862,6 +884,12 @@ class Walker:
 _CAPTION = re.compile(r"\b(?:ateliers|tables rondes|sessions parall[eè]les|labos|sous-groupes|workshops)\b"
                       r"|\bau choix\b|\ben parall[eè]le\b|\bparallel\b", re.IGNORECASE)
 _NOTE = re.compile(r"^\[[^\]]{0,80}\]$")
+# A slot's text that only names its kind, perhaps with its room and a note: "Conférence (salle X),
+# également accessible en visio", "Table ronde".
+_KIND_CAPTION = re.compile(r"^(?P<k>[^\W\d_][\w'’-]*(?: [\w'’-]+)?)\s*(?:\((?P<room>[^()]*)\))?\s*(?:[,–—-].*)?$")
+# Kinds that say where a session sits in the day, not what it is: a quoted line under them is a
+# motto or a quote, not their title.
+_PLACE_IN_DAY = ("pause", "ouverture", "clôture", "séance")
 
 
 _BRACKETED_HOURS = re.compile(r"\((?P<r>[^()]*\d[^()]*)\)\s*:?\s*$")
@@ -880,7 +908,8 @@ def _caption_times(t: str) -> tuple[int, times.TimeRange] | None:
 
 
 def _caption(t: str) -> bool:
-    return bool(_CAPTION.search(fold_keep(t))) and len(t.split()) <= 8
+    # "Restitution des ateliers" is one session about the workshops, not a caption over them.
+    return bool(_CAPTION.search(without_complements(fold_keep(t)))) and len(t.split()) <= 8
 
 
 def _prose(t: str, min_words: int) -> bool:

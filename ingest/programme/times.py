@@ -50,6 +50,9 @@ def find_range(s: str) -> TimeRange | None:
 
 # An agenda item's number before its time: "1. 10:15 am – Welcome", "3) 14h – Pause".
 _ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\d)")
+# An open-ended slot: "à partir de 16h30 : Visite libre", "Dès 18h – Apéritif". Only with the
+# separator that opens a title after the time ("Dès 9h, les portes sont ouvertes." is a sentence).
+_SINCE = re.compile(rf"(?:[àaÀA] partir de|[dD][èeÈE]s|[fF]rom)\s+(?=(?:{_T})\s*[:–—-]\s)")
 
 
 def slot_line(s: str) -> tuple[TimeRange, int] | None:
@@ -61,6 +64,9 @@ def slot_line(s: str) -> tuple[TimeRange, int] | None:
     """
     item = _ITEM.match(s)
     at = item.end() if item else 0
+    since = _SINCE.match(s, at)
+    if since is not None:
+        at = since.end()
     lead = re.match(rf"^(?:[dD]e\s+)?(?:[01]?\d|2[0-3])(?:\s?[hH:]|{_MERIDIEM})", s[at:])
     if not lead:
         return None
