@@ -73,8 +73,9 @@ def parse_programme(doc: Document) -> Catalogue:
     everyone += _new_appearances(doc.text, prose_people(doc.text, lines), [
         *((m, sid) for m, _, sid in mentions), *((m, None) for m, _ in parsed.contacts)], b.session_at)
     persons = b.persons(everyone)
-    initiatives = b.initiatives(find_initiatives(doc.text, lines, titles=[(t.start, t.end) for s in sessions
-                                                            if (t := s.fields.get("title")) is not None]))
+    initiatives = b.initiatives(find_initiatives(
+        doc.text, lines, titles=[(t.start, t.end) for s in sessions if (t := s.fields.get("title")) is not None],
+        event_titles=[doc.title or "", top_text or ""]))
     event = b.event(sessions)
     sections = b.sections(walker.days, sessions)
     return Catalogue(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.language.text import fold
+from assistant.language.text import fold, tokens
 
 from .lines import Line, strip_span
 from .showcase import showcased
@@ -294,7 +294,15 @@ def place_after(text: str, name_end: int) -> Pos | None:
     return strip_span(text, m.start(g), m.end(g), ",.;")
 
 
-def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None = None) -> list[Mention]:
+def _event_own(name: str, event_titles: list[str]) -> bool:
+    """The event's own name ("Semaine « X »", a newsletter's masthead, a festival's motto) is
+    written again in its prose and headings: it names the event, not an initiative."""
+    words = {t for t in tokens(name) if len(t) > 1}
+    return bool(words) and any(words <= {t for t in tokens(title) if len(t) > 1} for title in event_titles)
+
+
+def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None = None,
+                     event_titles: list[str] | None = None) -> list[Mention]:
     """Bullet examples first (they carry place and description), then prose mentions, then
     initiatives a report showcases in running text; one per name. A programme may name an
     initiative in one place (a table cell, a list) and tell who runs it or where in another (a
@@ -305,7 +313,7 @@ def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None =
             for s in showcased(text, lines, titles or [])]
     for m in from_examples(text, lines) + from_prose(text, lines) + told:
         key = re.sub(r"[^a-z0-9]+", "", fold(text[m.name[0] : m.name[1]]))
-        if not key:
+        if not key or _event_own(text[m.name[0] : m.name[1]], event_titles or []):
             continue
         if m.place is None:
             m = replace(m, place=place_after(text, m.name[1]))

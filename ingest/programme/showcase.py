@@ -26,7 +26,17 @@ _SESSION_MENTION = re.compile(
     r"(?=«|“)", re.IGNORECASE)
 # Words before a quoted title that make it a session's or an event's, not an initiative's.
 _NOT_AN_INITIATIVE = (r"(?:" + _SESSION_WORDS[3:-1] + r"|forums?|semaines?|cycles?|journ[ée]es?|rencontres?|"
-                      r"colloques?|lettres?|feuilles? de route|th[èe]mes?|intitul[ée]e?s?|appels?)")
+                      r"colloques?|lettres?|feuilles? de route|th[èe]mes?|intitul[ée]e?s?|appels?"
+                      # An event's edition, a show, a document, a stop on a line:
+                      # what a programme names in guillemets besides initiatives.
+                      r"|[ée]ditions?|festivals?|s[ée]minaires?|spectacles?|concerts?|projections?"
+                      r"|films?|documentaires?|veill[ée]es?|guides?|brochures?|arr[êe]ts?|stations?|pages?)")
+# ... unless a word that names an initiative comes between ("lors de l'édition 2025, le projet « X »").
+_INITIATIVE_WORD = re.compile(
+    r"\b(?:projets?|dispositifs?|programmes?|r[ée]seaux?|plate-?formes?|op[ée]rations?|actions?|initiatives?"
+    r"|d[ée]marches?|exp[ée]rimentations?|services?)\s*$", re.IGNORECASE)
+# Titles listed one after the other ("les ateliers « A », « B » et « C »") are all titles.
+_ENUMERATION = re.compile(r"\s*(?:,|et|and|ou|or)?\s*")
 _ROOM_LEAD = re.compile(r"^(?:SALLES?|HALL|ESPACE|AMPHI\w*|AUDITORIUM|GRAND(?:E)?|PLATEAU|STUDIO)\b")
 _CAPS_WORD = r"(?:[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+|L['’][A-ZÀ-Ý]+|D['’][A-ZÀ-Ý]+)"
 _CAPS = re.compile(rf"(?<![\w’'])(?:{_CAPS_WORD})(?:[ \t]+(?:{_CAPS_WORD}|DE|DU|DES|LA|LE|LES|ET|À|AU)){{1,7}}(?![\w’'])")
@@ -39,16 +49,22 @@ _AT_TOWN = re.compile(rf"(?:^|(?<=[\s,;(]))(?:[àÀ](?:\s+la|\s+l['’](?=[A-ZÀ
                       rf"|[Ii]n(?=\s)(?:\s+the\s+[\w’'\-]+(?:\s+[\w’'\-]+)?\s+(?:district|neighbourhood|area)\s+of)?)\s*(?P<town>{_TOWN})")
 _ORG = re.compile(
     # Who runs it, as the genre says it: "porté par", "Lancé par" (a sentence may open with it),
-    # "Imaginée par", "run by"; the participle agrees, so its endings vary.
-    r"\b(?:(?:[Pp]ort|[Gg][ée]r|[Aa]nim|[Mm]en|[Ll]anc|[Ii]magin|[Cc]r[ée]|[Cc]oordonn|[Pp]ilot|[Ii]niti|[Dd][ée]velopp|[Tt]enu"
-    r"|[Cc]on[çc]u)(?:[ée]e?s?|ue?s?)?\s+par|(?:[Rr]un|[Ll]ed|[Cc]oordinated|[Ll]aunched|[Ss]et up|[Cc]reated|[Mm]anaged)\s+by)\s+"
+    # "Imaginée par", "run by"; the participle agrees, so its endings vary; where and when may
+    # come between ("créé à Figeac par …", "ouverte en 2023 dans le quartier X par …").
+    r"\b(?:(?:[Pp]ort|[Gg][ée]r|[Aa]nim|[Mm]en|[Ll]anc|[Ii]magin|[Ff]orm|[Cc]r[ée]|[Cc]oordonn|[Pp]ilot|[Ii]niti|[Dd][ée]velopp|[Tt]enu"
+    r"|[Cc]on[çc]u|[Oo]uverte?s?)(?:[ée]e?s?|ue?s?)?"
+    r"(?:\s+(?:à|en|dans)\s+[^;.()]{1,50}?)?\s+par|(?:[Rr]un|[Ll]ed|[Cc]oordinated|[Ll]aunched|[Ss]et up|[Cc]reated|[Mm]anaged)\s+by)\s+"
     r"(?P<by>(?:l['’]|la\s+|le\s+|les\s+)?[\w’'&\-]+(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|de|du|des|d['’][\w’'\-]+|la|le|l['’][A-ZÀ-Ý][\w’'\-]*)){0,6})"
     # The organisation as the subject that presents it ("L'association X y présentera « … »",
     # "la SCIC X y fera découvrir « … »"): the article may open the sentence.
     r"|\b(?P<kind>[Ll]['’]association|[Ll]a coopérative|[Ll]a SCIC|[Ll]e collectif|[Ll]['’]entreprise|[Ll]e CCAS"
     r"|[Ll]a Ville|[Ll]e centre social|[Ll]a Mission locale|[Ll]a MJC|[Ll]e Département|[Ll]a Métropole|[Ll]a Région"
     r"|[Ll]a communauté de communes|[Ll]a fédération"
-    r"|[Tt]he association|[Tt]he (?:social|community) centre|[Tt]he cooperative)(?![\w’'\-])"
+    r"|[Tt]he association|[Tt]he (?:social|community) centre|[Tt]he cooperative"
+    # ... or its complement ("les « Cafés du jeudi » du centre social X"); "du", "de la" are left out.
+    r"|(?<=\bdu )(?:centre social|collectif|CCAS|Département)|(?<=\bde l['’])(?:association|entreprise)"
+    r"|(?<=\bde la )(?:coopérative|SCIC|Ville|Mission locale|MJC|Métropole|Région|communauté de communes|fédération)"
+    r")(?![\w’'\-])"
     # The name after the kind: capitalised words and numbers, with the small words that join
     # them ("Vivre en Haut-Salat", "Poings d’Encre", "Passeurs de culture 80" stops at "de").
     r"(?P<rest>(?:\s+(?:de\s+|d['’]|du\s+)?[A-ZÀ-Ý&][\w’'&\-]*"
@@ -119,10 +135,20 @@ def told_sessions(text: str, lines: list[Line]) -> list[Told]:
             for t, nxt in zip(out, [*out[1:], None], strict=False)]
 
 
+def _event_word_before(before: str) -> bool:
+    """A session or event word shortly before a quote, in the same clause ("l'atelier « X »", "la
+    table ronde de la matinée, « X »"): the quote is its title. A colon or a semicolon between
+    them closes the clause ("… pendant les ateliers : la crèche « X »")."""
+    if _INITIATIVE_WORD.search(before):
+        return False
+    return re.search(_NOT_AN_INITIATIVE + r"[^.:;]{0,25}$", before, re.I) is not None
+
+
 def _names(text: str, a: int, b: int, titles: list[Pos]) -> list[Pos]:
     """Names of initiatives in a paragraph: short quoted names (not a session's title, not a
     quoted remark) and phrases in capitals inside running text (not a person's surname)."""
     found: list[Pos] = []
+    ruled_out = -1  # where the last quote ruled out as a title ends
     for q in _QUOTE.finditer(text, a, b):
         g = "q" if q.group("q") else "q2"
         qa, qb = q.start(g), q.end(g)
@@ -130,8 +156,10 @@ def _names(text: str, a: int, b: int, titles: list[Pos]) -> list[Pos]:
         before = text[max(a, q.start() - 40):q.start()]
         if not words or len(words) > MAX_NAME_WORDS or not (text[qa].isupper() or text[qa].isdigit()):
             continue
-        if any(ta <= qa < tb for ta, tb in titles) or re.search(_NOT_AN_INITIATIVE + r"[^.]{0,25}$", before, re.I):
-            continue  # a session's or an event's own title
+        if (any(ta <= qa < tb for ta, tb in titles) or _event_word_before(before)
+                or (ruled_out >= 0 and _ENUMERATION.fullmatch(text, ruled_out, q.start()))):
+            ruled_out = q.end()
+            continue  # a session's or an event's own title, or the next of a list of titles
         if text[qb - 1] in ".!?" or before.rstrip().endswith(":"):
             continue  # a quoted remark
         found.append((qa, qb))
@@ -165,7 +193,10 @@ def _organiser(text: str, a: int, b: int) -> Pos | None:
             if names_a_person(text, m.start("by")):
                 continue  # "animé par Jeanne Martin, …": the session's moderator, not the runner
             return strip_span(text, m.start("by"), m.end("by"), ",.;")
-        end = m.end("rest") if m.group("rest") and m.group("rest").strip() else m.end("kind")
+        named = bool(m.group("rest") and m.group("rest").strip())
+        if not named and not re.match(r"(?i)l['’]|la |le |the ", m.group("kind")):
+            continue  # "l'accueil du centre social": which one is not said
+        end = m.end("rest") if named else m.end("kind")
         return strip_span(text, m.start("kind"), end, ",.;")
     return None
 
@@ -188,8 +219,10 @@ def showcased(text: str, lines: list[Line], titles: list[Pos]) -> list[Showcased
             continue
         names = _names(text, pa, pb, titles)
         for i, (na, nb) in enumerate(names):
-            # What belongs to this name: from the sentence that names it to the next name.
-            sent = max(pa, text.rfind(".", pa, na) + 1)
+            # What belongs to this name: from the sentence or clause that names it (not before
+            # the name ahead of it: "… la crèche « A », ouverte à X ; les « B » de Y, où …") to
+            # the next name.
+            sent = max(pa, *(text.rfind(c, pa, na) + 1 for c in ".?!;"), names[i - 1][1] if i else pa)
             stop = names[i + 1][0] if i + 1 < len(names) else pb
             place = None
             if (m := _TOWN_DEPT.search(text, sent, stop)) is not None:

@@ -1,0 +1,80 @@
+"""Initiatives as programmes and newsletters present them, one genre rule at a time, each on a
+few lines written for it (fictional places, people and organisations). No model, no index."""
+
+from __future__ import annotations
+
+import hashlib
+
+from assistant.domain.models import Document
+from ingest.programme import parse_programme
+
+
+def _initiatives(text: str, title: str | None = None):
+    doc = Document(doc_id="init", title=title or text.splitlines()[0], text=text, source="init.txt",
+                   sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text))
+    cat = parse_programme(doc)
+    for r in cat.initiatives:
+        for name, span in r.fields.items():
+            assert doc.text[span.start : span.end] == span.quote, (r.id, name)  # every field exact
+    return cat.initiatives
+
+
+def test_the_event_s_own_name_is_no_initiative() -> None:
+    inits = _initiatives(
+        "Semaine « Voisins en fête » – 3e édition\n\n"
+        "Pendant dix jours, la Semaine « Voisins en fête » invite les habitantes et les habitants à se "
+        "rencontrer ; l'association Les Mains Vertes y présentera « Le Potager du coin », un jardin "
+        "partagé ouvert à Valbrune où 40 familles cultivent leurs légumes.\n"
+    )
+    assert [i.name for i in inits] == ["Le Potager du coin"]
+
+
+def test_a_show_or_an_edition_is_no_initiative_unless_an_initiative_word_names_it() -> None:
+    inits = _initiatives(
+        "Lettre du réseau – Forum des solidarités\n\n"
+        "La soirée s'est terminée par le spectacle « La Nuit des voix », applaudi par les participantes "
+        "et les participants venus de tout le département.\n\n"
+        "Lors de l'édition précédente, le projet « Les Jardins du lien » de l'association Terre Commune "
+        "avait réuni 45 jeunes autour de potagers installés au pied des immeubles.\n"
+    )
+    assert [(i.name, i.organiser) for i in inits] == [("Les Jardins du lien", "l'association Terre Commune")]
+
+
+def test_a_colon_closes_the_clause_of_a_session_word_and_each_name_keeps_its_own_clause() -> None:
+    inits = _initiatives(
+        "Invitation – Journée départementale des familles\n\n"
+        "Plusieurs initiatives locales seront présentées pendant les ateliers : la crèche « Petites "
+        "Lueurs », ouverte à Valbrune par l'association Les Veilleuses, qui accueille 12 enfants ; les "
+        "« Repas du mardi » du centre social Les Platanes, à Montrelais, qui ont réuni 60 parents.\n"
+    )
+    assert [(i.name, i.place, i.organiser) for i in inits] == [
+        ("Petites Lueurs", "Valbrune", "l'association Les Veilleuses"),
+        ("Repas du mardi", "Montrelais", "centre social Les Platanes"),
+    ]
+
+
+def test_titles_listed_after_a_session_word_are_all_titles() -> None:
+    inits = _initiatives(
+        "Lettre du réseau – Forum de l'habitat\n\n"
+        "Les trois ateliers de l'après-midi (« Habiter le bourg », « Adapter le logement » et « Partager "
+        "les espaces ») ont permis des échanges plus techniques entre bailleurs et associations.\n"
+    )
+    assert inits == []
+
+
+def test_a_kind_of_organisation_without_its_name_is_no_organiser() -> None:
+    inits = _initiatives(
+        "Semaine des mémoires\n\n"
+        "Mercredi, l'équipe de « La Boîte à récits » viendra présenter son projet aux familles. Sur "
+        "inscription à l'accueil du centre social.\n"
+    )
+    assert [(i.name, i.organiser) for i in inits] == [("La Boîte à récits", None)]
+
+
+def test_who_runs_it_may_come_after_where_it_was_created() -> None:
+    inits = _initiatives(
+        "Séminaire des solidarités rurales\n\n"
+        "Une éleveuse présentera les « Relais des fermes », réseau de bénévoles créé à Sornac par "
+        "l'association Plateau Entraide, qui compte aujourd'hui 30 relais formés au repérage.\n"
+    )
+    assert [(i.name, i.organiser) for i in inits] == [("Relais des fermes", "l'association Plateau Entraide")]
