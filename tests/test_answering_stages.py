@@ -474,3 +474,28 @@ def test_a_town_written_in_an_e_mail_address_still_names_its_event() -> None:
     })
     q = understand("À quelle heure commence le forum de Villebrune ?", [], terms=terms_of(index))
     assert q.filters.docs == {"forum-villebrune"}
+
+
+def test_a_compound_place_name_names_no_event_by_its_parts() -> None:
+    # "Saint-…" shares only its "saint" with the other forum's town: it names neither forum.
+    index = index_of({
+        "forum-saint-firmin": "Forum des solidarités\nLieu : Saint-Firmin, salle des fêtes\n\nMardi 7 octobre 2025\n\n"
+                              "10h00 Ouverture\n",
+        "forum-villeneuve": "Forum des solidarités\nLieu : Villeneuve-sur-Lot, Hôtel de Ville\n\nJeudi 4 juin 2026\n\n"
+                            "9h30 Accueil café\n",
+    })
+    terms = terms_of(index)
+    assert understand("Qui ouvre le forum de Saint-Martin ?", [], terms=terms).filters.docs == frozenset()
+    assert understand("Qui ouvre le forum de Saint-Firmin ?", [], terms=terms).filters.docs == {"forum-saint-firmin"}
+    assert understand("Le forum de Villeneuve-sur-Lot, c'est quand ?", [], terms=terms).filters.docs == \
+        {"forum-villeneuve"}
+
+
+def test_a_part_of_the_day_names_no_event() -> None:
+    # "en fin de journée" is a time: the one event called a journée is not what it names.
+    index = index_of({
+        "journee-habitat": "Journée régionale de l'habitat\n\nMardi 7 octobre 2025\n\n17h00 Atelier : Habiter ensemble\n",
+        "forum-solidarites": "Forum des solidarités\n\nMardi 7 octobre 2025\n\n17h30 Atelier : Manger ensemble\n",
+    })
+    q = understand("Un atelier sur l'alimentation mardi en fin de journée ?", [], terms=terms_of(index))
+    assert q.filters.docs == frozenset() and q.filters.time.part_of_day == "evening"

@@ -188,3 +188,16 @@ def test_a_discussant_is_read_as_a_session_role() -> None:
 
     found = role_line("Discutante : Hélène Marty, inspectrice du travail")
     assert found is not None and found[0] == "grand témoin"
+
+
+def test_compound_place_names_are_one_word_and_parts_of_the_day_no_event() -> None:
+    from assistant.language.calendar import without_parts_of_day
+    from assistant.language.places import compound_places, compound_runs, join_compound_places
+
+    assert compound_places("Bobigny (Seine-Saint-Denis), Boulogne-sur-Mer, les tiers-lieux") == \
+        ["SeineSaintDenis", "BoulognesurMer"]  # "tiers-lieux" has no particle: no place
+    assert join_compound_places("à Saint-Firmin, peut-être") == "à SaintFirmin, peut-être"
+    assert join_compound_places("à Villeneuve-sur-Lot") == "à VilleneuvesurLot Villeneuve"
+    assert "saintfirmin" in compound_runs(["forum", "saint", "firmin"])
+    assert "journee" not in without_parts_of_day("Quels ateliers mardi en fin de journée ?")
+    assert "journee" in without_parts_of_day("La journée régionale commence à 9h")

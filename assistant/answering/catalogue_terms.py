@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from assistant.domain.models import Event, Person, Session
-from assistant.language import kinds
-from assistant.language.places import ADDRESS, WEB_ADDRESS
+from assistant.language import calendar, kinds
+from assistant.language.places import ADDRESS, WEB_ADDRESS, compound_places, compound_runs, join_compound_places
 from assistant.language.text import FRENCH_STOPWORDS, content_terms, fold, tokens
 from assistant.search.retrieval import LoadedIndex
 
@@ -57,7 +57,7 @@ class CatalogueTerms:
         # Where the event is: its place, and the words of its file name ("…-arras-2025.txt"),
         # which those who fill the corpus folder name after the event and its town.
         self._event_places = {e.doc_id: (set(content_terms(f"{self._names_in(e.place or '')} {self._file_words(index, e)}"))
-                                         - _PLACE_GENERIC) for e in self._events}
+                                         - _PLACE_GENERIC) | self._compounds_of(index, e) for e in self._events}
         self._event_kind = {e.doc_id: self._kind_of(index, e) for e in self._events}
         df = Counter(t for terms in self._event_terms.values() for t in terms)
         n = max(1, len(self._event_terms))
@@ -97,6 +97,16 @@ class CatalogueTerms:
         words = [w for w in re.split(r"[\W_\d]+", doc.source.rsplit(".", 1)[0]) if len(w) > 2]
         capitalised = {fold(w) for w in re.findall(r"[^\W\d_]+", doc.text) if w[0].isupper()}
         return " ".join(w for w in words if fold(w) in capitalised and not self._common(w))
+
+    @staticmethod
+    def _compounds_of(index: LoadedIndex, e: Event) -> set[str]:
+        """The event's compound place names as one term each ("Bourg-Saint-Maurice"), from its
+        place and from its file name, whose hyphens also separate words: a question that writes
+        one names it whole, not by its "saint"."""
+        doc = index.documents.get(e.doc_id)
+        file_words = re.split(r"[\W_\d]+", doc.source.rsplit(".", 1)[0]) if doc else []
+        found = set(compound_places(e.place or "")) | set(compound_runs([fold(w) for w in file_words if w]))
+        return {t for c in found for t in content_terms(c)}
 
     @staticmethod
     def _kind_of(index: LoadedIndex, e: Event) -> frozenset[str]:
@@ -170,13 +180,14 @@ class CatalogueTerms:
         """The document(s) of the event the question names: by its place ("au colloque de
         Rouen"), or by its kind with its distinctive title words ("le forum des solidarités",
         "the training on territorial innovation"); empty when no event stands out."""
-        q = set(content_terms(question))
+        # A compound place name counts whole: "Bourg-Saint-Maurice" names no event of "Saint-Denis".
+        q = set(content_terms(join_compound_places(question)))
         # A place word names an event when few events share it (not "sociale" of a file name).
         by_place = {d for d, terms in self._event_places.items()
                     if any(self._place_idf.get(t, 0.0) >= _DISTINCTIVE for t in terms & q)}
         if by_place:
             return frozenset(by_place)
-        said = kinds.event_kind_said(question)
+        said = kinds.event_kind_said(calendar.without_parts_of_day(question))
         if said is None:
             return frozenset()
         kind, words = said
@@ -201,7 +212,7 @@ class CatalogueTerms:
         terms = set().union(*(self._event_terms[d] | self._event_places[d] for d in docs))
         words = [w for w in re.findall(r"[\w'-]+", fold(question))
                  if w not in FRENCH_STOPWORDS and (stems := content_terms(w)) and stems[0] in terms]
-        said = kinds.event_kind_said(question)
+        said = kinds.event_kind_said(calendar.without_parts_of_day(question))
         if said is not None and any(said[0].id in self._event_kind[d] for d in docs):
             # "le compte rendu", "au colloque": the kind that named the event is no topic either.
             words += [w for w in re.findall(r"[\w'-]+", said[1]) if w not in FRENCH_STOPWORDS]

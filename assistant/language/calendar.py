@@ -76,6 +76,15 @@ def part_of_day_named(text: str) -> PartOfDay | None:
     return max(found, key=lambda x: x[0])[1] if found else None
 
 
+def without_parts_of_day(text: str) -> str:
+    """Folded text with its part-of-day phrases blanked: "en fin de journée" is a time, not an
+    event called a journée."""
+    folded = fold(text)
+    for p in parts_of_day():
+        folded = p.pattern.sub(" ", folded)
+    return folded
+
+
 # A clock time the question asks about: "à 15h30", "vers 14 h", "at 3.30 pm", "at 15:30", "3pm".
 CLOCK = re.compile(r"\b(?:(?:a|vers|at|around)\s+(?P<h>\d{1,2})\s*(?:h|:|\.)\s*(?P<m>\d{2})?(?:\s*(?P<ap>am|pm))?"
                    r"|(?P<h2>\d{1,2})(?:[.:](?P<m2>\d{2}))?\s*(?P<ap2>am|pm))\b")
