@@ -113,6 +113,39 @@ FUNCTION_WORDS = frozenset(
         "animatrice",
     ]
 )
+# Trades and callings a programme gives after a name as its function ("Jeanne Roux, journaliste",
+# "son cofondateur, Paul Gay, maraîcher", "la conteuse Awa Diop"), in the masculine: the feminine
+# and inclusive spellings are read back to it (`is_function_word`).
+PROFESSION_WORDS = frozenset(
+    """
+    journaliste juriste avocat maraicher encadrant moniteur historien architecte urbaniste infirmier
+    mediateur conteur bibliothecaire doctorant formateur educateur referent membre rapporteur
+    cofondateur principal medecin psychologue psychiatre pedopsychiatre geographe economiste
+    anthropologue politiste politologue philosophe assistant technicien gerant benevole
+    enseignant enseignant-chercheur maitre prefet sous-prefet inspecteur ingenieur militant
+    agriculteur eleveur artiste auteur realisateur photographe comedien coach pharmacien
+    puericulteur intervenant tresorier magistrat juge directeur-general gestionnaire accompagnateur
+    head officer manager director researcher coordinator professor mayor deputy founder
+    co-founder journalist lecturer volunteer adviser advisor
+    """.split()
+)
+FUNCTION_WORDS = FUNCTION_WORDS | PROFESSION_WORDS
+# Feminine endings back to the masculine: monitrice -> moniteur, conteuse -> conteur,
+# encadrante -> encadrant, historienne -> historien, infirmiere -> infirmier, maitresse -> maitre.
+_FEMININE = ((r"(?:trice|rice)$", "teur"), (r"euse$", "eur"), (r"ienne$", "ien"), (r"iere$", "ier"),
+             (r"esse$", "e"), (r"e$", ""))
+
+
+def is_function_word(word: str) -> bool:
+    """A function or trade, in any gender or inclusive spelling ("coordinateur·rice")."""
+    w = re.sub(r"[·.•].*$", "", fold(word).strip(".,;:")).lower()
+    if w in FUNCTION_WORDS:
+        return True
+    for end, masc in _FEMININE:
+        stem = re.sub(end, masc, w)
+        if stem != w and stem in FUNCTION_WORDS:
+            return True
+    return False
 _CONTACT_DATA = re.compile(
     r"\b(?:T[ée]l(?:[ée]phone)?|Port(?:able)?|Mob(?:ile)?|Fax|Courriel|Mail|E-?mail)\b\.?\s*:?"
     r"|\+?\d[\d .()]{8,}\d|[\w.+-]+@[\w-]+\.[\w.]+"
@@ -179,7 +212,7 @@ def split_function(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
         head = word[cut:]
         if not head or not head[0].isupper():
             continue
-        if i == 0 and fold(head).strip(".,").lower() in FUNCTION_WORDS:
+        if i == 0 and is_function_word(head):
             continue
         start = a + m.start() + cut
         if start == a:

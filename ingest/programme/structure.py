@@ -598,7 +598,10 @@ class Walker:
             return False
         first = nxt.text.split()[0] if nxt.text.split() else ""
         last = ln.text.split()[-1] if ln.text.split() else ""
-        split_name = last[:1].isupper() and not last.isupper() and re.match(r"^[A-ZÀ-Ý][\w'’-]*,", first)
+        # Only a lone first name ("Dr Marc") waits for its surname: "Modération : Jeanne Roux" over "Élus,
+        # techniciens, …" is a whole name, and the line under it the session's description.
+        lone = len(people.strip_civility(re.split(r"[:;,]|\bet\b", ln.text)[-1].strip()).split()) == 1
+        split_name = lone and last[:1].isupper() and not last.isupper() and re.match(r"^[A-ZÀ-Ý][\w'’-]*,", first)
         # "…, service social de la caisse" / "Drôme Nord ; Paul Girard, éleveur…":
         # the next person of the list after a semicolon.
         next_person = re.search(r";\s*(?:M\.|Mme|Dr|Pr)?\s*[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý][\w'’-]+\s*,", nxt.text)
