@@ -118,3 +118,32 @@ def test_a_contact_line_in_prose_stops_before_the_phone() -> None:
             "Louise PRADEL, assistante de formation – 02 31 00 00 00 – formation@exemple.fr\n")
     got = _people(text)
     assert got["Louise PRADEL"][0] == "assistante de formation"
+
+
+@pytest.mark.parametrize(
+    ("text", "function", "affiliation"),
+    [("maire de Valbrune", "maire de Valbrune", None),
+     ("adjointe au maire de Valbrune chargée de la culture", "adjointe au maire de Valbrune chargée de la culture", None),
+     ("Deputy Mayor of Valbrune for Culture", "Deputy Mayor of Valbrune for Culture", None),
+     ("médecin à la maison de santé de Valbrune", "médecin", "maison de santé de Valbrune"),
+     ("juriste à la fédération régionale des foyers ruraux", "juriste", "fédération régionale des foyers ruraux"),
+     ("membre du collectif", "membre du collectif", None),
+     ("directrice du CCAS de Valbrune", "directrice", "CCAS de Valbrune"),
+     ("consultant Ordalis", "consultant", "Ordalis")],
+)  # fmt: skip
+def test_a_place_is_where_a_function_is_held_and_an_organisation_is_named(text, function, affiliation) -> None:
+    from ingest.programme.people import split_function
+
+    fn, aff = split_function(text, 0, len(text))
+    assert (text[fn[0]:fn[1]] if fn else None, text[aff[0]:aff[1]] if aff else None) == (function, affiliation)
+
+
+def test_a_lone_word_cut_short_by_a_list_or_a_wrapped_cell_stays_an_organisation() -> None:
+    from ingest.programme.people import split_function
+
+    text = "directrice d’Horizon et Partage Solidaire"
+    fn, aff = split_function(text, 0, text.index(" et "))
+    assert text[aff[0]:aff[1]] == "Horizon"
+    text = "fondateur du Garage\n | | | solidaire du Val"
+    fn, aff = split_function(text, 0, text.index("\n"))
+    assert text[aff[0]:aff[1]] == "Garage"

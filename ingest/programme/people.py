@@ -206,17 +206,27 @@ def split_function(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
     first = re.match(r"[\w-]+", s[a:b])
     if first and fold(first.group()).lower() in ORG_WORDS:
         return None, (a, b)  # an organisation named by its kind: "université d'Angers", "ville de Lyon"
-    for i, m in enumerate(re.finditer(r"\S+", s[a:b])):
+    leading, lead_end = True, a  # the function's own words first: "Deputy Mayor of …", "Directrice de …"
+    for m in re.finditer(r"\S+", s[a:b]):
         word = m.group()
         cut = 2 if re.match(r"^[ldLD][’']", word) else 0
         head = word[cut:]
-        if not head or not head[0].isupper():
+        if leading and head and is_function_word(head):
+            lead_end = a + m.end()
             continue
-        if i == 0 and is_function_word(head):
+        leading = False
+        if not head or not (head[0].isupper() or _org_kind_after_prep(s, a + m.start(), a + m.end(), b)):
             continue
         start = a + m.start() + cut
         if start == a:
             return None, (a, b)
+        if _a_place(s, a, start, b):
+            # "maire de Riom", "adjointe au maire de X chargée de …": where the function is held;
+            # "médecin à la maison de santé de X": the place closes the organisation's name.
+            org = _named_before_place(s, lead_end, start)
+            if org is None:
+                return (a, b), None
+            return _trim(s, a, lead_end), (org, b)
         fn_end = a + m.start() + cut
         tail = _TRAILING_PREP.search(s[a:fn_end])
         if tail:
@@ -224,6 +234,63 @@ def split_function(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
         fn = _trim(s, a, fn_end)
         return (fn if fn[0] < fn[1] else None), (start, b)
     return (a, b), None
+
+
+# Lower-case kinds of organisation a function may name after "à la", "au", "de la": "juriste à la
+# fédération régionale des …" (not "chef du service …", which is part of the function; not "membre
+# du collectif" with no name after it).
+_ORG_KINDS = frozenset(["federation", "association", "universite", "reseau", "collectif", "union", "fondation",
+                        "mairie", "institut", "observatoire", "agence", "ministere", "prefecture", "laboratoire"])
+_PREP_BEFORE = re.compile(r"(?:\b(?:à la|à l[’']|au|aux|de la|de l[’']|du|des|of the|at the)\s*)$", re.IGNORECASE)
+# "de Riom", "d'Arras", "de la Marne", "of Toulon": a place a function is held in.
+_OF_PLACE = re.compile(r"(?:\b(?:de|du|de la|des|d[’']|of|for)\s*)$", re.IGNORECASE)
+# What may follow that place and still be the function: "chargée de …", "in charge of …", "depuis 1968".
+_AFTER_PLACE = frozenset(["depuis", "since", "in", "for", "pour"])
+# A noun a function is held at, after an article: "à la maison de santé de X", "à l'unité … de X".
+_ARTICLE_NOUN = re.compile(r"\b(?:à la\s+|à l[’']|au\s+|aux\s+|de la\s+|de l[’']|du\s+|des\s+|at the\s+|of the\s+)(?=[a-zà-ÿ])",
+                           re.IGNORECASE)
+
+
+def _org_kind_after_prep(s: str, a: int, b: int, end: int) -> bool:
+    line_end = s.find("\n", b, end)
+    named = s[b:end if line_end < 0 else line_end].strip()
+    return (fold(s[a:b]).strip(".,;:").lower() in _ORG_KINDS and _PREP_BEFORE.search(s[:a]) is not None
+            and bool(named) and named[0] not in ",;.)")
+
+
+def _a_place(s: str, a: int, start: int, b: int) -> bool:
+    """The capitalised word at `start` is the place the function is held in, not an organisation:
+    one proper word (no acronym, no kind of organisation) after "de"/"of", alone or followed by
+    the rest of the function ("maire de Riom", "adjointe au maire de X chargée de la culture")."""
+    words = s[start:b].split()
+    w = words[0].strip(".,;:()")
+    if not _OF_PLACE.search(s[a:start]) or not w[:1].isupper() or re.search(r"[A-ZÀ-Ý]{2}|\d", w):
+        return False
+    if fold(w).lower() in ORG_WORDS:
+        return False
+    if len(words) == 1:
+        return not _cut_short(s, b)
+    return is_function_word(words[1]) or fold(words[1]).lower() in _AFTER_PLACE
+
+
+# The span stopped short of the name it holds: a list's "et" ("directrice d'Habitat et …"), or a
+# table cell wrapped onto the next row (" | | | solidaire du …").
+_CUT_SHORT = re.compile(r"[ \t]*(?:et\s+[A-ZÀ-Ý]|\n[ \t|]*[a-zà-ÿ])")
+
+
+def _cut_short(s: str, b: int) -> bool:
+    return _CUT_SHORT.match(s, b) is not None
+
+
+def _named_before_place(s: str, lead_end: int, start: int) -> int | None:
+    """Where an organisation named by a common noun starts, when the place closes its name
+    ("à la maison de santé de X"); None when only the function's words come before ("au maire
+    de X")."""
+    for m in _ARTICLE_NOUN.finditer(s, lead_end, start):
+        noun = re.match(r"[\w’'-]+", s[m.end():start])
+        if noun and not is_function_word(noun.group()):
+            return m.end()
+    return None
 
 
 def _details(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
