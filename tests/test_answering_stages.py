@@ -499,3 +499,20 @@ def test_a_part_of_the_day_names_no_event() -> None:
     })
     q = understand("Un atelier sur l'alimentation mardi en fin de journée ?", [], terms=terms_of(index))
     assert q.filters.docs == frozenset() and q.filters.time.part_of_day == "evening"
+
+
+def test_a_session_pointed_at_by_rank_or_label_is_the_one_answered() -> None:
+    # "Atelier 2 : …" is labelled in the programme; "le premier / dernier atelier" is its place
+    # among the workshops, in the page's order (the round table is no workshop).
+    a = ask("Dans quelle salle a lieu l'atelier 2 ?")
+    grounded(a)
+    assert "Mobilité solidaire en zone rurale" in a.answer and "Salle Pascal" in a.answer
+    a = ask("Qui anime le premier atelier ?")
+    grounded(a)
+    assert "Claire Dubreuil" in a.answer and "Paul Girard" not in a.answer
+    a = ask("Who speaks at the last workshop?")
+    grounded(a)
+    assert "Sophie Leroy" in a.answer and "Numérique et accès aux droits" in a.answer
+    a = ask("Qui anime la dernière table ronde ?")
+    grounded(a)
+    assert "Marc Petit" in a.answer

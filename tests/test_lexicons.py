@@ -201,3 +201,34 @@ def test_compound_place_names_are_one_word_and_parts_of_the_day_no_event() -> No
     assert "saintfirmin" in compound_runs(["forum", "saint", "firmin"])
     assert "journee" not in without_parts_of_day("Quels ateliers mardi en fin de journée ?")
     assert "journee" in without_parts_of_day("La journée régionale commence à 9h")
+
+
+@pytest.mark.parametrize(("question", "rank", "label", "kind"), [
+    ("Qui est le discutant de la première séance ?", 1, None, "séance"),
+    ("Who chairs the final session?", -1, None, "séance"),
+    ("le dernier labo, c'est quand ?", -1, None, "labo"),
+    ("Qui intervient à l'atelier B ?", None, "b", "atelier"),
+    ("Dans quelle salle est le labo n°4 ?", None, "4", "labo"),
+    ("La séance 3, c'est où ?", None, "3", "séance"),
+])  # fmt: skip
+def test_an_item_is_pointed_at_by_its_rank_or_its_label(question, rank, label, kind) -> None:
+    from assistant.language.ordinals import item_reference
+
+    ref = item_reference(question)
+    assert ref is not None and (ref.rank, ref.label) == (rank, label) and kind in ref.kinds
+
+
+@pytest.mark.parametrize("question", ["On va à l'atelier à 14h ?", "l'atelier 12 h, c'est où ?",
+                                      "Quel atelier a lieu l'après-midi ?"])
+def test_a_time_or_a_lower_case_word_is_no_item_label(question: str) -> None:
+    from assistant.language.ordinals import item_reference
+
+    assert item_reference(question) is None
+
+
+def test_a_session_block_carries_its_label() -> None:
+    from assistant.language.ordinals import carries_label, item_reference
+
+    ref = item_reference("le labo n°4")
+    assert carries_label("Labo n°4 · mardi 10 mars", ref) and carries_label("LABO N° 4 – Salle X", ref)
+    assert not carries_label("Labo n°14 · mardi", ref) and not carries_label("Salle 4", ref)

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field
 
 from assistant.domain.models import Frozen
+from assistant.language.ordinals import ItemRef
 
 Lang = Literal["fr", "en"]
 
@@ -50,6 +51,7 @@ class Filters(Frozen):
     mode: Mode | None = None
     room: str | None = None  # a room of the catalogue the question names
     roles: frozenset[str] = frozenset()  # roles asked for ("qui anime" -> animateur)
+    item: ItemRef | None = None  # one item by rank or label ("la première séance", "l'atelier B")
 
 
 class Query(Frozen):

@@ -10,6 +10,7 @@ from assistant.answering.support import coverage, weighted_coverage
 from assistant.answering.temporal import matches_time
 from assistant.domain.models import Event, Initiative, Person, Session
 from assistant.language import kinds, modes
+from assistant.language.ordinals import ItemRef, carries_label
 from assistant.language.sentences import line_span
 from assistant.language.text import fold
 from assistant.search.retrieval import LoadedIndex, Scored, room_key
@@ -115,7 +116,41 @@ def _in_filters(s: Session, query: Query, index: LoadedIndex) -> bool:
         return False
     if f.mode and session_mode(s, index) != f.mode and not (f.mode == "online" and session_mode(s, index) == "hybrid"):
         return False
+    if f.item is not None and not is_item(s, f.item, index):
+        return False
     return not (f.room and room_key(s.room) != room_key(f.room))
+
+
+ITEM_HEAD = 160  # characters of a session's block where its label stands ("ATELIER B – …")
+
+
+def is_item(s: Session, ref: ItemRef, index: LoadedIndex) -> bool:
+    """The session is the one pointed at: it carries the label ("Labo n°4"), or holds the rank
+    among its event's items of the kind named, in programme order ("la première séance")."""
+    if ref.label is not None:
+        text = index.documents[s.doc_id].text
+        title = s.fields.get("title")
+        heads = [text[s.citation.start:s.citation.start + ITEM_HEAD]]
+        if title is not None:
+            heads.append(text[text.rfind("\n", 0, title.start) + 1:title.end])
+        return any(carries_label(h, ref) for h in heads)
+    if ref.rank is None:
+        return False
+    items = ranked_items(s.doc_id, ref.kinds, index)
+    return bool(items) and abs(ref.rank) <= len(items) and items[ref.rank - 1 if ref.rank > 0 else -1].id == s.id
+
+
+def ranked_items(doc_id: str, named: frozenset[str], index: LoadedIndex) -> list[Session]:
+    """The event's items in the order the page gives them (a programme runs in time order; an
+    item whose date is still to be confirmed keeps its place), of the kinds named ("le dernier
+    labo") or any but breaks ("la première séance", "the first item")."""
+    specific = {k for k in named if not kinds.is_generic(k)}
+    items = [x for x in index.snapshot.catalogue.sessions if x.doc_id == doc_id and not is_break(x)]
+    if specific:
+        # The kind named ("le dernier atelier" is no round table), else its family.
+        families = {kinds.family_of(k) for k in specific}
+        items = [x for x in items if x.kind in specific] or [x for x in items if kinds.family_of(x.kind) in families]
+    return sorted(items, key=lambda x: x.citation.start)
 
 
 def session_set(query: Query, ev: Evidence, index: LoadedIndex) -> tuple[list[Session], str | None]:
@@ -289,7 +324,8 @@ def session_of_people(query: Query, ev: Evidence, index: LoadedIndex,
         return None, None
     best_person = ev.people[0][1] if ev.people else 0.0
     s, score = sessions[0]
-    return (s, None) if score >= best_person else (None, None)
+    # "la première séance", "l'atelier B": the question points at that session itself.
+    return (s, None) if score >= best_person or query.filters.item is not None else (None, None)
 
 
 def persons_ranked(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int = 3) -> list[Person]:

@@ -18,6 +18,7 @@ from assistant.answering.query import Filters, Lang, Query, TimeFilter
 from assistant.answering.temporal import shifted
 from assistant.domain.models import Person, Session, Turn
 from assistant.language import calendar, kinds, modes, roles
+from assistant.language.ordinals import item_reference
 from assistant.language.glossary import borrowed_phrases, french_for
 from assistant.language.lexicon import word_pattern
 from assistant.language.text import content_terms, detect_language, fold, tokens
@@ -107,8 +108,11 @@ def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
     folded = fold(question)
     docs = terms.events_named(question)
     named = terms.named_records(folded, docs)
-    room = terms.room_named(folded)
-    removed = [terms.name_of(rid) for rid in named] + terms.event_words(docs, question) + ([room] if room else [])
+    item = item_reference(question)
+    # "le labo n°4" names no "salle 4": the item's number is not a room's.
+    room = terms.room_named(without_names(folded, [item.said]) if item else folded)
+    removed = [terms.name_of(rid) for rid in named] + terms.event_words(docs, question) + ([room] if room else []) \
+        + ([item.said] if item else [])
     asks = asking.attributes_asked(question)
     named_kinds = frozenset(kinds.kinds_named(question))
     plain = without_names(folded, removed)
@@ -118,7 +122,8 @@ def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
         # "Combien de bénévoles ?" asks for a figure of the text, not a count of records.
         asks = (asks - {"count"} if "figure" in values else asks) | {"value"}
     filters = Filters(time=time_filter(question), docs=docs, kinds=named_kinds,
-                      mode=modes.mode_named(question), room=room, roles=frozenset(roles.roles_asked(question)))
+                      mode=modes.mode_named(question), room=room, roles=frozenset(roles.roles_asked(question)),
+                      item=item)
     return Query(text=question, language=language, standalone=question, asks=asks, values=values,
                  value_clauses=value_clauses,
                  filters=filters, topic=topic_terms(question, language, removed=removed), named=tuple(named),
