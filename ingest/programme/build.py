@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from assistant.domain.models import (
@@ -281,6 +282,26 @@ class Builder:
         year = d.year or year_hint(self.text, self.doc.date)  # the page's year, as the walker reads it
         return d.iso(year), (ln.start + d.start, ln.start + d.end)
 
+    def row_date(self, start: int) -> tuple[str | None, Pos | None] | None:
+        """The date a table row opens with, in its first cell ("Lun. 16 nov. | 18h30 | …",
+        "samedi 23 | 10h-12h | …"): that row's day rather than the day heading above the table.
+        A day without its month takes the month of the dates above it; (None, None) when no
+        month there has that weekday and day (the row's day is unknown, not the heading's)."""
+        eol = self.text.find("\n", start)
+        cell = re.split(r"[|\t]", self.text[start:eol if eol >= 0 else None], maxsplit=1)[0]
+        found = dates.find_dates(cell)
+        if found and not cell[:found[0].start].strip(" -–—·•"):
+            d = found[0]
+            return d.iso(year_hint(self.text, self.doc.date)), (start + d.start, start + d.end)
+        only = dates.day_only(cell)
+        if only is None or cell[only.end:].strip(" -–—·•:"):
+            return None
+        ym = dates.day_in_context(only.day, only.weekday, self.text[:start], year_hint(self.text, self.doc.date))
+        if ym is None:
+            return None, None
+        iso = f"{ym[0]:04d}-{ym[1]:02d}-{only.day:02d}" if ym[0] else f"--{ym[1]:02d}-{only.day:02d}"
+        return iso, (start + only.start, start + only.end)
+
     def fallback_date(self, before: int) -> tuple[str, Pos] | None:
         """A programme that states its date once, in prose ("se tiendra le vendredi 1er juillet")."""
         year = None
@@ -291,6 +312,34 @@ class Builder:
                 year = d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None)
                 return d.iso(year or _meta_year(self.doc)), (d.start, d.end)
         return None
+
+    def page_dated(self, iso: str | None, span: Pos | None) -> str | None:
+        """A session's date with the year its page gives, when its own text writes none.
+
+        A season ("saison 2025-2026") or a run of months ("d'octobre 2025 à avril 2026") in the
+        title or head decides the year of a date written without one; else the year it was
+        given stands unless its written weekday disagrees ("jeudi 15 janvier" is not 2025's);
+        a partial date takes the page's year when the page names one. A weekday that no year
+        of the page agrees with leaves the date partial: never a date the page contradicts.
+        """
+        if iso is None or span is None or iso == self.doc.date:
+            return iso  # the manifest catalogues the event on that very day
+        written = self.text[span[0]:span[1]]
+        if any(d.year for d in dates.find_dates(written)):
+            return iso  # "jeudi 12 mars 2026": the year is on the date itself
+        month, day = int(iso[-5:-3]), int(iso[-2:])
+        weekday = dates.weekday_written(written)
+        years = self._page_years
+        year = int(iso[:4]) if iso[0].isdigit() else None
+        if (years.season is not None or years.span is not None) and (y := years.year_for(month, day, weekday)):
+            year = y
+        elif year is None or not dates.agrees(year, month, day, weekday):
+            year = years.year_for(month, day, weekday)
+        return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+    @functools.cached_property
+    def _page_years(self) -> dates.PageYears:
+        return dates.page_years(self.text, self.doc.title)
 
     def kind(self, d: Draft, intro_kind: str | None, lf_kind: bool) -> str | None:
         desc = self.value(d.desc) or ""
@@ -326,8 +375,10 @@ class Builder:
         for table in self.parsed.tables:
             day = self.day_before(self.lines[table.first].line_start)
             for dr in table_drafts(self.text, table, self.lines):
-                if day is not None:
-                    dr.date, dr.date_span = day
+                own = self.row_date(dr.block_start)
+                if own is not None or day is not None:
+                    dr.date, dr.date_span = own if own is not None else day
+                    dr.date_tbc = own == (None, None)  # nor the date the page states once
                 drafts.append(dr)
         lf_ids = set()
         for lf in self.parsed.leaflets:
@@ -355,6 +406,7 @@ class Builder:
             sid = f"{self.doc.doc_id}#s{n}"
             if d.date is None and fb is not None and not d.date_tbc:
                 d.date, d.date_span = fb
+            d.date = self.page_dated(d.date, d.date_span)
             kind = self.kind(d, intro_kind, id(d) in lf_ids)
             fields: dict[str, Span] = {"title": self.span(d.title)}
             if self.top:

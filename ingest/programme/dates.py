@@ -7,6 +7,7 @@ year; nothing here guesses one.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 
@@ -143,3 +144,176 @@ def front_year(s: str) -> int | None:
     """A year announced as "MARS 2025" / "mars 2025" (a cover page), if any."""
     m = MONTH_YEAR_RE.search(_folded(s))
     return int(m["y"]) if m else None
+
+
+# -- A date completed from its page ----------------------------------------------------------
+# A programme writes its year once (title, header, introduction) and its items as "jeudi 12
+# mars" or even "samedi 28": the year and the month come from the page, the weekday (when
+# written) checks them. Nothing is guessed: without a year or month the page gives, the date
+# stays partial.
+
+
+def weekday_written(s: str) -> int | None:
+    """The weekday a date text opens with ("Sam. 28", "jeudi 12 mars"): 0 = Monday … 6, or None."""
+    m = re.match(rf"\W*(?P<wd>{_DAY_ALT}|{_DAY_ABBR})\b", _folded(s))
+    # Every weekday word, full or abbreviated, French or English, starts with its own 3 letters.
+    return calendar.weekday_words().get(m["wd"][:3]) if m else None
+
+
+def agrees(year: int, month: int, day: int, weekday: int | None) -> bool:
+    """The day exists in that month and year, and falls on the written weekday (if any)."""
+    try:
+        date = _dt.date(year, month, day)
+    except ValueError:
+        return False
+    return weekday is None or date.weekday() == weekday
+
+
+# "samedi 28", "Sam. 28", "le 28" opening a line or a field, before a separator, a time or the
+# line's end: a day of the month whose month is the context's (the week or day heading above).
+# Not "28 novembre" (a full date) nor "28/11"; "le 28" only before a separator or a time.
+_DAY_ONLY = re.compile(
+    rf"^[^\w]*(?:(?P<wd>{_DAY_ALT}|{_DAY_ABBR})\.?|le)\s+(?P<d>[0-3]?\d)(?:er)?"
+    rf"(?=\s*(?:$|[|·•›:–—-]|[0-2]?\d\s*h|[0-2]?\d:\d\d))"
+)
+
+
+@dataclass(frozen=True)
+class DayOnly:
+    start: int
+    end: int
+    day: int
+    weekday: int | None
+
+
+def day_only(s: str) -> DayOnly | None:
+    """A day written without its month at the start of `s` ("samedi 28 | 10h-12h | …")."""
+    m = _DAY_ONLY.match(_folded(s))
+    if m is None or not 1 <= int(m["d"]) <= 31:
+        return None
+    start = m.start("wd") if m["wd"] else len(s) - len(s.lstrip(" \t"))
+    return DayOnly(start, m.end(), int(m["d"]), weekday_written(s[start:]))
+
+
+def day_only_header(s: str) -> DayOnly | None:
+    """A line that is only a weekday and its day ("SAMEDI 23", "Dimanche 24 – 14h-18h")."""
+    d = day_only(s)
+    if d is None or d.weekday is None:
+        return None
+    after = s[d.end:].strip(" -–—:,.()")
+    tr = times.find_range(after)
+    if tr is not None:
+        after = (after[: tr.span[0]] + after[tr.span[1] :]).strip(" -–—:,.()")
+    return d if len(after.split()) <= 3 else None
+
+
+# "du 18 au", "du 30 novembre au", "du lundi 30 novembre 2026 au": the first day of a range whose
+# last day follows ("… 6 décembre").
+_RANGE_FROM = re.compile(
+    rf"\bdu\s+(?:(?:{_DAY_ALT}|{_DAY_ABBR})\.?\s+)?(?P<d>[0-3]?\d)(?:er)?(?:\s+(?P<m>{_MONTH_ALT})\.?)?"
+    rf"(?:\s+(?:19|20)\d\d)?\s+(?:au|a)\s+(?:(?:{_DAY_ALT}|{_DAY_ABBR})\.?\s+)?$"
+)
+# Lines whose date is when the page was written or sent, not a day of the programme.
+_STAMP_LINE = re.compile(r"^\W*(?:publie|mis a jour|mise a jour|envoye|sent|date d'envoi|recu|received)\b")
+
+
+def _next_month(year: int | None, month: int) -> tuple[int | None, int]:
+    return (year + 1 if year else None, 1) if month == 12 else (year, month + 1)
+
+
+def day_in_context(day: int, weekday: int | None, above: str, year: int | None) -> tuple[int | None, int] | None:
+    """(year, month) of a day written without its month, from the text `above` it.
+
+    The nearest date above gives the month: a week heading's range ("du 30 novembre au 6
+    décembre": the 30th is November's, the 5th December's), else the previous item, the days
+    running in order (a smaller day than its is next month's). A written weekday must agree:
+    it chooses between the context's months, and none agreeing leaves the day undated.
+    """
+    found = [d for d in find_dates(above) if not _stamp(above, d.start)]
+    if not found:
+        return None
+    last = found[-1]
+    y = last.year or year
+    f = _folded(above)
+    frm = _RANGE_FROM.search(f, max(0, last.start - 60), last.start)
+    months: list[tuple[int | None, int]] = [(y, last.month), _next_month(y, last.month)]
+    if frm is not None and frm["m"] and MONTHS[frm["m"]] != last.month:
+        first = (y - 1 if y and MONTHS[frm["m"]] > last.month else y, MONTHS[frm["m"]])
+        months = [first, (y, last.month)] if day >= int(frm["d"]) else [(y, last.month), first]
+    elif frm is None and day < last.day:
+        months.reverse()  # days in order: a smaller day is the next month's
+    if weekday is None or y is None:
+        return months[0]
+    return next(((yy, m) for yy, m in months if yy and agrees(yy, m, day, weekday)), None)
+
+
+def _stamp(text: str, at: int) -> bool:
+    return bool(_STAMP_LINE.match(_folded(text[text.rfind("\n", 0, at) + 1 : at])))
+
+
+# "2025-2026", "2025/2026", "saison 2025 – 2026": a season over two years (school or university
+# year): September–December are the first year's, January–August the second's.
+_SEASON = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)\d\d)(?![\d/.-])")
+# "d'octobre 2025 à avril 2026", "de septembre 2025 à juin 2026": the months a page runs over.
+_MONTH_SPAN = re.compile(
+    rf"\b(?:d'|de\s+|du\s+mois\s+d'|from\s+)(?P<m1>{_MONTH_ALT})\.?\s+(?P<y1>(?:19|20)\d\d)\s+"
+    rf"(?:a|au|jusqu'a|jusqu'en|to|until)\s+(?P<m2>{_MONTH_ALT})\.?\s+(?P<y2>(?:19|20)\d\d)\b"
+)
+# A year standing alone in a title or heading ("Programme 2026", "Quinzaine … 2026"); not part
+# of a number, a reference ("n° 2026-12") or a date.
+_LONE_YEAR = re.compile(r"(?<![\d/.\-°])\b((?:19|20)\d\d)\b(?![\d/.\-])")
+HEAD_CHARS = 1500  # the title, header and introduction of a page, where it says its year
+
+
+@dataclass(frozen=True)
+class PageYears:
+    """The years a page gives for its dates, from its title, header and introduction."""
+    season: int | None = None  # first year of a season "2025-2026"
+    span: tuple[tuple[int, int], tuple[int, int]] | None = None  # (year, month) first and last
+    years: tuple[int, ...] = ()  # the years its title and head name, in order
+    stamp: int | None = None  # the year it was published or sent: the event's, or the next
+
+    def year_for(self, month: int, day: int, weekday: int | None) -> int | None:
+        """The year of a day and month the page writes without one; None when the page does not
+        say (or none of its years falls on the written weekday)."""
+        for years in self._candidates(month):
+            fits = [y for y in years if agrees(y, month, day, weekday)]
+            if weekday is None:
+                if len(years) == 1 and fits:
+                    return fits[0]
+                continue  # several years and no weekday to choose: another source may say
+            if fits:
+                return fits[0]
+        return None
+
+    def _candidates(self, month: int) -> list[list[int]]:
+        out: list[list[int]] = []
+        if self.season is not None:
+            out.append([self.season if month >= 9 else self.season + 1])
+        if self.span is not None:
+            (y1, m1), (y2, m2) = self.span
+            out.append([y for y in range(y1, y2 + 1) if (y1, m1) <= (y, month) <= (y2, m2)])
+        if self.years:
+            out.append(list(dict.fromkeys(self.years)))
+        if self.stamp is not None:
+            out.append([self.stamp, self.stamp + 1])
+        return [c for c in out if c]
+
+
+def page_years(text: str, title: str | None = None) -> PageYears:
+    """What a page's title and head say of its year(s)."""
+    head = f"{title or ''}\n{text[:HEAD_CHARS]}"
+    f = _folded(head)
+    season = next((int(m[1]) for m in _SEASON.finditer(f) if int(m[2]) == int(m[1]) + 1), None)
+    sp = _MONTH_SPAN.search(f)
+    span = ((int(sp["y1"]), MONTHS[sp["m1"]]), (int(sp["y2"]), MONTHS[sp["m2"]])) if sp else None
+    stamp = None
+    years: list[int] = []
+    for d in find_dates(head):
+        if d.year and _stamp(head, d.start):
+            stamp = stamp or d.year
+    for line in f.splitlines():
+        if _STAMP_LINE.match(line) or _SEASON.search(line):
+            continue
+        years += [int(m[1]) for m in _LONE_YEAR.finditer(line)]
+    return PageYears(season=season, span=span, years=tuple(years), stamp=stamp)

@@ -9,7 +9,7 @@ values are offsets; `build` turns them into records.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.language.modes import Mode, mode_named
 from assistant.language.pending import PENDING, only_pending, pending
@@ -111,11 +111,13 @@ class Parsed:
 
 
 def year_hint(text: str, meta_date: str | None) -> int | None:
-    """The page's year: its first full date's, else the year its head gives, else the manifest's."""
+    """The page's year: its first full date's, else the year its head gives ("mars 2025", else
+    one year alone: "Quinzaine de la fraternité 2026"), else the manifest's."""
     for d in dates.find_dates(text):
         if d.year:
             return d.year
-    return dates.front_year(text) or (
+    head_years = set(dates.page_years(text).years)
+    return dates.front_year(text) or (head_years.pop() if len(head_years) == 1 else None) or (
         int(meta_date[:4]) if meta_date and meta_date[:4].isdigit() else None
     )
 
@@ -146,6 +148,18 @@ class Walker:
         self.meta_room: Pos | None = None  # the room line between a meeting's heading and its title
 
     # -- helpers -------------------------------------------------------------------------------
+    def _day_of_month(self, ln: Line) -> dates.DateMatch | None:
+        """"samedi 28" opening a line: that day in the month of the week heading or the item
+        above it, on the written weekday; None when the context gives no month that agrees."""
+        d = dates.day_only(ln.text)
+        if d is None:
+            return None
+        found = dates.day_in_context(d.day, d.weekday, self.text[:ln.line_start], self.year)
+        if found is None:
+            return None
+        year, month = found
+        return dates.DateMatch(d.start, d.end, month, d.day, year, d.weekday is not None)
+
     def _next(self, i: int) -> int | None:
         for j in range(i + 1, len(self.lines)):
             if not self.lines[j].blank and j not in self.consumed:
@@ -175,7 +189,7 @@ class Walker:
             return "room_tbc"
         if _BARE_LABEL.match(f):
             return "bare"
-        if dates.day_header(t) and len(t) <= 60:
+        if len(t) <= 60 and (dates.day_header(t) or (dates.day_only_header(t) and self._day_of_month(ln))):
             return "day"
         if times.slot_line(t):
             return "slot"
@@ -328,7 +342,7 @@ class Walker:
         self.close()
         self.practical = False
         self.undated_meeting = False
-        d = dates.day_header(ln.text)
+        d = dates.day_header(ln.text) or self._day_of_month(ln)
         assert d is not None
         if d.year:
             self.year = d.year
@@ -653,6 +667,14 @@ class Walker:
         self.close()
         meta = meta_line(ln.text)
         assert meta is not None
+        if meta.date is None and meta.confirm is None and dates.day_only(ln.text) is not None:
+            # "samedi 28 | 10h-12h | …": the 28th of the week above; not the day above it, even
+            # when no month of the context has a Saturday 28 (then its date is unknown).
+            dm = self._day_of_month(ln)
+            if dm is None:
+                self.day, self.tbc = None, True  # nor the date the page states once
+            else:
+                meta = replace(meta, date=dm)
         if meta.date is not None:
             d = meta.date
             if d.year:
