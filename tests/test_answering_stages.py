@@ -516,3 +516,14 @@ def test_a_session_pointed_at_by_rank_or_label_is_the_one_answered() -> None:
     a = ask("Qui anime la dernière table ronde ?")
     grounded(a)
     assert "Marc Petit" in a.answer
+
+
+def test_an_english_question_names_a_french_event_by_its_title_words_in_french() -> None:
+    # Two seminars; "the housing seminar" is the one whose French title says "logement".
+    index = index_of({
+        "seminaire-logement": "Séminaire « Se loger dignement »\nCycle sur le logement des jeunes\n\n"
+                              "Mardi 7 octobre 2025\n\n14h00 Séance 1 : Les foyers\n",
+        "seminaire-sante": "Séminaire « Santé et précarité »\n\nJeudi 4 juin 2026\n\n9h30 Séance 1 : Les soins\n",
+    })
+    q = understand("When is the first session of the housing seminar?", [], terms=terms_of(index))
+    assert q.filters.docs == {"seminaire-logement"}

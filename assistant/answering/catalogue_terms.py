@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from assistant.domain.models import Event, Person, Session
 from assistant.language import calendar, kinds
 from assistant.language.places import ADDRESS, WEB_ADDRESS, compound_places, compound_runs, join_compound_places
-from assistant.language.text import FRENCH_STOPWORDS, content_terms, fold, tokens
+from assistant.language.glossary import expand
+from assistant.language.text import FRENCH_STOPWORDS, content_terms, detect_language, fold, tokens
 from assistant.search.retrieval import LoadedIndex
 
 # Words a room label shares with every other room: not what tells "salle Descartes" apart.
@@ -191,6 +192,9 @@ class CatalogueTerms:
         if said is None:
             return frozenset()
         kind, words = said
+        if detect_language(question) == "en":
+            # "the farming seminar" names a French title by its words' French ("agricole").
+            q |= set(content_terms(expand(question, "en")))
         # The words that said the kind ("steering committee", "comité de pilotage") name every
         # event of that kind: they pick none of them, even where one title spells them out.
         q -= set(content_terms(words))
