@@ -192,12 +192,14 @@ class CatalogueTerms:
         if said is None:
             return frozenset()
         kind, words = said
-        if detect_language(question) == "en":
+        english = detect_language(question) == "en"
+        if english:
             # "the farming seminar" names a French title by its words' French ("agricole").
             q |= set(content_terms(expand(question, "en")))
-        # The words that said the kind ("steering committee", "comité de pilotage") name every
-        # event of that kind: they pick none of them, even where one title spells them out.
-        q -= set(content_terms(words))
+        # The words that said the kind ("steering committee", "comité de pilotage", and in an
+        # English question their French too) name every event of that kind: they pick none of
+        # them, even where one title spells them out.
+        q -= set(content_terms(expand(words, "en") if english else words))
         candidates = [d for d, k in self._event_kind.items() if kind.id in k]
         scores = {d: sum(1 for t in q & self._event_terms[d] if self._event_idf[t] >= _DISTINCTIVE)
                   for d in candidates}
