@@ -126,7 +126,7 @@ PROFESSION_WORDS = frozenset(
     agriculteur eleveur artiste auteur realisateur photographe comedien coach pharmacien
     puericulteur intervenant tresorier magistrat juge directeur-general gestionnaire accompagnateur
     head officer manager director researcher coordinator professor mayor deputy founder
-    co-founder journalist lecturer volunteer adviser advisor
+    co-founder journalist lecturer volunteer adviser advisor habitant resident temoin witness
     """.split()
 )
 FUNCTION_WORDS = FUNCTION_WORDS | PROFESSION_WORDS
@@ -205,11 +205,13 @@ def split_function(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
         return None, None
     first = re.match(r"[\w-]+", s[a:b])
     if first and fold(first.group()).lower() in ORG_WORDS:
-        return None, (a, b)  # an organisation named by its kind: "université d'Angers", "ville de Lyon"
+        if _a_unit(s[a:b]):
+            return None, None  # "service communication": a team, no organisation named
+        return None, _cut_remit(s, a, b)  # an organisation named by its kind: "université d'Angers", "ville de Lyon"
     leading, lead_end = True, a  # the function's own words first: "Deputy Mayor of …", "Directrice de …"
     for m in re.finditer(r"\S+", s[a:b]):
         word = m.group()
-        cut = 2 if re.match(r"^[ldLD][’']", word) else 0
+        cut = 2 if re.match(r"^[ldLD][’']", word) else 1 if word.startswith("(") else 0
         head = word[cut:]
         if leading and head and is_function_word(head):
             lead_end = a + m.end()
@@ -218,32 +220,84 @@ def split_function(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
         if not head or not (head[0].isupper() or _org_kind_after_prep(s, a + m.start(), a + m.end(), b)):
             continue
         start = a + m.start() + cut
+        if _quoted(s, a, start, b):
+            continue  # "coordinateur des « Chemins de … »": a project's or a course's title
         if start == a:
-            return None, (a, b)
+            return None, _cut_remit(s, a, b)
+        if _REMIT_BEFORE.search(s, a, start):
+            return (a, b), None  # "Deputy Mayor for Older People": what the function is about
         if _a_place(s, a, start, b):
             # "maire de Riom", "adjointe au maire de X chargée de …": where the function is held;
             # "médecin à la maison de santé de X": the place closes the organisation's name.
             org = _named_before_place(s, lead_end, start)
             if org is None:
                 return (a, b), None
-            return _trim(s, a, lead_end), (org, b)
+            fn = _trim(s, a, lead_end)
+            return (fn if fn[0] < fn[1] else None), _cut_remit(s, org, b)
         fn_end = a + m.start() + cut
         tail = _TRAILING_PREP.search(s[a:fn_end])
         if tail:
             fn_end = a + tail.start()
         fn = _trim(s, a, fn_end)
-        return (fn if fn[0] < fn[1] else None), (start, b)
+        return (fn if fn[0] < fn[1] else None), _cut_remit(s, start, b)
     return (a, b), None
+
+
+# Guillemets and quotes hold a title (a project, a course, a scheme), not who someone works for.
+_QUOTES = (("«", "»"), ("“", "”"))
+
+
+def _quoted(s: str, a: int, at: int, b: int) -> bool:
+    """The word at `at` is inside a quoted title: a quote opened before it, or one closed after it
+    that the span did not open (a title wrapped onto the next line). A volunteer or a member
+    "de « X »" belongs to X: that title names an organisation."""
+    before, after = s[a:at], s[at:b]
+    inside = (any(before.count(o) > before.count(c) or after.count(c) > after.count(o) for o, c in _QUOTES)
+              or before.count('"') % 2 == 1)
+    return inside and not _MEMBER_OF.search(before)
+
+
+_MEMBER_OF = re.compile(r"\b(?:b[ée]n[ée]vole|membre|adh[ée]rent|volunteer|member)\w*\s+(?:de|du|des|d[’']|of)\s*«?\s*$",
+                        re.IGNORECASE)
+
+
+# The remit a function carries after its organisation ("vice-présidente du Département chargée
+# de la culture", "in charge of European affairs") is no part of the organisation's name.
+_REMIT = re.compile(r"[\s,]+(?:charg[ée]e?s?\s+(?:de|du|des|d[’'])|in\s+charge\s+of|d[ée]l[ée]gu[ée]e?s?\s+(?:à|au|aux))\b",
+                    re.IGNORECASE)
+# "Deputy Mayor for Older People": a capitalised remit after "for", not an organisation.
+_REMIT_BEFORE = re.compile(r"\b(?:for|in charge of)\s*$", re.IGNORECASE)
+
+
+def _cut_remit(s: str, a: int, b: int) -> Pos | None:
+    opening = re.search(r"«\s*$", s[max(0, a - 3):a])
+    if opening and s[a:b].count("»") > s[a:b].count("«"):
+        a = max(0, a - 3) + opening.start()  # "bénévole de « X »": the name with its guillemets
+    m = _REMIT.search(s, a, b)
+    end = _trim(s, a, m.start() if m else b)
+    return end if end[0] < end[1] else None
+
+
+# A team inside an organisation, written in lower case with no name ("service communication",
+# "secrétariat du colloque"): it says what a person does, not which organisation they are from.
+_UNITS = frozenset(["service", "services", "secretariat", "direction", "cabinet", "delegation", "pole"])
+
+
+def _a_unit(text: str) -> bool:
+    words = text.split()
+    return (fold(words[0]).lower() in _UNITS and words[0][0].islower()
+            and not any(w[:1].isupper() or re.search(r"[A-ZÀ-Ý]{2}", w) for w in words[1:]))
 
 
 # Lower-case kinds of organisation a function may name after "à la", "au", "de la": "juriste à la
 # fédération régionale des …" (not "chef du service …", which is part of the function; not "membre
 # du collectif" with no name after it).
 _ORG_KINDS = frozenset(["federation", "association", "universite", "reseau", "collectif", "union", "fondation",
-                        "mairie", "institut", "observatoire", "agence", "ministere", "prefecture", "laboratoire"])
+                        "mairie", "institut", "observatoire", "agence", "ministere", "prefecture", "laboratoire",
+                        "club"])
 _PREP_BEFORE = re.compile(r"(?:\b(?:à la|à l[’']|au|aux|de la|de l[’']|du|des|of the|at the)\s*)$", re.IGNORECASE)
 # "de Riom", "d'Arras", "de la Marne", "of Toulon": a place a function is held in.
-_OF_PLACE = re.compile(r"(?:\b(?:de|du|de la|des|d[’']|of|for)\s*)$", re.IGNORECASE)
+_OF_PLACE = re.compile(r"(?:\b(?:de|du|de la|des|d[’']|of|for)\s*|(?<!\w)à\s+)$", re.IGNORECASE)
 # What may follow that place and still be the function: "chargée de …", "in charge of …", "depuis 1968".
 _AFTER_PLACE = frozenset(["depuis", "since", "in", "for", "pour"])
 # A noun a function is held at, after an article: "à la maison de santé de X", "à l'unité … de X".
@@ -273,6 +327,11 @@ def _a_place(s: str, a: int, start: int, b: int) -> bool:
     return is_function_word(words[1]) or fold(words[1]).lower() in _AFTER_PLACE
 
 
+# Where someone lives or is registered, not who they work for: "habitante du quartier des X",
+# "resident of the X district", "avocate au barreau de X".
+PLACE_NOUNS = frozenset(["quartier", "quartiers", "district", "neighbourhood", "neighborhood", "barreau", "cite"])
+
+
 # The span stopped short of the name it holds: a list's "et" ("directrice d'Habitat et …"), or a
 # table cell wrapped onto the next row (" | | | solidaire du …").
 _CUT_SHORT = re.compile(r"[ \t]*(?:et\s+[A-ZÀ-Ý]|\n[ \t|]*[a-zà-ÿ])")
@@ -288,7 +347,7 @@ def _named_before_place(s: str, lead_end: int, start: int) -> int | None:
     de X")."""
     for m in _ARTICLE_NOUN.finditer(s, lead_end, start):
         noun = re.match(r"[\w’'-]+", s[m.end():start])
-        if noun and not is_function_word(noun.group()):
+        if noun and not is_function_word(noun.group()) and fold(noun.group()).lower() not in PLACE_NOUNS:
             return m.end()
     return None
 
@@ -299,20 +358,55 @@ def _details(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
     affiliation: Pos | None = None
     pos = a
     paren = re.match(r"\s*\((?P<in>[^)]+)\)", s[a:b])
-    if paren and _WHEN.match(paren.group("in")):
-        pos = a + paren.end()  # "(jour 2)", "(matin)": when they speak, not where they work
+    # "(jour 2)", "(matin)": when they speak; "(quartier des X)": where they live. A lone proper
+    # word may be a town or an organisation ("(Emmaüs)"): it stays the affiliation.
+    if paren and (_WHEN.match(paren.group("in")) or _DESCRIBES.match(paren.group("in"))
+                  or _a_neighbourhood(paren.group("in"))):
+        pos = a + paren.end()
         paren = None
     if paren:
         affiliation = _trim(s, a + paren.start("in"), a + paren.end("in"))
         pos = a + paren.end()
+    details = Details(function, affiliation)
     for m in re.finditer(r"[^,]+", s[pos:b]):
         pa, pb = _trim(s, pos + m.start(), pos + m.end())
         if pa >= pb:
             continue
-        fn, aff = piece(s, pa, pb)
-        function = function or fn
-        affiliation = affiliation or aff
-    return function, affiliation
+        details = details.add(s, *piece(s, pa, pb))
+    return details.function, details.org()
+
+
+@dataclass(frozen=True)
+class Details:
+    """What the details after a name say so far. A capital that only qualifies the function
+    ("responsable RH, Boulangeries X", "chef de projet ANRU, …") gives way to a later detail that
+    names the organisation on its own."""
+    function: Pos | None = None
+    affiliation: Pos | None = None
+    qualifier: Pos | None = None
+
+    def add(self, s: str, fn: Pos | None, aff: Pos | None) -> Details:
+        if aff and fn and _qualifies(s, fn, aff):
+            return Details(self.function or fn, self.affiliation, self.qualifier or aff)
+        return Details(self.function or fn, self.affiliation or aff, self.qualifier)
+
+    def org(self) -> Pos | None:
+        return self.affiliation or self.qualifier
+
+
+# Brackets that count or describe ("(plus de 900 inscrits)", "(environ 40 places)"): no organisation.
+_DESCRIBES = re.compile(r"^\s*(?:plus de|moins de|environ|pr[eè]s de|over|more than|about|around)\b", re.IGNORECASE)
+
+
+def _qualifies(s: str, fn: Pos, aff: Pos) -> bool:
+    """The organisation found inside a function follows it with no "de", "à", "at", "of", and the
+    function names no noun of its own: "formatrice PSSM", "cheffe de projet ANRU"."""
+    between = s[fn[1]:aff[0]]
+    return (fn[1] <= aff[0] and not re.search(r"\w", between)
+            and not _ARTICLE.search(s[fn[0]:fn[1]]))  # "présidente de l'association X": X is named
+
+
+_ARTICLE = re.compile(r"\b(?:l[’']|la|le|les|du|des|au|aux|the)\b", re.IGNORECASE)
 
 
 def piece(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
@@ -320,8 +414,34 @@ def piece(s: str, a: int, b: int) -> tuple[Pos | None, Pos | None]:
     paren = re.search(r"\((?P<in>[^()]+)\)\s*[.;]?\s*$", s[a:b])
     if paren and paren.start() > 0:
         fn, aff = split_function(s, a, a + paren.start())
+        inside = paren.group("in")
+        if _WHEN.match(inside) or _DESCRIBES.match(inside):
+            return fn, aff  # "CHU de X (jour 2)": when they speak; "(plus de 900 inscrits)": how big
+        if aff and (_a_place_name(inside) or inside.strip()[:1].islower()):
+            # "association Le Lavoir (Villebourg)", "CROUS de X (antenne de Y)": the
+            # organisation is the one the function names; the brackets say where or which part.
+            return fn, aff
         return fn or aff, _trim(s, a + paren.start("in"), a + paren.end("in"))
     return split_function(s, a, b)
+
+
+def _a_neighbourhood(text: str) -> bool:
+    """"quartier des Tilleuls", "Villeneuve district": where someone lives."""
+    words = text.split()
+    return bool(words) and (fold(words[0]).lower() in PLACE_NOUNS or fold(words[-1]).lower() in PLACE_NOUNS)
+
+
+def _a_place_name(text: str) -> bool:
+    """Brackets after a named organisation that only say where it is: one proper word
+    ("association Le Lavoir (Villebourg)"), or a neighbourhood."""
+    words = text.split()
+    if not words:
+        return False
+    if _a_neighbourhood(text):
+        return True
+    w = words[0]
+    return (len(words) == 1 and w[:1].isupper() and not re.search(r"[A-ZÀ-Ý]{2}|\d|[’']", w)
+            and fold(w).lower() not in ORG_WORDS and not is_function_word(w))
 
 
 def _cut_contact_data(s: str, a: int, b: int) -> int:
@@ -374,7 +494,7 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None,
         joined.append("et" in m.group())
         prev = m.end()
     segs.append((prev, b - a))
-    current: tuple[Pos, Pos | None, Pos | None, int] | None = None
+    current: tuple[Pos, Details, int] | None = None
     # A list that writes surnames in capitals ("Karima BENSAÏD, France Travail Arras") names
     # people that way only: a segment without a word in capitals is a detail, not a person.
     caps_style = any(_caps_name(s[a + sa:a + sb]) for sa, sb in segs)
@@ -393,27 +513,29 @@ def parse_names(s: str, *, base: int = 0, a: int = 0, b: int | None = None,
         if (looks_like_name(s[pa:head_end].strip()) and (not caps_style or _caps_name(s[pa:head_end]))
                 and not (one and current) and not _closes_details(current, i, segs, joined)):
             if current:
-                out.append(
-                    _mention(base, current[0], current[1], current[2], (current[0][0], current[3]))
-                )
+                out.append(_mention(base, current[0], current[1].function, current[1].org(),
+                                    (current[0][0], current[2])))
             name = _trim(s, pa, head_end)
             fn, aff = _details(s, name[1], pb) if paren > 0 else (None, None)
-            current = (name, fn, aff, pb)
+            current = (name, Details(fn, aff), pb)
         elif current:
-            fn, aff = piece(s, pa, pb)
-            current = (current[0], current[1] or fn, current[2] or aff, pb)
+            current = (current[0], current[1].add(s, *piece(s, pa, pb)), pb)
     if current:
-        out.append(_mention(base, current[0], current[1], current[2], (current[0][0], current[3])))
+        out.append(_mention(base, current[0], current[1].function, current[1].org(), (current[0][0], current[2])))
     return out
 
 
 def _closes_details(current: tuple | None, i: int, segs: list, joined: list[bool]) -> bool:
     """"Name, function, Organisation": the last segment, after the current person's function and
     not joined by "et", is where they work, however much it looks like a name."""
-    return current is not None and current[1] is not None and i == len(segs) - 1 and not joined[i]
+    return current is not None and current[1].function is not None and i == len(segs) - 1 and not joined[i]
 
 
-_WHEN = re.compile(r"^\s*(?:jours?|journ[ée]es?|day|days|matin|apr[eè]s-midi|soir|morning|afternoon|\d)", re.IGNORECASE)
+# Brackets that say when someone speaks or how they take part, not where they work: "(jour 2)",
+# "(matin)", "(représentée)", "(excusé)", "(observer)", "(sous réserve)".
+_WHEN = re.compile(r"^\s*(?:jours?|journ[ée]es?|day|days|matin|apr[eè]s-midi|soir|morning|afternoon|\d"
+                   r"|repr[ée]sent[ée]|excus[ée]|observ|sous r[ée]serve|[àa] confirmer|tbc|en visio|online|en ligne)",
+                   re.IGNORECASE)
 
 
 def _caps_name(s: str) -> bool:
