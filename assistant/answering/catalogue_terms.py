@@ -12,8 +12,14 @@ from dataclasses import dataclass
 
 from assistant.domain.models import Event, Person, Session
 from assistant.language import calendar, kinds
-from assistant.language.places import ADDRESS, WEB_ADDRESS, compound_places, compound_runs, join_compound_places
 from assistant.language.glossary import expand
+from assistant.language.places import (
+    ADDRESS,
+    WEB_ADDRESS,
+    compound_places,
+    compound_runs,
+    join_compound_places,
+)
 from assistant.language.text import FRENCH_STOPWORDS, content_terms, detect_language, fold, tokens
 from assistant.search.retrieval import LoadedIndex
 

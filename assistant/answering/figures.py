@@ -16,7 +16,13 @@ from functools import cache
 from assistant.language import calendar, kinds
 from assistant.language.glossary import french_for
 from assistant.language.lexicon import load
-from assistant.language.text import ENGLISH_STOPWORDS, FRENCH_STOPWORDS, content_terms, fold, strip_elisions
+from assistant.language.text import (
+    ENGLISH_STOPWORDS,
+    FRENCH_STOPWORDS,
+    content_terms,
+    fold,
+    strip_elisions,
+)
 
 # A time ("14h", "9 h 30", "14:30"), a number, or a word, in folded text.
 _TOKEN = re.compile(r"(\d{1,2})(?:\s?h\s?(\d{2})?(?![\d\w])|:(\d{2})(?!\d))|(\d+)|([^\W\d_]+)")
@@ -131,7 +137,7 @@ def quantities(text: str) -> list[str]:
     masked = _PHONE.sub(lambda m: "#" * len(m.group()), text)
     found = [m.group(1) for m in _QUANTITY.finditer(masked) if _is_quantity(masked, m)]
     words = re.findall(r"[^\W\d_]+", text)
-    for word, nxt in zip(words, words[1:]):
+    for word, nxt in zip(words, words[1:], strict=False):
         # "quatre groupes": a number word before a lower-case content word ("Les Quatre Vents" is a name).
         if word[:1].islower() and number_word(fold(word)) is not None and nxt[:1].islower() \
                 and _unit(fold(nxt)) is not None:

@@ -18,9 +18,9 @@ from assistant.answering.query import Filters, Lang, Query, TimeFilter
 from assistant.answering.temporal import shifted
 from assistant.domain.models import Person, Session, Turn
 from assistant.language import calendar, kinds, modes, roles
-from assistant.language.ordinals import item_reference
 from assistant.language.glossary import borrowed_phrases, french_for
 from assistant.language.lexicon import word_pattern
+from assistant.language.ordinals import item_reference
 from assistant.language.text import content_terms, detect_language, fold, tokens
 
 _NUMERIC_DATE = re.compile(r"\b([0-3]?\d)[/.]([01]?\d)(?:[/.]((?:19|20)\d\d))?\b")

@@ -376,8 +376,9 @@ class Builder:
             day = self.day_before(self.lines[table.first].line_start)
             for dr in table_drafts(self.text, table, self.lines):
                 own = self.row_date(dr.block_start)
-                if own is not None or day is not None:
-                    dr.date, dr.date_span = own if own is not None else day
+                dated = own if own is not None else day
+                if dated is not None:
+                    dr.date, dr.date_span = dated
                     dr.date_tbc = own == (None, None)  # nor the date the page states once
                 drafts.append(dr)
         lf_ids = set()

@@ -854,7 +854,7 @@ class Walker:
             return False
         m = _KIND_CAPTION.match(self.text[cur.title[0]:cur.title[1]])
         kind = kind_of(m["k"]) if m is not None else None
-        if kind is None or kind in _PLACE_IN_DAY:
+        if m is None or kind is None or kind in _PLACE_IN_DAY:
             return False
         if cur.room is None and m["room"] is not None and (r := rooms.room_line(m["room"], in_slot=False)) is not None:
             at = cur.title[0] + m.start("room")
