@@ -31,6 +31,11 @@ _PLACE_GENERIC = frozenset(content_terms("ville salle centre maison hotel espace
 _DISTINCTIVE = math.log(2)
 
 
+def _file_name_words(source: str) -> list[str]:
+    """The words of a file's name ("colloque-saint-etienne-2025.txt"), without its extension."""
+    return [w for w in re.split(r"[\W_\d]+", source.rsplit(".", 1)[0]) if w]
+
+
 @dataclass(frozen=True)
 class _Name:
     record_id: str
@@ -101,7 +106,7 @@ class CatalogueTerms:
         doc = index.documents.get(e.doc_id)
         if doc is None:
             return ""
-        words = [w for w in re.split(r"[\W_\d]+", doc.source.rsplit(".", 1)[0]) if len(w) > 2]
+        words = [w for w in _file_name_words(doc.source) if len(w) > 2]
         capitalised = {fold(w) for w in re.findall(r"[^\W\d_]+", doc.text) if w[0].isupper()}
         return " ".join(w for w in words if fold(w) in capitalised and not self._common(w))
 
@@ -111,8 +116,8 @@ class CatalogueTerms:
         place and from its file name, whose hyphens also separate words: a question that writes
         one names it whole, not by its "saint"."""
         doc = index.documents.get(e.doc_id)
-        file_words = re.split(r"[\W_\d]+", doc.source.rsplit(".", 1)[0]) if doc else []
-        found = set(compound_places(e.place or "")) | set(compound_runs([fold(w) for w in file_words if w]))
+        file_words = _file_name_words(doc.source) if doc else []
+        found = set(compound_places(e.place or "")) | set(compound_runs([fold(w) for w in file_words]))
         return {t for c in found for t in content_terms(c)}
 
     @staticmethod

@@ -127,13 +127,13 @@ def paragraph_end(text: str, end: int, *, lines: int = PARAGRAPH_TAIL) -> int:
     passage cut mid-paragraph leaves the figure of its subject on the next line ("… depuis 2023. /
     87 témoignages ont été enregistrés")."""
     for _ in range(lines):
-        if end >= len(text) or text.startswith("\n\n", end) or not text[end + 1:].strip():
+        if end >= len(text):
             break
         nxt = text.find("\n", end + 1)
-        line = text[end + 1:len(text) if nxt < 0 else nxt]
-        if not line.strip():
-            break
-        end = len(text) if nxt < 0 else nxt
+        stop = len(text) if nxt < 0 else nxt
+        if not text[end + 1:stop].strip():
+            break  # a blank line (or nothing) follows: the paragraph is over
+        end = stop
     return end
 
 

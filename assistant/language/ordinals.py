@@ -33,23 +33,32 @@ def _ranks() -> dict[str, int]:
     return {w: r["n"] for r in load("ordinals")["rank"] for w in r["words"]}
 
 
+# What may stand between a numbered noun and its number ("labo n°4", "item no. 2", "séance #3").
+_NUMBER_MARK = r"\s*(?:n\s?°|no\.?|numero|number|#)?\s*"
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     noun = _nouns()
     ranked = re.compile(rf"(?<![\w-])({alternation(_ranks())})\s+(?:[a-z]+\s+)?({noun})(?![\w-])")
     # A letter label is upper case in the question ("l'atelier B"): a lower-case "a" is a word.
-    labelled = re.compile(rf"(?<![\w-])({noun})\s*(?:n\s?°|no\.?|numero|number|#)?\s*(\d{{1,2}}|[a-h])(?![\w-]|\s?h\b|\s?:\d)")
+    labelled = re.compile(rf"(?<![\w-])({noun}){_NUMBER_MARK}(\d{{1,2}}|[a-h])(?![\w-]|\s?h\b|\s?:\d)")
     return ranked, labelled
+
+
+@cache
+def _label_pattern(label: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_nouns()}){_NUMBER_MARK}{re.escape(label)}(?![\w-])")
 
 
 def item_reference(question: str) -> ItemRef | None:
     """The item a question points at by rank or label, if it does."""
     folded = fold(question)
+    same_offsets = len(folded) == len(question)  # then the words are quoted as the question wrote them
     ranked, labelled = _patterns()
     if (m := ranked.search(folded)) is not None:
         return ItemRef(kinds=frozenset(kinds.kinds_named(m.group(2))), rank=_ranks()[m.group(1)],
-                       said=question[m.start():m.end()] if len(folded) == len(question) else m.group())
-    same_offsets = len(folded) == len(question)
+                       said=question[m.start():m.end()] if same_offsets else m.group())
     for m in labelled.finditer(folded):
         label = m.group(2)
         # A letter counts only as written in capitals ("l'atelier B"), read in the question itself.
@@ -63,7 +72,4 @@ def item_reference(question: str) -> ItemRef | None:
 def carries_label(head: str, ref: ItemRef) -> bool:
     """A session's first lines write the label with a numbered noun: "ATELIER B –", "Labo n°4 ·",
     "SÉANCE 3 – JEUDI…", "Point 2 :"."""
-    if ref.label is None:
-        return False
-    rx = re.compile(rf"(?<![\w-])(?:{_nouns()})\s*(?:n\s?°|no\.?|numero|number|#)?\s*{re.escape(ref.label)}(?![\w-])")
-    return bool(rx.search(fold(head)))
+    return ref.label is not None and bool(_label_pattern(ref.label).search(fold(head)))

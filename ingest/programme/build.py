@@ -306,7 +306,7 @@ class Builder:
         """A programme that states its date once, in prose ("se tiendra le vendredi 1er juillet")."""
         year = None
         for d in dates.find_dates(self.text[:before]):
-            if _MAIL_HEADER.match(self.text, self.text.rfind("\n", 0, d.start) + 1):
+            if dates.mail_header_at(self.text, d.start):
                 continue  # "Envoyé : mardi 10 février 2026 09:12": when the e-mail left, not the event
             if d.year or d.weekday:
                 year = d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None)
@@ -586,10 +586,6 @@ class Builder:
             Section(start=a, end=b, path=p)
             for (a, b), p in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
         ]
-
-
-# The header lines of an e-mail as a mail client prints them: their date is the message's.
-_MAIL_HEADER = re.compile(r"[ \t]*(?:Envoy[ée]|Sent|Re[çc]u|Received|Date d['’]envoi)\s*:", re.IGNORECASE)
 
 
 def _fill(d: Draft, lf: Draft) -> None:

@@ -213,8 +213,11 @@ _RANGE_FROM = re.compile(
     rf"\bdu\s+(?:(?:{_DAY_ALT}|{_DAY_ABBR})\.?\s+)?(?P<d>[0-3]?\d)(?:er)?(?:\s+(?P<m>{_MONTH_ALT})\.?)?"
     rf"(?:\s+(?:19|20)\d\d)?\s+(?:au|a)\s+(?:(?:{_DAY_ALT}|{_DAY_ABBR})\.?\s+)?$"
 )
+# An e-mail's header line ("Envoyé : mardi 10 février 2026 09:12"): when it left, not the event.
+_MAIL_WORDS = r"envoye|sent|date d'envoi|recu|received"
+_MAIL_HEADER = re.compile(rf"[ \t]*(?:{_MAIL_WORDS})\s*:")
 # Lines whose date is when the page was written or sent, not a day of the programme.
-_STAMP_LINE = re.compile(r"^\W*(?:publie|mis a jour|mise a jour|envoye|sent|date d'envoi|recu|received)\b")
+_STAMP_LINE = re.compile(rf"^\W*(?:publie|mis a jour|mise a jour|{_MAIL_WORDS})\b")
 
 
 def _next_month(year: int | None, month: int) -> tuple[int | None, int]:
@@ -245,6 +248,11 @@ def day_in_context(day: int, weekday: int | None, above: str, year: int | None) 
     if weekday is None or y is None:
         return months[0]
     return next(((yy, m) for yy, m in months if yy and agrees(yy, m, day, weekday)), None)
+
+
+def mail_header_at(text: str, at: int) -> bool:
+    """The line holding offset `at` is an e-mail header's ("Envoyé : …", "Sent: …")."""
+    return bool(_MAIL_HEADER.match(_folded(text[text.rfind("\n", 0, at) + 1:at])))
 
 
 def _stamp(text: str, at: int) -> bool:
