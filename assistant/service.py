@@ -218,7 +218,7 @@ class Assistant:
     # -- retrieval -------------------------------------------------------------------------
     def resources(self) -> Resources:
         return Resources(index=self.index, embedder=self.embedder, store=self.store,
-                         lexical_weight=self.settings.lexical_weight)
+                         lexical_weight=self.settings.lexical_weight, language_gap=self.settings.language_gap)
 
     def search(self, query: str, *, k: int = 5, filters: SearchFilters | None = None,
                kinds: set[str] | None = None) -> list[Passage]:
@@ -236,7 +236,8 @@ class Assistant:
         # holds it) is dropped, and the next distinct one takes its place.
         hits = hybrid_search(index, query=lexical, dense_query=expanded, k=2 * depth, embedder=installed.embedder,
                              store=installed.store, lexical_weight=self.settings.lexical_weight,
-                             filters=filters, kinds=kinds)
+                             filters=filters, kinds=kinds, language=language,
+                             language_gap=self.settings.language_gap)
         hits = distinct(lift_matching(index, hits, when))[:k]
         return [index.to_passage(h.item, h.score) for h in hits]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.search.retrieval import spread
+from assistant.search.retrieval import cross_language_lift, spread
 
 
 def test_models_with_different_cosine_bands_spread_alike():
@@ -23,6 +23,18 @@ def test_items_not_retrieved_stay_at_zero_and_edge_cases_hold():
     assert ties.tolist() == [1.0, 1.0, 0.0]
     out = spread(np.array([0.9, 0.7, 0.5], dtype=np.float32))
     assert out.dtype == np.float32 and out.min() == 0.0 and out.max() == 1.0
+
+
+def test_items_in_another_language_than_the_question_are_lifted_by_the_gap():
+    # An English question: two English pages, two French ones, one French item not retrieved.
+    dense = np.array([0.86, 0.84, 0.85, 0.0, 0.83], dtype=np.float32)
+    languages = np.array(["en", "en", "fr", "fr", "fr"])
+    lifted = cross_language_lift(dense, languages, "en", 0.02)
+    assert np.allclose(lifted, [0.86, 0.84, 0.87, 0.0, 0.85], atol=1e-6)
+    assert lifted.dtype == np.float32
+    # The French page now outranks the English page that only shared the question's language.
+    assert np.argmax(spread(lifted)) == 2
+    assert cross_language_lift(dense, languages, "en", 0.0) is dense  # no gap: unchanged
 
 
 def test_a_hit_inside_a_better_hit_of_its_document_is_dropped():

@@ -29,6 +29,7 @@ class Resources:
     embedder: Embedder | None
     store: VectorStore | None
     lexical_weight: float
+    language_gap: float = 0.0
 
 
 @dataclass
@@ -64,7 +65,8 @@ def dense_text(query: Query) -> str:
 def search(query: Query, res: Resources, *, depth: int = DEPTH) -> list[Scored]:
     hits = hybrid_search(res.index, query=search_text(query), dense_query=dense_text(query),
                          k=depth, embedder=res.embedder, store=res.store, lexical_weight=res.lexical_weight,
-                         docs=query.filters.docs or None)
+                         docs=query.filters.docs or None, language=query.language,
+                         language_gap=res.language_gap)
     return lift_matching(res.index, hits, query.filters.time)
 
 
@@ -127,7 +129,8 @@ def retrieve(query: Query, res: Resources) -> Evidence:
         hits = _merged(hits, hybrid_search(
             res.index, query=search_text(query), dense_query=dense_text(query), k=INITIATIVE_DEPTH,
             embedder=res.embedder, store=res.store, lexical_weight=res.lexical_weight,
-            docs=query.filters.docs or None, kinds={"initiative"}))
+            docs=query.filters.docs or None, kinds={"initiative"}, language=query.language,
+            language_gap=res.language_gap))
     return records_of(hits, res.index, first=query.subject + query.named)
 
 

@@ -104,6 +104,9 @@ def _is_name(text: str, word: re.Match[str]) -> bool:
     return word.group(0)[0].isupper() and bool(before) and before[-1] not in ".!?:"
 
 
+CORPUS_LANGUAGE = "fr"  # the programmes' language; a question in it needs no translation
+
+
 def detect_language(text: str) -> str:
     """'fr' or 'en' from stopword evidence, clitics and accents; French wins ties (the corpus
     language).

@@ -14,7 +14,7 @@ from pydantic import ConfigDict
 
 from assistant.domain.models import Document, Event, Frozen, Initiative, Passage, Person, Session
 from assistant.domain.snapshot import CatalogueEntry, IndexedPassage, Snapshot
-from assistant.language.text import fold
+from assistant.language.text import CORPUS_LANGUAGE, detect_language, fold
 from assistant.search.contextual import contextual
 from assistant.search.embedder import Embedder
 from assistant.search.lexical import LexicalIndex
@@ -71,6 +71,10 @@ class LoadedIndex:
         records: list[Session | Person | Initiative | Event] = [*cat.sessions, *cat.people, *cat.initiatives,
                                                                 *cat.events]
         self.records = {r.id: r for r in records}
+        # Each item's language is its document's: a page is written in one language, and a
+        # passage alone is often too short to tell (a title, a time and a room).
+        language = {d.doc_id: detect_language(d.text) for d in snapshot.documents}
+        self.languages = np.array([language.get(item.doc_id, CORPUS_LANGUAGE) for item in self.items])
 
     def _from_passage(self, ip: IndexedPassage) -> Item:
         p = ip.passage
@@ -127,6 +131,20 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     return candidates[np.argsort(-scores[candidates], kind="stable")][:k]
 
 
+def cross_language_lift(dense: np.ndarray, languages: np.ndarray, language: str, gap: float) -> np.ndarray:
+    """The raw cosines of retrieved items in another language than the question's, raised by `gap`.
+
+    A multilingual encoder still scores a passage in the question's own language higher than an
+    equally relevant one in another: an English question over a French corpus is drawn to the
+    few English pages (of other events) before the French page that answers it. Lifting the
+    other language's items by about that preference lets the topic decide. Items not retrieved
+    (0) stay out.
+    """
+    if not gap:
+        return dense
+    return np.where((dense > 0) & (languages != language), dense + gap, dense).astype(dense.dtype)
+
+
 def spread(dense: np.ndarray) -> np.ndarray:
     """Cosine scores of the nearest candidates mapped onto [0, 1]: the best is 1, the farthest
     candidate 0, everything not retrieved 0.
@@ -156,11 +174,14 @@ class Scored:
 def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder | None,
                   store: VectorStore | None, lexical_weight: float,
                   filters: SearchFilters | None = None, kinds: set[str] | None = None,
-                  dense_query: str | None = None, docs: frozenset[str] | None = None) -> list[Scored]:
+                  dense_query: str | None = None, docs: frozenset[str] | None = None,
+                  language: str | None = None, language_gap: float = 0.0) -> list[Scored]:
     """Weighted fusion of max-normalised BM25 and spread cosine scores over the allowed items.
 
     `dense_query` is what gets embedded (default: `query`): the callers pass the question with
     its glossary expansions, which help the multilingual encoder too (README, evaluation).
+    `language` is the question's: when it is not the corpus's, the raw cosine of items in
+    another language is lifted by `language_gap` (see `cross_language_lift`).
     """
     n = len(index.items)
     if n == 0 or not query.strip():
@@ -199,6 +220,8 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
                 # Ids outside the loaded snapshot belong to an ingest in progress: ignore them.
                 if pos is not None and allowed[pos]:
                     dense[pos] = max(score, 0.0)
+        if language and language != CORPUS_LANGUAGE:
+            dense = cross_language_lift(dense, index.languages, language, language_gap)
     fused = lexical_weight * lex_norm + (1.0 - lexical_weight) * spread(dense)
     order = top_k(fused, k)
     return [Scored(index.items[i], float(fused[i]), float(lex[i]), float(dense[i]))
