@@ -420,6 +420,18 @@ def test_a_session_is_among_the_top_hits_by_its_entry_or_its_block() -> None:
     assert not _among_top_hits(session, ranked([*others[:TOP_HITS], own]))
 
 
+def test_a_word_no_document_uses_is_the_topic_unless_the_rest_stands_in_one_place() -> None:
+    from assistant.answering.support import Support
+
+    # Three topic words, one unknown to the corpus: the two known ones must both be in one text.
+    assert not Support(coverage=1 / 3, unknown=1 / 3, best=0, groups=3).holds(0.2)
+    assert Support(coverage=2 / 3, unknown=1 / 3, best=0, groups=3).holds(0.2)
+    # No unknown word: the share threshold alone decides.
+    assert Support(coverage=1 / 3, unknown=0.0, best=0, groups=3).holds(0.2)
+    # The glossary's French for an English word may be the wrong sense: not judged so.
+    assert Support(coverage=1 / 3, unknown=1 / 3, best=0, groups=3, own_words=False).holds(0.2)
+
+
 def test_a_hit_near_in_meaning_supports_a_topic_the_words_miss() -> None:
     from assistant.answering.ground import _near_in_meaning
     from assistant.answering.retrieve import Evidence

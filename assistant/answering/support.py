@@ -21,8 +21,17 @@ class Support:
     unknown: float  # share of topic groups the corpus never uses
     best: int  # index of the best-covering text (-1: none)
     groups: int = 0  # topic groups judged
+    # The topic is the question's own words (French), not the glossary's French for English ones:
+    # an equivalent the corpus never uses may be the wrong sense ("lift" for a car ride), not a
+    # topic the programmes lack.
+    own_words: bool = True
 
     def holds(self, threshold: float) -> bool:
+        # A word the corpus never uses is what the question is about unless everything else it
+        # says stands in one place: "la recette de la tarte tatin" meets "les recettes de nos
+        # grands-mères" on one word of two known ones, and no programme gives that recipe.
+        if self.own_words and self.unknown > 0 and self.coverage < 1 - self.unknown - 1e-9:
+            return False
         # Half the topic unknown to the corpus still holds when the known half, two words at
         # least, is all there ("le sport et les Jeux olympiques" where the programme writes
         # "JOP"); one known word beside an unknown one does not ("le maire de <ville>").
@@ -59,9 +68,10 @@ def assess(query: Query, texts: list[str], *, vocabulary: frozenset[str]) -> Sup
         topic = tuple(g for g in topic if len(g) > 1 or group_in(g, vocabulary)) or topic
     scores = [coverage(topic, t) for t in texts]
     if not scores:
-        return Support(coverage=0.0, unknown=unknown, best=-1, groups=len(topic))
+        return Support(coverage=0.0, unknown=unknown, best=-1, groups=len(topic), own_words=query.language == "fr")
     best = max(range(len(scores)), key=scores.__getitem__)
-    return Support(coverage=scores[best], unknown=unknown, best=best, groups=len(topic))
+    return Support(coverage=scores[best], unknown=unknown, best=best, groups=len(topic),
+                   own_words=query.language == "fr")
 
 
 def weighted_coverage(topic: tuple[tuple[str, ...], ...], text: str, idf) -> float:
