@@ -38,6 +38,7 @@ COMMON_WORDS = frozenset({
     "menages", "violences", "ehpad", "zoom", "teams", "agora", "prefecture", "intervenantes",
     "allocutions", "formatrices", "municipality", "assises", "colocations", "quinzaine",
     "scic",  # a legal form of cooperative (société coopérative d’intérêt collectif), like "ccas"
+    "plateaux",  # "plateaux-repas", lunch trays (values.toml); a page may also name a region so
 })
 
 
