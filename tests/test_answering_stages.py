@@ -539,3 +539,26 @@ def test_an_english_question_names_a_french_event_by_its_title_words_in_french()
     })
     q = understand("When is the first session of the housing seminar?", [], terms=terms_of(index))
     assert q.filters.docs == {"seminaire-logement"}
+
+
+def test_a_where_question_naming_no_event_shows_each_close_session_with_its_event() -> None:
+    # Two programmes each hold a workshop on the same subject; the question names neither event.
+    from assistant.answering.retrieve import Resources
+
+    index = index_of({
+        "forum-brecourt": "Forum des solidarités de Brécourt\n\nMardi 7 octobre 2025\n\n"
+                          "10h00 – 11h30 Atelier : Le jardin partagé du quartier – Salle Ravel\n",
+        "journee-valbrune": "Journée de l'habitat de Valbrune\n\nJeudi 4 juin 2026\n\n"
+                            "14h00 – 15h30 Atelier : Un jardin partagé au pied des immeubles – Salle Debussy\n",
+    })
+    ctx = Answering(res=Resources(index=index, embedder=None, store=None, lexical_weight=1.0),
+                    support_threshold=Settings().support_threshold)
+    a = answer_question("Où a lieu l'atelier sur le jardin partagé ?", [], ctx)
+    assert a.answered
+    assert "Salle Ravel" in a.answer and "Salle Debussy" in a.answer
+    assert "Forum des solidarités de Brécourt" in a.answer and "Journée de l'habitat de Valbrune" in a.answer
+    texts = {d.doc_id: d.text for d in index.snapshot.documents}
+    assert all(c.quote == texts[c.doc_id][c.start:c.end] for c in a.citations)
+    # Naming the event keeps to it.
+    a = answer_question("Où a lieu l'atelier sur le jardin partagé au forum de Brécourt ?", [], ctx)
+    assert "Salle Ravel" in a.answer and "Salle Debussy" not in a.answer

@@ -99,8 +99,12 @@ def _marks(book: CitationBook, spans) -> str:
     return book.marks(book.cite_span(sp) for sp in spans)
 
 
+def _event_of(s: Session, index: LoadedIndex) -> Event | None:
+    return next((e for e in index.snapshot.catalogue.events if e.doc_id == s.doc_id), None)
+
+
 def _event_field(s: Session, index: LoadedIndex, name: str):
-    event = next((e for e in index.snapshot.catalogue.events if e.doc_id == s.doc_id), None)
+    event = _event_of(s, index)
     return event.fields.get(name) if event is not None else None
 
 
@@ -126,14 +130,20 @@ def _sessions(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Ci
         kind = kind_label(sessions[0].kind, lang) if len({s.kind for s in sessions}) == 1 else None
         noun = (f"{kind}s" if kind and len(sessions) > 1 else kind) or ("séances" if lang == "fr" else "sessions")
         _listing(plan, lang, index, draft, book, doc_id=sessions[0].doc_id, n=len(sessions), noun=noun)
+    several_events = len({s.doc_id for s in sessions}) > 1
     for s in sessions[:20]:
         span = _span(s, index)
         spans = [*context_spans(s, span, index.documents[s.doc_id].text), span]
+        event = _event_of(s, index) if several_events else None
         if not s.room and ("room" in plan.show or "place" in plan.show):
             spans.append(_event_place_span(s, index))
         if "organiser" in plan.show:
             spans.append(s.fields.get("organiser") or _event_field(s, index, "organiser"))
         parts = session_parts(s, plan.show, lang, index, asked=asked)
+        if event is not None:
+            # Sessions of several programmes: each says which event it belongs to.
+            parts.insert(0, f"{phrases.text(lang, 'in')} {quoted(event.title, lang)}")
+            spans.append(event.fields.get("title") or event.citation)
         line = f"{_session_head(s, lang)} — {', '.join(parts)}" if parts else _session_head(s, lang)
         draft.add(line, _marks(book, spans))
 

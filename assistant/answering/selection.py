@@ -18,6 +18,7 @@ from assistant.search.retrieval import LoadedIndex, Scored, room_key
 MAX_LIST = 20  # sessions shown in one list (a count still counts them all)
 RELATIVE_FIT = 0.6  # a session whose score is below this share of the best one is off the topic
 CLOSE = 0.9  # a second session this close to the first is shown too (same title, two slots)
+WHERE_OR_WHEN = frozenset({"room", "place", "date", "time", "start", "end"})
 
 
 def hit_text(hit: Scored, index: LoadedIndex) -> str:
@@ -208,7 +209,19 @@ def main_sessions(query: Query, ev: Evidence, index: LoadedIndex) -> list[Sessio
     for s, sc in candidates[1:3]:
         if sc >= CLOSE * top and fold(s.title) == fold(first.title):
             chosen.append(s)
+    if _where_or_when_of_any_event(query):
+        # "Où est l'atelier sur les budgets participatifs ?" with several programmes loaded and
+        # none named: a workshop of another event ranking almost as high may be the one meant;
+        # both are shown, each with its event, rather than one guessed.
+        other = next(((s, sc) for s, sc in candidates[1:] if s.doc_id != first.doc_id), None)
+        if other is not None and other[1] >= CLOSE * top and other[0] not in chosen:
+            chosen.append(other[0])
     return chosen
+
+
+def _where_or_when_of_any_event(query: Query) -> bool:
+    """A where or when question about a session of no event in particular."""
+    return bool(query.asks & WHERE_OR_WHEN) and not (query.filters.docs or query.subject or query.named)
 
 
 def missing_attributes(s: Session, show: frozenset[str], index: LoadedIndex) -> list[str]:
