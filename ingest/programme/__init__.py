@@ -13,6 +13,7 @@ from assistant.language.text import FRENCH_STOPWORDS, fold, tokens
 from .build import Builder
 from .initiatives import find_initiatives
 from .lines import Line, split_lines
+from .members import member_lines
 from .people import PersonMention
 from .prose_people import prose_people
 from .structure import walk
@@ -70,8 +71,13 @@ def parse_programme(doc: Document) -> Catalogue:
     b = Builder(doc, lines, parsed, top)
     sessions, mentions = b.sessions()
     everyone: list[tuple[PersonMention, str | None, str | None]] = list(mentions)
-    everyone += _new_appearances(doc.text, prose_people(doc.text, lines), [
-        *((m, sid) for m, _, sid in mentions), *((m, None) for m, _ in parsed.contacts)], b.session_at)
+    # A composition list says for whom someone sits, not in which session they speak: it adds
+    # no appearance, and is read before the running text, which would take the next line's
+    # organisation for theirs.
+    listed = [(m, None, None) for m in member_lines(doc.text, lines)]
+    everyone += listed
+    known = [*((m, sid) for m, _, sid in everyone), *((m, None) for m, _ in parsed.contacts)]
+    everyone += _new_appearances(doc.text, prose_people(doc.text, lines), known, b.session_at)
     persons = b.persons(everyone)
     initiatives = b.initiatives(find_initiatives(
         doc.text, lines, titles=[(t.start, t.end) for s in sessions if (t := s.fields.get("title")) is not None],

@@ -475,8 +475,14 @@ class Builder:
             if sid and sid not in rec["sessions"]:
                 rec["sessions"].append(sid)
             old = rec["m"]
-            if (old.function is None and m.function) or (old.affiliation is None and m.affiliation):
-                rec["m"] = m
+            if old.function is None and m.function:
+                # A later mention that says what she does: hers, with the organisation already read.
+                rec["m"] = m if m.affiliation or old.affiliation is None else people.PersonMention(
+                    name=m.name, function=m.function, affiliation=old.affiliation, chunk=m.chunk)
+            elif old.affiliation is None and m.affiliation:
+                # One that only adds her organisation ("City of X: Jane Doe") keeps her function.
+                rec["m"] = m if old.function is None or m.function else people.PersonMention(
+                    name=old.name, function=old.function, affiliation=m.affiliation, chunk=old.chunk)
         out = []
         for pid, rec in by_id.items():
             m = rec["m"]

@@ -1,0 +1,79 @@
+"""Composition lists of a steering committee or a partnership, on invented texts: each line opens
+with an organisation and a colon, and everyone it lists sits for that organisation."""
+
+from __future__ import annotations
+
+import hashlib
+
+from assistant.domain.models import Document
+from ingest.programme import parse_programme
+
+
+def _people(text: str) -> dict[str, tuple[str | None, str | None, list[str]]]:
+    doc = Document(doc_id="mb", title=text.splitlines()[0], text=text, source="mb.txt",
+                   sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text))
+    cat = parse_programme(doc)
+    for r in cat.people:
+        for name, span in r.fields.items():
+            assert doc.text[span.start : span.end] == span.quote, (r.id, name)
+    return {p.name: (p.role, p.affiliation, p.sessions) for p in cat.people}
+
+
+COMMITTEE = """Comité de pilotage du plan de lutte contre l'isolement – Bourgvalon
+
+14h00 – Ouverture
+Présidence : Mme Odette FRAISIER, vice-présidente
+
+Composition du comité
+– Département du Val-Sombre : Mme Odette FRAISIER ; M. Lucien BARRAL, chef de projet ;
+  Mme Irène DELPHIN
+– Préfecture du Val-Sombre : Mme Aude QUINTARD, sous-préfète chargée de mission
+– CAF du Val-Sombre : M. Hugo TESSIER, directeur adjoint des
+  politiques familiales
+Union locale des centres sociaux : Nina PELLEGRIN, présidente
+Excusée : Mme Rose VILLARD, Conseil régional
+"""
+
+
+def test_everyone_a_composition_line_lists_sits_for_its_organisation() -> None:
+    found = _people(COMMITTEE)
+    assert found["Lucien BARRAL"][:2] == ("chef de projet", "Département du Val-Sombre")
+    assert found["Irène DELPHIN"][1] == "Département du Val-Sombre"  # listed with no function
+    assert found["Aude QUINTARD"][:2] == ("sous-préfète chargée de mission", "Préfecture du Val-Sombre")
+    assert found["Hugo TESSIER"][1] == "CAF du Val-Sombre"  # the function wraps onto the next line
+    assert found["Nina PELLEGRIN"][:2] == ("présidente", "Union locale des centres sociaux")
+
+
+def test_an_attendance_word_is_no_organisation() -> None:
+    assert _people(COMMITTEE)["Rose VILLARD"][1] == "Conseil régional"
+
+
+def test_the_list_adds_an_organisation_but_no_session() -> None:
+    role, aff, sessions = _people(COMMITTEE)["Odette FRAISIER"]
+    assert (role, aff) == ("vice-présidente", "Département du Val-Sombre")  # her function kept
+    assert len(sessions) == 1  # the opening she chairs, not the list
+
+
+def test_a_partnership_list_in_english_with_notes_in_brackets() -> None:
+    text = """Steering group – Riverside Welcome project
+
+PARTICIPANTS
+- City of Eastmoor (lead partner): Jane Holloway, Tom Ashby (communication officer)
+- University of Westvale (evaluation partner): Dr Priya Nandi, researcher in urban studies
+- Joint Secretariat (observer): Liam Corrigan
+"""
+    found = _people(text)
+    assert found["Jane Holloway"][1] == "City of Eastmoor"
+    assert found["Tom Ashby"][:2] == ("communication officer", "City of Eastmoor")
+    assert found["Priya Nandi"][:2] == ("researcher in urban studies", "University of Westvale")
+    assert found["Liam Corrigan"][1] == "Joint Secretariat"
+
+
+def test_a_heading_in_capitals_and_a_label_that_lists_no_one_are_no_composition_line() -> None:
+    text = """Cycle de rencontres – Bourgvalon
+
+HABITER ENSEMBLE : LOGER LES ANCIENS
+Lieu : Maison des Associations
+Atelier 2 : Jeunes Aidants
+"""
+    assert _people(text) == {}
