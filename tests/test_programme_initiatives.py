@@ -78,3 +78,12 @@ def test_who_runs_it_may_come_after_where_it_was_created() -> None:
         "l'association Plateau Entraide, qui compte aujourd'hui 30 relais formés au repérage.\n"
     )
     assert [(i.name, i.organiser) for i in inits] == [("Relais des fermes", "l'association Plateau Entraide")]
+
+
+def test_the_town_in_brackets_after_the_name_wins_over_a_speaker_s_organisation() -> None:
+    inits = _initiatives(
+        "Cycle « Droits pour tous » – séance 3\n\n"
+        "Avec : Lina Morel, conseillère à la Mission locale de Brécourt, qui présentera le « Pass'Avenir » "
+        "(Brécourt, Oise) : 210 jeunes accompagnés en 2024 pour faire valoir leurs droits.\n"
+    )
+    assert [(i.name, i.place) for i in inits] == [("Pass'Avenir", "Brécourt, Oise")]

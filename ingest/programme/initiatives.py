@@ -315,8 +315,11 @@ def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None =
         key = re.sub(r"[^a-z0-9]+", "", fold(text[m.name[0] : m.name[1]]))
         if not key or _event_own(text[m.name[0] : m.name[1]], event_titles or []):
             continue
-        if m.place is None:
-            m = replace(m, place=place_after(text, m.name[1]))
+        # The town in brackets right after the name is its own; one found elsewhere in the
+        # paragraph may be a speaker's organisation or the next item's ("(Vierzon, Cher)" over
+        # "conseiller à la Mission locale …").
+        if (own := place_after(text, m.name[1])) is not None:
+            m = replace(m, place=own)
         if key not in found:
             found[key] = len(out)
             out.append(m)
