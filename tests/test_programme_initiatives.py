@@ -87,3 +87,41 @@ def test_the_town_in_brackets_after_the_name_wins_over_a_speaker_s_organisation(
         "(Brécourt, Oise) : 210 jeunes accompagnés en 2024 pour faire valoir leurs droits.\n"
     )
     assert [(i.name, i.place) for i in inits] == [("Pass'Avenir", "Brécourt, Oise")]
+
+
+def test_a_showcase_paragraph_read_as_a_session_still_names_its_initiative() -> None:
+    inits = _initiatives(
+        "Mois de la fraternité – programme\n\n"
+        "Mer. 4 nov. | 14h-16h | Valbrune – Centre social Les Tilleuls | Atelier « Parler de tout »\n"
+        "Avec Rose Martel, coordinatrice des « Goûters du lundi » (Les Voisins d'Abord).\n\n"
+        "INITIATIVES À LA UNE\n\n"
+        "« Les Goûters du lundi » – À Montrelais, l'association Les Voisins d'Abord réunit chaque semaine,\n"
+        "dans une salle du centre-ville, des habitantes et des habitants de tous âges autour d'un goûter.\n"
+        "Depuis 2022, plus de 300 personnes y ont pris part.\n"
+    )
+    named = [(i.name, i.place, i.organiser) for i in inits if "Goûters" in i.name]
+    assert named == [("Les Goûters du lundi", "Montrelais", "l'association Les Voisins d'Abord")]
+
+
+def test_a_name_with_or_without_its_article_is_one_initiative() -> None:
+    inits = _initiatives(
+        "Lettre du réseau – Forum des voisins\n\n"
+        "Le matin, la coordinatrice des « Goûters du lundi » a raconté comment les habitantes et les "
+        "habitants du quartier se sont approprié la salle commune de la résidence.\n\n"
+        "« Les Goûters du lundi » – À Montrelais, l'association Les Voisins d'Abord réunit chaque semaine "
+        "des habitantes et des habitants de tous âges autour d'un goûter partagé.\n"
+    )
+    assert [(i.name, i.place) for i in inits] == [("Goûters du lundi", "Montrelais")]
+
+
+def test_a_speaker_s_workplace_a_agency_or_a_heading_is_no_town() -> None:
+    inits = _initiatives(
+        "Cycle des aidants – rencontres 2026\n\n"
+        "RENCONTRE 2 – LE RÉPIT, UN DROIT : HALTES ET RELAIS À DOMICILE\n"
+        "Animation : Paul Ravel, journaliste à Radio Vallée\n"
+        "Présentation de la halte-répit « Le Temps pour soi », ouverte à Montrelais par Répit Solidaire : "
+        "chaque semaine, 20 familles y confient leur proche pour une après-midi.\n\n"
+        "Intervention : Marc Lenoir, agent d'accueil à France Services Valbrune, qui témoignera de la "
+        "démarche « Guichet sans papier » : un accueil pensé pour celles et ceux qui lisent peu.\n"
+    )
+    assert {i.name: i.place for i in inits} == {"Le Temps pour soi": "Montrelais", "Guichet sans papier": None}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from assistant.language.text import fold, tokens
 
 from .lines import Line, strip_span
-from .showcase import showcased
+from .showcase import NOT_TOWNS, showcased
 
 Pos = tuple[int, int]
 _CAPW = r"[A-ZÀ-Ý][\w'’\-]*"
@@ -275,11 +275,6 @@ _TOWN_AFTER = rf"{_TOWN_WORD}(?:[\s\-](?:{_TOWN_WORD}|sur|sous|en|lès|les))*"
 # Cher)", "… (Thionville, 85 apprenant·es)", "la « Maison des saisonniers » de Bourg-Saint-Maurice".
 _PLACE_AFTER = re.compile(
     rf"\s*[»”\"]?\s*(?:\((?P<b>{_TOWN_AFTER}(?:,\s*{_TOWN_AFTER})?)\s*[,)]|(?:de|d['’])\s*(?P<d>{_TOWN_AFTER}))")
-# Words that open an organisation or a person, not a town ("de l'association …", "de Mme …").
-_NOT_TOWNS = frozenset({"association", "ville", "mairie", "mme", "m", "mr", "ms", "dr", "pr", "madame", "monsieur",
-                        "centre", "mission", "maison", "caisse", "conseil", "departement", "region", "federation",
-                        "reseau", "collectif", "union", "universite", "institut", "agence", "service", "direction"})
-
 
 def place_after(text: str, name_end: int) -> Pos | None:
     """The town written right after an initiative's name, if any."""
@@ -289,7 +284,7 @@ def place_after(text: str, name_end: int) -> Pos | None:
     g = "b" if m.group("b") else "d"
     value = m.group(g)
     first = fold(re.split(r"[\s\-’']", value)[0])
-    if first in _NOT_TOWNS or (value.isupper() and len(value) <= 6):
+    if first in NOT_TOWNS or (value.isupper() and len(value) <= 6):
         return None  # an organisation, a person, an acronym in brackets ("(CCAS)")
     return strip_span(text, m.start(g), m.end(g), ",.;")
 
@@ -312,7 +307,8 @@ def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None =
     told = [Mention(name=s.name, block=s.block, place=s.place, organiser=s.organiser, figure=s.figure)
             for s in showcased(text, lines, titles or [])]
     for m in from_examples(text, lines) + from_prose(text, lines) + told:
-        key = re.sub(r"[^a-z0-9]+", "", fold(text[m.name[0] : m.name[1]]))
+        # "Les Cafés du lundi" and "Cafés du lundi" are one initiative: the article is the sentence's.
+        key = re.sub(r"[^a-z0-9]+", "", re.sub(r"^(?:les|le|la|l|the)\b", "", fold(text[m.name[0] : m.name[1]])))
         if not key or _event_own(text[m.name[0] : m.name[1]], event_titles or []):
             continue
         # The town in brackets right after the name is its own; one found elsewhere in the

@@ -13,8 +13,10 @@ import re
 from dataclasses import dataclass
 
 from assistant.language.kinds import session_kind_of
+from assistant.language.text import fold
 
 from .lines import Line, strip_span
+from .people import is_function_word
 from .prose_people import names_a_person
 
 Pos = tuple[int, int]
@@ -47,6 +49,11 @@ _TOWN_DEPT = re.compile(rf"(?P<town>{_TOWN})\s*\((?P<dept>[A-ZÀ-Ý][^()\d]*[a-z
 # "In Villeneuve", "in the Old Port district of Villeneuve".
 _AT_TOWN = re.compile(rf"(?:^|(?<=[\s,;(]))(?:[àÀ](?:\s+la|\s+l['’](?=[A-ZÀ-Ý]))?|installée?s?\s+à|basée?s?\s+à|implantée?s?\s+à"
                       rf"|[Ii]n(?=\s)(?:\s+the\s+[\w’'\-]+(?:\s+[\w’'\-]+)?\s+(?:district|neighbourhood|area)\s+of)?)\s*(?P<town>{_TOWN})")
+# Words that open an organisation or a person, not a town ("de l'association …", "de Mme …").
+NOT_TOWNS = frozenset({"association", "ville", "mairie", "mme", "m", "mr", "ms", "dr", "pr", "madame", "monsieur",
+                        "centre", "mission", "maison", "caisse", "conseil", "departement", "region", "federation",
+                        "reseau", "collectif", "union", "universite", "institut", "agence", "service", "direction",
+                       "france"})  # "à France Travail": an agency, never the country (that is "en France")
 _ORG = re.compile(
     # Who runs it, as the genre says it: "porté par", "Lancé par" (a sentence may open with it),
     # "Imaginée par", "run by"; the participle agrees, so its endings vary; where and when may
@@ -74,6 +81,7 @@ _FIGURE = re.compile(
     r"(?:(?:de|d['’])\s+)?(?!(?:19|20)\d\d\b)[a-zà-ÿœ·’'\-]{3,}(?:\s+(?:de|d['’]|par|en)\s*[a-zà-ÿœ·\-]+)?")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 MAX_NAME_WORDS = 8
+_TITLE_EXTRA_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,14 @@ def _event_word_before(before: str) -> bool:
     return re.search(_NOT_AN_INITIATIVE + r"[^.:;]{0,25}$", before, re.I) is not None
 
 
+def _title_is_quote(text: str, title: Pos, quote: Pos) -> bool:
+    """A session title that is (mostly) the quote: "Soirée « X »", "« X » : regards croisés". A
+    line of prose read as a title ("« X » – À Ville, l'association Y réunit chaque mois…") is no
+    session's title: its quote still names an initiative."""
+    rest = text[title[0]:max(title[0], quote[0])] + " " + text[min(quote[1], title[1]):title[1]]
+    return len(re.findall(r"[^\W\d_]+", rest)) <= _TITLE_EXTRA_WORDS
+
+
 def _names(text: str, a: int, b: int, titles: list[Pos]) -> list[Pos]:
     """Names of initiatives in a paragraph: short quoted names (not a session's title, not a
     quoted remark) and phrases in capitals inside running text (not a person's surname)."""
@@ -156,7 +172,8 @@ def _names(text: str, a: int, b: int, titles: list[Pos]) -> list[Pos]:
         before = text[max(a, q.start() - 40):q.start()]
         if not words or len(words) > MAX_NAME_WORDS or not (text[qa].isupper() or text[qa].isdigit()):
             continue
-        if (any(ta <= qa < tb for ta, tb in titles) or _event_word_before(before)
+        if (any(ta <= qa < tb and _title_is_quote(text, (ta, tb), q.span()) for ta, tb in titles)
+                or _event_word_before(before)
                 or (ruled_out >= 0 and _ENUMERATION.fullmatch(text, ruled_out, q.start()))):
             ruled_out = q.end()
             continue  # a session's or an event's own title, or the next of a list of titles
@@ -201,6 +218,24 @@ def _organiser(text: str, a: int, b: int) -> Pos | None:
     return None
 
 
+def _at_town(text: str, a: int, b: int) -> Pos | None:
+    """The first "à Ville" that is a town: not a speaker's workplace ("journaliste à Radio X",
+    "conseillère à la Mission locale"), not an organisation ("à France Travail"), not a heading in
+    capitals ("RELAYAGE À DOMICILE"); a town ends at the line's end."""
+    for m in _AT_TOWN.finditer(text, a, b):
+        ta, tb = m.start("town"), m.end("town")
+        if "\n" in text[ta:tb]:
+            tb = text.index("\n", ta)
+        town = text[ta:tb]
+        before = text[max(a, m.start() - 40):m.start()].split()
+        if before and is_function_word(before[-1]):
+            continue
+        if fold(re.split(r"[\s’']", town)[0]) in NOT_TOWNS or town.isupper():  # "Ville-Gozet" is a town
+            continue
+        return strip_span(text, ta, tb, ",.;")
+    return None
+
+
 def _figure(text: str, a: int, b: int) -> Pos | None:
     for m in _FIGURE.finditer(text, a, b):
         head = re.match(r"[\d\s  .,]+", m.group())
@@ -227,8 +262,8 @@ def showcased(text: str, lines: list[Line], titles: list[Pos]) -> list[Showcased
             place = None
             if (m := _TOWN_DEPT.search(text, sent, stop)) is not None:
                 place = strip_span(text, m.start("town"), m.end(), ",.;")
-            elif (m := _AT_TOWN.search(text, sent, stop)) is not None:
-                place = strip_span(text, m.start("town"), m.end("town"), ",.;")
+            else:
+                place = _at_town(text, sent, stop)
             out.append(Showcased(name=(na, nb), block=(pa, pb), place=place,
                                  organiser=_organiser(text, sent, stop), figure=_figure(text, nb, stop)))
     return out
