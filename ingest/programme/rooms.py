@@ -17,6 +17,17 @@ ROOM_WORDS = (
     "hall", "gymnase", "batiment", "chapiteau", "agora", "rotonde",
 )  # fmt: skip
 _ROOM_ALTERNATIVES = "|".join(ROOM_WORDS)
+# Words that name a place of a venue, indoors or out, but start titles as often ("Salon de
+# l'emploi", "Jardins partagés", "Place des jeunes dans la ville"): a place only with its own name
+# ("Salons de l'Hôtel de Ville", "Terrasse du Palais X", "Esplanade du Canal") where the layout
+# says where, never a line's lead on their own.
+PLACE_WORDS = (
+    "salon", "salons", "terrasse", "esplanade", "parvis", "halle", "foyer", "jardin", "jardins",
+    "cour", "place", "square", "preau", "patio", "cloitre",
+)  # fmt: skip
+# The place's own name after its word: "du Palais X", "de l'Hôtel de Ville", "Y" (a capital); or
+# the town hall's reception room every programme names alike, "salon d'honneur".
+_OWN_NAME = re.compile(r"^(?:(?:de la|de l['’]|du|des|de|d['’])\s*)?[A-ZÀ-Ý]|^d['’]honneur\b")
 _ROOM_LEAD = re.compile(rf"^(?:{_ROOM_ALTERNATIVES})\b", re.IGNORECASE)
 _ROOM_WORD = re.compile(rf"\b(?:{_ROOM_ALTERNATIVES})\b")
 # "Salle : Amphi B", "Lieu : Salle Vauban", "Où : salle 3"
@@ -99,6 +110,18 @@ def room_line(s: str, *, in_slot: bool) -> tuple[int, int] | None:
     return None
 
 
+def place_named(s: str) -> tuple[int, int] | None:
+    """"Terrasse du Palais Neptune", "Place de la Mairie (en cas de pluie : …)": a place word and
+    the place's own name (a capital after it), the whole text but a note in brackets; None for
+    "Jardins partagés", a topic."""
+    cut = s.find(" (")
+    head = (s[:cut] if cut > 0 and s.rstrip().endswith(")") else s).rstrip(" .;:")
+    word, _, rest = head.partition(" ")
+    if not word[:1].isupper() or fold(word) not in PLACE_WORDS or len(head.split()) > 6:
+        return None
+    return (0, len(head)) if _OWN_NAME.match(rest) else None
+
+
 def led_by_room_word(s: str) -> bool:
     """The line says it is a room ("Salle Vauban", "AUDITORIUM", "Lieu : Amphi B"), not only by
     its capitals."""
@@ -131,6 +154,8 @@ def room_in(s: str) -> tuple[int, int] | None:
         if len(tail.split()) <= 5 and (_ROOM_LEAD.match(fold(tail)) or (
                 _is_upper_label(tail) and _ROOM_WORD.search(fold(tail)))):
             return m.end(), m.end() + len(tail)  # "– Salle Vauban", "– GRANDE SALLE"
+        if (p := place_named(tail)) is not None:
+            return m.end() + p[0], m.end() + p[1]  # "Déjeuner – Terrasse du Palais X"
     paren = bracketed_room(s)
     if paren:
         return paren
@@ -139,4 +164,6 @@ def room_in(s: str) -> tuple[int, int] | None:
         tail = s[m.end():].rstrip(" :.")
         if _ROOM_LEAD.match(fold(tail)) and len(tail.split()) <= 5 and "," not in tail:
             return m.end(), m.end() + len(tail)
+        if "," not in tail and (p := place_named(tail)) is not None:
+            return m.end() + p[0], m.end() + p[1]  # "Déjeuner, Salon d'honneur (buffet …)"
     return None

@@ -394,7 +394,7 @@ class Walker:
             fields = list(_FIELD_SEP.finditer(ln.text, rest))
             if fields:
                 last = fields[-1]
-                r = rooms.room_line(ln.text[last.end():], in_slot=True)
+                r = rooms.room_line(ln.text[last.end():], in_slot=True) or rooms.place_named(ln.text[last.end():])
                 if r is not None:
                     room = (ln.start + last.end() + r[0], ln.start + last.end() + r[1])
                     end = ln.start + last.start()
@@ -805,8 +805,10 @@ class Walker:
             self.extend(ln)
             return
         if (cur is not None and cur.room is None and cur.opened_by in ("slot", "label")
-                and self.last_kind in ("slot", "label") and (r := rooms.venue_room(ln.text)) is not None):
-            # "Les Champs Libres, salle de conférences" under its title: the venue and its room.
+                and self.last_kind in ("slot", "label")
+                and (r := rooms.venue_room(ln.text) or rooms.place_named(ln.text)) is not None):
+            # "Les Champs Libres, salle de conférences" under its title: the venue and its room;
+            # "Esplanade X (en cas de pluie : …)": the place, its note aside.
             cur.room = (ln.start + r[0], ln.start + r[1])
             self.extend(ln)
             return

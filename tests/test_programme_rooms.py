@@ -1,0 +1,53 @@
+"""Where a session takes place, as French programmes write it, each rule on a few invented
+lines: a room line closing a session's block. No model, no index."""
+
+from __future__ import annotations
+
+import hashlib
+
+from assistant.domain.models import Document
+from ingest.programme import parse_programme
+
+
+def _parse(text: str):
+    doc = Document(doc_id="rooms", title=text.splitlines()[0], text=text, source="rooms.txt",
+                   sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text))
+    cat = parse_programme(doc)
+    for r in cat.sessions:
+        for name, span in r.fields.items():
+            assert doc.text[span.start : span.end] == span.quote, (r.id, name)
+    return cat
+
+
+def test_a_room_line_over_the_next_title_stays_the_next_session_s() -> None:
+    cat = _parse(
+        "Rencontre des épiceries solidaires – Vernolles\n\nJeudi 4 juin 2026\n\n"
+        "14h – 16h · Ateliers au choix\n\n"
+        "Atelier 1 : Approvisionner sans gaspiller\nAnimation : Rose Tallec, bénévole\n"
+        "Salle Verte\nAtelier 2 : Accueillir sans stigmatiser\nAnimation : Paul Imbert, CCAS\n"
+    )
+    got = [(s.title, s.room) for s in cat.sessions]
+    assert got == [("Approvisionner sans gaspiller", None), ("Accueillir sans stigmatiser", "Salle Verte")]
+
+
+def test_a_place_with_its_own_name_is_a_room_where_the_layout_says_where() -> None:
+    cat = _parse(
+        "Fête des voisins – Brévanne\n\nSamedi 6 juin 2026\n\n"
+        "12h – 13h30 · Déjeuner – Terrasse du Moulin Vert\n\n"
+        "14h · Concert de la chorale · Salons de l’Hôtel de Ville\n\n"
+        "15h – Goûter, Salon d’honneur (offert par le comité des fêtes)\n\n"
+        "16h – 18h · Bal populaire\nPlace des Tanneurs (en cas de pluie : gymnase Colbert)\n"
+        "Animation : Lise Carrel, DJ\n"
+    )
+    got = [(s.title, s.room) for s in cat.sessions]
+    assert got == [("Déjeuner", "Terrasse du Moulin Vert"), ("Concert de la chorale", "Salons de l’Hôtel de Ville"),
+                   ("Goûter", "Salon d’honneur"), ("Bal populaire", "Place des Tanneurs")]
+
+
+def test_a_place_word_before_a_topic_is_no_room() -> None:
+    from ingest.programme.rooms import place_named, room_in
+
+    assert place_named("Jardins partagés et potagers de quartier") is None
+    assert place_named("Place des jeunes dans la ville") is None
+    assert room_in("Atelier 2 – Jardins partagés au pied des tours") is None
+    assert place_named("Esplanade du Lavoir (repli : halle Sud)") == (0, len("Esplanade du Lavoir"))
