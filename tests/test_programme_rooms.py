@@ -51,3 +51,14 @@ def test_a_place_word_before_a_topic_is_no_room() -> None:
     assert place_named("Place des jeunes dans la ville") is None
     assert room_in("Atelier 2 – Jardins partagés au pied des tours") is None
     assert place_named("Esplanade du Lavoir (repli : halle Sud)") == (0, len("Esplanade du Lavoir"))
+
+
+def test_a_labelled_title_after_the_slot_s_separator_keeps_its_room_after_a_dash() -> None:
+    cat = _parse(
+        "Assises de la médiation – Corvanne\n\nJeudi 8 octobre 2026\n\n"
+        "9h – 9h30 · Séance d’ouverture · SALLE 3\nOuverture par Mme Inès Rabier, adjointe au maire.\n\n"
+        "9h30 – 10h30 · Conférence : « Médier la nuit dans les quartiers » – Amphi Rostand\n"
+        "Intervenant : Marc Dorval, sociologue\n"
+    )
+    got = [(s.title, s.room) for s in cat.sessions]
+    assert got == [("Séance d’ouverture", "SALLE 3"), ("Médier la nuit dans les quartiers", "Amphi Rostand")]

@@ -413,6 +413,13 @@ class Walker:
                     end = ln.start + ln.text.rindex("(", rest, rest + r[0])
             inline = Line(ln.index, ln.start + rest, end, self.text[ln.start + rest:end], ln.indent, False,
                           ln.line_start)
+            # "10h – 11h · Conférence : « Title » – Amphi B": the label after the field separator,
+            # when it gives its title (a bare kind word, "· Séance d'ouverture ·", is the title).
+            lead = rest + len(ln.text[rest:]) - len(ln.text[rest:].lstrip(" ·•|–—-"))
+            bare = replace(inline, start=ln.start + lead, text=self.text[ln.start + lead:end])
+            if lead > rest and labels.label_match(bare.text) and (parts := labels.parse_label(bare.text)) \
+                    and parts.title is not None:
+                inline = bare
             if _caption(inline.text):
                 # "ATELIERS – SESSION A (au choix)": the slot holds parallel sessions below.
                 slot.caption = (inline.start, inline.end)
