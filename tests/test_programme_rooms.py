@@ -62,3 +62,19 @@ def test_a_labelled_title_after_the_slot_s_separator_keeps_its_room_after_a_dash
     )
     got = [(s.title, s.room) for s in cat.sessions]
     assert got == [("Séance d’ouverture", "SALLE 3"), ("Médier la nuit dans les quartiers", "Amphi Rostand")]
+
+
+def test_a_town_room_and_hours_line_under_a_title_is_where_and_when() -> None:
+    cat = _parse(
+        "Quinzaine de l’égalité – Haut-Vernois\n\nJeudi 15 octobre 2026\n"
+        "Table ronde « Vivre ensemble au village »\nSaint-Orlan – Salle des fêtes, 18h-20h\n"
+        "Modération : Anne Pujol, journaliste\n\n"
+        "Vendredi 16 octobre 2026\nConférence « Les voix du bourg »\nMarvières – Médiathèque Colette, salle du conte\n"
+        "Avec : Hugo Tessier, comédien\n\n"
+        "Samedi 17 octobre 2026\nAtelier « Cuisiner ensemble »\nRouvel – Collège des Tilleuls, CDI, 14h-16h\n"
+        "Animé par Nora Delmas, diététicienne\n"
+    )
+    got = [(s.title, s.start, s.end, s.room) for s in cat.sessions]
+    assert got[:2] == [("Vivre ensemble au village", "18:00", "20:00", "Salle des fêtes"),
+                       ("Les voix du bourg", None, None, "Médiathèque Colette, salle du conte")]
+    assert all("Rouvel" not in t for t, *_ in got)  # a place line with no room is no session either

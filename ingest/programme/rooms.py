@@ -85,6 +85,31 @@ def place_room(s: str) -> tuple[int, int] | None:
     return room_line(s, in_slot=True) or room_in(s)
 
 
+# The hours that close a place line: ", 18h-20h", ", de 10h à 17h", ", 20h30".
+_CLOSING_HOURS = re.compile(r",\s*(?:de\s+)?\d{1,2}\s*[hH:]\s*\d{0,2}(?:\s*(?:-|–|à)\s*\d{1,2}\s*[hH:]\s*\d{0,2})?\s*$")
+# "Valence – …": a town before a dash.
+_TOWN_DASH = re.compile(r"^[A-ZÀ-Ý][^–—,()]{1,40}?\s[–—-]\s")
+
+
+def place_line(s: str) -> tuple[tuple[int, int], int | None] | None:
+    """A line under a session's title that says where, as agendas write it: the town, a dash,
+    the venue or room, perhaps the hours ("Corvanne – Salle des fêtes, 18h-20h", "Corvanne –
+    Médiathèque, salle Brel"). The room's span and where the hours start (None without them);
+    None when the line names no room ("Corvanne – Collège du Lac, 14h", a title)."""
+    hours = _CLOSING_HOURS.search(s)
+    head = s[: hours.start()] if hours else s
+    town = _TOWN_DASH.match(head)
+    if town is None:
+        return None
+    rest = head[town.end():]
+    r = venue_and_room(rest) or place_named(rest)
+    if r is None and _ROOM_LEAD.match(fold(rest)) and len(rest.split()) <= 8:
+        r = (0, len(rest.rstrip(" .;")))
+    if r is None:
+        return None
+    return (town.end() + r[0], town.end() + r[1]), (hours.start() if hours else None)
+
+
 def room_line(s: str, *, in_slot: bool) -> tuple[int, int] | None:
     """If the whole line names a room, the (start, end) of the room text inside `s`."""
     code = _CODE.match(s)

@@ -819,6 +819,8 @@ class Walker:
             cur.room = (ln.start + r[0], ln.start + r[1])
             self.extend(ln)
             return
+        if self._place_under_title(ln):
+            return
         if cur is not None and ((cur.desc is not None and self._wraps(i)) or (
                 cur.desc is None and _prose(ln.text, 6 if cur.from_meta else 12))):
             self.add_desc(ln)  # a description: prose under the title, or its wrapped next line
@@ -851,6 +853,25 @@ class Walker:
             self.add_desc(ln)
             return
         self.close()
+
+    def _place_under_title(self, ln: Line) -> bool:
+        """"Table ronde « … »" / "Corvanne – Salle des fêtes, 18h-20h": the line right under a
+        title that gives the town, the room and perhaps the hours is where (and when) that
+        session is held, not a session of its own."""
+        cur = self.cur
+        if cur is None or cur.room is not None or cur.desc is not None or cur.people \
+                or cur.opened_by not in ("slot", "label", "heading") or self.last_kind not in ("slot", "label", "short"):
+            return False
+        found = rooms.place_line(ln.text)
+        if found is None:
+            return False
+        (a, b), hours = found
+        cur.room = (ln.start + a, ln.start + b)
+        if hours is not None and cur.start is None and (tr := times.find_range(ln.text[hours:])) is not None:
+            at = ln.start + hours
+            cur.start, cur.end, cur.time_span = tr.start, tr.end, (at + tr.span[0], at + tr.span[1])
+        self.extend(ln)
+        return True
 
     def _quoted_under_kind(self, ln: Line) -> bool:
         """"13h15 – 14h : Conférence (salle X), également en visio" / "« Title »": a slot that only
