@@ -17,9 +17,12 @@ _COMPLEMENT = re.compile(
     r"|colloques?|rencontres?|journees?|forums?)\b"
 )
 # A generic session named by its place in the day: "Séance d'ouverture", "SÉANCE DE CLÔTURE",
-# "Closing session". A plenary stays a plenary ("Séance plénière de clôture").
-_OPENING = re.compile(r"\b(?:seances?|sessions?)\s+(?:d'ouverture|inaugurale|introductive)\b|\bopening\s+session\b")
-_CLOSING = re.compile(r"\b(?:seances?|sessions?)\s+(?:de cloture|conclusive|finale)\b|\bclosing\s+session\b")
+# "Closing session", or a meeting of a cycle whose bracketed note says so: "Séance 6 (clôture)",
+# "Rencontre 1 (séance d'ouverture)". A plenary stays a plenary ("Séance plénière de clôture").
+_OPENING = re.compile(r"\b(?:seances?|sessions?)\s+(?:d'ouverture|inaugurale|introductive)\b|\bopening\s+session\b"
+                      r"|\((?:[^()]*\s)?(?:d')?ouverture\s*\)")
+_CLOSING = re.compile(r"\b(?:seances?|sessions?)\s+(?:de cloture|conclusive|finale)\b|\bclosing\s+session\b"
+                      r"|\((?:[^()]*\s)?cloture\s*\)")
 
 
 def kind_of(text: str) -> str | None:
@@ -33,6 +36,20 @@ def kind_of(text: str) -> str | None:
         return "clôture"
     found = session_kind_of(without_complements(folded))
     return found.id if found else None
+
+
+_OPENING_QUALIFIER = re.compile(r"(?<=\w)\s+(?:d'ouverture|inaugurale|introductive)\b")
+
+
+def label_kind(said: str) -> str | None:
+    """The kind a session label gives, its qualifier and note included: "SÉANCE DE CLÔTURE :
+    Title", "Séance 6 (clôture)", "Labo n°5 (séance de clôture)" close a cycle (its restitution,
+    its round table with the elected), whatever the label's noun. A cycle's "Séance d'ouverture
+    « Title »" is one of its séances all the same: the first, on a topic of its own."""
+    said = fold(said).replace("’", "'")
+    if _CLOSING.search(said):
+        return "clôture"
+    return kind_of(_OPENING_QUALIFIER.sub(" ", said))
 
 
 def without_complements(folded: str) -> str:

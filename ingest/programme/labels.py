@@ -35,6 +35,9 @@ _HOST = re.compile(r"\[(?P<h>[^\]]+)\]")
 @dataclass
 class LabelParts:
     kw: str
+    # The label as written, qualifier and bracketed note included: "Labo n°5 (séance de
+    # clôture)" is the cycle's closing meeting, not one more labo.
+    said: str = ""
     title: Pos | None = None
     room: Pos | None = None
     pending: bool = False  # "Séance 5 — date à confirmer": no date yet, said so
@@ -99,7 +102,7 @@ def parse_label(t: str) -> LabelParts | None:
     m = label_match(t)
     if m is None:
         return None
-    out = LabelParts(kw=m["kw"])
+    out = LabelParts(kw=m["kw"], said=t[:m.start("sep")])
     rest = m.end()
     q = quoted_title(t, rest)
     if q is not None and t[rest : q.start].strip(" :–—-") == "":

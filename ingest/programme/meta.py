@@ -40,6 +40,9 @@ class Meta:
     # The session's title in a field of its own, last on the line ("Lun. 16 nov. | 18h30 |
     # Villeneuve – Hôtel du Département | Soirée d'ouverture « … »"); else it is on the line below.
     title: Pos | None = None
+    # The fields before the date and the time: the session's label ("Séance 6 (clôture)",
+    # "6 | SÉANCE DE CLÔTURE"), which may say its kind.
+    label: Pos | None = None
 
 
 def _fields(text: str) -> list[Pos]:
@@ -65,8 +68,11 @@ def meta_line(text: str) -> Meta | None:
     room = mode_span = confirm = None
     mode = None
     rest: list[Pos] = []
+    label: Pos | None = None
     for a, b in fields:
         field = text[a:b]
+        if date is None and time is None and confirm is None and rest:
+            label = (rest[0][0], rest[-1][1])
         if date is None and (found := dates.find_dates(field)):
             d = found[0]
             date = dates.DateMatch(a + d.start, a + d.end, d.month, d.day, d.year, d.weekday)
@@ -96,4 +102,5 @@ def meta_line(text: str) -> Meta | None:
         a, b = rest[-2]
         if len(text[a:b].split()) >= 2 and not pending(text[a:b]) and text[a].isupper():
             room = (a, b)
-    return Meta(date=date, time=time, room=room, mode=mode, mode_span=mode_span, confirm=confirm, title=title)
+    return Meta(date=date, time=time, room=room, mode=mode, mode_span=mode_span, confirm=confirm, title=title,
+                label=label if label != title else None)

@@ -16,7 +16,7 @@ from assistant.language.pending import PENDING, only_pending, pending
 from assistant.language.text import fold
 
 from . import dates, labels, people, rooms, times
-from .kinds import kind_of, without_complements
+from .kinds import kind_of, label_kind, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
 from .meta import Meta, meta_line
@@ -135,6 +135,7 @@ class Walker:
         self.cur: Draft | None = None
         self.pending_room: Pos | None = None
         self.undated_meeting = False  # a meeting heading said its date is to be confirmed
+        self.undated_kind: str | None = None  # and the kind it gave that meeting
         self.awaiting_caption = False
         self.contact_header: Pos | None = None
         self.practical = False  # in the practical information after the timetable
@@ -332,11 +333,13 @@ class Walker:
         self.close()
         self.slot = None
         self._no_date_yet()
+        # "6 | SÉANCE DE CLÔTURE – date à confirmer": the heading says the meeting's kind.
+        self.undated_kind = label_kind(ln.text)
 
     def _no_date_yet(self) -> None:
         """A meeting's heading without its date yet: the meeting that follows has none (not the
         previous meeting's)."""
-        self.day, self.tbc, self.undated_meeting = None, True, True
+        self.day, self.tbc, self.undated_meeting, self.undated_kind = None, True, True, None
 
     def on_day(self, i: int, ln: Line) -> None:
         self.close()
@@ -580,7 +583,7 @@ class Walker:
             d.mode, d.mode_span = mode
         if parts.pending:
             d.date_tbc = True
-        d.label_kind = kind_of(parts.kw)
+        d.label_kind = label_kind(parts.said)
         d.block_end = max(d.block_end, title[1])
         if parts.date is not None:
             dm = parts.date
@@ -737,6 +740,8 @@ class Walker:
         d = self.open(title or (ln.start, ln.end), by="heading", ln=ln, room=room)
         d.block_start = meta_ln.line_start
         d.from_meta = True
+        if meta.label is not None and d.label_kind is None:
+            d.label_kind = label_kind(meta_ln.text[meta.label[0]:meta.label[1]])
         if meta.mode is not None and meta.mode_span is not None:
             d.mode, d.mode_span = meta.mode, (meta_ln.start + meta.mode_span[0], meta_ln.start + meta.mode_span[1])
         if meta.date is None and meta.confirm is not None:
@@ -764,7 +769,7 @@ class Walker:
                 return  # "Villeneuve – lieu précisé ultérieurement": no room either
             self.undated_meeting = False
             d = self.open(strip_span(self.text, ln.start, ln.end, "«»“” "), by="heading", ln=ln)
-            d.date_tbc = True
+            d.date_tbc, d.label_kind = True, self.undated_kind
             return
 
         if self.slot is not None and self.cur is None and self.last_kind in ("day", "slot") and (

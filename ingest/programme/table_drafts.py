@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import labels, people, times
-from .kinds import kind_of
+from .kinds import label_kind
 from .lines import Line, strip_span
 from .structure import Draft
 from .tables import Cell, Row, Table, column
@@ -28,7 +28,7 @@ def _title(text: str, cell: Cell) -> tuple[Pos | None, list[Pos], str | None]:
     parts = labels.parse_label(text[a:b])
     if parts is not None and parts.title is not None:
         a, b = a + parts.title[0], a + parts.title[1]
-        kind = kind_of(parts.kw)
+        kind = label_kind(parts.said)
     a, b = strip_span(text, a, b, "–—-:")
     more = [strip_span(text, x, y, "–—-") for x, y in cell.parts[1:]]
     return (a, b), [p for p in more if p[1] > p[0]], kind

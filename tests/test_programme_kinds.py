@@ -1,0 +1,62 @@
+"""Session kinds of the genre, each on a few invented lines: what a label's qualifier or bracketed
+note, a meeting's heading or the item's own word says it is. No model, no index."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from assistant.domain.models import Document
+from ingest.programme import parse_programme
+from ingest.programme.kinds import label_kind
+
+
+def _parse(text: str, kind: str | None = None):
+    doc = Document(doc_id="kinds", title=text.splitlines()[0], text=text, source="kinds.txt", kind=kind,
+                   sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text))
+    cat = parse_programme(doc)
+    for r in cat.sessions:
+        for name, span in r.fields.items():
+            assert doc.text[span.start : span.end] == span.quote, (r.id, name)
+    return cat
+
+
+def _kinds(cat) -> dict[str, str | None]:
+    return {s.title: s.kind for s in cat.sessions}
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [("Séance 4 (clôture)", "clôture"), ("Labo n°3 (séance de clôture)", "clôture"), ("SÉANCE DE CLÔTURE", "clôture"),
+     ("Atelier 2", "atelier"), ("Séance d’ouverture", "séance"), ("Rencontre 1 (ouverture)", "ouverture")],
+)  # fmt: skip
+def test_a_label_s_qualifier_or_note_says_the_meeting_closes_the_cycle(said: str, kind: str) -> None:
+    assert label_kind(said) == kind
+
+
+def test_the_closing_meeting_of_a_cycle_is_a_closing_whatever_its_label_s_noun() -> None:
+    cat = _parse(
+        "Cycle de webinaires « Vivre au bourg » 2026\n\nCinq webinaires pour les élus des bourgs.\n\n"
+        "Séance 1 – mardi 13 janvier 2026 – 14h-16h – en ligne\n« Commerces de centre-bourg »\n\n"
+        "Séance 5 (clôture) – date à confirmer (juin 2026) – 9h30-12h30\n« Quel avenir pour les bourgs ? »\n"
+        "Table ronde avec les élus du territoire.\n\n"
+        "Labo n°6 (séance de clôture) · date à confirmer (juillet 2026)\n"
+        "Thème : restitution des travaux du cycle\nHoraires : 14h00 – 16h30\n\n"
+        "SÉANCE DE CLÔTURE : QUE RETENIR DU CYCLE ?\nRestitution et débat avec les élus.\n"
+    )
+    got = _kinds(cat)
+    assert got["« Commerces de centre-bourg »"] == "webinaire"
+    assert got["« Quel avenir pour les bourgs ? »"] == "clôture"
+    assert got["restitution des travaux du cycle"] == "clôture"
+    assert got["QUE RETENIR DU CYCLE ?"] == "clôture"
+
+
+def test_an_undated_meeting_s_heading_gives_its_kind() -> None:
+    cat = _parse(
+        "Cycle « Sortir de l’isolement » 2025-2026\n\nUn cycle de webinaires ouvert à tous.\n\n"
+        "2 | SÉANCE DE CLÔTURE – date à confirmer (mai 2026)\nValbourg – lieu précisé ultérieurement\n"
+        "QUELLES SUITES DONNER AU CYCLE ?\nTable ronde avec les élus.\n"
+    )
+    got = _kinds(cat)
+    assert got["QUELLES SUITES DONNER AU CYCLE ?"] == "clôture"
