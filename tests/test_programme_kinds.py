@@ -9,7 +9,7 @@ import pytest
 
 from assistant.domain.models import Document
 from ingest.programme import parse_programme
-from ingest.programme.kinds import label_kind
+from ingest.programme.kinds import kind_of, label_kind
 
 
 def _parse(text: str, kind: str | None = None):
@@ -60,3 +60,29 @@ def test_an_undated_meeting_s_heading_gives_its_kind() -> None:
     )
     got = _kinds(cat)
     assert got["QUELLES SUITES DONNER AU CYCLE ?"] == "clôture"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [("Ciné-débat « Les voisins d’en face »", "autre"), ("Village des associations", "autre"),
+     ("Veillée « Histoires du canal »", "autre"), ("Intermède : théâtre-forum", "autre"),
+     ("Aller vers les villages sans médecin", None), ("Concert de clôture", "clôture"),
+     ("Visite de l’exposition « Nos rues »", "visite"), ("Café-accueil", None)],
+)  # fmt: skip
+def test_an_item_the_session_kinds_have_no_word_for_is_another_kind(title: str, kind: str | None) -> None:
+    assert kind_of(title) == kind
+
+
+def test_the_page_s_kind_word_does_not_make_a_film_or_a_village_a_workshop() -> None:
+    cat = _parse(
+        "Quinzaine du vivre-ensemble 2026 à Roquebrune-les-Pins\n\n"
+        "Au programme : des ateliers, des ciné-débats et des veillées dans tous les quartiers.\n\n"
+        "Lundi 9 mars 2026\n"
+        "14h – 16h : Atelier « Cuisiner ensemble » – Maison des Genêts\n"
+        "20h30 – 22h30 : Ciné-débat « La Rue des oliviers » – Salle des fêtes\n\n"
+        "Mardi 10 mars 2026\n"
+        "19h – 21h : Veillée « Contes de la colline » – Centre social des Pins\n"
+        "10h – 17h : Village des associations – Place du Marché\n"
+    )
+    assert [(s.start, s.kind) for s in cat.sessions] == [("14:00", "atelier"), ("20:30", "autre"), ("19:00", "autre"),
+                                                         ("10:00", "autre")]

@@ -88,7 +88,7 @@ def test_agenda_cards_over_two_days_a_walk_s_start_and_a_category_line_that_name
         "Lieu : en ligne (lien envoyé après inscription)\nTarif : gratuit\n"
     )
     got = [(s.title, s.date, s.start, s.kind, s.room, s.mode) for s in cat.sessions]
-    assert got == [("Le forum des voisins", "2026-04-10", None, None, "Espace Soleil, grande salle", "in_person"),
+    assert got == [("Le forum des voisins", "2026-04-10", None, "autre", "Espace Soleil, grande salle", "in_person"),
                    ("Le quartier raconté par ses habitants", "2026-04-11", "10:00", "visite", None, "in_person"),
                    ("Recruter sans exclure", "2026-04-13", "12:30", "webinaire", None, "online")]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.language.kinds import event_kind_named, session_kind_of
+from assistant.language.kinds import event_kind_named, other_kind, session_kind_of
 from assistant.language.text import fold
 
 # What a session is about, not what it is: "Restitution des ateliers", "Ouverture de la séance",
@@ -35,7 +35,20 @@ def kind_of(text: str) -> str | None:
     if _CLOSING.search(folded):
         return "clôture"
     found = session_kind_of(without_complements(folded))
-    return found.id if found else None
+    if found is not None:
+        return found.id
+    return other_kind_said(folded)
+
+
+def other_kind_said(folded: str) -> str | None:
+    """"Ciné-débat « … »", "Village des associations", "Veillée contée": a kind word the session
+    kinds lack, as the item's head noun (its first word or two). Further on it is the topic's:
+    "Cafés associatifs et épiceries de village", "Aller vers les villages sans tiers-lieu"."""
+    m = other_kind().pattern.search(folded)
+    return other_kind().id if m is not None and len(_WORD.findall(folded[: m.start()])) <= 1 else None
+
+
+_WORD = re.compile(r"[\w'-]+")
 
 
 _OPENING_QUALIFIER = re.compile(r"(?<=\w)\s+(?:d'ouverture|inaugurale|introductive)\b")
@@ -82,7 +95,8 @@ def kind_from_meta(kind: str | None) -> str | None:
     session kind: the items of a committee's agenda are its séances."""
     if not kind:
         return None
-    k = kind_of(kind)
+    found = session_kind_of(without_complements(fold(kind)))  # a forum's items are not all "autres"
+    k = found.id if found else None
     if k is None:
         event = event_kind_named(kind)
         return "séance" if event is not None and event.id == "comité" else None
