@@ -86,3 +86,14 @@ def test_the_page_s_kind_word_does_not_make_a_film_or_a_village_a_workshop() -> 
     )
     assert [(s.start, s.kind) for s in cat.sessions] == [("14:00", "atelier"), ("20:30", "autre"), ("19:00", "autre"),
                                                          ("10:00", "autre")]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [("Clôture et lecture des lettres écrites pendant la semaine", "clôture"),
+     ("Walking tour: « Les Tilleuls, 40 ans après » (meeting point at the tram stop)", "visite"),
+     ("Séance 2 : atelier d’écriture", "atelier"), ("Séance plénière", "plénière"),
+     ("Atelier en sous-groupes", "atelier"), ("Accueil café", "pause"), ("Soirée d’ouverture « Vivre ici »", "ouverture")],
+)  # fmt: skip
+def test_the_kind_word_a_title_opens_with_is_its_kind(title: str, kind: str) -> None:
+    assert kind_of(title) == kind

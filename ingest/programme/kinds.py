@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.language.kinds import event_kind_named, other_kind, session_kind_of
+from assistant.language.kinds import event_kind_named, other_kind, session_kind_of, session_kinds
 from assistant.language.text import fold
 
 # What a session is about, not what it is: "Restitution des ateliers", "Ouverture de la séance",
@@ -26,26 +26,31 @@ _CLOSING = re.compile(r"\b(?:seances?|sessions?)\s+(?:de cloture|conclusive|fina
 
 
 def kind_of(text: str) -> str | None:
-    """The strongest kind word in a title, label or slot caption (the genre lexicon's order:
-    "séance plénière" is a plenary, "atelier en sous-groupes" a workshop, "Accueil café" a break),
-    leaving out kind words that are another noun's complement."""
+    """The kind a title, label or slot caption gives, leaving out kind words that are another
+    noun's complement: the kind word it opens with, its head noun ("Clôture et lecture des
+    récits" closes the day, "Walking tour (meeting point …)" is a visit), a generic "séance" only
+    when no other kind is said; on one spot, the genre lexicon's order ("séance plénière" is a
+    plenary, "Accueil café" a break). A head noun of no session kind ("Concert", "Soirée") makes
+    the item another kind only when no session kind is said: "Soirée d'ouverture" opens."""
     folded = fold(text).replace("’", "'")
     if _OPENING.search(folded):
         return "ouverture"
     if _CLOSING.search(folded):
         return "clôture"
-    found = session_kind_of(without_complements(folded))
-    if found is not None:
-        return found.id
-    return other_kind_said(folded)
+    plain = without_complements(folded)
+    said = [(k.generic, m.start(), rank, k.id)
+            for rank, k in enumerate(session_kinds()) if (m := k.pattern.search(plain)) is not None]
+    if said:
+        return min(said)[3]
+    return other_kind().id if _other_at_head(folded) is not None else None
 
 
-def other_kind_said(folded: str) -> str | None:
+def _other_at_head(folded: str) -> re.Match[str] | None:
     """"Ciné-débat « … »", "Village des associations", "Veillée contée": a kind word the session
     kinds lack, as the item's head noun (its first word or two). Further on it is the topic's:
     "Cafés associatifs et épiceries de village", "Aller vers les villages sans tiers-lieu"."""
     m = other_kind().pattern.search(folded)
-    return other_kind().id if m is not None and len(_WORD.findall(folded[: m.start()])) <= 1 else None
+    return m if m is not None and len(_WORD.findall(folded[: m.start()])) <= 1 else None
 
 
 _WORD = re.compile(r"[\w'-]+")
