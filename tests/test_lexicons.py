@@ -35,7 +35,7 @@ def test_month_words_cover_full_and_abbreviated_forms() -> None:
     assert calendar.weekday_words()["mercredi"] == calendar.weekday_words()["wed"] == 2
 
 
-@pytest.mark.parametrize("table", ["session", "event"])
+@pytest.mark.parametrize("table", ["session", "event", "programme"])
 def test_kinds_have_labels_and_unshared_words(table: str) -> None:
     entries = load("kinds")[table]
     assert len({e["id"] for e in entries}) == len(entries)

@@ -64,12 +64,13 @@ def test_an_undated_meeting_s_heading_gives_its_kind() -> None:
 
 @pytest.mark.parametrize(
     ("title", "kind"),
-    [("Ciné-débat « Les voisins d’en face »", "autre"), ("Village des associations", "autre"),
+    [("Ciné-débat « Les voisins d’en face »", "projection"), ("Projection-débat « Nos rues »", "projection"),
+     ("Village des associations", "autre"),
      ("Veillée « Histoires du canal »", "autre"), ("Intermède : théâtre-forum", "autre"),
      ("Aller vers les villages sans médecin", None), ("Concert de clôture", "clôture"),
      ("Visite de l’exposition « Nos rues »", "visite"), ("Café-accueil", None)],
 )  # fmt: skip
-def test_an_item_the_session_kinds_have_no_word_for_is_another_kind(title: str, kind: str | None) -> None:
+def test_an_item_the_session_kinds_have_no_word_for_is_a_screening_or_another_kind(title: str, kind: str | None) -> None:
     assert kind_of(title) == kind
 
 
@@ -84,8 +85,8 @@ def test_the_page_s_kind_word_does_not_make_a_film_or_a_village_a_workshop() -> 
         "19h – 21h : Veillée « Contes de la colline » – Centre social des Pins\n"
         "10h – 17h : Village des associations – Place du Marché\n"
     )
-    assert [(s.start, s.kind) for s in cat.sessions] == [("14:00", "atelier"), ("20:30", "autre"), ("19:00", "autre"),
-                                                         ("10:00", "autre")]
+    assert [(s.start, s.kind) for s in cat.sessions] == [("14:00", "atelier"), ("20:30", "projection"),
+                                                         ("19:00", "autre"), ("10:00", "autre")]
 
 
 @pytest.mark.parametrize(

@@ -32,12 +32,13 @@ def _kinds(table: Literal["session", "event"]) -> tuple[Kind, ...]:
 
 
 @cache
-def other_kind() -> Kind:
-    """The kind of a programme item the session kinds have no word for (a ciné-débat, a
-    village of stands, a show): programmes name it, questions do not filter by it."""
-    e = load("kinds")["other"]
-    return Kind(id=e["id"], fr=e["fr"], en=e["en"], is_break=False, pattern=word_pattern(e["words_fr"] + e["words_en"]),
-                family=e["id"])
+def programme_kinds() -> tuple[Kind, ...]:
+    """Kinds of programme items the session kinds have no word for (a ciné-débat, a village of
+    stands, a show), the last of them "autre": programmes name them, questions do not filter by
+    them."""
+    return tuple(Kind(id=e["id"], fr=e["fr"], en=e["en"], is_break=False,
+                      pattern=word_pattern(e["words_fr"] + e["words_en"]), family=e["id"])
+                 for e in load("kinds")["programme"])
 
 
 def session_kinds() -> tuple[Kind, ...]:
@@ -74,7 +75,7 @@ def event_kind_named(text: str) -> Kind | None:
 @cache
 def kind_label(kind_id: str | None, lang: Literal["fr", "en"]) -> str:
     """How an answer names a kind; a kind the lexicon does not know is shown as written."""
-    for k in (*session_kinds(), other_kind(), *event_kinds()):
+    for k in (*session_kinds(), *programme_kinds(), *event_kinds()):
         if k.id == kind_id:
             return k.fr if lang == "fr" else k.en
     return kind_id or ("séance" if lang == "fr" else "session")

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.language.kinds import event_kind_named, other_kind, session_kind_of, session_kinds
+from assistant.language.kinds import (
+    event_kind_named,
+    programme_kinds,
+    session_kind_of,
+    session_kinds,
+)
 from assistant.language.text import fold
 
 # What a session is about, not what it is: "Restitution des ateliers", "Ouverture de la séance",
@@ -42,15 +47,18 @@ def kind_of(text: str) -> str | None:
             for rank, k in enumerate(session_kinds()) if (m := k.pattern.search(plain)) is not None]
     if said:
         return min(said)[3]
-    return other_kind().id if _other_at_head(folded) is not None else None
+    return _programme_kind_at_head(folded)
 
 
-def _other_at_head(folded: str) -> re.Match[str] | None:
+def _programme_kind_at_head(folded: str) -> str | None:
     """"Ciné-débat « … »", "Village des associations", "Veillée contée": a kind word the session
     kinds lack, as the item's head noun (its first word or two). Further on it is the topic's:
     "Cafés associatifs et épiceries de village", "Aller vers les villages sans tiers-lieu"."""
-    m = other_kind().pattern.search(folded)
-    return m if m is not None and len(_WORD.findall(folded[: m.start()])) <= 1 else None
+    for k in programme_kinds():
+        m = k.pattern.search(folded)
+        if m is not None and len(_WORD.findall(folded[: m.start()])) <= 1:
+            return k.id
+    return None
 
 
 _WORD = re.compile(r"[\w'-]+")
