@@ -125,3 +125,21 @@ def test_a_speaker_s_workplace_a_agency_or_a_heading_is_no_town() -> None:
         "démarche « Guichet sans papier » : un accueil pensé pour celles et ceux qui lisent peu.\n"
     )
     assert {i.name: i.place for i in inits} == {"Le Temps pour soi": "Montrelais", "Guichet sans papier": None}
+
+
+def test_an_organisation_s_name_goes_on_in_lower_case() -> None:
+    inits = _initiatives(
+        "Lettre du réseau – Forum de l'habitat\n\n"
+        "À Montrelais, l'association Bien vieillir en Brécourt fait vivre depuis 2020 « La Maison des "
+        "Tilleuls » : six logements autour d'une salle commune où les habitantes et les habitants partagent "
+        "leurs repas.\n\n"
+        "À Valbrune, l'association Le Fil valbrunois, avec les bailleurs du quartier, anime « Les Portes "
+        "ouvertes » : chaque mois, une famille reçoit ses voisines et ses voisins pour un goûter partagé.\n\n"
+        "Le dispositif « Sorties du mardi », porté par l'association Amis de lecture 58 depuis deux ans, "
+        "emmène les personnes isolées au théâtre et au concert de la ville voisine.\n"
+    )
+    assert [(i.name, i.organiser) for i in inits] == [
+        ("La Maison des Tilleuls", "l'association Bien vieillir en Brécourt"),
+        ("Les Portes ouvertes", "l'association Le Fil valbrunois"),
+        ("Sorties du mardi", "l'association Amis de lecture 58"),
+    ]

@@ -61,7 +61,7 @@ _ORG = re.compile(
     r"\b(?:(?:[Pp]ort|[Gg][ée]r|[Aa]nim|[Mm]en|[Ll]anc|[Ii]magin|[Ff]orm|[Cc]r[ée]|[Cc]oordonn|[Pp]ilot|[Ii]niti|[Dd][ée]velopp|[Tt]enu"
     r"|[Cc]on[çc]u|[Oo]uverte?s?)(?:[ée]e?s?|ue?s?)?"
     r"(?:\s+(?:à|en|dans)\s+[^;.()]{1,50}?)?\s+par|(?:[Rr]un|[Ll]ed|[Cc]oordinated|[Ll]aunched|[Ss]et up|[Cc]reated|[Mm]anaged)\s+by)\s+"
-    r"(?P<by>(?:l['’]|la\s+|le\s+|les\s+)?[\w’'&\-]+(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|de|du|des|d['’][\w’'\-]+|la|le|l['’][A-ZÀ-Ý][\w’'\-]*)){0,6})"
+    r"(?P<by>(?:l['’]|la\s+|le\s+|les\s+)?[\w’'&\-]+(?:\s+(?:[A-ZÀ-Ý&][\w’'&\-]*|de|du|des|d['’][\w’'\-]+|la|le|l['’][A-ZÀ-Ý][\w’'\-]*)(?![\w’'])){0,6})"
     # The organisation as the subject that presents it ("L'association X y présentera « … »",
     # "la SCIC X y fera découvrir « … »"): the article may open the sentence.
     r"|\b(?P<kind>[Ll]['’]association|[Ll]a coopérative|[Ll]a SCIC|[Ll]e collectif|[Ll]['’]entreprise|[Ll]e CCAS"
@@ -204,16 +204,34 @@ def _first(rx: re.Pattern[str], text: str, a: int, b: int, group: str | None = N
     return strip_span(text, m.start(), m.end(), ",.;")
 
 
+# An organisation's name may go on in lower case after its capitalised words: an adjective of
+# its place closing the clause ("Le Lien valbrunois,", "la CUMA du Causse lotois :"), or a few
+# small words that lead to another capitalised word or a département's number ("Vivre ensemble
+# en Cotentin", "Passeurs de culture 80").
+_DEMONYM = r"[a-zà-ÿ]+(?:[ao]ise?|aine?|ienn?e?|ine?|arde?)s?"
+_NAME_TAIL = re.compile(
+    rf"[ \t]+{_DEMONYM}(?=[ \t]*(?:[,;.:)]|$))"
+    r"|[ \t]+(?:[a-zà-ÿ]+[ \t]+(?:de|du|des|en)|(?:de|du|des)[ \t]+[a-zà-ÿ]+)[ \t]+"
+    r"(?:[A-ZÀ-Ý][\w’'\-]*|\d\d(?!\d))", re.M)
+
+
+def _with_tail(text: str, end: int) -> int:
+    while (p := re.search(r"[ \t]+(?:de|du|des|la|le)$", text[max(0, end - 6):end])) is not None:
+        end -= len(p.group())  # "Amis de" (the name goes on: "Amis de lecture 58")
+    m = _NAME_TAIL.match(text, end)
+    return m.end() if m else end
+
+
 def _organiser(text: str, a: int, b: int) -> Pos | None:
     for m in _ORG.finditer(text, a, b):
         if m.group("by"):
             if names_a_person(text, m.start("by")):
                 continue  # "animé par Jeanne Martin, …": the session's moderator, not the runner
-            return strip_span(text, m.start("by"), m.end("by"), ",.;")
+            return strip_span(text, m.start("by"), _with_tail(text, m.end("by")), ",.;")
         named = bool(m.group("rest") and m.group("rest").strip())
         if not named and not re.match(r"(?i)l['’]|la |le |the ", m.group("kind")):
             continue  # "l'accueil du centre social": which one is not said
-        end = m.end("rest") if named else m.end("kind")
+        end = _with_tail(text, m.end("rest")) if named else m.end("kind")
         return strip_span(text, m.start("kind"), end, ",.;")
     return None
 
