@@ -143,3 +143,22 @@ def test_an_organisation_s_name_goes_on_in_lower_case() -> None:
         ("Les Portes ouvertes", "l'association Le Fil valbrunois"),
         ("Sorties du mardi", "l'association Amis de lecture 58"),
     ]
+
+
+def test_a_neighbourhood_a_valley_or_a_departement_is_a_place() -> None:
+    inits = _initiatives(
+        "Rencontres de la cohésion – programme\n\n"
+        "Atelier A1 – Le sport, levier d'insertion des jeunes des quartiers prioritaires\n"
+        "Avec : Nora Vidal, présidente de l'association Foot Ensemble\n"
+        "Le dispositif « Cours de récré », lancé par Foot Ensemble dans les quartiers Hautes-Vignes et "
+        "Pré-Vert, compte aujourd'hui 400 jeunes licenciés, dont un tiers de filles.\n\n"
+        "Une chambre libre chez une personne âgée pour un étudiant : depuis 2020, le dispositif « Deux "
+        "âges, un toit » de l'association Logis Partagé a constitué 150 binômes en Morvandie.\n\n"
+        "Des concerts sont donnés chaque mois en EHPAD par les élèves du conservatoire, avec le projet "
+        "« Notes au chevet » qui a touché 600 résidents.\n"
+    )
+    assert {i.name: i.place for i in inits} == {
+        "Cours de récré": "quartiers Hautes-Vignes et Pré-Vert",
+        "Deux âges, un toit": "Morvandie",
+        "Notes au chevet": None,
+    }

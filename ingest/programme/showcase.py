@@ -49,6 +49,16 @@ _TOWN_DEPT = re.compile(rf"(?P<town>{_TOWN})\s*\((?P<dept>[A-ZÀ-Ý][^()\d]*[a-z
 # "In Villeneuve", "in the Old Port district of Villeneuve".
 _AT_TOWN = re.compile(rf"(?:^|(?<=[\s,;(]))(?:[àÀ](?:\s+la|\s+l['’](?=[A-ZÀ-Ý]))?|installée?s?\s+à|basée?s?\s+à|implantée?s?\s+à"
                       rf"|[Ii]n(?=\s)(?:\s+the\s+[\w’'\-]+(?:\s+[\w’'\-]+)?\s+(?:district|neighbourhood|area)\s+of)?)\s*(?P<town>{_TOWN})")
+# An area rather than a town: a département or a region after "en" ("320 binômes en Sarthe"), a
+# neighbourhood, a valley ("dans les quartiers Hautes-Vignes et Pré-Vert", "dans le quartier de
+# la Gare", "dans les vallées du X et de l'Y"). The area's word is part of the place.
+_AREA_WORD = r"(?:quartiers?|vallées?|cités?|faubourgs?)"
+_OF = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])"
+_AREA = re.compile(
+    rf"(?<![\w’'])(?:dans\s+(?:le|les|la)\s+|en\s+)(?P<town>{_AREA_WORD}\s+{_OF}?{_TOWN}"
+    rf"(?:\s+et\s+{_OF}?{_TOWN})?)"
+    # A département is a name, not an acronym ("en EHPAD", "en FALC").
+    rf"|(?<![\w’'])en\s+(?P<dept>[A-ZÀ-Ý][a-zà-ÿ][\w’'\-]*)(?![\w’'\-]|\s+[A-ZÀ-Ý\d])")
 # Words that open an organisation or a person, not a town ("de l'association …", "de Mme …").
 NOT_TOWNS = frozenset({"association", "ville", "mairie", "mme", "m", "mr", "ms", "dr", "pr", "madame", "monsieur",
                         "centre", "mission", "maison", "caisse", "conseil", "departement", "region", "federation",
@@ -254,6 +264,16 @@ def _at_town(text: str, a: int, b: int) -> Pos | None:
     return None
 
 
+def _area(text: str, a: int, b: int) -> Pos | None:
+    """The first area the clause names (a neighbourhood, a valley, a département after "en")."""
+    for m in _AREA.finditer(text, a, b):
+        g = "town" if m.group("town") else "dept"
+        if fold(re.split(r"[\s’'\-]", m.group(g))[0]) in NOT_TOWNS:
+            continue
+        return strip_span(text, m.start(g), m.end(g), ",.;")
+    return None
+
+
 def _figure(text: str, a: int, b: int) -> Pos | None:
     for m in _FIGURE.finditer(text, a, b):
         head = re.match(r"[\d\s  .,]+", m.group())
@@ -281,7 +301,7 @@ def showcased(text: str, lines: list[Line], titles: list[Pos]) -> list[Showcased
             if (m := _TOWN_DEPT.search(text, sent, stop)) is not None:
                 place = strip_span(text, m.start("town"), m.end(), ",.;")
             else:
-                place = _at_town(text, sent, stop)
+                place = _at_town(text, sent, stop) or _area(text, sent, stop)
             out.append(Showcased(name=(na, nb), block=(pa, pb), place=place,
                                  organiser=_organiser(text, sent, stop), figure=_figure(text, nb, stop)))
     return out
