@@ -162,3 +162,19 @@ def test_a_neighbourhood_a_valley_or_a_departement_is_a_place() -> None:
         "Deux âges, un toit": "Morvandie",
         "Notes au chevet": None,
     }
+
+
+def test_a_social_landlord_or_a_centre_social_written_with_a_capital_runs_it() -> None:
+    inits = _initiatives(
+        "Lettre du réseau – Forum de l'habitat\n\n"
+        "L'atelier du matin a mis en lumière « Les Terrasses du Parc », à Montrelais : le bailleur Toits "
+        "de Brécourt y a transformé un ancien foyer en 20 appartements adaptés, dont la moitié pour des "
+        "personnes âgées.\n\n"
+        "« Salles fraîches » (cool rooms)\n"
+        "In Valbrune, the Centre social Les Tilleuls coordinates a network of cool public rooms where "
+        "anyone can rest during the hottest hours of the summer.\n"
+    )
+    assert {i.name: i.organiser for i in inits} == {
+        "Les Terrasses du Parc": "le bailleur Toits de Brécourt",
+        "Salles fraîches": "the Centre social Les Tilleuls",
+    }

@@ -75,9 +75,9 @@ _ORG = re.compile(
     # The organisation as the subject that presents it ("L'association X y présentera « … »",
     # "la SCIC X y fera découvrir « … »"): the article may open the sentence.
     r"|\b(?P<kind>[Ll]['’]association|[Ll]a coopérative|[Ll]a SCIC|[Ll]e collectif|[Ll]['’]entreprise|[Ll]e CCAS"
-    r"|[Ll]a Ville|[Ll]e centre social|[Ll]a Mission locale|[Ll]a MJC|[Ll]e Département|[Ll]a Métropole|[Ll]a Région"
+    r"|[Ll]a Ville|[Ll]e [Cc]entre social|[Ll]e bailleur(?: social)?|[Ll]a Mission locale|[Ll]a MJC|[Ll]e Département|[Ll]a Métropole|[Ll]a Région"
     r"|[Ll]a communauté de communes|[Ll]a fédération"
-    r"|[Tt]he association|[Tt]he (?:social|community) centre|[Tt]he cooperative"
+    r"|[Tt]he association|[Tt]he (?:social|community) centre|[Tt]he [Cc]entre social|[Tt]he cooperative"
     # ... or its complement ("les « Cafés du jeudi » du centre social X"); "du", "de la" are left out.
     r"|(?<=\bdu )(?:centre social|collectif|CCAS|Département)|(?<=\bde l['’])(?:association|entreprise)"
     r"|(?<=\bde la )(?:coopérative|SCIC|Ville|Mission locale|MJC|Métropole|Région|communauté de communes|fédération)"
