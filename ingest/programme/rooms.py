@@ -110,6 +110,21 @@ def place_line(s: str) -> tuple[tuple[int, int], int | None] | None:
     return (town.end() + r[0], town.end() + r[1]), (hours.start() if hours else None)
 
 
+def says_where(s: str) -> tuple[tuple[int, int], int | None] | None:
+    """A line that only says where and when, as agendas write it under an event's title: the
+    town, a dash, the venue (and its room), perhaps the hours ("Corvanne – Collège du Lac, CDI,
+    14h-15h30", "Corvanne – Parvis de l'église, de 10h à 17h"). The place after the town and
+    where the hours start; None for any other line."""
+    found = place_line(s)
+    if found is not None:
+        return found
+    hours = _CLOSING_HOURS.search(s)
+    town = _TOWN_DASH.match(s[:hours.start()]) if hours is not None else None
+    if hours is None or town is None or len(s[:hours.start()].split()) > 12:
+        return None
+    return (town.end(), len(s[:hours.start()].rstrip(" ,;"))), hours.start()
+
+
 def room_line(s: str, *, in_slot: bool) -> tuple[int, int] | None:
     """If the whole line names a room, the (start, end) of the room text inside `s`."""
     code = _CODE.match(s)

@@ -29,6 +29,8 @@ _FIELD_SEP = re.compile(r"\s+[·•|]\s+")
 
 # A line that only says the date is not known yet: "Date à confirmer", "(date à préciser)".
 _DATE_TBC = only_pending(r"dates?|jour|horaires?")
+# The same with a note on when it may be: "Date à confirmer (semaine du 7 décembre)".
+_DATE_TBC_NOTE = re.compile(rf"^\W*(?:dates?|jour)\s+(?:{PENDING})\s*\([^()]*\)\W*$")
 # A meeting's heading that gives no date yet: "6 | SÉANCE DE CLÔTURE – date à confirmer (mai 2026)".
 _HEAD_DATE_TBC = re.compile(rf"(?:^\W*\d{{1,2}}\W|[–—|:-])\s*dates?\s+(?:{PENDING})\b")
 # "(salle à confirmer)", "Lieu à préciser": the session's room is not known yet (null), and the
@@ -49,6 +51,9 @@ _MODE_NOTE = re.compile(r"^\W*(?:en ligne|online|en visio\w*|visioconf\w*|a dist
 _SECTION = re.compile(r"^\W*(?:ordre du jour|(?:le |au )?(?:programme|program|deroule|deroulement)(?: (?:detaille|previsionnel|complet))?"
                       r"(?: (?:de la |du |des )?(?:journee|jour|matinee|apres-midi|soiree|rencontres?|seminaire|colloque|semaine))?"
                       r"(?: jour par jour)?|agenda|schedule|sommaire)\W*$", re.I)
+# A week's heading in a month-long programme: "— SEMAINE 3 · du 30 novembre au 6 décembre —",
+# "Semaine 2 (23-29 mars)", "Week 1": a section of the page; its events give their own days.
+_WEEK = re.compile(r"^\W*(?:semaine|week)\s*(?:n\s*°\s*)?\d{1,2}\b(?!\s*[h:]\d)")
 # A page's running footer copied with the text: "Réseau X – Programme – page 1/2".
 # The programme's own running head on the next page: "« Title » – suite du programme", "(suite)".
 _PAGE_FOOTER = re.compile(r"\bpage\s*\d+\s*(?:/|sur|of)\s*\d+\s*$|\bsuite du programme\W*$|\((?:suite|continued)\)\W*$")
@@ -180,7 +185,7 @@ class Walker:
         if _CONTACT_HEADER.match(f.strip()):
             return "contact_header"
         folded = fold(t)
-        if _DATE_TBC.match(folded):
+        if _DATE_TBC.match(folded) or _DATE_TBC_NOTE.match(folded):
             return "date_tbc"
         if len(t) <= 90 and _HEAD_DATE_TBC.search(folded) and not _sentence(t):
             # "Séance 6 – date à confirmer – 9h30-12h30" still gives its hours: a meeting's
@@ -206,6 +211,7 @@ class Walker:
         if len(t) <= 250 and labels.label_match(t):
             return "label"
         if (len(t) <= 3 or not any(ch.isalnum() for ch in t) or _NOTE.match(t) or _SECTION.match(folded)
+                or (len(t) <= 80 and _WEEK.match(folded) and times.find_range(t) is None)
                 or _PAGE_FOOTER.search(folded)):
             return "noise"  # separators ("……", "* * *"), stray glyphs, editor's notes "[…]"
         if rooms.room_line(t, in_slot=self.slot is not None) and not (
@@ -320,11 +326,16 @@ class Walker:
     def on_date_tbc(self, i: int, ln: Line) -> None:
         """"Date à confirmer": under a title, that session has no date (and must not take the
         last day's); before one, the sessions that follow have none until the next date."""
-        if self.cur is not None and self.last_kind not in ("day", "slot"):
+        # Under a title, not after a blank line or a section's heading: those open what follows.
+        right_under = self.cur is not None and self.last_kind not in ("noise",) and \
+            self.text.count("\n", self.cur.block_end, ln.line_start) <= 1
+        if self.cur is not None and self.last_kind not in ("day", "slot") and right_under:
             self.cur.date, self.cur.date_span, self.cur.date_tbc = None, None, True
             if self.slot is not None and self.day is not None and self.slot.line is self.day[2]:
                 self.cur.start = self.cur.end = self.cur.time_span = None  # that date line's time
             self.extend(ln)
+        elif self.cur is not None and not right_under:
+            self.close()  # the next event's heading: the one above is over
         self.day = None
         self.slot = None
         self.tbc = True
@@ -808,6 +819,8 @@ class Walker:
             self.cur.block_start = rl.line_start
             return
         cur = self.cur
+        if self._titled_under_day(i, ln):
+            return
         if self._quoted_under_kind(ln):
             return
         if (cur is not None and cur.opened_by in ("slot", "label") and self.last_kind in ("slot", "label")
@@ -876,6 +889,33 @@ class Walker:
             at = ln.start + hours
             cur.start, cur.end, cur.time_span = tr.start, tr.end, (at + tr.span[0], at + tr.span[1])
         self.extend(ln)
+        return True
+
+    def _titled_under_day(self, i: int, ln: Line) -> bool:
+        """An agenda's event under its day (or its "date à confirmer"), over the line that says
+        where: "Vendredi 11 décembre" / "Théâtre-forum « Title »" / "Corvanne – Salle des fêtes,
+        20h30". The line is its title (the quoted words, the kind before them); the place line
+        below is read as its place."""
+        j = self._next(i)
+        where = rooms.says_where(self.lines[j].text) if j is not None else None
+        if self.cur is not None or self.last_kind not in ("day", "date_tbc") or j is None or where is None:
+            return False
+        q = labels.quoted_title(ln.text, 0)
+        kind = None
+        title = strip_span(self.text, ln.start, ln.end, " .")
+        if q is not None and len(ln.text[:q.start].split()) <= 4 and not ln.text[q.end:].strip(" .:!?"):
+            title = (ln.start + q.title[0], ln.start + q.title[1])
+            kind = kind_of(ln.text[:q.start]) if ln.text[:q.start].strip() else None
+        d = self.open(title, by="heading", ln=ln)
+        d.label_kind = kind
+        place = self.lines[j]
+        (a, b), hours = where
+        d.room = (place.start + a, place.start + b)
+        if hours is not None and (tr := times.find_range(place.text[hours:])) is not None:
+            at = place.start + hours
+            d.start, d.end, d.time_span = tr.start, tr.end, (at + tr.span[0], at + tr.span[1])
+        self.consumed.add(j)
+        self.extend(place)
         return True
 
     def _quoted_under_kind(self, ln: Line) -> bool:
