@@ -22,7 +22,7 @@ from assistant.language.pending import pending
 from assistant.language.places import ADDRESS
 from assistant.language.text import fold, tokens
 
-from . import dates, people, rooms, times
+from . import dates, leaflet_days, people, rooms, times
 from .initiatives import Mention
 from .kinds import kind_from_meta, kind_named, kind_of, self_kind
 from .leaflet import Leaflet, numbered_title
@@ -173,28 +173,39 @@ class Builder:
         drafts: list[Draft] = []
         tr_pos = None
         tr = None
-        # The hours on their own label, else on the date's line ("Quand ? Mardi 17 mars, de 14h à 17h").
-        for ln in [*lf.values.get("times", []), *lf.values.get("dates", [])]:
-            tr = times.find_range(ln.text)
+        # The hours on their own label (a day's, across its lunch break: "9h30-12h30 /
+        # 13h30-17h"), else on the date's line ("Quand ? Mardi 17 mars, de 14h à 17h").
+        for ln in lf.values.get("times", []):
+            tr = leaflet_days.day_hours(ln.text, ln.start)
             if tr:
-                tr_pos = (ln.start + tr.span[0], ln.start + tr.span[1])
+                tr_pos = tr.span
                 break
-        found = [(ln, d) for ln in lf.values.get("dates", []) for d in dates.find_dates(ln.text)]
-        year = next((d.year for _, d in found if d.year), None)
-        slots: list[tuple[Line | None, dates.DateMatch | None]] = [*found] or [(None, None)]
+        found = leaflet_days.leaflet_days(lf.values.get("dates", []))
+        year = next((d.date.year for d in found if d.date is not None and d.date.year), None)
+        slots: list[leaflet_days.Day | None] = [*found] or [None]
         card_day = self.day_before(lf.stamp.end + 1) if lf.stamp is not None and not found else None
-        for date_ln, d in slots:
-            dr = Draft(title=title, opened_by="leaflet", block_start=block[0], block_end=block[1],
-                       label_kind=heading_kind, in_cycle=lf.heading is not None)
-            if date_ln is not None and d is not None:
+        for day in slots:
+            d = day.date if day is not None else None
+            dr = Draft(title=day.title if day is not None and day.title else title, opened_by="leaflet",
+                       block_start=block[0], block_end=block[1], label_kind=heading_kind,
+                       in_cycle=lf.heading is not None)
+            if day is not None and d is not None:
                 dr.date = d.iso(year or self._leaflet_year(d) or _meta_year(self.doc))
-                dr.date_span = (date_ln.start + d.start, date_ln.start + d.end)
+                dr.date_span = day.date_span
                 if dr.date[0].isdigit():
                     self._last_leaflet_date = (int(dr.date[:4]), d.month)
             elif card_day is not None:
                 dr.date, dr.date_span = card_day  # the card's stamp, with the page's year
-            if tr is not None:
+            if day is not None and day.time is not None:
+                dr.start, dr.end, dr.time_span = day.time.start, day.time.end, day.time.span
+            elif tr is not None:
                 dr.start, dr.end, dr.time_span = tr.start, tr.end, tr_pos
+            if day is not None and day.mode is not None:
+                dr.mode, dr.mode_span = day.mode
+            if day is not None:
+                dr.room = day.room
+                if day.then and (own := kind_of(self.text[day.title[0]:day.title[1]])):
+                    dr.label_kind = own  # "puis 20h : repas partagé": a meal, not the meeting's kind
             # "Quand ? Date à confirmer (juin 2026)": no date, and not the page's either.
             dr.date_tbc = d is None and any(pending(ln.text) for ln in lf.values.get("dates", []))
             drafts.append(dr)
@@ -202,8 +213,9 @@ class Builder:
             # "Format : webinaire (lien envoyé la veille)": how the meeting is attended.
             mode = mode_named(ln.text)
             if mode is not None:
-                for dr in drafts:
-                    dr.mode, dr.mode_span = mode, (ln.start, ln.end)
+                for dr in drafts:  # a day's own mode ("(classe virtuelle)") stands
+                    if dr.mode is None:
+                        dr.mode, dr.mode_span = mode, (ln.start, ln.end)
                 break
         for ln in lf.values.get("place", []):
             # "Lieu : en ligne (lien envoyé après inscription)": the place says how, not where.
@@ -214,20 +226,28 @@ class Builder:
                 break
         room = None
         for ln in lf.values.get("place", []):
-            r = rooms.place_room(ln.text)
+            r = rooms.place_room(ln.text) or leaflet_days.place_room(ln.text)
             if r is not None:
                 room = (ln.start + r[0], ln.start + r[1])
                 break
         places = [ln for ln in lf.values.get("place", []) if mode_named(ln.text) is None]
         for dr in drafts:
-            dr.room = room
+            # A day held online has no room; one with its own place line has that place's.
+            dr.room = None if dr.mode == "online" else dr.room or room
             if dr.mode is None and places and lf.heading is not None:
                 # "Où ? Villeneuve – lieu exact communiqué aux inscrit·es": held somewhere.
                 dr.mode, dr.mode_span = "in_person", (places[0].start, places[0].end)
         mentions = [(m, "intervenant") for m in _leaflet_people(self.text, lf.values.get("people", []))]
         mentions += [(m, "animateur") for m in _leaflet_people(self.text, lf.values.get("moderators", []))]
-        for dr in drafts:
-            dr.people = list(mentions)
+        # A formation held on several days under one title is one formation: its trainers are
+        # listed once, in the first of its days (a day with a title of its own lists them too,
+        # not the meal or the debate that follows a day's meeting: "puis 20h : repas partagé").
+        titled: set[str] = set()
+        for dr, day in zip(drafts, slots, strict=True):
+            key = fold(self.text[dr.title[0]:dr.title[1]])
+            if key not in titled and not (day is not None and day.then):
+                titled.add(key)
+                dr.people = list(mentions)
         return drafts
 
     def _numbering_kind(self, index: int) -> str | None:
@@ -461,10 +481,11 @@ class Builder:
 
     def session_at(self, pos: int) -> str | None:
         """The session whose block holds a position of the text, if any (the innermost)."""
-        found = None
+        found, prev = None, None
         for n, d in enumerate(self._drafts, 1):
-            if d.block_start <= pos < d.block_end:
-                found = f"{self.doc.doc_id}#s{n}"
+            # The days of one formation share its block: a name in it is the first day's.
+            if d.block_start <= pos < d.block_end and (d.block_start, d.block_end) != prev:
+                found, prev = f"{self.doc.doc_id}#s{n}", (d.block_start, d.block_end)
         return found
 
     def persons(self, mentions: list[tuple[people.PersonMention, str | None, str | None]]) -> list[Person]:

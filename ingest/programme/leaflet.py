@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 from assistant.language.text import fold
 
-from .dates import day_header
+from .dates import day_header, find_dates
 from .labels import label_match
 from .lines import Line
 from .people import role_line
+from .times import slot_line
 
 LABELS = {
     "intervenant": "people", "intervenante": "people", "intervenants": "people",
@@ -30,7 +31,8 @@ LABELS = {
     "dates et horaires": "dates", "dates et lieux": "dates", "lieu et horaires": "place",
     "tarifs et inscriptions": "price", "modalites d'inscription": "registration", "adresse": "place",
     "formatrices": "people", "intervenant e s": "people", "intervenant es": "people", "encadrement": "people",
-    "format": "format",
+    "format": "format", "calendrier": "dates", "calendrier et lieux": "dates", "dates et lieux de formation": "dates",
+    "effectif": "size",
     # Web pages ask the questions: "Quand ? Vendredi 23 janvier, 9h30 → 12h30", "Où ? …".
     "quand": "dates", "ou": "place",
     # A walk or a visit gives where it starts instead of where it is held.
@@ -39,7 +41,8 @@ LABELS = {
 # Without these a run of labels is something else (a contact card, a form).
 CORE = {"public", "duration", "dates", "place", "times", "format"}
 # A label, possibly after a glyph ("► DATES"), with a note in brackets ("Dates (au choix)").
-_LABEL_RE = re.compile(r"^(?:[►▶■●◆•*#>▸▪–-]\s*)?(?P<label>[a-z' ]+?)(?:\s*\([^)]*\))?\s*(?:[:?]\s*(?P<value>.*))?$")
+# A sheet typed as a form leads the value with dots: "Public visé ........... Agent·es".
+_LABEL_RE = re.compile(r"^(?:[►▶■●◆•*#>▸▪–-]\s*)?(?P<label>[a-z' ]+?)(?:\s*\([^)]*\))?\s*(?:(?:[:?]|\.{3,})\s*(?P<value>.*))?$")
 
 
 # The roles a leaflet block lists its people under: speakers and trainers, moderators.
@@ -86,6 +89,13 @@ def _opens_block(lines: list[Line], j: int) -> bool:
         return False
     below = [ln for ln in lines[j + 1 : j + 6] if not ln.blank][:3]
     return any((lab := _label(ln)) is not None and lab[0] in CORE for ln in below)
+
+
+def _next_day(block: Leaflet, current: str | None, ln: Line) -> bool:
+    """"Jour 3 – jeudi 5 février 2026 …" under "Jour 1 – …", "Jour 2 – …" in a sheet's dates: the
+    next day of the same formation, not the next meeting's heading."""
+    days = block.values.get("dates", []) if current == "dates" else []
+    return bool(days and find_dates(ln.text) and any(numbered_title(v) is not None for v in days))
 
 
 def _previous(lines: list[Line], i: int) -> int | None:
@@ -157,6 +167,7 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
         j = i
         gap = 0
         gap_before = False
+        timetable = False
         while j < len(lines):
             ln = lines[j]
             gap_before = gap > 0
@@ -169,12 +180,17 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 continue
             gap = 0
             lab = _label(ln)
+            if lab is None and current not in ("times", "dates", "content") and slot_line(ln.text) is not None:
+                # "Date : …" / "Lieu : …" over a timetable ("09h30   Accueil café"): the head of
+                # a meeting's agenda, which the timetable's walk reads, not a formation sheet.
+                timetable = True
+                break
             if lab:
                 current, skipping = lab[0], False
                 block.values.setdefault(current, [])
                 if lab[1] is not None:
                     block.values[current].append(lab[1])
-            elif _opens_block(lines, j) or (gap_before and (label_match(ln.text) is not None
+            elif (_opens_block(lines, j) and not _next_day(block, current, ln)) or (gap_before and (label_match(ln.text) is not None
                                                              or day_header(ln.text) is not None)):
                 # The next meeting's heading, or the next card's date stamp ("MER 8 AVR" after a
                 # blank line on an agenda page): its own block follows.
@@ -199,7 +215,7 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 break
             block.last = j
             j += 1
-        if len(CORE & set(block.values)) >= 2:
+        if len(CORE & set(block.values)) >= 2 and not timetable:
             # An agenda card ("MER 8 AVR" / "ATELIER" / its title / its labels): the line right
             # above the labels is its title; else a meeting's heading, if any.
             block.stamp = date_stamp_above(lines, i - 1) if i > 0 and not lines[i - 1].blank else None
