@@ -13,6 +13,7 @@ from assistant.language.text import FRENCH_STOPWORDS, fold, tokens
 from .build import Builder
 from .initiatives import find_initiatives
 from .lines import Line, split_lines
+from .markdown import blank_markdown, is_markdown
 from .members import member_lines
 from .people import PersonMention
 from .prose_people import prose_people
@@ -64,6 +65,9 @@ def _new_appearances(text: str, prose: list[PersonMention], known: list[tuple[Pe
 
 
 def parse_programme(doc: Document) -> Catalogue:
+    if is_markdown(doc.text):
+        # Read through its syntax; the offsets, hence every span, are the page's own.
+        doc = doc.model_copy(update={"text": blank_markdown(doc.text)})
     lines = split_lines(doc.text)
     top = _event_title(doc, lines)
     top_text = doc.text[top[0] : top[1]] if top else doc.title
