@@ -159,6 +159,13 @@ class Builder:
                 return d
         return None
 
+    def heading_draft(self, lf: Leaflet, drafts: list[Draft]) -> Draft | None:
+        """The session the walk opened on a label block's own heading line ("Séance 2 — Title"
+        read as a session label), when it did."""
+        assert lf.heading is not None
+        ln = self.lines[lf.heading.index]
+        return next((d for d in drafts if d.opened_by != "leaflet" and ln.line_start <= d.title[0] < ln.end), None)
+
     def leaflet_drafts(self, lf: Leaflet) -> list[Draft]:
         block = (self.lines[lf.first].line_start, self.lines[lf.last].end)
         title = self.top or block
@@ -413,6 +420,12 @@ class Builder:
             if above is not None:
                 _fill(above, made[0])  # "Labo n°1 · date" / "Thème : …" over Horaires / Lieu / Format
                 continue
+            if lf.heading is not None and (walked := self.heading_draft(lf, drafts)) is not None:
+                # "Séance 2 — Title" over "Date : … / Horaire : … / Format : …": one meeting. The
+                # label block says when, where and how; the walk kept what follows the block (its
+                # description, the speakers under "Avec :").
+                drafts.remove(walked)
+                _absorb(made[0], walked)
             for dr in made:
                 lf_ids.add(id(dr))
                 drafts.append(dr)
@@ -626,6 +639,15 @@ def _fill(d: Draft, lf: Draft) -> None:
         d.mode, d.mode_span = lf.mode, lf.mode_span
     d.people = [*d.people, *lf.people]
     d.block_end = max(d.block_end, lf.block_end)
+
+
+def _absorb(lf: Draft, walked: Draft) -> None:
+    """A label block's meeting takes what the walk found under its heading and the block does
+    not say: the description, the speakers, how far its block runs."""
+    lf.desc = lf.desc or walked.desc
+    lf.people = [*lf.people, *walked.people]
+    lf.organiser = lf.organiser or walked.organiser
+    lf.block_end = max(lf.block_end, walked.block_end)
 
 
 def _label(s: Session) -> str:

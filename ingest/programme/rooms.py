@@ -79,7 +79,9 @@ def place_room(s: str) -> tuple[int, int] | None:
     # "Villeneuve, centre social Les Tilleuls, salle Lilas": the town first, then the venue
     # and its room.
     pieces = list(re.finditer(r"[^,]+", s))
-    if len(pieces) >= 3 and _ROOM_LEAD.match(fold(pieces[-1].group().strip())) and len(pieces[-1].group().split()) <= 5:
+    # The address in brackets after the room ("salle X (4 rue Haute)") is a note, not its name.
+    last = re.sub(r"\s*\([^()]*\)\s*$", "", pieces[-1].group()) if pieces else ""
+    if len(pieces) >= 3 and _ROOM_LEAD.match(fold(last.strip())) and len(last.split()) <= 5:
         a = pieces[1].start() + len(pieces[1].group()) - len(pieces[1].group().lstrip())
         return a, len(s.rstrip(" .;"))
     return room_line(s, in_slot=True) or room_in(s)
