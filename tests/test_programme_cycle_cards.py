@@ -11,6 +11,8 @@ from ingest.programme import parse_programme
 
 PLAIN = """Cycle « Vivre ensemble en vallée » – saison 2026-2027
 
+Publié le 28 août 2026 · Mis à jour le 6 octobre 2026 · Temps de lecture : 4 min
+
 Un mardi par mois, le collectif réunit habitants, élus et associations.
 
 Les prochaines séances
@@ -56,9 +58,11 @@ def _markdown(text: str) -> str:
             line = "### " + line
         elif line.startswith("Cycle "):
             line = "# " + line
+        elif line.startswith("Publié le"):
+            line = f"*{line}*"
         elif line == "Les prochaines séances":
             line = "## " + line
-        elif ":" in line and not line.startswith(("-", "Dans ")):
+        elif ":" in line and not line.startswith(("-", "Dans ", "*")):
             label, value = line.split(":", 1)
             line = f"**{label}:**{value}"
         out.append(line)
@@ -78,6 +82,7 @@ def _got(cat):
 
 
 def test_a_seance_heading_over_its_labels_is_one_session() -> None:
+    # The page's byline ("Publié le … · Temps de lecture : 4 min") is no session, nor its date.
     cat = _parse(PLAIN)
     assert _got(cat) == EXPECTED
     # The speakers listed under "Avec :" after the description are that séance's.

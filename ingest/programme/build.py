@@ -333,8 +333,8 @@ class Builder:
         """A programme that states its date once, in prose ("se tiendra le vendredi 1er juillet")."""
         year = None
         for d in dates.find_dates(self.text[:before]):
-            if dates.mail_header_at(self.text, d.start):
-                continue  # "Envoyé : mardi 10 février 2026 09:12": when the e-mail left, not the event
+            if dates.stamp_at(self.text, d.start):
+                continue  # "Envoyé : mardi 10 février 2026 09:12", "Publié le …": when it was sent or written
             if d.year or d.weekday:
                 year = d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None)
                 return d.iso(year or _meta_year(self.doc)), (d.start, d.end)

@@ -259,6 +259,17 @@ def _stamp(text: str, at: int) -> bool:
     return bool(_STAMP_LINE.match(_folded(text[text.rfind("\n", 0, at) + 1 : at])))
 
 
+def stamp_at(text: str, at: int) -> bool:
+    """The date at offset `at` is a page's or a mail's stamp ("Publié le 28 août · Mis à jour
+    le …", "Envoyé : …"): when it was written or sent, not a day of the programme."""
+    return _stamp(text, at)
+
+
+def stamp_line(line: str) -> bool:
+    """A page's byline: "Publié le 4 mars 2026 | Mis à jour le … · Temps de lecture : 6 min"."""
+    return bool(_STAMP_LINE.match(_folded(line))) and bool(find_dates(line))
+
+
 # "2025-2026", "2025/2026", "saison 2025 – 2026": a season over two years (school or university
 # year): September–December are the first year's, January–August the second's.
 _SEASON = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)\s*[-/–]\s*((?:19|20)\d\d)(?![\d/.-])")

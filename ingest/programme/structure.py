@@ -185,6 +185,8 @@ class Walker:
         if _CONTACT_HEADER.match(f.strip()):
             return "contact_header"
         folded = fold(t)
+        if dates.stamp_line(t):
+            return "noise"  # the page's byline says when it was published, not a meeting
         if _DATE_TBC.match(folded) or _DATE_TBC_NOTE.match(folded):
             return "date_tbc"
         if len(t) <= 90 and _HEAD_DATE_TBC.search(folded) and not _sentence(t):
