@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from assistant.language.kinds import event_kind_named
 from assistant.language.modes import Mode, mode_named
 from assistant.language.pending import PENDING, only_pending, pending
 from assistant.language.text import fold
@@ -706,6 +707,8 @@ class Walker:
             self.days.append((ln, []))
         elif meta.confirm is not None:
             self._no_date_yet()
+        if self._event_head(ln, meta):
+            return  # "Forum régional – mardi 18 novembre 2025 – Town, Venue": the page's event
         if meta.time is not None:
             self.slot = Slot(line=ln, tr=meta.time)
             if not self.days:
@@ -728,6 +731,16 @@ class Walker:
             if self.cur is not None:
                 self.cur.one_line = True
                 self.cur.label_kind = kind
+
+    def _event_head(self, ln: Line, meta: Meta) -> bool:
+        """A meta line that dates the page's event rather than a session of it: before any session,
+        led by an event's kind ("Forum régional", "Journée régionale") with no hours, the place after
+        the date. A newsletter's masthead ("Forum régional – mardi 18 novembre 2025 – Town, Palais
+        des congrès") or a page's running footer: its date is the event's, the place no title."""
+        if self.out.drafts or self.cur is not None or meta.time is not None or meta.label is None:
+            return False
+        label = ln.text[meta.label[0]:meta.label[1]]
+        return event_kind_named(label) is not None and label_kind(label) in (None, "autre") and kind_of(label) in (None, "autre")
 
     def on_where(self, i: int, ln: Line) -> None:
         """"Lieu : Town – Venue, salle X" inside a session's block: where that session is held
