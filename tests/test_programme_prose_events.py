@@ -4,16 +4,11 @@ no index."""
 
 from __future__ import annotations
 
-import hashlib
-
-from assistant.domain.models import Document
-from ingest.programme import parse_programme
+from tests.programme_text import parse_text
 
 
 def _parse(text: str):
-    doc = Document(doc_id="gen", title=text.splitlines()[0], text=text, source="gen.txt",
-                   sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text))
-    return parse_programme(doc)
+    return parse_text(text, doc_id="gen")
 
 
 RELEASE = (

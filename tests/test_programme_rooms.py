@@ -3,20 +3,11 @@ lines: a room line closing a session's block. No model, no index."""
 
 from __future__ import annotations
 
-import hashlib
-
-from assistant.domain.models import Document
-from ingest.programme import parse_programme
+from tests.programme_text import parse_text
 
 
 def _parse(text: str):
-    doc = Document(doc_id="rooms", title=text.splitlines()[0], text=text, source="rooms.txt",
-                   sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text))
-    cat = parse_programme(doc)
-    for r in cat.sessions:
-        for name, span in r.fields.items():
-            assert doc.text[span.start : span.end] == span.quote, (r.id, name)
-    return cat
+    return parse_text(text, doc_id="rooms")
 
 
 def test_a_room_line_over_the_next_title_stays_the_next_session_s() -> None:

@@ -3,23 +3,14 @@ a qualifier; agenda cards; rooms after a venue; slots and captions. No model, no
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from assistant.domain.models import Document
-from ingest.programme import parse_programme
 from ingest.programme.kinds import kind_from_meta, kind_of
+from tests.programme_text import parse_text
 
 
 def _parse(text: str, kind: str | None = None):
-    doc = Document(doc_id="rule", title=text.splitlines()[0], text=text, source="rule.txt", kind=kind,
-                   sha256=hashlib.sha256(text.encode()).hexdigest(), chars=len(text))
-    cat = parse_programme(doc)
-    for r in cat.sessions:
-        for name, span in r.fields.items():
-            assert doc.text[span.start : span.end] == span.quote, (r.id, name)
-    return cat
+    return parse_text(text, doc_id="rule", kind=kind)
 
 
 @pytest.mark.parametrize(
