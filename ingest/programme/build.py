@@ -211,7 +211,7 @@ class Builder:
                 dr.mode, dr.mode_span = day.mode
             if day is not None:
                 dr.room = day.room
-                if day.then and (own := kind_of(self.text[day.title[0]:day.title[1]])):
+                if day.then and day.title is not None and (own := kind_of(self.text[day.title[0]:day.title[1]])):
                     dr.label_kind = own  # "puis 20h : repas partagé": a meal, not the meeting's kind
             # "Quand ? Date à confirmer (juin 2026)": no date, and not the page's either.
             dr.date_tbc = d is None and any(pending(ln.text) for ln in lf.values.get("dates", []))
