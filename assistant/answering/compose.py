@@ -75,7 +75,7 @@ def session_parts(s: Session, show: frozenset[str], lang: Lang, index: LoadedInd
             place = f" ({phrases.text(lang, 'venue', place=event.place)})" if event and event.place else ""
             parts.append(phrases.missing(lang, "room") + place)
     if "organiser" in show:
-        event = next((e for e in index.snapshot.catalogue.events if e.doc_id == s.doc_id), None)
+        event = _event_of(s, index)
         organiser = s.organiser or (event.organiser if event else None)
         parts.append(f"{phrases.text(lang, 'organised_by')} {organiser}" if organiser else phrases.missing(lang, "organiser"))
     mode = getattr(s, "mode", None)

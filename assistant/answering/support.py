@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.answering.query import Query
 from assistant.language.matching import group_met
-from assistant.language.text import content_terms
+from assistant.language.text import CORPUS_LANGUAGE, content_terms
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,12 @@ def assess(query: Query, texts: list[str], *, vocabulary: frozenset[str]) -> Sup
         # and English words the corpus itself uses (an English page). "leading", "like" are
         # neither, and say nothing against the topic being there.
         topic = tuple(g for g in topic if len(g) > 1 or group_in(g, vocabulary)) or topic
+    own_words = query.language == CORPUS_LANGUAGE
     scores = [coverage(topic, t) for t in texts]
     if not scores:
-        return Support(coverage=0.0, unknown=unknown, best=-1, groups=len(topic), own_words=query.language == "fr")
+        return Support(coverage=0.0, unknown=unknown, best=-1, groups=len(topic), own_words=own_words)
     best = max(range(len(scores)), key=scores.__getitem__)
-    return Support(coverage=scores[best], unknown=unknown, best=best, groups=len(topic),
-                   own_words=query.language == "fr")
+    return Support(coverage=scores[best], unknown=unknown, best=best, groups=len(topic), own_words=own_words)
 
 
 def weighted_coverage(topic: tuple[tuple[str, ...], ...], text: str, idf) -> float:
