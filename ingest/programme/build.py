@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from assistant.domain.models import (
     Citation,
@@ -511,12 +512,10 @@ class Builder:
             old = rec["m"]
             if old.function is None and m.function:
                 # A later mention that says what she does: hers, with the organisation already read.
-                rec["m"] = m if m.affiliation or old.affiliation is None else people.PersonMention(
-                    name=m.name, function=m.function, affiliation=old.affiliation, chunk=m.chunk)
+                rec["m"] = m if m.affiliation or old.affiliation is None else replace(m, affiliation=old.affiliation)
             elif old.affiliation is None and m.affiliation:
                 # One that only adds her organisation ("City of X: Jane Doe") keeps her function.
-                rec["m"] = m if old.function is None or m.function else people.PersonMention(
-                    name=old.name, function=old.function, affiliation=m.affiliation, chunk=old.chunk)
+                rec["m"] = m if old.function is None or m.function else replace(old, affiliation=m.affiliation)
         out = []
         for pid, rec in by_id.items():
             m = rec["m"]

@@ -213,9 +213,8 @@ _RANGE_FROM = re.compile(
     rf"\bdu\s+(?:(?:{_DAY_ALT}|{_DAY_ABBR})\.?\s+)?(?P<d>[0-3]?\d)(?:er)?(?:\s+(?P<m>{_MONTH_ALT})\.?)?"
     rf"(?:\s+(?:19|20)\d\d)?\s+(?:au|a)\s+(?:(?:{_DAY_ALT}|{_DAY_ABBR})\.?\s+)?$"
 )
-# An e-mail's header line ("Envoyé : mardi 10 février 2026 09:12"): when it left, not the event.
+# An e-mail's header words ("Envoyé : mardi 10 février 2026 09:12"): when it left, not the event.
 _MAIL_WORDS = r"envoye|sent|date d'envoi|recu|received"
-_MAIL_HEADER = re.compile(rf"[ \t]*(?:{_MAIL_WORDS})\s*:")
 # Lines whose date is when the page was written or sent, not a day of the programme.
 _STAMP_LINE = re.compile(rf"^\W*(?:publie|mis a jour|mise a jour|{_MAIL_WORDS})\b")
 
@@ -232,7 +231,7 @@ def day_in_context(day: int, weekday: int | None, above: str, year: int | None) 
     running in order (a smaller day than its is next month's). A written weekday must agree:
     it chooses between the context's months, and none agreeing leaves the day undated.
     """
-    found = [d for d in find_dates(above) if not _stamp(above, d.start)]
+    found = [d for d in find_dates(above) if not stamp_at(above, d.start)]
     if not found:
         return None
     last = found[-1]
@@ -250,19 +249,10 @@ def day_in_context(day: int, weekday: int | None, above: str, year: int | None) 
     return next(((yy, m) for yy, m in months if yy and agrees(yy, m, day, weekday)), None)
 
 
-def mail_header_at(text: str, at: int) -> bool:
-    """The line holding offset `at` is an e-mail header's ("Envoyé : …", "Sent: …")."""
-    return bool(_MAIL_HEADER.match(_folded(text[text.rfind("\n", 0, at) + 1:at])))
-
-
-def _stamp(text: str, at: int) -> bool:
-    return bool(_STAMP_LINE.match(_folded(text[text.rfind("\n", 0, at) + 1 : at])))
-
-
 def stamp_at(text: str, at: int) -> bool:
     """The date at offset `at` is a page's or a mail's stamp ("Publié le 28 août · Mis à jour
     le …", "Envoyé : …"): when it was written or sent, not a day of the programme."""
-    return _stamp(text, at)
+    return bool(_STAMP_LINE.match(_folded(text[text.rfind("\n", 0, at) + 1 : at])))
 
 
 def stamp_line(line: str) -> bool:
@@ -329,7 +319,7 @@ def page_years(text: str, title: str | None = None) -> PageYears:
     stamp = None
     years: list[int] = []
     for d in find_dates(head):
-        if d.year and _stamp(head, d.start):
+        if d.year and stamp_at(head, d.start):
             stamp = stamp or d.year
     for line in f.splitlines():
         if _STAMP_LINE.match(line) or _SEASON.search(line):

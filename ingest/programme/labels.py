@@ -142,7 +142,5 @@ def parse_label(t: str) -> LabelParts | None:
     h = _HOST.search(tail)
     if h:
         out.host = (tail_at + h.start("h"), tail_at + h.end("h"))
-    tr = times.find_range(tail)
-    if tr is not None:
-        out.time = times.TimeRange(tr.start, tr.end, (tail_at + tr.span[0], tail_at + tr.span[1]))
+    out.time = times.find_range_at(tail, tail_at)
     return out

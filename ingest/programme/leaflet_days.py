@@ -48,8 +48,7 @@ def day_hours(text: str, at: int) -> times.TimeRange | None:
     "9h30-12h30 / 13h30-17h" are one day of training with a lunch break, 9h to 16h30."""
     ranges = list(times.RANGE_RE.finditer(text))
     if not ranges:
-        tr = times.find_range(text)
-        return times.TimeRange(tr.start, tr.end, (at + tr.span[0], at + tr.span[1])) if tr else None
+        return times.find_range_at(text, at)
     first, last = ranges[0], ranges[-1]
     return times.TimeRange(times.to_hhmm(first["a"]), times.to_hhmm(last["b"]), (at + first.start(), at + last.end()))
 

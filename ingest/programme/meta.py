@@ -77,8 +77,8 @@ def meta_line(text: str) -> Meta | None:
             d = found[0]
             date = dates.DateMatch(a + d.start, a + d.end, d.month, d.day, d.year, d.weekday)
             continue
-        if time is None and (tr := times.find_range(field)) is not None:
-            time = times.TimeRange(tr.start, tr.end, (a + tr.span[0], a + tr.span[1]))
+        if time is None and (tr := times.find_range_at(field, a)) is not None:
+            time = tr
             continue
         if confirm is None and (c := _TO_CONFIRM.search(field)):
             confirm = (a + c.start(), a + c.end())

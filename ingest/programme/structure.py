@@ -898,11 +898,9 @@ class Walker:
         found = rooms.place_line(ln.text)
         if found is None:
             return False
-        (a, b), hours = found
-        cur.room = (ln.start + a, ln.start + b)
-        if hours is not None and cur.start is None and (tr := times.find_range(ln.text[hours:])) is not None:
-            at = ln.start + hours
-            cur.start, cur.end, cur.time_span = tr.start, tr.end, (at + tr.span[0], at + tr.span[1])
+        cur.room, tr = _room_and_hours(ln, found)
+        if tr is not None and cur.start is None:
+            cur.start, cur.end, cur.time_span = tr.start, tr.end, tr.span
         self.extend(ln)
         return True
 
@@ -924,11 +922,9 @@ class Walker:
         d = self.open(title, by="heading", ln=ln)
         d.label_kind = kind
         place = self.lines[j]
-        (a, b), hours = where
-        d.room = (place.start + a, place.start + b)
-        if hours is not None and (tr := times.find_range(place.text[hours:])) is not None:
-            at = place.start + hours
-            d.start, d.end, d.time_span = tr.start, tr.end, (at + tr.span[0], at + tr.span[1])
+        d.room, tr = _room_and_hours(place, where)
+        if tr is not None:
+            d.start, d.end, d.time_span = tr.start, tr.end, tr.span
         self.consumed.add(j)
         self.extend(place)
         return True
@@ -1020,6 +1016,14 @@ def _caption_times(t: str) -> tuple[int, times.TimeRange] | None:
     if tr is None or not (m.start("r") <= tr.span[0] < m.end("r")):
         return None
     return m.start(), tr
+
+
+def _room_and_hours(place: Line, where: tuple[Pos, int | None]) -> tuple[Pos, times.TimeRange | None]:
+    """The room and the hours a place line gives ("Corvanne – Salle des fêtes, 18h-20h"), from
+    `rooms.place_line`'s reading of it, in document offsets."""
+    (a, b), hours = where
+    room = (place.start + a, place.start + b)
+    return room, (times.find_range_at(place.text[hours:], place.start + hours) if hours is not None else None)
 
 
 def _caption(t: str) -> bool:

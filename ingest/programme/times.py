@@ -48,6 +48,12 @@ def find_range(s: str) -> TimeRange | None:
     return None
 
 
+def find_range_at(s: str, at: int) -> TimeRange | None:
+    """`find_range` of `s`, its span shifted by `at`, where `s` starts in the document."""
+    tr = find_range(s)
+    return TimeRange(tr.start, tr.end, (at + tr.span[0], at + tr.span[1])) if tr is not None else None
+
+
 # An agenda item's number before its time: "1. 10:15 am – Welcome", "3) 14h – Pause".
 _ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\d)")
 # An open-ended slot: "à partir de 16h30 : Visite libre", "Dès 18h – Apéritif". Only with the
