@@ -562,3 +562,36 @@ def test_a_where_question_naming_no_event_shows_each_close_session_with_its_even
     # Naming the event keeps to it.
     a = answer_question("Où a lieu l'atelier sur le jardin partagé au forum de Brécourt ?", [], ctx)
     assert "Salle Ravel" in a.answer and "Salle Debussy" not in a.answer
+
+
+def test_registration_is_asked_and_qualifies_a_deadline_or_a_price() -> None:
+    assert asking.values_asked("Faut-il s'inscrire ?") == ("registration",)
+    assert asking.values_asked("Do I need to book?") == ("registration",)
+    # "La date limite d'inscription" asks a deadline, "les frais d'inscription" a price.
+    assert asking.values_asked("Quelle est la date limite d'inscription ?") == ("deadline",)
+    assert asking.values_asked("Combien coûtent les frais d'inscription ?") == ("price",)
+    # Beside another attribute it is a subject ("un atelier sur l'inscription scolaire").
+    q = "Où a lieu l'atelier sur l'inscription scolaire ?"
+    assert asking.values_asked(q, asking.attributes_asked(q), names_session=True) == ()
+
+
+def test_the_values_of_each_clause_are_all_asked() -> None:
+    q = query("Do I need to book, and how much is it?")
+    assert set(q.values) == {"registration", "price"}
+
+
+def test_a_value_phrase_leaves_no_topic_behind() -> None:
+    # "faut", "need", "anything" are how the value is asked, not what it is about.
+    assert query("Faut-il s'inscrire ?").topic == ()
+    assert query("Do I need to bring anything?").topic == ()
+    assert query("Faut-il apporter quelque chose ?").values == ("bring",)
+
+
+def test_a_practical_value_asked_of_nothing_is_about_the_previous_answer() -> None:
+    history = [("user", "Où a lieu l'atelier sur la mobilité ?"),
+               ("assistant", "Atelier « Mobilité solidaire en zone rurale » — Salle Pascal [1].")]
+    q = query("do I need to book?", [Turn(role=r, content=c) for r, c in history])  # type: ignore[arg-type]
+    assert q.follow_up and q.subject == ("s-mobilite",) and q.filters.docs == {"rencontres-lyon"}
+    a = ask("faut-il s'inscrire ?", history)
+    grounded(a)
+    assert "inscription obligatoire" in a.answer

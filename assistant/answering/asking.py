@@ -49,11 +49,15 @@ class Value:
     asked: re.Pattern[str]
     evidence: re.Pattern[str]
     topical: bool  # its words also name a topic ("childcare"): asked only when nothing else is
+    # What another value asked beside it is about ("la date limite d'inscription" asks a deadline,
+    # "les frais d'inscription" a price): then only that other value is asked.
+    qualifies: frozenset[str] = frozenset()
 
 
 @cache
 def values() -> tuple[Value, ...]:
-    return tuple(Value(name, word_pattern(e["asked"]), _compile(e["evidence"]), bool(e.get("topical")))
+    return tuple(Value(name, word_pattern(e["asked"]), _compile(e["evidence"]), bool(e.get("topical")),
+                       frozenset(e.get("qualifies", ())))
                  for name, e in load("values").items())
 
 
@@ -88,6 +92,8 @@ def values_asked(question: str, attributes: frozenset[str] = frozenset(), *,
     if not names_session:
         other -= {"place", "room", "date", "time"}
     asked = [v for v in values() if v.asked.search(text) and not (v.topical and other)]
+    names = {v.name for v in asked}
+    asked = [v for v in asked if not v.qualifies & names]
     if any(v.name == "figure" for v in asked):
         # "Combien de trajets le Taxi du cœur a-t-il faits ?", "combien de communes le bus
         # dessert-il ?": what is counted is the subject, not a practical question about taxis.

@@ -118,6 +118,9 @@ def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
     plain = without_names(folded, removed)
     values = asking.values_asked(plain, asks, names_session=bool(named_kinds or named))
     value_clauses = asking.value_clauses(plain, asks, names_session=bool(named_kinds or named)) if values else ()
+    if value_clauses:
+        # Each clause's own values ("do I need to book, and how much is it?" asks both).
+        values = tuple(dict.fromkeys(v for clause in value_clauses for v in clause))
     if values:
         # "Combien de bénévoles ?" asks for a figure of the text, not a count of records.
         asks = (asks - {"count"} if "figure" in values else asks) | {"value"}
