@@ -208,4 +208,11 @@ def room_in(s: str) -> tuple[int, int] | None:
             return m.end(), m.end() + len(tail)
         if "," not in tail and (p := place_named(tail)) is not None:
             return m.end() + p[0], m.end() + p[1]  # "Déjeuner, Salon d'honneur (buffet …)"
+        # Or the middle piece, a note in lower case after it: "Déjeuner, hall Nord, offert par …".
+        piece = _MIDDLE_ROOM.match(s, m.end())
+        if piece is not None and _ROOM_LEAD.match(fold(piece["r"])):
+            return piece.start("r"), piece.end("r")
     return None
+
+
+_MIDDLE_ROOM = re.compile(r"(?P<r>[^,()]{2,40}?)\s*,\s*(?=[a-zà-ÿ])")

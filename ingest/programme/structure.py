@@ -55,16 +55,19 @@ _SECTION = re.compile(r"^\W*(?:ordre du jour|(?:le |au )?(?:programme|program|de
 # A week's heading in a month-long programme: "— SEMAINE 3 · du 30 novembre au 6 décembre —",
 # "Semaine 2 (23-29 mars)", "Week 1": a section of the page; its events give their own days.
 _WEEK = re.compile(r"^\W*(?:semaine|week)\s*(?:n\s*°\s*)?\d{1,2}\b(?!\s*[h:]\d)")
-# A page's running footer copied with the text: "Réseau X – Programme – page 1/2".
-# The programme's own running head on the next page: "« Title » – suite du programme", "(suite)".
-_PAGE_FOOTER = re.compile(r"\bpage\s*\d+\s*(?:/|sur|of)\s*\d+\s*$|\bsuite du programme\W*$|\((?:suite|continued)\)\W*$")
+# A page's running footer copied with the text: "Réseau X – Programme – page 1/2", or the
+# organisation's line with the page counter set apart at the right edge ("Réseau X · www.x.org
+# 2/4" after a run of spaces), as a PDF viewer copies it. The programme's own running head on
+# the next page: "« Title » – suite du programme", "(suite)".
+_PAGE_FOOTER = re.compile(r"\bpage\s*\d+\s*(?:/|sur|of)\s*\d+\s*$|\S\s{3,}\d{1,2}\s*/\s*\d{1,2}$"
+                          r"|\bsuite du programme\W*$|\((?:suite|continued)\)\W*$")
 # Labels that give the topic of the session above them, not a session of their own.
 _TOPIC_LABEL = re.compile(r"^(?:themes?|sujets?)$")
 # "Lieu : Maison de quartier, Brest" under the practical information: where the event is.
 _PLACE_LABEL = re.compile(r"^\s*(?:lieu|adresse)\s*:\s*(?=\S)")  # not "Accès :", the way there
 _CONTACT_HEADER = re.compile(
     r"^(?:pour tout renseignement|pour tous renseignements|renseignements?|contacts?(?: presse)?"
-    r"|inscriptions? et renseignements|informations? pratiques)\s*:?$"
+    r"|inscriptions? et renseignements|(?:informations?|infos?) pratiques)\s*:?$"
 )
 
 
@@ -104,6 +107,23 @@ class Slot:
     drafts: list[Draft] = field(default_factory=list)
     mode: Mode | None = None  # "11h15 – 12h30 · en visioconférence": every session of the slot
     mode_span: Pos | None = None
+
+
+@dataclass
+class Part:
+    """A heading over the timed items below it that names no session of its own: "PLÉNIÈRE
+    D'OUVERTURE – Amphithéâtre B" / "(retransmise en direct)" / "9h15 – 9h40 Ouverture…". Its room
+    and mode are those of the items under it. A plenary is a part of the day (until a break or the
+    parallel workshops); a single session's kind ("TABLE RONDE DE CLÔTURE – Amphi B" over its
+    hours and its quoted title) heads that one session, and gives it its kind."""
+    kind: str | None
+    room: Pos | None
+    mode: tuple[Mode, Pos] | None
+    one: bool  # heads the next session only
+
+
+# Kinds of a part of the day that holds several items (its opening, a lecture…), not one session.
+_PART_KINDS = ("plénière", "séance")
 
 
 @dataclass
@@ -147,6 +167,7 @@ class Walker:
         self.practical = False  # in the practical information after the timetable
         self.tbc = False  # a "Date à confirmer" line came after the last date
         self.day_room: Pos | None = None  # a room given once under the day header, for all its items
+        self.part: Part | None = None  # a heading over the items below it (a plenary and its room)
         self.bare: tuple[str | None, Line] | None = None  # a numbering heading ("SÉANCE 2") waiting
         self.contact_role: str | None = None
         self.last_kind = ""  # kind of the previous non-blank line
@@ -235,7 +256,16 @@ class Walker:
 
     def open(self, title: Pos, *, by: str, ln: Line, room: Pos | None = None) -> Draft:
         self.close()
-        d = Draft(title=title, opened_by=by, block_start=ln.line_start, block_end=ln.end, room=room or self.day_room)
+        part = self.part
+        if part is not None and kind_of(self.text[title[0]:title[1]]) == "pause":
+            part = self.part = None  # a break ends the plenary: the coffee is not in its room
+        d = Draft(title=title, opened_by=by, block_start=ln.line_start, block_end=ln.end,
+                  room=room or (part.room if part else None) or self.day_room)
+        if part is not None:
+            if part.mode is not None:
+                d.mode, d.mode_span = part.mode
+            if part.one:
+                d.label_kind, self.part = part.kind, None
         if self.bare is not None:
             d.label_kind, d.block_start = self.bare[0], min(d.block_start, self.bare[1].line_start)
             self.bare = None
@@ -295,7 +325,7 @@ class Walker:
     def on_contact_header(self, i: int, ln: Line) -> None:
         self.close()
         # Practical information and contacts follow the timetable in the genre: the slot is over.
-        self.slot, self.practical = None, True
+        self.slot, self.practical, self.part = None, True, None
         self.contact_header = None
         self.contact_role = "contact presse" if "presse" in fold_keep(ln.text) else "contact"
 
@@ -366,6 +396,7 @@ class Walker:
         self.day = (d.iso(self.year), (ln.start + d.start, ln.start + d.end), ln)
         self.tbc = False
         self.day_room = None
+        self.part = None
         self.days.append((ln, []))
         self.slot = None
         self.pending_room = None
@@ -438,7 +469,9 @@ class Walker:
                     and parts.title is not None:
                 inline = bare
             if _caption(inline.text):
-                # "ATELIERS – SESSION A (au choix)": the slot holds parallel sessions below.
+                # "ATELIERS – SESSION A (au choix)": the slot holds parallel sessions below (in
+                # rooms of their own, not the plenary's).
+                self.part = None
                 slot.caption = (inline.start, inline.end)
                 slot.caption_kind = kind_of(inline.text)
                 self.awaiting_caption = False
@@ -550,7 +583,9 @@ class Walker:
         parts = labels.parse_label(ln.text)
         assert parts is not None
         # A slot whose inline title announced parallel groups is a container, not a session.
-        if self.cur is not None and self.cur.opened_by == "slot" and self.slot is not None:
+        # A break ("8h30 Accueil café") is no container: the label under it opens what follows.
+        if self.cur is not None and self.cur.opened_by == "slot" and self.slot is not None \
+                and kind_of(self.text[self.cur.title[0]:self.cur.title[1]]) != "pause":
             self.slot.caption_kind = kind_of(self.text[self.cur.title[0] : self.cur.title[1]])
             self.cur = None
         self.awaiting_caption = False
@@ -578,6 +613,13 @@ class Walker:
                 mode = mode or found[1]
                 self.consumed.add(j)
                 j = self._next(j)
+            if j is not None and self.classify(self.lines[j]) == "slot" and (room is not None or mode is not None):
+                # The label heads the timed items below it (their room, how they are attended).
+                self.close()
+                kind = label_kind(parts.said)
+                self.part = Part(kind=kind, room=room, mode=mode, one=kind not in _PART_KINDS)
+                self.pending_room = None
+                return
             topic = labels.parse_label(self.lines[j].text) if j is not None else None
             if j is not None and self.classify(self.lines[j]) == "short":
                 self.consumed.add(j)
