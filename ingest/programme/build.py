@@ -23,7 +23,7 @@ from assistant.language.pending import pending
 from assistant.language.places import ADDRESS
 from assistant.language.text import fold, tokens
 
-from . import dates, leaflet_days, people, rooms, times
+from . import agenda, dates, leaflet_days, mail, people, rooms, times
 from .initiatives import Mention
 from .kinds import kind_from_meta, kind_named, kind_of, self_kind
 from .leaflet import Leaflet, numbered_title
@@ -334,12 +334,21 @@ class Builder:
         """A programme that states its date once, in prose ("se tiendra le vendredi 1er juillet")."""
         year = None
         for d in dates.find_dates(self.text[:before]):
-            if dates.stamp_at(self.text, d.start):
+            if dates.stamp_at(self.text, d.start) or self._on_mail_furniture(d.start):
                 continue  # "Envoyé : mardi 10 février 2026 09:12", "Publié le …": when it was sent or written
             if d.year or d.weekday:
                 year = d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None)
                 return d.iso(year or _meta_year(self.doc)), (d.start, d.end)
         return None
+
+    def _on_mail_furniture(self, at: int) -> bool:
+        """Offset `at` is on a mail's header ("Date : jeu. 26 févr. 2026 à 16:42", the subject) or
+        its quoted reply: the sending date, or the meeting's name again; the body says when it is."""
+        return any(self.lines[i].line_start <= at <= self.lines[i].end for i in self._mail_furniture)
+
+    @functools.cached_property
+    def _mail_furniture(self) -> set[int]:
+        return mail.furniture(self.lines)
 
     def page_dated(self, iso: str | None, span: Pos | None) -> str | None:
         """A session's date with the year its page gives, when its own text writes none.
@@ -432,7 +441,7 @@ class Builder:
                 drafts.append(dr)
         drafts.sort(key=lambda d: d.block_start)
         first = drafts[0].block_start if drafts else len(self.text)
-        intro_kind = kind_named(self.text[:first])
+        intro_kind = "séance" if agenda.under_agenda_heading(self.text[:first]) else kind_named(self.text[:first])
         fb = self.fallback_date(first) if any(d.date is None for d in drafts) else None
         out: list[Session] = []
         mentions: list[tuple[people.PersonMention, str, str | None]] = []

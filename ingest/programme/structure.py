@@ -16,7 +16,7 @@ from assistant.language.modes import Mode, mode_named
 from assistant.language.pending import PENDING, only_pending, pending
 from assistant.language.text import fold
 
-from . import dates, labels, people, rooms, times
+from . import agenda, dates, labels, mail, people, rooms, times
 from .kinds import kind_of, label_kind, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
@@ -174,6 +174,9 @@ class Walker:
         # A meta line ("RDV n°1 › mardi 14/10/2025 › 14h › webinaire") waits for its title.
         self.pending_meta: tuple[Line, Meta] | None = None
         self.meta_room: Pos | None = None  # the room line between a meeting's heading and its title
+        # The last numbered point of an agenda ("2.", "Point 2 –") and the session it opened, not a sub-point's.
+        self.point_no: int | None = None
+        self.point_draft: Draft | None = None
 
     # -- helpers -------------------------------------------------------------------------------
     def _day_of_month(self, ln: Line) -> dates.DateMatch | None:
@@ -225,6 +228,8 @@ class Walker:
             return "slot"
         if _caption_times(t) is not None:
             return "caption_slot"
+        if (p := agenda.point(t)) is not None and p.hours is not None:
+            return "point"
         rl = people.role_line(t)
         if rl:
             return "contact" if rl[0] == "contact" else "role"
@@ -300,6 +305,7 @@ class Walker:
         self.out.tables = find_tables(self.lines)
         self.consumed = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
         self.consumed |= {i for table in self.out.tables for i in table.lines}
+        self.consumed |= mail.furniture(self.lines)  # a mail's headers and quoted reply: no sessions
         for i, ln in enumerate(self.lines):
             if ln.blank or i in self.consumed:
                 continue
@@ -308,7 +314,7 @@ class Walker:
                 self.on_practical(i, ln)
                 continue
             getattr(self, f"on_{kind}")(i, ln)
-            self.last_kind = kind
+            self.last_kind = "slot" if kind == "point" else kind  # a timed point opens as a slot line does
         self.close()
         return self.out
 
@@ -433,6 +439,8 @@ class Walker:
         assert sl is not None
         tr, rest = sl
         slot = self._start_slot(ln, tr)
+        if (n := agenda.number_before_time(ln.text)) is not None:
+            self.point_no = n  # "3.  09:50 – 10:30  Title": a numbered agenda's point
         if rest < len(ln.text) and self._slot_field(ln, rest):
             return
         if rest < len(ln.text):
@@ -484,6 +492,19 @@ class Walker:
                 self.open(strip_span(self.text, ln.start + rest, end, "·•|–—-:"), by="slot", ln=ln, room=room)
         else:
             self.awaiting_caption = True
+
+    def on_point(self, i: int, ln: Line) -> None:
+        """"2. Bilan de l'année (9h45-10h20)": an agenda's point and its hours. Under a point whose
+        sub-points give their own hours ("3.1 Title (10h20-10h45)"), the point was only their
+        heading."""
+        p = agenda.point(ln.text)
+        assert p is not None and p.hours is not None
+        if p.sub is not None and self.cur is not None and self.cur is self.point_draft and p.number == self.point_no:
+            self.cur = None
+        self._start_slot(ln, p.hours)
+        d = self.open((ln.start + p.title[0], ln.start + p.title[1]), by="slot", ln=ln)
+        if p.sub is None:
+            self.point_no, self.point_draft = p.number, d
 
     def on_caption_slot(self, i: int, ln: Line) -> None:
         """"Ateliers au choix (10h30 – 12h)": a slot of parallel sessions whose hours close its
@@ -876,6 +897,10 @@ class Walker:
             self.cur.block_start = rl.line_start
             return
         cur = self.cur
+        if self._agenda_item(ln):
+            return
+        if self._title_wraps(i, ln):
+            return
         if self._titled_under_day(i, ln):
             return
         if self._quoted_under_kind(ln):
@@ -928,6 +953,39 @@ class Walker:
             self.add_desc(ln)
             return
         self.close()
+
+    def _title_wraps(self, i: int, ln: Line) -> bool:
+        """"09:45 – 10:30   Le chantier de l'été : bilan et suites" / "à donner aux communes": a
+        slot's title cut by the mail's width goes on, in lower case, on the very next line."""
+        cur = self.cur
+        if cur is None or cur.opened_by != "slot" or self.last_kind != "slot" or cur.desc is not None \
+                or cur.title_more or i == 0 or self.lines[i - 1].end != cur.title[1] or not ln.text[:1].islower() \
+                or self.text[cur.title[1] - 1] in ".:;!?)" or mode_named(ln.text) is not None:
+            return False  # "…, également accessible en" / "visioconférence": how, read below
+        cur.title_more.append((ln.start, ln.end))
+        self.extend(ln)
+        return True
+
+    def _agenda_item(self, ln: Line) -> bool:
+        """In a numbered agenda, the next point written without hours ("7. Questions diverses"), or a
+        break between two points ("Pause (10 min)"): a session of its own, with no hours (not the
+        hours of the point above). A sub-point ("2.1 …") is part of its point."""
+        if self.point_no is None:
+            return False
+        p = agenda.point(ln.text)
+        if p is not None and p.sub is None and p.number == self.point_no + 1:
+            title = (ln.start + p.title[0], ln.start + p.title[1])
+            self.point_no = p.number
+        elif agenda.is_break(ln.text):
+            title = (ln.start, ln.end)
+        else:
+            return False
+        self.close()
+        self.slot = None
+        d = self.open(title, by="slot", ln=ln)
+        if p is not None:
+            self.point_draft = d
+        return True
 
     def _place_under_title(self, ln: Line) -> bool:
         """"Table ronde « … »" / "Corvanne – Salle des fêtes, 18h-20h": the line right under a

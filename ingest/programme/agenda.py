@@ -1,0 +1,77 @@
+"""A meeting's numbered agenda ("ordre du jour"): its points, their sub-points and the hours a
+point may close with.
+
+"1. Accueil et introduction (9h30-9h45)", "Point 3 – Bilan (10h00-10h20)", "3.1 Title (10h20-10h45)":
+each point is a session; a point whose sub-points give their own hours is only their heading; a
+sub-point without hours is a part of its point. The meeting's date and room are said once, above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.language.text import fold
+
+from . import times
+
+# A point's number: "1.", "2)", "3 –", "Point 4 :", "2.1", "2.1." (not "12 mars", nor a time).
+_NUMBER = re.compile(r"^(?P<word>point\s+(?:n\s*°\s*)?)?(?P<n>\d{1,2})(?:\.(?P<sub>\d{1,2}))?"
+                     r"(?P<sep>\s*[.)]|\s+[–—:-])?\s+(?=\S)", re.IGNORECASE)
+# Hours in brackets closing the point: "(9h30-9h45)", "(10 h 20 – 11 h 10)".
+_HOURS = re.compile(r"\((?P<r>[^()]*\d[^()]*)\)\s*:?\s*$")
+# "Pause (10 min)", "Pause-café", "Déjeuner libre": a break between two points, written without hours.
+_BREAK = re.compile(r"^(?:pause(?:[- ](?:cafe|dejeuner|meridienne))?|dejeuner(?: libre| sur place)?|cafe d'accueil)"
+                    r"\s*(?:\(\s*\d{1,3}\s*(?:min\w*|mn|h)\s*\))?\s*\.?$")
+
+
+@dataclass(frozen=True)
+class Point:
+    number: int
+    sub: int | None
+    title: tuple[int, int]  # offsets in the line, after the number and before the hours
+    hours: times.TimeRange | None  # span in the line
+
+
+def point(text: str) -> Point | None:
+    """The numbered point a line opens, with the hours that close it; None for any other line."""
+    m = _NUMBER.match(text)
+    if m is None or times.slot_line(text) is not None or not (m["word"] or m["sub"] or m["sep"]):
+        return None  # "12 mars …" is a date
+    end = len(text.rstrip())
+    hours = None
+    h = _HOURS.search(text, m.end())
+    if h is not None:
+        tr = times.find_range(h["r"])
+        if tr is not None and tr.end is not None and not h["r"][:tr.span[0]].strip() \
+                and not h["r"][tr.span[1]:].strip():
+            hours = times.TimeRange(tr.start, tr.end, (h.start("r") + tr.span[0], h.start("r") + tr.span[1]))
+            end = h.start()
+    title_end = len(text[:end].rstrip(" :–—-"))
+    if title_end <= m.end() or not any(c.isalpha() for c in text[m.end():title_end]):
+        return None
+    return Point(int(m["n"]), int(m["sub"]) if m["sub"] else None, (m.end(), title_end), hours)
+
+
+def is_break(text: str) -> bool:
+    """A break written alone between two points, without its hours: "Pause (10 min)"."""
+    return bool(_BREAK.match(fold(text).strip().replace("’", "'")))
+
+
+_BEFORE_TIME = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(?=\d)")
+
+
+def number_before_time(text: str) -> int | None:
+    """The point's number an agenda writes before its hours: "3.  09:50 – 10:30  Title"."""
+    m = _BEFORE_TIME.match(text)
+    return int(m[1]) if m else None
+
+
+# "Ordre du jour", "ORDRE DU JOUR :", "ODJ" on a line of its own: a meeting's agenda follows.
+_HEADING = re.compile(r"^\W*(?:ordre du jour|odj)\W*$")
+
+
+def under_agenda_heading(text: str) -> bool:
+    """`text` (a page up to its first session) heads an "Ordre du jour": the points below are a
+    meeting's séances, whatever kind words its letter uses about the day ("l'atelier de l'après-midi")."""
+    return any(_HEADING.match(fold(line)) for line in text.splitlines())
