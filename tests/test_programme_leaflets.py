@@ -62,3 +62,28 @@ def test_page_footers_and_the_practical_box_are_no_sessions() -> None:
     titles = [s.title for s in parse_text(_DAY).sessions]
     assert not any("foyers ruraux" in t or "PRATIQUES" in t or "ACCÈS" in t or "Bus" in t for t in titles)
     assert sum(t == "Pause" for t in titles) == 2
+
+
+_GRID = (
+    "Forum « Mobilités rurales » – jeudi 4 février 2027\n\n"
+    "10h – 12h   ATELIERS – SÉRIE A (au choix)\n\n"
+    "Salle Ravel   A1 – Le covoiturage de proximité : qui conduit ?\n"
+    "Anim. : Odile Marsac, chargée de mission, Pays des Trois Vallées · Avec : Hugo Tellier,\n"
+    "chauffeur bénévole ; Léna Brun, Mobil'Aide\n"
+    "Salle 2.04   A2 – Le transport à la demande, ce qu'il change\n"
+    "Anim. : Basile Roche, agent de développement\n"
+    "(salle à confirmer)   A3 – Vélos électriques en prêt\n"
+    "Anim. : Maëlle Giraud, animatrice, atelier vélo Roue Libre\n\n"
+    "12h – 13h30   Déjeuner\n"
+)
+
+
+def test_a_grid_row_led_by_its_room_cell_is_a_workshop_in_that_room() -> None:
+    got = {s.title: s for s in parse_text(_GRID).sessions}
+    a1 = got["A1 – Le covoiturage de proximité : qui conduit ?"]
+    assert (a1.room, a1.kind, a1.start, a1.end) == ("Salle Ravel", "atelier", "10:00", "12:00")
+    assert got["A2 – Le transport à la demande, ce qu'il change"].room == "Salle 2.04"
+    assert got["A3 – Vélos électriques en prêt"].room is None  # still to be given
+    # The abbreviated moderator's line ("Anim. :") is no session of its own.
+    assert not any(t.startswith("Anim") for t in got)
+    assert len(got) == 4
