@@ -68,6 +68,8 @@ def test_a_forwarded_convocation_s_points_are_its_sessions_on_the_meeting_s_day(
         ("Calendrier de l'appel à projets", "2026-03-05", "15:50", "16:20", "séance"),
         ("Questions diverses", "2026-03-05", None, None, "séance"),
     ]
+    # The room the letter names once, above the agenda, holds every point.
+    assert {s.room for s in cat.sessions} == {"salle Pervenche"}
 
 
 def test_an_agenda_mailed_with_numbered_timed_points_and_one_point_without_hours() -> None:
@@ -92,6 +94,7 @@ def test_an_agenda_mailed_with_numbered_timed_points_and_one_point_without_hours
     got = [(s.date, s.start, s.end, s.kind) for s in cat.sessions]
     assert got == [("2026-04-14", "09:30", "09:45", "pause"), ("2026-04-14", "09:45", "10:30", "séance"),
                    ("2026-04-14", None, None, "séance"), ("2026-04-14", "10:45", "12:30", "visite")]
+    assert [s.room for s in cat.sessions] == ["salle Goémon"] * 3 + [None]  # a visit goes out
     assert cat.sessions[1].title == "Le chantier jeunes de l'été : bilan et suites à donner avec les communes voisines"
 
 
@@ -102,3 +105,11 @@ def test_an_agenda_point_its_number_and_its_bracketed_hours() -> None:
     assert agenda.point("12 mars 2026 : réunion") is None
     assert agenda.point("4.1 Enveloppe (60 000 €), critères").hours is None
     assert agenda.is_break("Pause (10 min)") and not agenda.is_break("Pause méridienne et échanges sur les projets")
+
+
+def test_a_letter_naming_two_rooms_gives_its_points_none() -> None:
+    cat = parse_text(
+        "Madame, Monsieur,\n\nLe comité se réunira le lundi 8 juin 2026, salle Ormeau ou salle Tilleul selon\n"
+        "le nombre d'inscrits, maison des services, Vaubrecy.\n\nOrdre du jour :\n\n"
+        "1. Bilan de l'année (10h00-10h45)\n2. Perspectives (10h45-11h30)\n", doc_id="two")
+    assert [(s.start, s.room) for s in cat.sessions] == [("10:00", None), ("10:45", None)]

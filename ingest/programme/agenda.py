@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.language.pending import pending
 from assistant.language.text import fold
 
-from . import times
+from . import rooms, times
+from .lines import Line
 
 # A point's number: "1.", "2)", "3 –", "Point 4 :", "2.1", "2.1." (not "12 mars", nor a time).
 _NUMBER = re.compile(r"^(?P<word>point\s+(?:n\s*°\s*)?)?(?P<n>\d{1,2})(?:\.(?P<sub>\d{1,2}))?"
@@ -75,3 +77,25 @@ def under_agenda_heading(text: str) -> bool:
     """`text` (a page up to its first session) heads an "Ordre du jour": the points below are a
     meeting's séances, whatever kind words its letter uses about the day ("l'atelier de l'après-midi")."""
     return any(_HEADING.match(fold(line)) for line in text.splitlines())
+
+
+# The pieces of a sentence or an address line, a note in brackets kept whole: "salle Pervenche
+# (1er étage, ascenseur)", "maison de l'agglomération", "2 place du Marché".
+_PIECE = re.compile(r"(?:[^,;(–—]|\([^()]*\))+")
+
+
+def meeting_room(text: str, lines: list[Line], skip: set[int]) -> tuple[int, int] | None:
+    """The room a meeting's letter names once, above its agenda ("se réunira le jeudi 5 mars de 14h
+    à 16h30, salle Pervenche, maison de l'agglomération"): every point is held there. None when it
+    names none, or several (a choice of places is no one room)."""
+    found: dict[str, tuple[int, int]] = {}
+    for ln in lines:
+        if ln.blank or ln.index in skip:
+            continue
+        for m in _PIECE.finditer(ln.text):
+            piece = m.group().strip(" .:")
+            at = ln.start + m.start() + m.group().index(piece) if piece else 0
+            if piece and rooms.led_by_room_word(piece) and not pending(piece) \
+                    and (r := rooms.room_line(piece, in_slot=False)) is not None:
+                found.setdefault(fold(piece[r[0]:r[1]]), (at + r[0], at + r[1]))
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -443,6 +443,14 @@ class Builder:
         first = drafts[0].block_start if drafts else len(self.text)
         intro_kind = "séance" if agenda.under_agenda_heading(self.text[:first]) else kind_named(self.text[:first])
         fb = self.fallback_date(first) if any(d.date is None for d in drafts) else None
+        if drafts and not any(d.room for d in drafts):
+            # A meeting's letter names its room once, above the agenda: every point is held there
+            # but a visit, which goes out.
+            head = [ln for ln in self.lines if ln.end <= first]
+            room = agenda.meeting_room(self.text, head, self._mail_furniture)
+            for d in drafts:
+                if room is not None and kind_of(self.value(d.title) or "") != "visite":
+                    d.room = room
         out: list[Session] = []
         mentions: list[tuple[people.PersonMention, str, str | None]] = []
         physical = self.at_a_venue(drafts)

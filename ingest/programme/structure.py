@@ -266,8 +266,10 @@ class Walker:
         part = self.part
         if part is not None and kind_of(self.text[title[0]:title[1]]) == "pause":
             part = self.part = None  # a break ends the plenary: the coffee is not in its room
+        # The day's one room holds every item but a visit, which goes out to what it visits.
+        day_room = self.day_room if kind_of(self.text[title[0]:title[1]]) != "visite" else None
         d = Draft(title=title, opened_by=by, block_start=ln.line_start, block_end=ln.end,
-                  room=room or (part.room if part else None) or self.day_room)
+                  room=room or (part.room if part else None) or day_room)
         if part is not None:
             if part.mode is not None:
                 d.mode, d.mode_span = part.mode
