@@ -87,3 +87,25 @@ def test_a_grid_row_led_by_its_room_cell_is_a_workshop_in_that_room() -> None:
     # The abbreviated moderator's line ("Anim. :") is no session of its own.
     assert not any(t.startswith("Anim") for t in got)
     assert len(got) == 4
+
+
+_CELLS = (
+    "Rencontres « Habiter le bourg »\n\n"
+    "SAMEDI 6 MARS 2027\n\n"
+    "HORAIRE\nSALLE\nSÉQUENCE\nINTERVENANT·E·S\n"
+    "9h30 – 10h\n"
+    "Grande halle\n"
+    "Mot d'accueil du maire\n"
+    "M. Gaspard Vidalenc, maire de Sornac\n"
+    "10h – 11h30\n"
+    "Petite salle\n"
+    "Rénover une maison de bourg\n"
+    "Animation : Yvette Lacombe, architecte\n"
+)
+
+
+def test_a_grid_header_read_one_cell_per_line_is_no_room_and_a_big_hall_is_one() -> None:
+    got = {s.title: s for s in parse_text(_CELLS).sessions}
+    assert got["Mot d'accueil du maire"].room == "Grande halle"
+    assert got["Rénover une maison de bourg"].room == "Petite salle"
+    assert not any(s.room == "SALLE" or s.title in ("SÉQUENCE", "INTERVENANT·E·S") for s in got.values())

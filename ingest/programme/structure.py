@@ -21,7 +21,7 @@ from .kinds import kind_of, label_kind, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
 from .meta import Meta, meta_line
-from .tables import Table, find_tables
+from .tables import Table, find_tables, header_cells
 
 Pos = tuple[int, int]
 SHORT = 160  # longer lines are paragraphs; titles and labels are shorter
@@ -310,6 +310,7 @@ class Walker:
         self.consumed = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
         self.consumed |= {i for table in self.out.tables for i in table.lines}
         self.consumed |= mail.furniture(self.lines)  # a mail's headers and quoted reply: no sessions
+        self.consumed |= header_cells(self.lines)  # a grid's column names, one per line
         for i, ln in enumerate(self.lines):
             if ln.blank or i in self.consumed:
                 continue
