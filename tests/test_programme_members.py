@@ -77,3 +77,59 @@ Lieu : Maison des Associations
 Atelier 2 : Jeunes Aidants
 """
     assert _people(text) == {}
+
+
+MEETING = """Réunion du réseau des maisons de quartier – Valbourg
+
+ORDRE DU JOUR
+1.  14:00 – 15:00   Tour de table
+2.  15:00 – 16:00   Le jardin des Aubépines : premier bilan
+                    (Maëlle Tarrade, Maison de quartier du Pré-Fleuri)
+
+PARTICIPANT·E·S (inscrit·e·s au 3 mai)
+
+Présent·e·s :
+- Maëlle Tarrade – Maison de quartier du Pré-Fleuri, coordination
+- Gaspard Lerouge – Conseil départemental du Val-Brumeux, service vie sociale
+- Mme Inès Ferrandi – Ville de Valbourg
+- Octave Molinier, directeur, centre social des Sorbiers
+- Lina Sabatier – Maison des jeunes de Cormelles (en visio)
+
+Excusé·e·s :
+- Rodolphe Aubreton – SDVA du Val-Brumeux (service départemental de la vie associative,
+  de l'engagement et du bénévolat)
+- Yvette Carrel – CAF du Val-Brumeux
+
+Les maisons de quartier de Sorel et d'Amblève n'ont pas encore répondu.
+"""
+
+
+def test_an_attendance_list_names_each_person_and_whom_they_come_for() -> None:
+    found = _people(MEETING)
+    assert found["Gaspard Lerouge"] == (None, "Conseil départemental du Val-Brumeux", [])  # a team: no function
+    assert found["Inès Ferrandi"][1] == "Ville de Valbourg"
+    assert found["Octave Molinier"][:2] == ("directeur", "centre social des Sorbiers")
+    assert found["Lina Sabatier"][1] == "Maison des jeunes de Cormelles"  # "(en visio)": how she attends
+    assert found["Yvette Carrel"][1] == "CAF du Val-Brumeux"
+
+
+def test_an_attendance_entry_wraps_onto_the_next_line() -> None:
+    assert _people(MEETING)["Rodolphe Aubreton"][1].startswith("SDVA du Val-Brumeux")
+
+
+def test_an_attendance_list_adds_no_session_and_no_one_from_a_sentence() -> None:
+    found = _people(MEETING)
+    assert not any("Sorel" in name or "Amblève" in name for name in found)
+    assert len(found) == 7
+
+
+def test_the_people_on_an_attendance_label_s_own_line() -> None:
+    text = """Comité technique – Valbourg
+
+Présents : Anne Quérel (CAF du Val-Brumeux), Paul Gastinel (Ville de Valbourg)
+Excusés : Mme Odile Ferrat, Conseil régional
+"""
+    found = _people(text)
+    assert found["Anne Quérel"][1] == "CAF du Val-Brumeux"
+    assert found["Paul Gastinel"][1] == "Ville de Valbourg"
+    assert found["Odile Ferrat"][1] == "Conseil régional"

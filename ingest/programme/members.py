@@ -5,6 +5,12 @@ where each line opens with an organisation and a colon and lists the people it s
 "- City of X (lead partner): Jane Doe, John Smith (project officer)". Every person listed takes
 the organisation of the line, even with no function of their own; a bracket after a name there is
 what they do ("(communication officer)", "(secrétariat du comité)"), not another organisation.
+
+And the attendance lists of a meeting's minutes or agenda: a label that says how people attend
+("Présent·e·s :", "Excusé·e·s :", "PARTICIPANT·E·S (inscrit·e·s au …)"), then one person a line,
+name first: "- Anne ROUX – CAF du Val, chargée de mission", "- M. Paul GAY (Ville de X)",
+"- Jeanne Martin, directrice, CCAS de Y"; or the people on the label's own line, comma or
+semicolon separated. They attend; the list says for whom, not in which session they speak.
 Offsets are the document's.
 """
 
@@ -16,8 +22,17 @@ from assistant.language import roles
 from assistant.language.text import fold
 
 from .kinds import kind_of
-from .lines import Line
-from .people import ORG_WORDS, PersonMention, _trim, is_function_word, parse_names
+from .lines import Line, fold_keep
+from .people import (
+    CIVILITY,
+    ORG_WORDS,
+    PersonMention,
+    _details,
+    _trim,
+    is_function_word,
+    looks_like_name,
+    parse_names,
+)
 
 Pos = tuple[int, int]
 
@@ -29,7 +44,8 @@ _ATTENDANCE = re.compile(r"^(?:excuse|present|absent|invite|membre|participant|d
 
 
 def member_lines(text: str, lines: list[Line]) -> list[PersonMention]:
-    """People of the lines that open with an organisation and list whom it sends."""
+    """People of the lines that open with an organisation and list whom it sends, then those of
+    the attendance lists."""
     out: list[PersonMention] = []
     for i, ln in enumerate(lines):
         head = _HEAD.match(ln.text)
@@ -53,7 +69,7 @@ def member_lines(text: str, lines: list[Line]) -> list[PersonMention]:
         for m in found:
             out.append(PersonMention(name=m.name, function=m.function or m.affiliation, affiliation=org,
                                      chunk=m.chunk))
-    return out
+    return out + attendance(text, lines)
 
 
 def _an_organisation(label: str) -> bool:
@@ -71,3 +87,70 @@ def _an_organisation(label: str) -> bool:
     folded = {fold(w).strip(".,’'").lower() for w in re.split(r"[\s’'-]+", label)}
     capitals = [w for w in words if w[:1].isupper()]
     return bool(folded & ORG_WORDS) or any(re.fullmatch(r"[A-ZÀ-Ý]{2,}\w*", w) for w in words) or len(capitals) >= 2
+
+
+# The label of an attendance list, folded: "présent·e·s", "excusés", "absents excusés", "étaient
+# présents", "liste des participants", "participant·e·s (inscrit·e·s au 26/02)", "apologies".
+_ATTENDANCE_LABEL = re.compile(
+    r"^(?:(?:liste des|etaient|sont|absents?)\s+)?(?:excuse|present|participant|attendee|apologies|attending)"
+    r"[\w·.•\-]*\s*(?:\([^()]*\))?\s*(?::\s*|$)")
+# Between a name and what it does in a list entry: "Anne ROUX – CAF du Val".
+_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def attendance(text: str, lines: list[Line]) -> list[PersonMention]:
+    """People of the attendance lists: the label's own line, then the entries below it (after
+    blank lines right under a heading), one a line, until a blank line closes the list."""
+    out: list[PersonMention] = []
+    for i, ln in enumerate(lines):
+        label = _ATTENDANCE_LABEL.match(fold_keep(ln.text)) if not ln.blank and not ln.bullet else None
+        if label is None:
+            continue
+        if label.end() < len(ln.text):
+            out += parse_names(text, a=ln.start + label.end(), b=ln.end)
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].blank:
+            j += 1
+        for a, b in _entries(lines, j):
+            found = _entry(text, a, b)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _entries(lines: list[Line], j: int) -> list[tuple[int, int]]:
+    """The entries of a list that starts at line `j`: a bullet or a line at the list's margin
+    opens one; a line further in, or one in lower case, goes on with it ("- Anne ROUX – service
+    départemental à la jeunesse," / "  à l'engagement et aux sports)")."""
+    out: list[tuple[int, int]] = []
+    margin = lines[j].indent if j < len(lines) else 0
+    while j < len(lines) and not lines[j].blank:
+        ln = lines[j]
+        if _ATTENDANCE_LABEL.match(fold_keep(ln.text)) or ln.text.rstrip().endswith(":"):
+            break  # the next list ("Excusé·e·s :") or another heading
+        opens = ln.bullet or (ln.indent <= margin and not ln.text[:1].islower())
+        if out and not opens:
+            out[-1] = (out[-1][0], ln.end)
+        else:
+            out.append((ln.start, ln.end))
+        j += 1
+    return out
+
+
+def _entry(text: str, a: int, b: int) -> PersonMention | None:
+    """One person of an attendance list, name first: after a dash what follows is where they
+    work, then what they do ("Anne ROUX – CAF du Val, chargée de mission"); otherwise as in any
+    list of names ("M. Paul GAY (Ville de X)", "Jeanne Martin, directrice, CCAS de Y")."""
+    if _HEAD.match(text[a:b]) and _an_organisation(_HEAD.match(text[a:b]).group("org")):
+        return None  # "- City of X: Jane Doe": a composition line, read above
+    civ = CIVILITY.match(text, a)
+    start = civ.end() if civ else a
+    dash = _DASH.search(text, start, b)
+    if dash is not None and looks_like_name(text[start:dash.start()]):
+        fn, aff = _details(text, dash.end(), b)
+        return PersonMention(name=_trim(text, start, dash.start()), function=fn, affiliation=aff, chunk=(a, b))
+    found = parse_names(text, a=a, b=b, one=True)
+    if not found or found[0].name[0] > start:
+        return None  # not a person's line ("Les Points Jeunes de X n'ont pas répondu")
+    return found[0]
