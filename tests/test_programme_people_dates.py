@@ -29,7 +29,8 @@ def _people(text: str) -> dict[str, tuple[str | None, str | None]]:
 
 @pytest.mark.parametrize(
     "word", ["monitrice", "conteuse", "encadrante", "historienne", "infirmière", "maîtresse", "coordinateur·rice",
-             "réalisatrice", "Journaliste", "membre"],
+             "réalisatrice", "Journaliste", "membre", "factrice", "propriétaire", "artisane", "locataire",
+             "pair-aidante", "sage-femme", "vétérinaire", "jardinière"],
 )  # fmt: skip
 def test_a_function_word_in_any_gender_or_inclusive_spelling(word: str) -> None:
     assert is_function_word(word)
@@ -73,6 +74,17 @@ def test_a_trade_after_the_name_in_prose() -> None:
     got = _people(text)
     assert got["Rose Delmotte"][0].startswith("monitrice")
     assert got["Marcel Aubrac"][0].startswith("ancien directeur")
+
+
+def test_the_trades_of_people_who_testify_in_a_speaker_list() -> None:
+    # In a leaflet's cell the list follows the moderator on her line: no role label opens it.
+    text = ("Journée « Habiter l’hiver »\n\n14h00 – 15h30 Atelier : rénover ensemble\n"
+            "Anim. : Léa Vignal, Agence du Val · Avec : Gilles Moutard,\nfacteur, La Poste du Haut-Pré ; "
+            "Noëlie Brassac,\npropriétaire occupante à Vernol ; Anatole Rieux, artisan menuisier, Chambre des métiers du Val\n")
+    got = _people(text)
+    assert got["Gilles Moutard"] == ("facteur", "La Poste du Haut-Pré")
+    assert got["Noëlie Brassac"][0].startswith("propriétaire occupante")
+    assert got["Anatole Rieux"] == ("artisan menuisier", "Chambre des métiers du Val")
 
 
 def test_a_title_without_comma_before_the_name() -> None:

@@ -127,6 +127,9 @@ PROFESSION_WORDS = frozenset(
     puericulteur intervenant tresorier magistrat juge directeur-general gestionnaire accompagnateur
     head officer manager director researcher coordinator professor mayor deputy founder
     co-founder journalist lecturer volunteer adviser advisor habitant resident temoin witness
+    facteur artisan proprietaire locataire pair-aidant sage-femme veterinaire jardinier cuisinier
+    chauffeur agent auxiliaire aide-soignant apprenti etudiant retraite salarie usager parent mere pere
+    interprete ergotherapeute orthophoniste dieteticien nutritionniste
     """.split()
 )
 FUNCTION_WORDS = FUNCTION_WORDS | PROFESSION_WORDS
