@@ -133,3 +133,20 @@ Excusés : Mme Odile Ferrat, Conseil régional
     assert found["Anne Quérel"][1] == "CAF du Val-Brumeux"
     assert found["Paul Gastinel"][1] == "Ville de Valbourg"
     assert found["Odile Ferrat"][1] == "Conseil régional"
+
+
+def test_a_contact_block_names_each_contact_and_their_organisation() -> None:
+    text = """Forum « Toits pour tous » – Valbourg
+
+Contacts
+Coordination du forum : Clémence Aubrac,
+Collectif Toits du Val
+c.aubrac@toitsduval.example
+Presse : Jordan Vidalenc, Ville de Valbourg
+06 00 00 00 00
+Horaires : 9h-17h
+"""
+    found = _people(text)
+    assert found["Clémence Aubrac"] == (None, "Collectif Toits du Val", [])
+    assert found["Jordan Vidalenc"] == (None, "Ville de Valbourg", [])
+    assert len(found) == 2

@@ -27,6 +27,7 @@ from .people import (
     CIVILITY,
     ORG_WORDS,
     PersonMention,
+    _cut_contact_data,
     _details,
     _trim,
     is_function_word,
@@ -69,7 +70,7 @@ def member_lines(text: str, lines: list[Line]) -> list[PersonMention]:
         for m in found:
             out.append(PersonMention(name=m.name, function=m.function or m.affiliation, affiliation=org,
                                      chunk=m.chunk))
-    return out + attendance(text, lines)
+    return out + attendance(text, lines) + contact_block(text, lines)
 
 
 def _an_organisation(label: str) -> bool:
@@ -154,3 +155,37 @@ def _entry(text: str, a: int, b: int) -> PersonMention | None:
     if not found or found[0].name[0] > start:
         return None  # not a person's line ("Les Points Jeunes de X n'ont pas répondu")
     return found[0]
+
+
+# A contact block's heading, folded: "Contacts", "CONTACT", "Vos contacts", "Contacts utiles".
+_CONTACTS = re.compile(r"^(?:vos\s+|nos\s+)?contacts?(?:\s+utiles)?\s*:?$")
+# "What they are the contact for : " at the head of a contact line.
+_FOR = re.compile(r"^(?P<label>[^:\d]{2,40}?)\s*:\s+(?=\S)")
+
+
+def contact_block(text: str, lines: list[Line]) -> list[PersonMention]:
+    """People of a contact block: each line under the heading that opens with a label and a
+    colon, then a name; a line that ends on a comma goes on below ("…: Anne Roux," / "Collectif
+    X"). The phone and e-mail lines are no one's name."""
+    out: list[PersonMention] = []
+    for i, ln in enumerate(lines):
+        if ln.blank or not _CONTACTS.match(fold_keep(ln.text)):
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].blank:
+            j += 1
+        while j < len(lines) and not lines[j].blank:
+            ln2 = lines[j]
+            head = _FOR.match(ln2.text)
+            end = ln2.end
+            while head and text[ln2.start:end].rstrip().endswith(",") and j + 1 < len(lines) and not lines[j + 1].blank:
+                j += 1
+                end = lines[j].end
+            j += 1
+            if head is None:
+                continue
+            a = ln2.start + head.end()
+            found = parse_names(text, a=a, b=_cut_contact_data(text, a, end), one=True)
+            if found and found[0].name[0] == a:
+                out.append(found[0])
+    return out
