@@ -28,7 +28,6 @@ PLACE_WORDS = (
 # The place's own name after its word: "du Palais X", "de l'Hôtel de Ville", "Y" (a capital); or
 # the town hall's reception room every programme names alike, "salon d'honneur".
 _OWN_NAME = re.compile(r"^(?:(?:de la|de l['’]|du|des|de|d['’])\s*)?[A-ZÀ-Ý]|^d['’]honneur\b")
-_SIZED_ROOM = re.compile(rf"^(?:grande|petite)\s+(?:{_ROOM_ALTERNATIVES}|{'|'.join(PLACE_WORDS)})$")
 _ROOM_LEAD = re.compile(rf"^(?:{_ROOM_ALTERNATIVES})\b", re.IGNORECASE)
 _ROOM_WORD = re.compile(rf"\b(?:{_ROOM_ALTERNATIVES})\b")
 # "Salle : Amphi B", "Lieu : Salle Vauban", "Où : salle 3"
@@ -148,8 +147,6 @@ def room_line(s: str, *, in_slot: bool) -> tuple[int, int] | None:
         return m.start("room"), len(s_strip)
     if _ROOM_LEAD.match(folded) and len(s_strip.split()) <= 5 and not s_strip.endswith((".", "?")):
         return 0, len(s_strip)
-    if _SIZED_ROOM.match(folded):
-        return 0, len(s_strip)  # "Grande halle", "Petite salle": the venue's big or small room
     if in_slot and _is_upper_label(s_strip) and any(ch.isalpha() for ch in s_strip):
         return 0, len(s_strip)
     return None

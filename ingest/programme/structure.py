@@ -21,7 +21,7 @@ from .kinds import kind_of, label_kind, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
 from .meta import Meta, meta_line
-from .tables import Table, find_tables, header_cells
+from .tables import Table, find_tables
 
 Pos = tuple[int, int]
 SHORT = 160  # longer lines are paragraphs; titles and labels are shorter
@@ -250,8 +250,6 @@ class Walker:
             return "noise"
         if self.slot is not None and self.slot.caption is not None and ln.bullet and len(t) <= SHORT:
             return "item"  # one of the parallel sessions the slot announced
-        if self.slot is not None and self.slot.caption is not None and _room_cell(t) is not None:
-            return "item"  # "Salle Vauban   A2 – Title": a grid row, its room cell first
         return "short" if len(t) <= SHORT else "para"
 
     def close(self) -> None:
@@ -310,7 +308,6 @@ class Walker:
         self.consumed = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
         self.consumed |= {i for table in self.out.tables for i in table.lines}
         self.consumed |= mail.furniture(self.lines)  # a mail's headers and quoted reply: no sessions
-        self.consumed |= header_cells(self.lines)  # a grid's column names, one per line
         for i, ln in enumerate(self.lines):
             if ln.blank or i in self.consumed:
                 continue
@@ -352,13 +349,6 @@ class Walker:
     def on_item(self, i: int, ln: Line) -> None:
         """"• « Adapter son logement » – SALLE BOUGAINVILLE" under a slot that announced parallel
         sessions: one of them, its title quoted or up to the room."""
-        cell = _room_cell(ln.text)
-        if cell is not None:
-            (ra, rb), at = cell
-            room = (ln.start + ra, ln.start + rb) if rb > ra else None
-            self.open((ln.start + at, ln.end), by="label", ln=ln, room=room)
-            self.extend(ln)
-            return
         # The line's text starts after its bullet glyph.
         r = rooms.room_in(ln.text)
         room = (ln.start + r[0], ln.start + r[1]) if r is not None else None
@@ -1136,26 +1126,6 @@ def _room_and_hours(place: Line, where: tuple[Pos, int | None]) -> tuple[Pos, ti
     (a, b), hours = where
     room = (place.start + a, place.start + b)
     return room, (times.find_range_at(place.text[hours:], place.start + hours) if hours is not None else None)
-
-
-# A grid of parallel sessions copied row by row: the room cell, a run of spaces (the column gap),
-# the title cell. "Salle Vauban   A2 – Title", "(salle à préciser)   A3 – Title".
-_ROOM_CELL = re.compile(r"^(?P<room>\S.{0,40}?)\s{3,}(?P<title>\S.*)$")
-
-
-def _room_cell(t: str) -> tuple[Pos, int] | None:
-    """(the room's span, or an empty one when it is still to be given; where the title starts)
-    of a grid row led by its room cell; None for any other line."""
-    m = _ROOM_CELL.match(t)
-    if m is None or len(m["title"].split()) < 2 or times.find_range(m["title"]) is not None \
-            or people.role_line(m["title"]) is not None:
-        return None  # "Salle B   14h – 15h", "Salle B   Avec : …": other cells than a title
-    if _ROOM_TBC.match(fold(m["room"])):
-        return (m.start("room"), m.start("room")), m.start("title")
-    r = rooms.room_line(m["room"], in_slot=False)
-    if r is None:
-        return None
-    return (m.start("room") + r[0], m.start("room") + r[1]), m.start("title")
 
 
 def _caption(t: str) -> bool:

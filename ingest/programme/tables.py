@@ -85,22 +85,6 @@ def _is_header(cells: list[str]) -> bool:
                                     for c in names)
 
 
-def header_cells(lines: list[Line]) -> set[int]:
-    """A table's header copied one cell per line ("HORAIRE" / "SALLE" / "SÉQUENCE" /
-    "INTERVENANT·E·S"), as a PDF viewer gives a grid: the indices of its lines, three or more
-    column names in a row, each alone on its line (column names, not a room or a title)."""
-    out: set[int] = set()
-    run: list[int] = []
-    for i, ln in enumerate([*lines, None]):
-        if ln is not None and not ln.blank and _is_header([ln.text, ln.text]):
-            run.append(i)
-            continue
-        if len(run) >= MIN_COLUMNS and len({fold(lines[j].text) for j in run}) == len(run):
-            out.update(run)
-        run = []
-    return out
-
-
 def _roles_from_header(cells: list[str]) -> list[Role]:
     roles: list[Role] = []
     for c in cells:
