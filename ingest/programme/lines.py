@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from assistant.domain.models import Span
 
 # Bullet glyphs seen in exported programmes (word processors, web pages, plain-text lists).
-_BULLET = re.compile(r"^([•◦▪▫‣∙·●○■□–—\-*])\s+")
+_BULLET = re.compile(r"^([•◦▪▫‣∙·●○■□–—\-*▸►▶])\s+")
 
 
 @dataclass(frozen=True)

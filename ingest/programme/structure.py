@@ -353,6 +353,8 @@ class Walker:
         r = rooms.room_in(ln.text)
         room = (ln.start + r[0], ln.start + r[1]) if r is not None else None
         end = r[0] if r is not None else len(ln.text)
+        if r is not None and ln.text[:end].rstrip().endswith("("):
+            end = ln.text.rindex("(", 0, end)  # "Title (salle A)": the bracket goes with its room
         q = labels.quoted_title(ln.text, 0)
         if q is not None and q.end <= end:
             title = (ln.start + q.title[0], ln.start + q.title[1])
