@@ -26,3 +26,35 @@ def test_triangle_markers_list_the_parallel_sessions():
     rows = [(s.title, s.room, s.start, s.end) for s in cat.sessions]
     assert ("Numérique et accès aux droits", "salle A", "11:00", "12:30") in rows
     assert ("Aller vers les publics isolés", "salle B", "11:00", "12:30") in rows
+
+
+PLENARY = (
+    "Madame, Monsieur,\n\n"
+    "Nous avons le plaisir de vous inviter à la rencontre départementale « Bien vieillir chez soi »,\n"
+    "le jeudi 18 mars 2027 à l'hôtel du Département de Vaubrun.\n\n"
+    "PROGRAMME\n\n"
+    "• 9h15 : Accueil café (hall d'honneur)\n\n"
+    "• 9h45 – 10h30 : Plénière d'ouverture (amphithéâtre Léonie-Aubrac)\n"
+    "  Mot d'accueil de M. Paul Ferrand, vice-président chargé de l'autonomie\n"
+    "  « Vieillir à domicile : ce que disent les chiffres »\n"
+    "  par Mme Rose Alaric, démographe\n\n"
+    "• 12h15 – 13h45 : Déjeuner sur place (salons du premier étage)\n\n"
+    "• 14h-15h30 : Table ronde « Adapter son logement » (amphithéâtre Léonie-Aubrac)\n"
+    "  (également en visioconférence, lien envoyé la veille aux inscrits)\n"
+    "  Modération : M. Karim Vidal, journaliste\n"
+)
+
+
+def test_a_plenary_holds_its_welcome_and_its_talk():
+    """A timed kind with its room ("Plénière d'ouverture (amphithéâtre X)") names that item: the
+    speaker's line under it is no title, nor the talk quoted further down; a note in brackets is
+    no session; a room word with accents, or a place of the venue ("salons du premier étage"),
+    in brackets at the end of the line is the item's room."""
+    cat = parse_text(PLENARY)
+    rows = [(s.title, s.room, s.start) for s in cat.sessions]
+    assert rows == [
+        ("Accueil café", "hall d'honneur", "09:15"),
+        ("Plénière d'ouverture", "amphithéâtre Léonie-Aubrac", "09:45"),
+        ("Déjeuner sur place", "salons du premier étage", "12:15"),
+        ("Adapter son logement", "amphithéâtre Léonie-Aubrac", "14:00"),
+    ]

@@ -176,8 +176,21 @@ def led_by_room_word(s: str) -> bool:
 _BRACKETED = re.compile(rf"\((?:[^()]*?,\s*)?(?P<r>(?:{_ROOM_ALTERNATIVES})\b[^(),]{{0,40}}?)\s*\)", re.IGNORECASE)
 
 
+# A place of the venue in brackets, its word alone or with its complement: "(salons du
+# rez-de-chaussée)", "(terrasse)", "(foyer de la salle des fêtes)". Not a square or a yard, which
+# need their own name ("(place des Halles)"), nor a topic ("(jardins partagés)").
+_BRACKETED_PLACE = re.compile(
+    rf"\((?:[^()]*?,\s*)?(?P<r>(?:{'|'.join(w for w in PLACE_WORDS if w not in ('place', 'square', 'cour'))})"
+    r"(?:\s+(?:du|de la|de l'|des|d')\s*[^(),]{1,40}?)?)\s*\)")
+
+
 def bracketed_room(s: str) -> tuple[int, int] | None:
-    m = _BRACKETED.search(s)
+    from .lines import fold_keep  # offsets kept: "(amphithéâtre X)" is read folded
+
+    folded = fold_keep(s).replace("’", "'")
+    m = _BRACKETED.search(folded) or _BRACKETED_PLACE.search(folded)
+    if m is None and (p := re.search(r"\(([^()]+)\)", s)) is not None and place_named(p.group(1)) == (0, len(p.group(1))):
+        return p.start(1), p.end(1)  # "(Terrasse du Palais X)"
     return (m.start("r"), m.end("r")) if m else None
 
 

@@ -646,7 +646,10 @@ class Walker:
                 self.pending_room = None
                 return
             topic = labels.parse_label(self.lines[j].text) if j is not None else None
-            if j is not None and self.classify(self.lines[j]) == "short":
+            if j is not None and self.classify(self.lines[j]) == "short" and not (
+                    self.last_kind == "slot" and people.CIVILITY.search(self.lines[j].text)):
+                # Not under a timed kind ("9h45 – 10h30 : Plénière d'ouverture (amphi B)"), a
+                # speaker's line ("Mot d'accueil de M. X, …"): the kind names that item itself.
                 self.consumed.add(j)
                 nxt = self.lines[j]
                 q = labels.quoted_title(nxt.text, 0)
@@ -947,6 +950,9 @@ class Walker:
         ):
             self.open(pos, by="heading", ln=ln)  # a workshop without a room label
             return
+        if cur is not None and ln.text.startswith("(") and ln.text.endswith(")"):
+            self.extend(ln)  # "(également en visioconférence, lien envoyé la veille)": a note on it
+            return
         if nxt == "role":
             self.open(pos, by="heading", ln=ln)
             return
@@ -1039,6 +1045,8 @@ class Walker:
         cur = self.cur
         if cur is None or cur.opened_by != "slot" or cur.label_kind is not None:
             return False
+        if cur.desc is not None or cur.people:
+            return False  # "Plénière d'ouverture" / "Mot d'accueil de M. X" / "« Talk »": one item of the plenary
         q = labels.quoted_title(ln.text, 0)
         if q is None or q.start != 0 or ln.text[q.end:].strip(" .:"):
             return False
