@@ -58,3 +58,50 @@ def test_a_plenary_holds_its_welcome_and_its_talk():
         ("Déjeuner sur place", "salons du premier étage", "12:15"),
         ("Adapter son logement", "amphithéâtre Léonie-Aubrac", "14:00"),
     ]
+
+
+LETTERHEAD = (
+    "CONSEIL DÉPARTEMENTAL DU VAL-D'ORMES\n"
+    "Direction de l'Autonomie\n\n"
+    "Brévannes, le 2 février 2027\n\n"
+    "Objet : invitation à la rencontre départementale des aidants\n\n"
+    "Madame, Monsieur,\n\n"
+    "Le Département vous invite à la rencontre départementale « Aider sans s'oublier », qui se\n"
+    "tiendra le jeudi 18 mars 2027 à l'espace Colbert de Lussan.\n\n"
+    "Programme de la journée\n\n"
+    "9h30 – 10h00   Accueil des participants\n"
+    "10h00 – 12h00  Table ronde « Être aidant à la campagne »\n"
+    "12h00 – 13h30  Repas sur place\n"
+    "13h30 – 15h30  Échanges avec les aidants\n\n"
+    "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.\n\n"
+    "La Présidente du Conseil départemental,\n"
+    "Hortense Vallier\n\n"
+    "COUPON-RÉPONSE\n"
+    "à retourner avant le vendredi 5 mars 2027\n"
+    "par courriel : aidants@val-dormes.example\n"
+    "Nom : ..................... Prénom : .....................\n"
+    "Participera au repas : oui / non\n"
+)
+
+
+def test_a_letter_dated_where_it_is_written():
+    """The letter's dateline ("Town, le 2 février 2027") is when it was written: the sessions take
+    the day the letter invites to. A meal "sur place" is a session, not a mode; the reply form
+    and its deadline, the courtesy formula and the signature are none."""
+    cat = parse_text(LETTERHEAD)
+    assert [s.title for s in cat.sessions] == ["Accueil des participants", "Être aidant à la campagne",
+                                               "Repas sur place", "Échanges avec les aidants"]
+    assert {s.date for s in cat.sessions} == {"2027-03-18"}
+    assert [(s.start, s.end) for s in cat.sessions][2] == ("12:00", "13:30")
+
+
+def test_dateline_and_reply_form_words():
+    from ingest.programme import dates, letters
+
+    assert dates.stamp_line("À Brévannes, le 2 février 2027")
+    assert dates.stamp_line("Fait à Saint-Aulde, le 3 mars 2027.")
+    assert not dates.stamp_line("Rendez-vous à Lussan, le 3 mars 2027 à 9h")
+    assert not dates.stamp_line("Jeudi, le 18 mars 2027")
+    assert letters.ends_programme("Coupon-réponse à retourner avant le 5 mars")
+    assert letters.ends_programme("Merci de confirmer votre présence avant le 5 mars 2027.")
+    assert not letters.ends_programme("Bilan des coupons distribués en 2026")

@@ -251,13 +251,31 @@ def day_in_context(day: int, weekday: int | None, above: str, year: int | None) 
 
 def stamp_at(text: str, at: int) -> bool:
     """The date at offset `at` is a page's or a mail's stamp ("Publié le 28 août · Mis à jour
-    le …", "Envoyé : …"): when it was written or sent, not a day of the programme."""
-    return bool(_STAMP_LINE.match(_folded(text[text.rfind("\n", 0, at) + 1 : at])))
+    le …", "Envoyé : …") or a letter's dateline: when it was written or sent, not a day of the
+    programme."""
+    bol = text.rfind("\n", 0, at) + 1
+    eol = text.find("\n", at)
+    return bool(_STAMP_LINE.match(_folded(text[bol:at]))) or _dateline(text[bol:eol if eol >= 0 else len(text)])
 
 
 def stamp_line(line: str) -> bool:
-    """A page's byline: "Publié le 4 mars 2026 | Mis à jour le … · Temps de lecture : 6 min"."""
-    return bool(_STAMP_LINE.match(_folded(line))) and bool(find_dates(line))
+    """A page's byline: "Publié le 4 mars 2026 | Mis à jour le … · Temps de lecture : 6 min"; a
+    letter's dateline."""
+    return (bool(_STAMP_LINE.match(_folded(line))) and bool(find_dates(line))) or _dateline(line)
+
+
+# A letter's dateline, the town where it is written and the day: "Guéret, le 2 février 2026",
+# "À Moulins, le 16 janvier 2026", "Fait à Tours, le 3 mars 2026". The whole line, nothing after
+# the date: "Rendez-vous à Tours, le 3 mars 2026 à 9h" is the event's.
+_DATELINE = re.compile(rf"^\W*(?:fait\s+)?(?:a\s+)?(?!(?:{_DAY_ALT})\b)[a-z][a-z'’ -]{{1,40}},\s*le\s+$")
+
+
+def _dateline(line: str) -> bool:
+    found = find_dates(line)
+    if not found or len(line) > 80:
+        return False
+    d = found[0]
+    return bool(_DATELINE.match(_folded(line[:d.start]))) and not line[d.end:].strip(" .")
 
 
 # "2025-2026", "2025/2026", "saison 2025 – 2026": a season over two years (school or university

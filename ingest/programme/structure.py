@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.language.kinds import event_kind_named
-from assistant.language.modes import Mode, mode_named
+from assistant.language.modes import Mode, mode_named, strip_modes
 from assistant.language.pending import PENDING, only_pending, pending
 from assistant.language.text import fold
 
-from . import agenda, dates, labels, mail, people, rooms, times
+from . import agenda, dates, labels, letters, mail, people, rooms, times
 from .kinds import kind_of, label_kind, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
@@ -209,6 +209,8 @@ class Walker:
         f = fold_keep(t)
         if _CONTACT_HEADER.match(f.strip()):
             return "contact_header"
+        if letters.ends_programme(t):
+            return "letter_end"
         folded = fold(t)
         if dates.stamp_line(t):
             return "noise"  # the page's byline says when it was published, not a meeting
@@ -336,6 +338,12 @@ class Walker:
         self.slot, self.practical, self.part = None, True, None
         self.contact_header = None
         self.contact_role = "contact presse" if "presse" in fold_keep(ln.text) else "contact"
+
+    def on_letter_end(self, i: int, ln: Line) -> None:
+        """A letter's reply form or courtesy formula: the programme above is over (the form's
+        deadline is no session, the signatory no speaker)."""
+        self.close()
+        self.slot, self.practical, self.part, self.contact_role = None, True, None, None
 
     def on_bare(self, i: int, ln: Line) -> None:
         """"SÉANCE 2" over its date, place and title: the next session's label, not a session
@@ -533,7 +541,9 @@ class Walker:
             self.awaiting_caption = False
             return True
         mode = mode_named(field_text)
-        if mode is not None and self.slot is not None and len(field_text.split()) <= 3:
+        # Only the mode: "Repas sur place" is a meal, held on site.
+        if mode is not None and self.slot is not None and len(field_text.split()) <= 3 \
+                and not re.search(r"\w{3,}", strip_modes(fold(re.sub(r"\([^()]*\)", " ", field_text)))):
             self.slot.mode, self.slot.mode_span = mode, (a, b)
             self.awaiting_caption = False
             return True
