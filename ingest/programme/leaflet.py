@@ -116,6 +116,12 @@ def date_stamp_above(lines: list[Line], j: int) -> Line | None:
     return None
 
 
+def _timed_row(text: str) -> bool:
+    """A table row of a timetable, its time in a cell of its own ("| 09h00 > 09h30 | Accueil |")."""
+    cells = [c.strip() for c in text.split("|")]
+    return len(cells) >= 3 and any(slot_line(c) is not None and slot_line(c)[1] >= len(c) for c in cells if c)
+
+
 _QUOTED_LINE = re.compile(r"^\s*[«“]\s*(?P<t>.+?)\s*[»”]\s*$")
 
 
@@ -180,7 +186,8 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 continue
             gap = 0
             lab = _label(ln)
-            if lab is None and current not in ("times", "dates", "content") and slot_line(ln.text) is not None:
+            if lab is None and current not in ("times", "dates", "content") and (
+                    slot_line(ln.text) is not None or _timed_row(ln.text)):
                 # "Date : …" / "Lieu : …" over a timetable ("09h30   Accueil café"): the head of
                 # a meeting's agenda, which the timetable's walk reads, not a formation sheet.
                 timetable = True

@@ -16,7 +16,7 @@ from assistant.language.modes import Mode, mode_named, strip_modes
 from assistant.language.pending import PENDING, only_pending, pending
 from assistant.language.text import fold
 
-from . import agenda, dates, labels, letters, mail, people, rooms, times
+from . import agenda, dates, labels, letters, mail, people, rooms, times, web
 from .kinds import kind_of, label_kind, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
@@ -306,10 +306,13 @@ class Walker:
     # -- the walk ------------------------------------------------------------------------------
     def run(self) -> Parsed:
         self.out.leaflets = find_leaflets(self.lines)
-        self.out.tables = find_tables(self.lines)
+        page = web.furniture(self.lines)  # a web page's menu, breadcrumb, share buttons, footer
+        # A footer of links in a row ("Mentions légales | Plan du site | …") is no table's row.
+        self.out.tables = find_tables(self.lines, stop=page)
         self.consumed = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
         self.consumed |= {i for table in self.out.tables for i in table.lines}
         self.consumed |= mail.furniture(self.lines)  # a mail's headers and quoted reply: no sessions
+        self.consumed |= page
         for i, ln in enumerate(self.lines):
             if ln.blank or i in self.consumed:
                 continue

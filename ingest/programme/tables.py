@@ -60,6 +60,10 @@ class Table:
     lines: set[int] = field(default_factory=set)
 
 
+# The rule under a Markdown table's header: "|---|---|", "| :-- | --: |".
+_DELIMITER = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
 def _separator(text: str) -> str | None:
     for sep in _SEPARATORS:
         if text.count(sep) >= MIN_COLUMNS - 1:
@@ -129,15 +133,16 @@ def _furniture(text: str) -> bool:
                           r"|\bsusceptible de modifications?\b", f))
 
 
-def find_tables(lines: list[Line]) -> list[Table]:
+def find_tables(lines: list[Line], stop: set[int] = frozenset()) -> list[Table]:
+    """The tables of a page; a line of `stop` (the page's furniture) is in none and ends one."""
     tables: list[Table] = []
     i = 0
     while i < len(lines):
         sep = _separator(lines[i].text)
-        if sep is None:
+        if sep is None or i in stop:
             i += 1
             continue
-        table = _read_table(lines, i, sep)
+        table = _read_table(lines, i, sep, stop)
         if table is not None:
             tables.append(table)
             i = table.last + 1
@@ -146,7 +151,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
     return tables
 
 
-def _read_table(lines: list[Line], first: int, sep: str) -> Table | None:
+def _read_table(lines: list[Line], first: int, sep: str, stop: set[int]) -> Table | None:
     physical: list[tuple[int, list[Pos]]] = []
     header: list[str] | None = None
     covered: set[int] = set()
@@ -159,11 +164,13 @@ def _read_table(lines: list[Line], first: int, sep: str) -> Table | None:
             # is neither and has no columns.
             j += 1
             continue
-        if _separator(ln.text) != sep:
+        if _separator(ln.text) != sep or j in stop:
             break
         cells = split_cells(ln, sep)
         texts = [ln.text[a - ln.start:b - ln.start] for a, b in cells]
-        if _is_header(texts):
+        if _DELIMITER.match(ln.text):
+            pass  # a Markdown table's rule under its header ("|---|:--:|"): no row
+        elif _is_header(texts):
             header = header or texts
         else:
             physical.append((j, cells))

@@ -1,0 +1,82 @@
+"""Programmes saved from a web page: the site's menu, breadcrumb, share buttons, cookie banner
+and footer around a programme flattened from a `|` table (a Markdown one too). Invented pages
+only. No model, no index."""
+
+from __future__ import annotations
+
+from ingest.programme import web
+from ingest.programme.lines import split_lines
+from tests.programme_text import parse_text
+
+PAGE = (
+    "Aller au contenu principal\n"
+    "Accueil\n"
+    "La Communauté\n"
+    "Agenda\n"
+    "Contact\n\n"
+    "Accueil > Agenda > Journée des aidants du Val-Morand\n\n"
+    "Journée « Aidants, pas seuls »\n\n"
+    "Publié le 4 janvier 2027\n\n"
+    "Partager sur Facebook\n"
+    "Partager sur LinkedIn\n"
+    "Imprimer\n\n"
+    "La Communauté du Val-Morand réunit le samedi 13 mars 2027, à la halle de Brimont, les proches aidants.\n\n"
+    "Horaire | Séquence | Intervenant·e·s | Lieu\n"
+    "9h30 > 10h00 | Accueil café | | Hall\n"
+    "10h00 > 11h00 | Conférence : « Aider sans s'épuiser » | Dr Lise Pontal, gériatre | Salle Ondine\n"
+    "11h00 > 12h30 | Atelier 1 – Le répit, mode | Animation : Marc Dely, | Salle Iris\n"
+    " | d'emploi | plateforme de répit |\n"
+    "12h30 > 14h00 | Déjeuner libre | |\n\n"
+    "Nous utilisons des cookies pour mesurer l'audience. Accepter | Refuser | Paramétrer\n"
+    "Mentions légales | Plan du site | Accessibilité\n"
+)
+
+
+def test_page_furniture_is_no_session():
+    cat = parse_text(PAGE)
+    titles = [s.title for s in cat.sessions]
+    assert titles == ["Accueil café", "Aider sans s'épuiser", "Le répit, mode d'emploi", "Déjeuner libre"]
+    assert all(s.date == "2027-03-13" for s in cat.sessions)
+    assert [s.room for s in cat.sessions] == ["Hall", "Salle Ondine", "Salle Iris", None]
+    assert [(s.start, s.end) for s in cat.sessions][:2] == [("09:30", "10:00"), ("10:00", "11:00")]
+
+
+def test_furniture_lines():
+    lines = split_lines(PAGE)
+    found = {lines[i].text for i in web.furniture(lines)}
+    assert {"Aller au contenu principal", "Accueil", "Agenda", "Partager sur Facebook", "Imprimer",
+            "Accueil > Agenda > Journée des aidants du Val-Morand",
+            "Mentions légales | Plan du site | Accessibilité"} <= found
+    assert not any("Accueil café" in t or "Journée « Aidants" in t for t in found)
+
+
+def test_a_programme_line_is_no_furniture():
+    """"Partager les pratiques" is a title, a list of short items further down the page the
+    programme's own."""
+    text = ("Journée des pratiques\n\n" + "\n".join(f"Ligne de présentation {n}." for n in range(12))
+            + "\n\nAccueil\nOuverture\nPartager les pratiques : table ronde\n")
+    lines = split_lines(text)
+    assert not {lines[i].text for i in web.furniture(lines)} & {"Accueil", "Ouverture",
+                                                                  "Partager les pratiques : table ronde"}
+
+
+MARKDOWN = (
+    "Vous êtes ici : Accueil › Agenda › Rencontre des médiateurs\n\n"
+    "Rencontre des médiateurs de la Vère\n\n"
+    "Date : jeudi 7 octobre 2027\n"
+    "Lieu : Maison des sociétés, 4 rue du Four, Sarlenc\n\n"
+    "| Horaire | Séquence | Intervenant·e·s | Lieu |\n"
+    "|---|---|---|---|\n"
+    "| 09h00 > 09h30 | Accueil | | Hall |\n"
+    "| 09h30 > 10h30 | Plénière : le métier de médiateur | Anne Vidal, réseau régional | Salle Lamartine |\n"
+    "| 10h30 > 12h00 | Atelier 1 : médiation et bailleurs | Yves Roul, bailleur | Salle Nerval |\n"
+)
+
+
+def test_markdown_table_under_a_date_and_place_block():
+    """A Markdown table's rule is no row; the "Date : / Lieu :" block over the timetable dates
+    its rows and is no session of its own, nor is the breadcrumb."""
+    cat = parse_text(MARKDOWN)
+    assert [s.title for s in cat.sessions] == ["Accueil", "le métier de médiateur", "médiation et bailleurs"]
+    assert {s.date for s in cat.sessions} == {"2027-10-07"}
+    assert [s.room for s in cat.sessions] == ["Hall", "Salle Lamartine", "Salle Nerval"]
