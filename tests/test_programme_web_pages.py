@@ -80,3 +80,29 @@ def test_markdown_table_under_a_date_and_place_block():
     assert [s.title for s in cat.sessions] == ["Accueil", "le métier de médiateur", "médiation et bailleurs"]
     assert {s.date for s in cat.sessions} == {"2027-10-07"}
     assert [s.room for s in cat.sessions] == ["Hall", "Salle Lamartine", "Salle Nerval"]
+
+
+HEADLINE = (
+    "Accueil › Agenda › Assises de la médiation rurale\n"
+    "Publié le 3 septembre 2027 – Mis à jour le 1er octobre 2027\n\n"
+    "ASSISES DE LA MÉDIATION RURALE\n\n"
+    "Jeudi 14 octobre 2027 · Brenost (Haut-Vernois) · Centre des congrès Les Tanneries\n\n"
+    "DÉROULÉ DE LA JOURNÉE\n\n"
+    "8h30 – Accueil café (hall d'entrée)\n\n"
+    "Horaire | Salle | Atelier | Intervenant·e·s\n"
+    "10 h 45 – 12 h 30 | SALLE ORNE | Atelier 1 – Médiation et école | Animation : Mme Léa Cros, inspectrice\n"
+    "10 h 45 – 12 h 30 | En visioconférence | Atelier 2 – Médiation et papiers | Animation : M. Jean Rieu, juriste\n"
+)
+
+
+def test_page_dateline_dates_the_table_rows():
+    """"Date · Town (Dept) · Venue" under the event's title, before any session, is the page's
+    dateline: no session (the venue is no title), and its day dates the table's rows. A room
+    column that says how ("En visioconférence") gives the mode, not a room."""
+    cat = parse_text(HEADLINE)
+    rows = [(s.title, s.date, s.room, s.mode) for s in cat.sessions]
+    assert rows == [
+        ("Accueil café", "2027-10-14", "hall d'entrée", "in_person"),
+        ("Médiation et école", "2027-10-14", "SALLE ORNE", "in_person"),
+        ("Médiation et papiers", "2027-10-14", None, "online"),
+    ]

@@ -820,8 +820,13 @@ class Walker:
         led by an event's kind ("Forum régional", "Journée régionale") with no hours, the place after
         the date. A newsletter's masthead ("Forum régional – mardi 18 novembre 2025 – Town, Palais
         des congrès") or a page's running footer: its date is the event's, the place no title."""
-        if self.out.drafts or self.cur is not None or meta.time is not None or meta.label is None:
+        if self.out.drafts or self.cur is not None or meta.time is not None:
             return False
+        if meta.label is None:
+            # "Jeudi 15 octobre 2027 · Town (Dept) · Centre des congrès X": the page's dateline,
+            # its last field the venue, under the event's title.
+            return meta.date is not None and meta.title is not None and bool(
+                _VENUE_HEAD.match(fold(ln.text[meta.title[0]:meta.title[1]])))
         label = ln.text[meta.label[0]:meta.label[1]]
         return event_kind_named(label) is not None and label_kind(label) in (None, "autre") and kind_of(label) in (None, "autre")
 
@@ -1120,6 +1125,10 @@ class Walker:
 _CAPTION = re.compile(r"\b(?:ateliers|tables rondes|sessions parall[eè]les|labos|sous-groupes|workshops)\b"
                       r"|\bau choix\b|\ben parall[eè]le\b|\bparallel\b", re.IGNORECASE)
 _NOTE = re.compile(r"^\[[^\]]{0,80}\]$")
+# A venue's name as its kind of building leads it: "Centre des congrès X", "Maison de la culture",
+# "Palais des sports", "Hôtel du Département", "Espace X", "Salle des fêtes de Y".
+_VENUE_HEAD = re.compile(r"^(?:centre|maison|palais|hotel|espace|salle|halle|cite|parc des expositions|theatre"
+                         r"|mediatheque|campus|auditorium|amphitheatre)\b(?:\s+\S+){0,5}$")
 # A slot's text that only names its kind, perhaps with its room and a note: "Conférence (salle X),
 # également accessible en visio", "Table ronde".
 _KIND_CAPTION = re.compile(r"^(?P<k>[^\W\d_][\w'’-]*(?: [\w'’-]+)?)\s*(?:\((?P<room>[^()]*)\))?\s*(?:[,–—-].*)?$")

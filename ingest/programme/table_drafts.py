@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.language.modes import mode_named, strip_modes
+from assistant.language.text import fold
+
 from . import labels, people, times
 from .kinds import label_kind
 from .lines import Line, strip_span
@@ -75,7 +78,12 @@ def row_draft(text: str, table: Table, row: Row, lines: list[Line]) -> Draft | N
             d.time_span = (time_cell[0] + tr.span[0], time_cell[0] + tr.span[1])
     room = column(row, table, "room").first
     if room is not None and re.search(r"\w", text[room[0]:room[1]]):
-        d.room = room
+        said = text[room[0]:room[1]]
+        mode = mode_named(said)
+        if mode is not None and not re.search(r"\w{3,}", strip_modes(fold(said))):
+            d.mode, d.mode_span = mode, room  # "En visioconférence" in the room column: how, not where
+        else:
+            d.room = room
     d.people = _people(text, column(row, table, "people"))
     return d
 
