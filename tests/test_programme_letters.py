@@ -105,3 +105,25 @@ def test_dateline_and_reply_form_words():
     assert letters.ends_programme("Coupon-réponse à retourner avant le 5 mars")
     assert letters.ends_programme("Merci de confirmer votre présence avant le 5 mars 2027.")
     assert not letters.ends_programme("Bilan des coupons distribués en 2026")
+
+
+DURATIONS = (
+    "Madame, Monsieur,\n\n"
+    "J'ai le plaisir de vous convier à la journée départementale de l'insertion, le vendredi\n"
+    "4 juin 2027, au centre culturel de Kerbastic.\n\n"
+    "PROGRAMME\n\n"
+    "- 09h00 > 09h30 Accueil\n"
+    "- 09h30 > 10h00 Discours d'ouverture (30 min)\n"
+    "- Présentation du baromètre des parcours (45 min)\n"
+    "- 12h15 Déjeuner\n"
+)
+
+
+def test_an_item_with_its_length_only():
+    """In a list of timed items, the next item that gives its length ("(45 min)") and no hours is
+    a session of its own, with no hours (not the hours of the item above)."""
+    cat = parse_text(DURATIONS)
+    rows = [(s.title, s.start, s.end) for s in cat.sessions]
+    assert ("Présentation du baromètre des parcours (45 min)", None, None) in rows
+    assert ("Discours d'ouverture (30 min)", "09:30", "10:00") in rows
+    assert len(rows) == 4

@@ -924,6 +924,13 @@ class Walker:
         cur = self.cur
         if self._agenda_item(ln):
             return
+        if ln.bullet and self.slot is not None and self.slot.line.bullet and self.slot.caption is None \
+                and _DURATION.search(ln.text):
+            # "- 09h30 > 10h00 Discours" / "- Présentation de l'étude (45 min)": the list's next
+            # item, its length said, not its hours.
+            self.slot = None
+            self.open(pos, by="slot", ln=ln)
+            return
         if self._title_wraps(i, ln):
             return
         if self._titled_under_day(i, ln):
@@ -1125,6 +1132,8 @@ class Walker:
 _CAPTION = re.compile(r"\b(?:ateliers|tables rondes|sessions parall[eè]les|labos|sous-groupes|workshops)\b"
                       r"|\bau choix\b|\ben parall[eè]le\b|\bparallel\b", re.IGNORECASE)
 _NOTE = re.compile(r"^\[[^\]]{0,80}\]$")
+# An item's length in brackets at its end: "(45 min)", "(1h30)", "(20 minutes)".
+_DURATION = re.compile(r"\(\s*(?:\d{1,2}\s*h\s*(?:\d{2})?|\d{1,3}\s*min(?:utes)?\.?)\s*\)\s*$")
 # A venue's name as its kind of building leads it: "Centre des congrès X", "Maison de la culture",
 # "Palais des sports", "Hôtel du Département", "Espace X", "Salle des fêtes de Y".
 _VENUE_HEAD = re.compile(r"^(?:centre|maison|palais|hotel|espace|salle|halle|cite|parc des expositions|theatre"
