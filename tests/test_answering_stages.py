@@ -595,3 +595,11 @@ def test_a_practical_value_asked_of_nothing_is_about_the_previous_answer() -> No
     a = ask("faut-il s'inscrire ?", history)
     grounded(a)
     assert "inscription obligatoire" in a.answer
+
+
+def test_a_question_in_another_language_is_near_in_meaning_sooner() -> None:
+    from assistant.answering.ground import dense_support_for
+
+    assert dense_support_for("fr", 0.87, 0.015) == 0.87
+    assert dense_support_for("en", 0.87, 0.015) == pytest.approx(0.855)
+    assert dense_support_for("en", None, 0.015) is None

@@ -23,6 +23,7 @@ from assistant.answering.sentences import (
 )
 from assistant.answering.support import assess
 from assistant.domain.models import Event, Initiative, Person, Session
+from assistant.language.text import CORPUS_LANGUAGE
 
 SESSION_ATTRIBUTES = frozenset({"room", "place", "date", "time", "end", "mode", "people", "organiser", "description",
                                 "session"})
@@ -42,6 +43,7 @@ RECORD_ATTRIBUTES = ("people",)
 
 def ground(query: Query, ev: Evidence, res: Resources, *, threshold: float,
            dense_support: float | None = None) -> Plan:
+    dense_support = dense_support_for(query.language, dense_support, res.language_gap)
     plan = _decide(query, ev, res, threshold=threshold, dense_support=dense_support)
     if not plan.answered and plan.reason in RECORD_ATTRIBUTES:
         # The record lacks it, but the parser is not the last word: lines of the best hits that
@@ -56,6 +58,16 @@ def ground(query: Query, ev: Evidence, res: Resources, *, threshold: float,
         if selection.uncovered(query, said):
             plan.sentences = best_sentences(query, ev, res, limit=2)
     return plan
+
+
+def dense_support_for(language: str, dense_support: float | None, gap: float) -> float | None:
+    """The cosine that supports a question in `language` on its own. A question in another
+    language than the passages sits further from them in the encoder, beyond the lift its
+    ranking gets (tune: English answerable median 0.865 against French 0.877): the same
+    nearness is asked less by about the language gap."""
+    if dense_support is None or language == CORPUS_LANGUAGE:
+        return dense_support
+    return dense_support - gap
 
 
 def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float,
