@@ -18,6 +18,7 @@ from .members import member_lines
 from .people import PersonMention
 from .prose_people import prose_people
 from .structure import walk
+from .titled import TitledSession
 
 __all__ = ["parse_programme"]
 
@@ -83,8 +84,12 @@ def parse_programme(doc: Document) -> Catalogue:
     known = [*((m, sid) for m, _, sid in everyone), *((m, None) for m, _ in parsed.contacts)]
     everyone += _new_appearances(doc.text, prose_people(doc.text, lines), known, b.session_at)
     persons = b.persons(everyone)
+    # A session's title may name the project it shows; its speakers say who runs it.
+    shown = [TitledSession(title=(t.start, t.end), block=block,
+                           speakers=[(m, role) for m, role, sid in everyone if sid == s.id])
+             for s, block in zip(sessions, b.blocks(), strict=True) if (t := s.fields.get("title")) is not None]
     initiatives = b.initiatives(find_initiatives(
-        doc.text, lines, titles=[(t.start, t.end) for s in sessions if (t := s.fields.get("title")) is not None],
+        doc.text, lines, titles=[ts.title for ts in shown], sessions=shown,
         event_titles=[doc.title or "", top_text or ""]))
     event = b.event(sessions)
     sections = b.sections(walker.days, sessions)

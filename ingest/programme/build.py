@@ -519,6 +519,10 @@ class Builder:
                 found, prev = f"{self.doc.doc_id}#s{n}", (d.block_start, d.block_end)
         return found
 
+    def blocks(self) -> list[tuple[int, int]]:
+        """Each session's block (its title and what belongs to it), in the sessions' order."""
+        return [(d.block_start, d.block_end) for d in self._drafts]
+
     def persons(self, mentions: list[tuple[people.PersonMention, str | None, str | None]]) -> list[Person]:
         by_id: dict[str, dict] = {}
         for m, role, sid in mentions + [(m, r, None) for m, r in self.parsed.contacts]:

@@ -14,6 +14,7 @@ from assistant.language.text import fold, tokens
 
 from .lines import Line, strip_span
 from .showcase import NOT_TOWNS, showcased
+from .titled import TitledSession, titled
 
 Pos = tuple[int, int]
 _CAPW = r"[A-ZÀ-Ý][\w'’\-]*"
@@ -297,7 +298,8 @@ def _event_own(name: str, event_titles: list[str]) -> bool:
 
 
 def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None = None,
-                     event_titles: list[str] | None = None) -> list[Mention]:
+                     event_titles: list[str] | None = None,
+                     sessions: list[TitledSession] | None = None) -> list[Mention]:
     """Bullet examples first (they carry place and description), then prose mentions, then
     initiatives a report showcases in running text; one per name. A programme may name an
     initiative in one place (a table cell, a list) and tell who runs it or where in another (a
@@ -306,7 +308,9 @@ def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None =
     out: list[Mention] = []
     told = [Mention(name=s.name, block=s.block, place=s.place, organiser=s.organiser, figure=s.figure)
             for s in showcased(text, lines, titles or [])]
-    for m in from_examples(text, lines) + from_prose(text, lines) + told:
+    shown = [Mention(name=f.name, block=f.block, place=f.place, organiser=f.organiser)
+             for f in titled(text, sessions or [])]
+    for m in from_examples(text, lines) + from_prose(text, lines) + told + shown:
         # "Les Cafés du lundi" and "Cafés du lundi" are one initiative: the article is the sentence's.
         key = re.sub(r"[^a-z0-9]+", "", re.sub(r"^(?:les|le|la|l|the)\b", "", fold(text[m.name[0] : m.name[1]])))
         if not key or _event_own(text[m.name[0] : m.name[1]], event_titles or []):

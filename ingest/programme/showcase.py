@@ -232,11 +232,18 @@ def _with_tail(text: str, end: int) -> int:
     return m.end() if m else end
 
 
+# Who is not named: an indefinite article or a possessive opens a common noun.
+_SOMEONE = frozenset({"un", "une", "des", "deux", "trois", "plusieurs", "ses", "sa", "son", "leurs", "leur", "nos",
+                      "vos", "chaque", "quelques", "a", "an", "its", "their", "volunteers", "benevoles"})
+
+
 def _organiser(text: str, a: int, b: int) -> Pos | None:
     for m in _ORG.finditer(text, a, b):
         if m.group("by"):
             if names_a_person(text, m.start("by")):
                 continue  # "animé par Jeanne Martin, …": the session's moderator, not the runner
+            if fold(m.group("by").split()[0]) in _SOMEONE:
+                continue  # "animé par une coordinatrice", "porté par des bénévoles": nobody named
             return strip_span(text, m.start("by"), _with_tail(text, m.end("by")), ",.;")
         named = bool(m.group("rest") and m.group("rest").strip())
         if not named and not re.match(r"(?i)l['’]|la |le |the ", m.group("kind")):
