@@ -89,3 +89,40 @@ def test_the_page_s_kind_word_does_not_make_a_film_or_a_village_a_workshop() -> 
 )  # fmt: skip
 def test_the_kind_word_a_title_opens_with_is_its_kind(title: str, kind: str) -> None:
     assert kind_of(title) == kind
+
+
+def test_an_invitation_s_prose_gives_no_kind_to_the_items_that_name_none() -> None:
+    # The letter's kind words are about something else (a training given up, a hall of
+    # conferences, the day's formats as a whole): an item that names no kind is another item.
+    cat = _parse(
+        "Rencontre départementale « Grandir au bourg »\n\n"
+        "Madame, Monsieur,\n\n"
+        "Un jeune sur cinq du Val-Doré a déjà renoncé à une formation faute de transport. "
+        "Le centre de conférences des Tanneurs accueillera cette journée de visites, d'échanges "
+        "et d'ateliers le mardi 9 juin 2026.\n\n"
+        "Programme\n\n"
+        "9h00 : Accueil café\n"
+        "9h30 : Ouverture\n"
+        "10h00 : Atelier « Bouger sans voiture »\n"
+        "15h00 : Restitution des ateliers\n"
+        "16h00 : Fête des familles\n"
+        "16h45 : Clôture\n"
+    )
+    got = _kinds(cat)
+    assert got["Restitution des ateliers"] == "autre"
+    assert got["Fête des familles"] == "autre"
+    assert got["Accueil café"] == "pause"
+    assert got["Ouverture"] == "ouverture"
+    assert got["Clôture"] == "clôture"
+
+
+def test_a_cycle_s_meetings_are_its_seances_and_online_its_webinars() -> None:
+    cat = _parse(
+        "Cycle « Villages vivants »\n\n"
+        "Rencontre 1 – jeudi 5 février 2026 – 14h-16h\nMairie de Combelune, salle du conseil\n"
+        "« Les commerces de proximité »\n\n"
+        "Rencontre 2 – jeudi 12 mars 2026 – 12h30-13h30 – en visioconférence\n"
+        "« Les mobilités douces »\n"
+    )
+    kinds = [s.kind for s in cat.sessions]
+    assert kinds == ["séance", "webinaire"]

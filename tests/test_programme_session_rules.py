@@ -100,7 +100,7 @@ def test_an_open_ended_slot_a_session_about_the_workshops_and_a_talk_titled_on_i
     got = [(s.title, s.start, s.kind, s.room) for s in cat.sessions]
     assert got == [("Accueil café", "09:00", "pause", None),
                    ("Grandir dans un quartier", "13:15", "conférence", "salle Lilas"),
-                   ("Restitution des ateliers par Paul Girard", "15:15", None, None),
+                   ("Restitution des ateliers par Paul Girard", "15:15", "autre", None),
                    ("Visite libre de l’exposition", "16:30", "visite", "hall d’entrée")]
 
 

@@ -25,7 +25,7 @@ from assistant.language.text import fold, tokens
 
 from . import agenda, dates, leaflet_days, mail, people, rooms, times
 from .initiatives import Mention
-from .kinds import kind_from_meta, kind_named, kind_of, self_kind
+from .kinds import OTHER_KIND, kind_from_meta, kind_of, self_kind
 from .leaflet import Leaflet, numbered_title
 from .lines import Line, fold_keep, make_span, strip_span
 from .showcase import told_sessions
@@ -378,7 +378,7 @@ class Builder:
     def _page_years(self) -> dates.PageYears:
         return dates.page_years(self.text, self.doc.title)
 
-    def kind(self, d: Draft, intro_kind: str | None, lf_kind: bool) -> str | None:
+    def kind(self, d: Draft, agenda_kind: str | None, lf_kind: bool) -> str:
         desc = self.value(d.desc) or ""
         title = self.value(d.title) or ""
         if lf_kind and not d.in_cycle:
@@ -388,15 +388,17 @@ class Builder:
             return "webinaire"  # "Séance 3" held in visio: a webinar, as the genre names it
         if own:
             return own
-        # The programme's own kind word, unless the session's attendance contradicts it: a cycle
-        # "de séminaires et de webinaires" holds its in-person meetings in a room (séances) and
-        # its online ones as webinaires.
-        fallback = intro_kind or kind_from_meta(self.doc.kind)
+        # The programme's own kind, unless the session's attendance contradicts it: a cycle "de
+        # webinaires" holds its in-person meetings in a room (séances) and its online ones as
+        # webinaires.
+        fallback = agenda_kind or kind_from_meta(self.doc.kind or self.doc.title)
         if fallback == "webinaire" and d.mode not in ("online", "hybrid") and (d.room is not None or d.mode == "in_person"):
             return "séance"
         if d.mode == "online" and fallback in (None, "séance"):
             return "webinaire"
-        return fallback
+        # An item nothing names the kind of ("Restitution des ateliers", "Fête de quartier") is
+        # one of the programme's other items, not a kind guessed from elsewhere on the page.
+        return fallback or OTHER_KIND
 
     def _in_top(self, pos: int) -> bool:
         return self.top is not None and self.top[0] <= pos < self.top[1]
@@ -441,7 +443,11 @@ class Builder:
                 drafts.append(dr)
         drafts.sort(key=lambda d: d.block_start)
         first = drafts[0].block_start if drafts else len(self.text)
-        intro_kind = "séance" if agenda.under_agenda_heading(self.text[:first]) else kind_named(self.text[:first])
+        # The points under a meeting's "Ordre du jour" are its séances. The prose above a programme
+        # gives no kind: its kind words are about something else ("a renoncé à une formation", "la
+        # conférence des financeurs", "centre de conférences", an English word in a French town)
+        # or list the day's formats as a whole ("ateliers, projections et débats").
+        agenda_kind = "séance" if agenda.under_agenda_heading(self.text[:first]) else None
         fb = self.fallback_date(first) if any(d.date is None for d in drafts) else None
         if drafts and not any(d.room for d in drafts):
             # A meeting's letter names its room once, above the agenda: every point is held there
@@ -459,7 +465,7 @@ class Builder:
             if d.date is None and fb is not None and not d.date_tbc:
                 d.date, d.date_span = fb
             d.date = self.page_dated(d.date, d.date_span)
-            kind = self.kind(d, intro_kind, id(d) in lf_ids)
+            kind = self.kind(d, agenda_kind, id(d) in lf_ids)
             fields: dict[str, Span] = {"title": self.span(d.title)}
             if self.top:
                 fields["event"] = self.span(self.top)

@@ -12,6 +12,10 @@ from assistant.language.kinds import (
 )
 from assistant.language.text import fold
 
+# The lexicon's last programme kind: an item that is none of the named kinds ("Fête de quartier",
+# "Restitution des ateliers"), as a catalogue files what it cannot name.
+OTHER_KIND = programme_kinds()[-1].id
+
 # What a session is about, not what it is: "Restitution des ateliers", "Ouverture de la séance",
 # "Synthèse des tables rondes". A kind word after "de/des/du/aux" is the complement of another
 # noun; the session's kind is the head noun's (or none). "Séance de clôture" is the other way
@@ -96,21 +100,15 @@ def self_kind(description: str) -> str | None:
     return kind_of(m.group(1)) if m else None
 
 
-def kind_named(text: str) -> str | None:
-    """The strongest kind word anywhere in running text (a page's introduction): there "des
-    séminaires et des webinaires" is an indefinite plural, not a complement."""
-    found = session_kind_of(text)
-    return found.id if found else None
-
-
 def kind_from_meta(kind: str | None) -> str | None:
-    """A manifest kind ("formation", "cycle de séminaires", "comité de pilotage") mapped to a
-    session kind: the items of a committee's agenda are its séances."""
+    """A manifest kind ("formation", "cycle de séminaires", "comité de pilotage") or a page's
+    title mapped to a session kind: the items of a committee's agenda are its séances, the
+    meetings of a cycle ("Cycle « … »", "cycle de rencontres") too."""
     if not kind:
         return None
     found = session_kind_of(without_complements(fold(kind)))  # a forum's items are not all "autres"
     k = found.id if found else None
     if k is None:
         event = event_kind_named(kind)
-        return "séance" if event is not None and event.id == "comité" else None
+        return "séance" if event is not None and event.id in ("comité", "cycle") else None
     return "séance" if k == "séminaire" else k
