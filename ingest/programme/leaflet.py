@@ -119,7 +119,7 @@ def date_stamp_above(lines: list[Line], j: int) -> Line | None:
 def _timed_row(text: str) -> bool:
     """A table row of a timetable, its time in a cell of its own ("| 09h00 > 09h30 | Accueil |")."""
     cells = [c.strip() for c in text.split("|")]
-    return len(cells) >= 3 and any(slot_line(c) is not None and slot_line(c)[1] >= len(c) for c in cells if c)
+    return len(cells) >= 3 and any((slot := slot_line(c)) is not None and slot[1] >= len(c) for c in cells if c)
 
 
 _QUOTED_LINE = re.compile(r"^\s*[«“]\s*(?P<t>.+?)\s*[»”]\s*$")

@@ -143,7 +143,8 @@ def _entry(text: str, a: int, b: int) -> PersonMention | None:
     """One person of an attendance list, name first: after a dash what follows is where they
     work, then what they do ("Anne ROUX – CAF du Val, chargée de mission"); otherwise as in any
     list of names ("M. Paul GAY (Ville de X)", "Jeanne Martin, directrice, CCAS de Y")."""
-    if _HEAD.match(text[a:b]) and _an_organisation(_HEAD.match(text[a:b]).group("org")):
+    head = _HEAD.match(text[a:b])
+    if head and _an_organisation(head.group("org")):
         return None  # "- City of X: Jane Doe": a composition line, read above
     civ = CIVILITY.match(text, a)
     start = civ.end() if civ else a

@@ -10,6 +10,7 @@ from what its cells hold. Offsets stay exact: a cell is a list of spans, one per
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
@@ -133,7 +134,7 @@ def _furniture(text: str) -> bool:
                           r"|\bsusceptible de modifications?\b", f))
 
 
-def find_tables(lines: list[Line], stop: set[int] = frozenset()) -> list[Table]:
+def find_tables(lines: list[Line], stop: Set[int] = frozenset()) -> list[Table]:
     """The tables of a page; a line of `stop` (the page's furniture) is in none and ends one."""
     tables: list[Table] = []
     i = 0
@@ -151,7 +152,7 @@ def find_tables(lines: list[Line], stop: set[int] = frozenset()) -> list[Table]:
     return tables
 
 
-def _read_table(lines: list[Line], first: int, sep: str, stop: set[int]) -> Table | None:
+def _read_table(lines: list[Line], first: int, sep: str, stop: Set[int]) -> Table | None:
     physical: list[tuple[int, list[Pos]]] = []
     header: list[str] | None = None
     covered: set[int] = set()
