@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.asking import attributes_asked, values_asked
+from assistant.answering.asking import attributes_asked, value_given, values_asked
 from assistant.answering.figures import quantities
 from assistant.answering.sentences import paragraph_end
 from assistant.language.sentences import sentence_around
@@ -81,3 +81,9 @@ def test_a_passage_cut_mid_paragraph_reaches_the_end_of_its_paragraph() -> None:
     assert text[:cut].endswith("Suite du paragraphe.")  # two lines further, the blank line stops it
     assert paragraph_end(text, cut) == cut
     assert paragraph_end(text, end_of_first_line, lines=1) == text.index("\nSuite")
+
+
+def test_registration_is_given_by_its_noun_or_reflexive_verb_only() -> None:
+    assert value_given("registration", "Entrée gratuite, inscription obligatoire avant le 3 mars.")
+    assert value_given("registration", "Merci de vous inscrire avant le 3 mars.")
+    assert not value_given("registration", "Les communes jouent un rôle pour inscrire la transition dans le quotidien.")
