@@ -23,7 +23,7 @@ from assistant.language.pending import pending
 from assistant.language.places import ADDRESS
 from assistant.language.text import fold, tokens
 
-from . import agenda, dates, leaflet_days, mail, people, rooms, times
+from . import agenda, dates, leaflet_days, people, rooms, times
 from .initiatives import Mention
 from .kinds import OTHER_KIND, kind_from_meta, kind_of, self_kind
 from .leaflet import Leaflet, numbered_title
@@ -344,11 +344,7 @@ class Builder:
     def _on_mail_furniture(self, at: int) -> bool:
         """Offset `at` is on a mail's header ("Date : jeu. 26 févr. 2026 à 16:42", the subject) or
         its quoted reply: the sending date, or the meeting's name again; the body says when it is."""
-        return any(self.lines[i].line_start <= at <= self.lines[i].end for i in self._mail_furniture)
-
-    @functools.cached_property
-    def _mail_furniture(self) -> set[int]:
-        return mail.furniture(self.lines)
+        return any(self.lines[i].line_start <= at <= self.lines[i].end for i in self.parsed.mail)
 
     def page_dated(self, iso: str | None, span: Pos | None) -> str | None:
         """A session's date with the year its page gives, when its own text writes none.
@@ -453,10 +449,11 @@ class Builder:
             # A meeting's letter names its room once, above the agenda: every point is held there
             # but a visit, which goes out.
             head = [ln for ln in self.lines if ln.end <= first]
-            room = agenda.meeting_room(self.text, head, self._mail_furniture)
-            for d in drafts:
-                if room is not None and kind_of(self.value(d.title) or "") != "visite":
-                    d.room = room
+            room = agenda.meeting_room(self.text, head, self.parsed.mail)
+            if room is not None:
+                for d in drafts:
+                    if kind_of(self.value(d.title) or "") != "visite":
+                        d.room = room
         out: list[Session] = []
         mentions: list[tuple[people.PersonMention, str, str | None]] = []
         physical = self.at_a_venue(drafts)

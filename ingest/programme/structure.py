@@ -134,6 +134,7 @@ class Parsed:
     leaflets: list[Leaflet] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     place: Pos | None = None  # "Lieu : …" in the practical information, when the document says it
+    mail: set[int] = field(default_factory=set)  # a mail's header and quoted-reply lines (mail.furniture)
 
 
 def year_hint(text: str, meta_date: str | None) -> int | None:
@@ -264,10 +265,11 @@ class Walker:
     def open(self, title: Pos, *, by: str, ln: Line, room: Pos | None = None) -> Draft:
         self.close()
         part = self.part
-        if part is not None and kind_of(self.text[title[0]:title[1]]) == "pause":
+        title_kind = kind_of(self.text[title[0]:title[1]])
+        if part is not None and title_kind == "pause":
             part = self.part = None  # a break ends the plenary: the coffee is not in its room
         # The day's one room holds every item but a visit, which goes out to what it visits.
-        day_room = self.day_room if kind_of(self.text[title[0]:title[1]]) != "visite" else None
+        day_room = self.day_room if title_kind != "visite" else None
         d = Draft(title=title, opened_by=by, block_start=ln.line_start, block_end=ln.end,
                   room=room or (part.room if part else None) or day_room)
         if part is not None:
@@ -311,7 +313,8 @@ class Walker:
         self.out.tables = find_tables(self.lines, stop=page)
         self.consumed = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
         self.consumed |= {i for table in self.out.tables for i in table.lines}
-        self.consumed |= mail.furniture(self.lines)  # a mail's headers and quoted reply: no sessions
+        self.out.mail = mail.furniture(self.lines)
+        self.consumed |= self.out.mail  # a mail's headers and quoted reply: no sessions
         self.consumed |= page
         for i, ln in enumerate(self.lines):
             if ln.blank or i in self.consumed:
