@@ -15,6 +15,7 @@ from assistant.answering.plan import Plan, Sentence
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence, Resources
 from assistant.answering.sentences import (
+    SLOTS,
     best_sentences,
     lines_near,
     lines_with,
@@ -290,6 +291,8 @@ def _event(query: Query, ev: Evidence, res: Resources) -> Plan:
     event = selection.event_for(query, ev)
     if event is None:
         return _content(query, ev, res, intent="general")
+    if "year" in query.asks and not _has_year(event.date):
+        return Plan.refuse("general", "year", missing=["year"], records=[event])
     missing = [a for a, value in (("date", event.date), ("place", event.place), ("organiser", event.organiser))
                if a in query.asks and not value]
     if missing and len(missing) == len(query.asks & {"date", "place", "organiser"}):
@@ -299,6 +302,11 @@ def _event(query: Query, ev: Evidence, res: Resources) -> Plan:
         # The event's hours are those of its programme: its sessions, first to last.
         records += selection.programme_of(event, res.index)
     return Plan(intent="general", records=records, missing=missing, show=_show(query))
+
+
+def _has_year(date: str | None) -> bool:
+    """A catalogue date gives its year unless it is partial ("--11-06": day and month only)."""
+    return date is not None and not date.startswith("--")
 
 
 # -- one session and its attributes ---------------------------------------------------------
@@ -325,6 +333,9 @@ def _session(query: Query, ev: Evidence, res: Resources) -> Plan | None:
         # "À quelle heure se termine…", "when does it end?" ask the end: neither the start nor
         # the day answers it (both still show on the session's line).
         asked -= {"time", "date"}
+    if "year" in query.asks and not _has_year(main.date):
+        # "En quelle année ?" of a session dated by weekday and day only: not given, and said so.
+        return Plan.refuse("session", "year", missing=["year"], records=[main])
     missing = selection.missing_attributes(main, frozenset(asked), res.index)
     # A value the record lacks may still stand on the record's own lines: quote them.
     found = [s for m in missing for s in lines_near(main, m, res)]
@@ -342,9 +353,12 @@ def _content(query: Query, ev: Evidence, res: Resources, *, intent: str) -> Plan
         # Nothing to look for in the sentences ("à quelle heure est le déjeuner ?" where no
         # break is listed): any sentence would be a neighbour's, not an answer.
         return Plan.refuse(intent)  # type: ignore[arg-type]
-    sentences: list[Sentence] = best_sentences(query, ev, res, limit=2)
+    # "Dans quelle salle… ?", "en quelle année… ?": only a sentence holding such a value answers;
+    # the topic's other sentences are a neighbour's facts, and the value is said not given.
+    slots = [a for a in SLOTS if a in query.asks and not (a == "time" and query.asks_any("count", "description"))]
+    sentences: list[Sentence] = best_sentences(query, ev, res, limit=2, slots=slots)
     if not sentences:
-        return Plan.refuse(intent)  # type: ignore[arg-type]
+        return Plan.refuse(intent, slots[0] if slots else None, missing=slots)  # type: ignore[arg-type]
     return Plan(intent=intent, sentences=sentences)  # type: ignore[arg-type]
 
 

@@ -19,7 +19,7 @@ Lang = Literal["fr", "en"]
 # What a question can ask for. Catalogue attributes are answered from records; logistics values
 # (a price, a menu…) only from source text that holds a value of that kind.
 Attribute = Literal[
-    "room", "place", "date", "time", "start", "end", "mode", "people", "organiser", "contact", "description", "session",
+    "room", "place", "date", "year", "time", "start", "end", "mode", "people", "organiser", "contact", "description", "session",
     "list", "count",
     "initiatives", "recommendation", "event", "help", "value",
 ]

@@ -8,6 +8,7 @@ the list it introduces, a bare label ("Durée") the value line under it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.answering import asking
 from assistant.answering.figures import states_a_quantity
@@ -17,30 +18,51 @@ from assistant.answering.retrieve import Evidence, Resources
 from assistant.answering.support import coverage, group_in
 from assistant.language import roles
 from assistant.language.pending import pending
-from assistant.language.sentences import line_span, sentence_around, sentence_spans
+from assistant.language.sentences import cut_short, line_span, sentence_around, sentence_spans
 from assistant.language.text import content_terms, fold
 
 DEPTH = 5  # hits whose sentences compete
 LIST_LINES = 6  # lines a sentence ending with ":" may bring along
 
 
+HEADING_WORDS = 8  # a question standing as a heading is short ("Combien ça coûte ?", "Comment venir ?")
+
+
+def _question_heading(line: str) -> bool:
+    """A short question alone on its line heads the practical value below it; a paragraph that
+    ends with a question (a session's blurb) is no heading."""
+    line = line.strip()
+    return line.endswith("?") and len(line.split()) <= HEADING_WORDS
+
+
 def _extend(text: str, a: int, b: int) -> int:
-    """A sentence ending with ':' introduces the lines below it; a bare label its value line."""
+    """A sentence ending with ':' introduces the lines below it, and so does a question standing
+    alone on its line (practical information's heading: "Combien ça coûte ?" over the price); a
+    bare label its value line; a sentence cut short ("… aura lieu le") the paragraph below, past
+    the blank line an e-mail sets its date and place apart with."""
     line = text[a:b].rstrip()
-    if line.endswith(":"):
+    if line.endswith(":") or _question_heading(text[text.rfind("\n", 0, a) + 1:_line_end(text, b)]):
         lines = LIST_LINES
+    elif cut_short(line):
+        lines = LIST_LINES
+        while b < len(text) and not text[b:_line_end(text, b + 1)].strip():
+            b = _line_end(text, b + 1)  # the blank lines before the paragraph that goes on
     elif len(line.split()) <= 2 and not line.endswith((".", "!", "?")):
         lines = 1
     else:
         return b
     pos = b
     for _ in range(lines):
-        nxt = text.find("\n", pos + 1)
-        end = len(text) if nxt < 0 else nxt
+        end = _line_end(text, pos + 1)
         if not text[pos:end].strip():
             break
         pos = end
     return pos
+
+
+def _line_end(text: str, pos: int) -> int:
+    nxt = text.find("\n", pos)
+    return len(text) if nxt < 0 else nxt
 
 
 def _score(query: Query, text: str, idf) -> float:
@@ -49,9 +71,9 @@ def _score(query: Query, text: str, idf) -> float:
 
 
 def best_sentences(query: Query, ev: Evidence, res: Resources, *, limit: int,
-                   near: Record | None = None) -> list[Sentence]:
+                   near: Record | None = None, slots: Sequence[str] = ()) -> list[Sentence]:
     """The `limit` sentences sharing the most (rare) topic words with the question, in document
-    order; from `near`'s own block when given."""
+    order; from `near`'s own block when given; only those giving a value of one of `slots`."""
     index = res.index
     regions = ([(near.doc_id, near.citation.start, near.citation.end, 1.0)] if near is not None else
                [(h.item.doc_id, h.item.start, h.item.end, h.score) for h in ev.hits[:DEPTH]])
@@ -59,6 +81,8 @@ def best_sentences(query: Query, ev: Evidence, res: Resources, *, limit: int,
     for rank, (doc_id, start, end, score) in enumerate(regions):
         text = index.documents[doc_id].text
         for a, b in sentence_spans(text, start, end):
+            if slots and not gives_slot(slots, text[a:b]):
+                continue
             overlap = _score(query, text[a:b], index.lexical.idf) if query.topic else 1.0
             if overlap > 0:
                 key = (doc_id, a, b)
@@ -181,8 +205,9 @@ def _value_lines_in(query: Query, regions: list[tuple[str, int, int, float]], na
             probe = folded
             for n in named:
                 probe = probe.replace(n, " ")
-            if (doc_id, start) in seen or not all(_gives(v, probe, line) for v in query.values):
-                continue
+            if (doc_id, start) in seen or _question_heading(line) or \
+                    not all(_gives(v, probe, line) for v in query.values):
+                continue  # a question ("Combien ça coûte ?") heads its value; it gives none
             if about:
                 seen.add((doc_id, start))
                 a_, b_ = sentence_around(text, *_value_at(query, line, start, end))
@@ -201,6 +226,18 @@ _LINE_VALUES = {
     "people": re.compile(r"^\W*[A-Za-zÀ-ÿ·' -]{3,30}\s*:\s*\S|\b(?:M\.|Mme|Dr|Pr|Me)\s+[A-ZÀ-Ý]"),
     "time": re.compile(r"\b\d{1,2}\s?[hH:]\s?\d{0,2}\b"),
 }
+# A slot a sentence must fill to answer "dans quelle salle ?", "à quelle heure ?", "en quelle
+# année ?": a sentence on the topic that holds no such value is a neighbour's fact, not an answer.
+_SLOT_VALUES = {"room": _LINE_VALUES["room"], "time": _LINE_VALUES["time"],
+                "year": re.compile(r"\b(?:19|20)\d{2}\b")}
+SLOTS = tuple(_SLOT_VALUES)
+
+
+def gives_slot(slots: Sequence[str], text: str) -> bool:
+    """The text holds a value of one of the slots, and does not say it is still to come."""
+    return any(_SLOT_VALUES[s].search(text) for s in slots) and not pending(text)
+
+
 # Lines before and after a record's block where its missing value may stand: a room or a time
 # heads the block ("Salle Pascal" over the title); people follow it.
 _MARGIN = {"room": (1, 0), "time": (1, 0), "people": (0, 1)}

@@ -63,6 +63,13 @@ def _wraps_into(prev: str, nxt: str) -> bool:
     return nxt[0].islower() or nxt[0].isdigit() or (last in _CONTINUING and nxt[0].isalpha())
 
 
+def cut_short(line: str) -> bool:
+    """The line stops on a word no sentence ends with ("… aura lieu le"): what it says goes on
+    below, even past a blank line (an e-mail sets the date and place apart, indented)."""
+    words = line.split()
+    return bool(words) and words[-1].lower() in _CONTINUING
+
+
 def sentence_around(text: str, start: int, end: int, *, limit: int = 400) -> tuple[int, int]:
     """The sentence holding text[start:end], across the line breaks of a wrapped sentence
     ("… a remis en / état 412 véhicules …"); the span itself when that sentence is longer than
