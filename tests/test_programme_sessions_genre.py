@@ -97,3 +97,28 @@ def test_a_month_s_week_headings_are_sections_and_events_under_a_day_are_session
         ("La rue aux enfants", "--04-04", "10:00", "17:00", "Parvis de la halle et rue du Marché"),
         ("Vivre ensemble au collège", None, "14:00", "15:30", "Collège des Tilleuls, CDI"),
     ]
+
+
+def test_a_sentence_wrapped_onto_the_next_line_gives_no_session() -> None:
+    # "…; Mme Lise Carrel," / "présidente du collectif": the list goes on in lower case; "… de
+    # la Fondation du Val" / "Morin.": a word closes the sentence. Neither is a session's title.
+    from tests.programme_text import parse_text
+
+    cat = parse_text(
+        "Forum de l'habitat de Sorlanges\n\n"
+        "Mardi 9 mars 2027\n\n"
+        "9 h 30 – 10 h 30\n"
+        "Grande salle\n"
+        "Ouverture du forum\n"
+        "M. Jules Farnier, maire de\n"
+        "Sorlanges ; Mme Lise Carrel,\n"
+        "présidente du collectif\n"
+        "10 h 45 – 12 h 15\n"
+        "Salle des Tilleuls\n"
+        "Se loger après la rue\n\n"
+        "Un forum organisé par le collectif Toits Partagés et la Ville, avec le soutien de la Fondation du Val\n"
+        "Morin.\n",
+        doc_id="gen",
+    )
+    titles = [s.title for s in cat.sessions]
+    assert "présidente du collectif" not in titles and "Se loger après la rue" in titles

@@ -936,6 +936,10 @@ class Walker:
             return
         if self._title_wraps(i, ln):
             return
+        if self._sentence_tail(i, ln):
+            if cur is not None:
+                self.add_desc(ln) if cur.desc is not None else self.extend(ln)
+            return
         if self._titled_under_day(i, ln):
             return
         if self._quoted_under_kind(ln):
@@ -1003,6 +1007,17 @@ class Walker:
         cur.title_more.append((ln.start, ln.end))
         self.extend(ln)
         return True
+
+    def _sentence_tail(self, i: int, ln: Line) -> bool:
+        """The end of a sentence wrapped from the line right above ("…, Mme Claire Moulis," /
+        "présidente du collectif"; "… et de la Fondation du Val" / "Morin."): it goes on in lower
+        case, or is a word or two closed by a full stop, under a line that stops mid-sentence.
+        Never a session's title."""
+        above = self.lines[i - 1] if i > 0 else None
+        if above is None or above.blank or not re.search(r"[\w,’'-]$", above.text):
+            return False
+        words = ln.text.split()
+        return ln.text[:1].islower() or (len(words) <= 2 and ln.text.endswith("."))
 
     def _agenda_item(self, ln: Line) -> bool:
         """In a numbered agenda, the next point written without hours ("7. Questions diverses"), or a
