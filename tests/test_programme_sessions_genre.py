@@ -122,3 +122,22 @@ def test_a_sentence_wrapped_onto_the_next_line_gives_no_session() -> None:
     )
     titles = [s.title for s in cat.sessions]
     assert "présidente du collectif" not in titles and "Se loger après la rue" in titles
+
+
+def test_a_paragraph_of_prose_under_a_session_is_no_workshop() -> None:
+    # Under a timed item and its room, a bulleted paragraph that wraps ("• À Lorvan, le dispositif
+    # « X », porté par …" / "…") and a line of several sentences are running text, not titles.
+    from tests.programme_text import parse_text
+
+    cat = parse_text(
+        "Journée des solidarités de Lorvan\n\n"
+        "Jeudi 4 février 2027\n\n"
+        "14h – 16h30\n"
+        "Salle Capucine\n"
+        "Vieillir dans son quartier\n"
+        "Un échange ouvert aux habitants, aux bailleurs et aux associations du quartier des Aulnes.\n\n"
+        "• À Lorvan, le dispositif « Voisin veilleur », porté par l'association Trait d'Union\n"
+        "Lorvanais, met en relation des retraités et des voisins volontaires pour un appel par semaine.\n\n"
+        "The meeting is open to all residents. Partners who cannot come may follow it online.\n"
+    )
+    assert [s.title for s in cat.sessions] == ["Vieillir dans son quartier"]

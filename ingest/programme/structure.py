@@ -917,6 +917,8 @@ class Walker:
                 return
             self.open(pos, by="heading", ln=ln)
             return
+        if self.pending_room is not None and self._prose_line(i, ln):
+            self.pending_room = None  # prose under a place line: no session's title, nor was that its room
         if self.pending_room is not None:
             room, rl = self.pending_room, self.pending_room_line
             self.pending_room = None
@@ -979,6 +981,7 @@ class Walker:
             and cur.opened_by in ("room", "heading")
             and cur.desc is not None
             and not ln.text.rstrip().endswith(".")
+            and not self._prose_line(i, ln)
         ):
             self.open(pos, by="heading", ln=ln)  # a workshop without a room label
             return
@@ -1007,6 +1010,16 @@ class Walker:
         cur.title_more.append((ln.start, ln.end))
         self.extend(ln)
         return True
+
+    def _prose_line(self, i: int, ln: Line) -> bool:
+        """A line of running text, not a title: the first line of a paragraph that wraps onto the
+        next ("À Vallon, le dispositif « X », porté par l'association" / "Y, met en relation…"),
+        or several sentences on one line ("The meeting is closed. Partners may join online.")."""
+        words = ln.text.split()
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        wraps = nxt is not None and not nxt.blank and not ln.text.rstrip().endswith((".", ":", "!", "?", ";", "»", ")"))
+        return (len(words) >= 10 and wraps) or bool(
+            ln.text.rstrip().endswith(".") and _SENTENCE_BREAK.search(ln.text) and len(words) >= 10)
 
     def _sentence_tail(self, i: int, ln: Line) -> bool:
         """The end of a sentence wrapped from the line right above ("…, Mme Claire Moulis," /
@@ -1150,6 +1163,8 @@ class Walker:
 _CAPTION = re.compile(r"\b(?:ateliers|tables rondes|sessions parall[eè]les|labos|sous-groupes|workshops)\b"
                       r"|\bau choix\b|\ben parall[eè]le\b|\bparallel\b", re.IGNORECASE)
 _NOTE = re.compile(r"^\[[^\]]{0,80}\]$")
+# One sentence ending and the next beginning: "… to the public. Partners …".
+_SENTENCE_BREAK = re.compile(r"[a-zà-ÿ)]{2}[.!?]\s+[A-ZÀ-Ý]")
 # An item's length in brackets at its end: "(45 min)", "(1h30)", "(20 minutes)".
 _DURATION = re.compile(r"\(\s*(?:\d{1,2}\s*h\s*(?:\d{2})?|\d{1,3}\s*min(?:utes)?\.?)\s*\)\s*$")
 # A venue's name as its kind of building leads it: "Centre des congrès X", "Maison de la culture",
