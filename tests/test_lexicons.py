@@ -232,3 +232,15 @@ def test_a_session_block_carries_its_label() -> None:
     ref = item_reference("le labo n°4")
     assert carries_label("Labo n°4 · mardi 10 mars", ref) and carries_label("LABO N° 4 – Salle X", ref)
     assert not carries_label("Labo n°14 · mardi", ref) and not carries_label("Salle 4", ref)
+
+
+@pytest.mark.parametrize(
+    ("kind", "lang", "plural"),
+    [("table ronde", "fr", "tables rondes"), ("table ronde", "en", "round tables"),
+     ("rendez-vous", "fr", "rendez-vous"), ("comité", "fr", "comités de pilotage"), ("pause", "en", "breaks"),
+     ("comité", "en", "steering committees"), ("appel", "en", "calls for contributions"),
+     ("plénière", "en", "plenaries"), ("compte rendu", "fr", "comptes rendus"), (None, "fr", "séances"),
+     ("atelier", "fr", "ateliers")],
+)  # fmt: skip
+def test_a_kind_in_the_plural(kind: str | None, lang: str, plural: str) -> None:
+    assert kinds.kind_plural(kind, lang) == plural  # type: ignore[arg-type]

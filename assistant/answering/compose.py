@@ -12,7 +12,7 @@ from assistant.answering.plan import Plan
 from assistant.answering.query import Lang, Query
 from assistant.domain.models import Citation, Event, Initiative, Person, Session, Span
 from assistant.language import calendar, phrases
-from assistant.language.kinds import kind_label
+from assistant.language.kinds import kind_label, kind_plural
 from assistant.language.phrases import quoted, readable_room
 from assistant.language.roles import roles
 from assistant.search.retrieval import LoadedIndex
@@ -127,8 +127,8 @@ def _sessions(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Ci
               asked: frozenset[str]) -> None:
     sessions = [r for r in plan.records if isinstance(r, Session)]
     if plan.count is not None or (plan.scope is not None and len(sessions) > 1):
-        kind = kind_label(sessions[0].kind, lang) if len({s.kind for s in sessions}) == 1 else None
-        noun = (f"{kind}s" if kind and len(sessions) > 1 else kind) or ("séances" if lang == "fr" else "sessions")
+        kind = sessions[0].kind if len({s.kind for s in sessions}) == 1 else None  # else "séances"
+        noun = kind_plural(kind, lang) if len(sessions) > 1 else kind_label(kind, lang)
         _listing(plan, lang, index, draft, book, doc_id=sessions[0].doc_id, n=len(sessions), noun=noun)
     several_events = len({s.doc_id for s in sessions}) > 1
     for s in sessions[:20]:

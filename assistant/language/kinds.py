@@ -81,6 +81,29 @@ def kind_label(kind_id: str | None, lang: Literal["fr", "en"]) -> str:
     return kind_id or ("séance" if lang == "fr" else "session")
 
 
+# The words after which a kind's name is its complement, which stays as it is in the plural
+# ("comités de pilotage", "appels à participation", "calls for contributions").
+_COMPLEMENT = frozenset({"de", "d'", "du", "des", "à", "au", "for", "of"})
+
+
+def _plural_word(word: str, lang: Literal["fr", "en"]) -> str:
+    if word.endswith(("s", "x", "z")):
+        return word  # "rendez-vous", "rencontres", "series"
+    if lang == "en" and len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"  # "plenaries"
+    return word + "s"
+
+
+def kind_plural(kind_id: str | None, lang: Literal["fr", "en"]) -> str:
+    """A kind's name in the plural, for counts ("3 tables rondes", "2 round tables"): in French
+    each word of the head takes the mark ("tables rondes", "comptes rendus"), in English the head
+    noun (its last word); a complement stays as it is."""
+    words = kind_label(kind_id, lang).split()
+    head = next((i for i, w in enumerate(words) if w in _COMPLEMENT), len(words))
+    marked = range(head) if lang == "fr" else (head - 1,)
+    return " ".join(_plural_word(w, lang) if i in marked else w for i, w in enumerate(words))
+
+
 def family_of(kind_id: str | None) -> str | None:
     """The family of a session kind; a kind the lexicon does not know is its own family."""
     return next((k.family for k in session_kinds() if k.id == kind_id), kind_id)
