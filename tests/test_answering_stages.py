@@ -116,6 +116,10 @@ def test_short_follow_up_takes_the_previous_answers_subject() -> None:
     assert q.filters.docs == {"rencontres-lyon"}  # the conversation stays in that programme
 
 
+def test_asking_who_strips_whole_words_only() -> None:
+    assert "nime" not in asking.strip_asking("c'est qui qui anime le débat ?")
+
+
 def test_next_day_follow_up_moves_to_the_day_after() -> None:
     history = [Turn(role="user", content="Quels ateliers mardi matin ?")]
     q = query("et le lendemain ?", history)
