@@ -87,3 +87,12 @@ def test_registration_is_given_by_its_noun_or_reflexive_verb_only() -> None:
     assert value_given("registration", "Entrée gratuite, inscription obligatoire avant le 3 mars.")
     assert value_given("registration", "Merci de vous inscrire avant le 3 mars.")
     assert not value_given("registration", "Les communes jouent un rôle pour inscrire la transition dans le quotidien.")
+
+
+def test_a_bracket_left_open_at_a_line_end_closes_in_the_sentence_below() -> None:
+    text = ("Accès\nLa salle des Tanneurs est accessible en fauteuil (entrée rue\n"
+            "Victor-Hugo, par la rampe). Boucle magnétique sur demande.\n")
+    at = text.index("accessible")
+    a, b = sentence_around(text, at, at + 10)
+    assert text[a:b] == ("La salle des Tanneurs est accessible en fauteuil (entrée rue\n"
+                         "Victor-Hugo, par la rampe).")

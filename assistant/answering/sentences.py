@@ -211,6 +211,7 @@ def _value_lines_in(query: Query, regions: list[tuple[str, int, int, float]], na
             if about:
                 seen.add((doc_id, start))
                 a_, b_ = sentence_around(text, *_value_at(query, line, start, end))
+                b_ = _extend(text, a_, b_)  # "Durée" over "13 heures": the label's value line
                 if all(s.start != a_ or s.doc_id != doc_id for _, _, s in found):
                     counted = "figure" in query.values and _counts_the_topic(query, text[a_:b_])
                     found.append((fit + counted, score, Sentence(doc_id, a_, b_)))

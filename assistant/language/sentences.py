@@ -52,11 +52,18 @@ _CONTINUING = frozenset(
     "into their its is are".split())
 
 
+def _left_open(line: str) -> bool:
+    """The line opens a bracket or a guillemet it does not close."""
+    return line.count("(") > line.count(")") or line.count("«") > line.count("»")
+
+
 def _wraps_into(prev: str, nxt: str) -> bool:
     """A line break inside a sentence: the line stops mid-clause and the next goes on in lower
     case ("… a remis en" / "état 412 véhicules"), or the line ends with a word no sentence ends
     with; a label line or a new item starts afresh."""
     prev, nxt = prev.rstrip(), nxt.lstrip()
+    if prev and nxt and _left_open(prev):
+        return True  # "(entrée rue" / "Saint-Vincent, par la rampe)": a bracket closes below
     if not (prev and nxt) or prev.endswith(_ENDS_CLAUSE):
         return False
     last = prev.split()[-1].lower()
