@@ -165,6 +165,24 @@ def test_an_end_the_programme_does_not_give_is_refused_saying_so(question: str) 
     assert not a.answered and ("heure de fin" in a.answer or "end time" in a.answer) and a.citations == []
 
 
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [("Dans quelle salle Hélène Vasseur a-t-elle parlé en clôture ?", "la salle n'est pas indiquée"),
+     ("In which room did the grand témoin speak about residents' participation?", "the room is not given"),
+     ("En quelle année la participation des habitants a-t-elle été rappelée ?", "l'année n'est pas indiquée")],
+)
+def test_a_slot_asked_of_sentences_that_hold_no_such_value_is_said_not_given(question: str, says: str) -> None:
+    a = ask(question)
+    assert not a.answered and says in a.answer and a.citations == []
+
+
+def test_a_year_is_answered_by_a_dated_record() -> None:
+    a = ask("En quelle année a lieu l'atelier sur la mobilité ?")
+    grounded(a)
+    assert "2025" in a.answer
+    assert query("Depuis quelle année ?").asks >= {"year"}
+
+
 def test_an_end_asked_with_the_start_is_said_missing_beside_it() -> None:
     a = ask("La visite du jardin partagé commence à quelle heure et finit quand ?")
     grounded(a)
@@ -607,3 +625,9 @@ def test_a_question_in_another_language_is_near_in_meaning_sooner() -> None:
     assert dense_support_for("fr", 0.87, 0.015) == 0.87
     assert dense_support_for("en", 0.87, 0.015) == pytest.approx(0.855)
     assert dense_support_for("en", None, 0.015) is None
+
+
+def test_a_date_without_its_year_gives_no_year() -> None:
+    from assistant.answering.ground import _has_year
+
+    assert _has_year("2026-11-06") and not _has_year("--11-06") and not _has_year(None)

@@ -96,3 +96,40 @@ def test_a_bracket_left_open_at_a_line_end_closes_in_the_sentence_below() -> Non
     a, b = sentence_around(text, at, at + 10)
     assert text[a:b] == ("La salle des Tanneurs est accessible en fauteuil (entrée rue\n"
                          "Victor-Hugo, par la rampe).")
+
+
+def test_a_short_question_heads_the_lines_below_it_a_paragraph_ending_with_one_does_not() -> None:
+    from assistant.answering.sentences import _extend
+
+    text = ("Infos pratiques\nCombien ça coûte ?\nFrais : 15 € par personne.\nRepas compris.\n\nAccès\n"
+            "Comment faire vivre la concertation quand les habitants ne viennent plus aux réunions publiques ?\n"
+            "Les centres sociaux de Fougerolles en débattent.\n")
+    a = text.index("Combien")
+    assert text[a:_extend(text, a, text.index("\n", a))] == "Combien ça coûte ?\nFrais : 15 € par personne.\nRepas compris."
+    a = text.index("Comment faire")
+    b = text.index("\n", a)
+    assert _extend(text, a, b) == b
+
+
+def test_a_sentence_cut_short_goes_on_past_the_blank_line_an_e_mail_sets_apart() -> None:
+    from assistant.answering.sentences import _extend
+
+    text = ("Bonjour à toutes et à tous,\nla prochaine rencontre des référents aura lieu le\n\n"
+            "    jeudi 4 juin 2026, de 9h30 à 12h\n    à la salle polyvalente de Ménestreau\n\nBien à vous,\n")
+    a = text.index("la prochaine")
+    assert text[a:_extend(text, a, text.index("\n", a))].endswith("à la salle polyvalente de Ménestreau")
+
+
+@pytest.mark.parametrize(
+    ("slots", "text", "gives"),
+    [(["room"], "L'atelier se tient salle Mercure, au 2e étage.", True),
+     (["room"], "L'atelier croise les regards des familles et des élus.", False),
+     (["room"], "Salle à confirmer.", False),  # said to come: not given
+     (["time"], "Ouverture des portes à 9 h 30.", True),
+     (["year"], "Le réseau est né en 2019 à Vesoul.", True),
+     (["year"], "Jeudi 6 novembre, au centre social.", False)],
+)  # fmt: skip
+def test_a_slot_is_given_by_a_value_of_its_shape(slots: list[str], text: str, gives: bool) -> None:
+    from assistant.answering.sentences import gives_slot
+
+    assert gives_slot(slots, text) is gives
