@@ -354,7 +354,8 @@ def _content(query: Query, ev: Evidence, res: Resources, *, intent: str) -> Plan
         # break is listed): any sentence would be a neighbour's, not an answer.
         return Plan.refuse(intent)  # type: ignore[arg-type]
     # "Dans quelle salle… ?", "en quelle année… ?": only a sentence holding such a value answers;
-    # the topic's other sentences are a neighbour's facts, and the value is said not given.
+    # the topic's other sentences are a neighbour's facts, and the value is said not given. An
+    # hour counted or described ("combien d'heures de bénévolat ?") is no clock time to find.
     slots = [a for a in SLOTS if a in query.asks and not (a == "time" and query.asks_any("count", "description"))]
     sentences: list[Sentence] = best_sentences(query, ev, res, limit=2, slots=slots)
     if not sentences:

@@ -41,7 +41,7 @@ def _extend(text: str, a: int, b: int) -> int:
     bare label its value line; a sentence cut short ("… aura lieu le") the paragraph below, past
     the blank line an e-mail sets its date and place apart with."""
     line = text[a:b].rstrip()
-    if line.endswith(":") or _question_heading(text[text.rfind("\n", 0, a) + 1:_line_end(text, b)]):
+    if line.endswith(":") or _question_heading(text[slice(*line_span(text, a, b))]):
         lines = LIST_LINES
     elif cut_short(line):
         lines = LIST_LINES
@@ -61,8 +61,8 @@ def _extend(text: str, a: int, b: int) -> int:
 
 
 def _line_end(text: str, pos: int) -> int:
-    nxt = text.find("\n", pos)
-    return len(text) if nxt < 0 else nxt
+    """Where the line holding `pos` ends."""
+    return line_span(text, pos, pos)[1]
 
 
 def _score(query: Query, text: str, idf) -> float:
@@ -153,8 +153,7 @@ def paragraph_end(text: str, end: int, *, lines: int = PARAGRAPH_TAIL) -> int:
     for _ in range(lines):
         if end >= len(text):
             break
-        nxt = text.find("\n", end + 1)
-        stop = len(text) if nxt < 0 else nxt
+        stop = _line_end(text, end + 1)
         if not text[end + 1:stop].strip():
             break  # a blank line (or nothing) follows: the paragraph is over
         end = stop

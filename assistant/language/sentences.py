@@ -66,8 +66,7 @@ def _wraps_into(prev: str, nxt: str) -> bool:
         return True  # "(entrée rue" / "Saint-Vincent, par la rampe)": a bracket closes below
     if not (prev and nxt) or prev.endswith(_ENDS_CLAUSE):
         return False
-    last = prev.split()[-1].lower()
-    return nxt[0].islower() or nxt[0].isdigit() or (last in _CONTINUING and nxt[0].isalpha())
+    return nxt[0].islower() or nxt[0].isdigit() or (cut_short(prev) and nxt[0].isalpha())
 
 
 def cut_short(line: str) -> bool:

@@ -939,8 +939,10 @@ class Walker:
         if self._title_wraps(i, ln):
             return
         if self._sentence_tail(i, ln):
-            if cur is not None:
-                self.add_desc(ln) if cur.desc is not None else self.extend(ln)
+            if cur is not None and cur.desc is not None:
+                self.add_desc(ln)
+            elif cur is not None:
+                self.extend(ln)
             return
         if self._titled_under_day(i, ln):
             return
@@ -1015,11 +1017,12 @@ class Walker:
         """A line of running text, not a title: the first line of a paragraph that wraps onto the
         next ("À Vallon, le dispositif « X », porté par l'association" / "Y, met en relation…"),
         or several sentences on one line ("The meeting is closed. Partners may join online.")."""
-        words = ln.text.split()
+        text = ln.text.rstrip()
+        if len(text.split()) < 10:
+            return False
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        wraps = nxt is not None and not nxt.blank and not ln.text.rstrip().endswith((".", ":", "!", "?", ";", "»", ")"))
-        return (len(words) >= 10 and wraps) or bool(
-            ln.text.rstrip().endswith(".") and _SENTENCE_BREAK.search(ln.text) and len(words) >= 10)
+        wraps = nxt is not None and not nxt.blank and not text.endswith((".", ":", "!", "?", ";", "»", ")"))
+        return wraps or bool(text.endswith(".") and _SENTENCE_BREAK.search(text))
 
     def _sentence_tail(self, i: int, ln: Line) -> bool:
         """The end of a sentence wrapped from the line right above ("…, Mme Claire Moulis," /
