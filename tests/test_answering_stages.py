@@ -165,17 +165,6 @@ def test_an_end_the_programme_does_not_give_is_refused_saying_so(question: str) 
     assert not a.answered and ("heure de fin" in a.answer or "end time" in a.answer) and a.citations == []
 
 
-@pytest.mark.parametrize(
-    ("question", "says"),
-    [("Dans quelle salle Hélène Vasseur a-t-elle parlé en clôture ?", "la salle n'est pas indiquée"),
-     ("In which room did the grand témoin speak about residents' participation?", "the room is not given"),
-     ("En quelle année la participation des habitants a-t-elle été rappelée ?", "l'année n'est pas indiquée")],
-)
-def test_a_slot_asked_of_sentences_that_hold_no_such_value_is_said_not_given(question: str, says: str) -> None:
-    a = ask(question)
-    assert not a.answered and says in a.answer and a.citations == []
-
-
 def test_a_year_is_answered_by_a_dated_record() -> None:
     a = ask("En quelle année a lieu l'atelier sur la mobilité ?")
     grounded(a)
@@ -256,7 +245,11 @@ def test_greeting_gets_help_not_a_refusal() -> None:
 @pytest.mark.parametrize(
     ("question", "says"),
     [("Quel est le menu du déjeuner ?", "menu"), ("Combien coûte le parking ?", "tarif"),
-     ("Y a-t-il un atelier sur la cryptomonnaie ?", "pas trouvé")],
+     ("Y a-t-il un atelier sur la cryptomonnaie ?", "pas trouvé"),
+     # A room, an hour or a year asked of sentences that hold none: said not given.
+     ("Dans quelle salle Hélène Vasseur a-t-elle parlé en clôture ?", "la salle n'est pas indiquée"),
+     ("In which room did the grand témoin speak about residents' participation?", "the room is not given"),
+     ("En quelle année la participation des habitants a-t-elle été rappelée ?", "l'année n'est pas indiquée")],
 )
 def test_values_and_topics_not_in_the_programme_are_refused(question: str, says: str) -> None:
     a = ask(question)
