@@ -624,3 +624,27 @@ def test_a_date_without_its_year_gives_no_year() -> None:
     from assistant.answering.ground import _has_year
 
     assert _has_year("2026-11-06") and not _has_year("--11-06") and not _has_year(None)
+
+
+def test_the_best_sentences_document_may_add_one_more_another_programme_not() -> None:
+    from assistant.answering.retrieve import Evidence, Resources
+    from assistant.answering.sentences import best_sentences
+    from assistant.search.retrieval import Scored
+
+    index = index_of({
+        "forum-jardins": "Forum des jardins\n\nLes jardins partagés ouvrent le samedi matin. "
+                         "Les jardins du quartier accueillent les écoles. Les jardins du centre prêtent des outils.\n",
+        "journee-ville": "Journée de la ville\n\nLes jardins partagés de la ville cherchent des bénévoles. "
+                         "Les jardins de la ville ferment en hiver.\n",
+    })
+    res = Resources(index=index, embedder=None, store=None, lexical_weight=1.0)
+    q = understand("Que font les jardins partagés ?", [], terms=terms_of(index))
+    passages = {i.doc_id: i for i in index.items if i.kind == "passage"}
+    ev = Evidence(hits=[Scored(item=passages["forum-jardins"], score=1.0, lexical=0.0, dense=0.0),
+                        Scored(item=passages["journee-ville"], score=0.95, lexical=0.0, dense=0.0)])
+    two = best_sentences(q, ev, res, limit=2)
+    more = best_sentences(q, ev, res, limit=2, extra=1)
+    assert [s.doc_id for s in two] == ["forum-jardins", "journee-ville"]
+    # The one more sentence comes from the document of the best one, never the other programme's.
+    assert len(more) == 3 and [s.doc_id for s in more].count("forum-jardins") == 2
+    assert set(two) < set(more)

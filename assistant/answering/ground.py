@@ -357,7 +357,7 @@ def _content(query: Query, ev: Evidence, res: Resources, *, intent: str) -> Plan
     # the topic's other sentences are a neighbour's facts, and the value is said not given. An
     # hour counted or described ("combien d'heures de bénévolat ?") is no clock time to find.
     slots = [a for a in SLOTS if a in query.asks and not (a == "time" and query.asks_any("count", "description"))]
-    sentences: list[Sentence] = best_sentences(query, ev, res, limit=2, slots=slots)
+    sentences: list[Sentence] = best_sentences(query, ev, res, limit=2, slots=slots, extra=1)
     if not sentences:
         return Plan.refuse(intent, slots[0] if slots else None, missing=slots)  # type: ignore[arg-type]
     return Plan(intent=intent, sentences=sentences)  # type: ignore[arg-type]

@@ -71,7 +71,7 @@ def _score(query: Query, text: str, idf) -> float:
 
 
 def best_sentences(query: Query, ev: Evidence, res: Resources, *, limit: int,
-                   near: Record | None = None, slots: Sequence[str] = ()) -> list[Sentence]:
+                   near: Record | None = None, slots: Sequence[str] = (), extra: int = 0) -> list[Sentence]:
     """The `limit` sentences sharing the most (rare) topic words with the question, in document
     order; from `near`'s own block when given; only those giving a value of one of `slots`."""
     index = res.index
@@ -87,7 +87,13 @@ def best_sentences(query: Query, ev: Evidence, res: Resources, *, limit: int,
             if overlap > 0:
                 key = (doc_id, a, b)
                 best[key] = max(best.get(key, 0.0), overlap + score - 0.1 * rank)
-    ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+    ordered = sorted(best.items(), key=lambda kv: -kv[1])
+    ranked = ordered[:limit]
+    if extra and ranked:
+        # The best sentence's document may say more on it: its next best sentences join in, not
+        # another programme's.
+        lead = ranked[0][0][0]
+        ranked += [kv for kv in ordered[limit:] if kv[0][0] == lead][:extra]
     out: list[Sentence] = []
     for (doc_id, a, b), _ in sorted(ranked, key=lambda kv: kv[0]):
         text = index.documents[doc_id].text
