@@ -648,3 +648,16 @@ def test_the_best_sentences_document_may_add_one_more_another_programme_not() ->
     # The one more sentence comes from the document of the best one, never the other programme's.
     assert len(more) == 3 and [s.doc_id for s in more].count("forum-jardins") == 2
     assert set(two) < set(more)
+
+
+@pytest.mark.parametrize(("question", "kept", "dropped"), [
+    ("Dans quelle salle se tient l'atelier « Vieillir chez soi » ?", ["atelier", "vieillir chez soi"], ["salle", "quelle", "tient"]),
+    ("C'est quand et où la rencontre de Pamiers ?", ["rencontre", "pamiers"], ["quand", " ou "]),
+    ("What time is lunch at the Reims conference?", ["lunch", "reims", "conference"], ["what time"]),
+    ("Combien de séances sont en ligne, et qui les anime ?", ["seances", "en ligne", "qui"], ["combien"]),
+])
+def test_the_lexical_search_reads_the_question_without_its_asking_words(question: str, kept: list[str],
+                                                                        dropped: list[str]) -> None:
+    words = f" {asking.search_words(question)} "
+    assert all(k in words for k in kept), words
+    assert not any(d in words for d in dropped), words

@@ -133,6 +133,25 @@ def strip_asking(question: str) -> str:
     return text
 
 
+# Attributes whose asking words are also words programmes write about what they list: kept
+# for the search ("le colloque de Pamiers", "en ligne", "intervenants", "atelier").
+_SEARCHED = frozenset({"event", "session", "initiatives", "mode", "people", "organiser", "contact", "recommendation"})
+
+
+def search_words(question: str) -> str:
+    """The folded question as the lexical search should read it: without the words that only say
+    how it is asked ("dans quelle salle", "à quelle heure", "combien de", "est-ce que", "se
+    tient"), which every programme line with a room or a time would otherwise match; quoted
+    titles, practical values ("déjeuner"), event and session kinds stay."""
+    text = _INVERTED.sub(r" \1", fold(question))
+    for name, rx in _attributes():
+        if name not in _SEARCHED:
+            text = rx.sub(" ", text)
+    for name in ("anaphora", "filler", "frame"):
+        text = _table(name).sub(" ", text)
+    return " ".join(text.split())
+
+
 def points_back(question: str) -> bool:
     """A leading "et", a demonstrative, "the same…", "other…", a relative day, a bare "où ?"."""
     return bool(_table("anaphora").search(fold(question)))
