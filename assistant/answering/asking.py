@@ -147,8 +147,8 @@ def search_words(question: str) -> str:
     for name, rx in _attributes():
         if name not in _SEARCHED:
             text = rx.sub(" ", text)
-    for name in ("anaphora", "filler", "frame"):
-        text = _table(name).sub(" ", text)
+    for table in ("anaphora", "filler", "frame"):
+        text = _table(table).sub(" ", text)
     return " ".join(text.split())
 
 
