@@ -237,7 +237,8 @@ class Assistant:
         hits = hybrid_search(index, query=lexical, dense_query=expanded, k=2 * depth, embedder=installed.embedder,
                              store=installed.store, lexical_weight=self.settings.lexical_weight,
                              filters=filters, kinds=kinds, language=language,
-                             language_gap=self.settings.language_gap)
+                             language_gap=self.settings.language_gap, document_weight=self.settings.document_weight,
+                             document_depth=self.settings.document_depth)
         hits = distinct(lift_matching(index, hits, when))[:k]
         return [index.to_passage(h.item, h.score) for h in hits]
 

@@ -96,6 +96,15 @@ class Settings(BaseSettings):
     # English pages for them too lowered French hit@5 0.799 -> 0.782 at 0.02). Held-out, read
     # after: English 0.653/0.506 -> 0.677/0.507.
     language_gap: float = 0.015
+    # `/search` lifts each item it finds by this times its document's standing (the sum of the
+    # document's `document_depth` best fused scores, over the best document's:
+    # retrieval.document_lift). Chosen on tune (hit@5 / MRR@10): off 0.741/0.618, 0.2 over 3
+    # 0.754/0.624, 0.4 over 3 0.752/0.625, 0.3 over 5 0.752/0.626, 0.3 over 10 0.749/0.620.
+    # Held-out, read after: off 0.756/0.602, 0.3 over 5 0.762/0.611 (English hit@5 0.691 ->
+    # 0.706). Answers do not use it: in their search it moved held-out +2 -2, and -2 net on top
+    # of their stripped lexical text (README, evaluation).
+    document_weight: float = 0.3
+    document_depth: int = 5
     # Share of the question's salient terms that the top passages must contain; below it the
     # assistant refuses. Chosen on the tune split (passed / out-of-scope refused / answerable
     # refused): 0.34 0.655/0.825/0.109, 0.26 0.658/0.825/0.094, 0.2 0.661/0.825/0.087,

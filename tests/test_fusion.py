@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.search.retrieval import cross_language_lift, spread
+from assistant.search.retrieval import cross_language_lift, document_lift, spread
 
 
 def test_models_with_different_cosine_bands_spread_alike():
@@ -62,3 +62,18 @@ def test_the_encoder_reads_an_english_question_with_its_french_equivalents():
     assert text.startswith(q.text) and len(text) > len(q.text)  # French words appended
     fr = q.model_copy(update={"text": "Où est l'atelier ?", "language": "fr", "dense_text": "Où est l'atelier ?"})
     assert dense_text(fr) == "Où est l'atelier ?"
+
+
+def test_an_item_is_lifted_by_its_documents_standing_among_the_found():
+    # Document 0 is met in three places, document 1 by one stray passage scoring a little higher.
+    fused = np.array([0.5, 0.45, 0.4, 0.55, 0.0, 0.0])
+    doc_of = np.array([0, 0, 0, 1, 1, 2])
+    lifted = document_lift(fused, doc_of, weight=0.3, depth=2)
+    # Standing: doc 0 sums its two best (0.95), doc 1 its one (0.55); the best document gets the
+    # whole weight, the other its share.
+    assert np.allclose(lifted[:4], [0.8, 0.75, 0.7, 0.55 + 0.3 * 0.55 / 0.95])
+    assert lifted[0] > lifted[3]
+    # What was not found stays unfound; no weight, nothing found: unchanged.
+    assert lifted[4] == 0 and lifted[5] == 0
+    assert np.array_equal(document_lift(fused, doc_of, weight=0.0, depth=2), fused)
+    assert np.array_equal(document_lift(np.zeros(3), np.array([0, 1, 2]), weight=0.3, depth=2), np.zeros(3))

@@ -74,6 +74,8 @@ class LoadedIndex:
         # Each item's language is its document's: a page is written in one language, and a
         # passage alone is often too short to tell (a title, a time and a room).
         language = {d.doc_id: detect_language(d.text) for d in snapshot.documents}
+        doc_order = {d: n for n, d in enumerate(self.documents)}
+        self.doc_of = np.array([doc_order[item.doc_id] for item in self.items], dtype=np.int64)
         self.languages = np.array([language.get(item.doc_id, CORPUS_LANGUAGE) for item in self.items])
 
     def _from_passage(self, ip: IndexedPassage) -> Item:
@@ -175,13 +177,15 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
                   store: VectorStore | None, lexical_weight: float,
                   filters: SearchFilters | None = None, kinds: set[str] | None = None,
                   dense_query: str | None = None, docs: frozenset[str] | None = None,
-                  language: str | None = None, language_gap: float = 0.0) -> list[Scored]:
+                  language: str | None = None, language_gap: float = 0.0,
+                  document_weight: float = 0.0, document_depth: int = 5) -> list[Scored]:
     """Weighted fusion of max-normalised BM25 and spread cosine scores over the allowed items.
 
     `dense_query` is what gets embedded (default: `query`): the callers pass the question with
     its glossary expansions, which help the multilingual encoder too (README, evaluation).
     `language` is the question's: when it is not the corpus's, the raw cosine of items in
-    another language is lifted by `language_gap` (see `cross_language_lift`).
+    another language is lifted by `language_gap` (see `cross_language_lift`). Each item is then
+    lifted by its document's standing (`document_lift`).
     """
     n = len(index.items)
     if n == 0 or not query.strip():
@@ -223,9 +227,30 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
         if language and language != CORPUS_LANGUAGE:
             dense = cross_language_lift(dense, index.languages, language, language_gap)
     fused = lexical_weight * lex_norm + (1.0 - lexical_weight) * spread(dense)
+    fused = document_lift(fused, index.doc_of, weight=document_weight, depth=document_depth)
     order = top_k(fused, k)
     return [Scored(index.items[i], float(fused[i]), float(lex[i]), float(dense[i]))
             for i in order if fused[i] > 0 and allowed[i]]
+
+
+def document_lift(fused: np.ndarray, doc_of: np.ndarray, *, weight: float, depth: int) -> np.ndarray:
+    """The fused scores of the items found, each lifted by `weight` times its document's standing:
+    the sum of the document's `depth` best scores, over the best document's. A question about one
+    programme meets it in several places (its title, the session's entry, the description); a
+    stray passage of another programme that shares a few words stands alone."""
+    found = np.flatnonzero(fused > 0)
+    if weight <= 0 or found.size == 0:
+        return fused
+    docs, scores = doc_of[found], fused[found]
+    order = np.lexsort((-scores, docs))  # by document, best first within each
+    docs, scores = docs[order], scores[order]
+    firsts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
+    rank = np.arange(docs.size) - np.repeat(firsts, np.diff(np.r_[firsts, docs.size]))
+    kept = rank < depth
+    standing = np.bincount(docs[kept], weights=scores[kept], minlength=int(doc_of.max()) + 1)
+    lifted = fused.astype(np.float64, copy=True)
+    lifted[found] += weight * standing[doc_of[found]] / standing.max()
+    return lifted
 
 
 def distinct(hits: list[Scored]) -> list[Scored]:
