@@ -73,7 +73,8 @@ def _score(query: Query, text: str, idf) -> float:
 def best_sentences(query: Query, ev: Evidence, res: Resources, *, limit: int,
                    near: Record | None = None, slots: Sequence[str] = (), extra: int = 0) -> list[Sentence]:
     """The `limit` sentences sharing the most (rare) topic words with the question, in document
-    order; from `near`'s own block when given; only those giving a value of one of `slots`."""
+    order; from `near`'s own block when given; only those giving a value of one of `slots`; and
+    up to `extra` more from the document of the best one."""
     index = res.index
     regions = ([(near.doc_id, near.citation.start, near.citation.end, 1.0)] if near is not None else
                [(h.item.doc_id, h.item.start, h.item.end, h.score) for h in ev.hits[:DEPTH]])

@@ -74,8 +74,10 @@ class LoadedIndex:
         # Each item's language is its document's: a page is written in one language, and a
         # passage alone is often too short to tell (a title, a time and a room).
         language = {d.doc_id: detect_language(d.text) for d in snapshot.documents}
-        doc_order = {d: n for n, d in enumerate(self.documents)}
-        self.doc_of = np.array([doc_order[item.doc_id] for item in self.items], dtype=np.int64)
+        # Each item's document as a number, for the lift by a document's standing (document_lift).
+        doc_order: dict[str, int] = {}
+        self.doc_of = np.array([doc_order.setdefault(item.doc_id, len(doc_order)) for item in self.items],
+                               dtype=np.int64)
         self.languages = np.array([language.get(item.doc_id, CORPUS_LANGUAGE) for item in self.items])
 
     def _from_passage(self, ip: IndexedPassage) -> Item:
