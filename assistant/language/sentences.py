@@ -62,9 +62,11 @@ def _wraps_into(prev: str, nxt: str) -> bool:
     case ("… a remis en" / "état 412 véhicules"), or the line ends with a word no sentence ends
     with; a label line or a new item starts afresh."""
     prev, nxt = prev.rstrip(), nxt.lstrip()
-    if prev and nxt and _left_open(prev):
+    if not (prev and nxt):
+        return False
+    if _left_open(prev):
         return True  # "(entrée rue" / "Saint-Vincent, par la rampe)": a bracket closes below
-    if not (prev and nxt) or prev.endswith(_ENDS_CLAUSE):
+    if prev.endswith(_ENDS_CLAUSE):
         return False
     return nxt[0].islower() or nxt[0].isdigit() or (cut_short(prev) and nxt[0].isalpha())
 

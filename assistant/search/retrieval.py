@@ -249,7 +249,8 @@ def document_lift(fused: np.ndarray, doc_of: np.ndarray, *, weight: float, depth
     firsts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])
     rank = np.arange(docs.size) - np.repeat(firsts, np.diff(np.r_[firsts, docs.size]))
     kept = rank < depth
-    standing = np.bincount(docs[kept], weights=scores[kept], minlength=int(doc_of.max()) + 1)
+    # Every found item's document has its best item kept, so the count reaches each of them.
+    standing = np.bincount(docs[kept], weights=scores[kept])
     lifted = fused.astype(np.float64, copy=True)
     lifted[found] += weight * standing[doc_of[found]] / standing.max()
     return lifted
