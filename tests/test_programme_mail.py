@@ -113,3 +113,25 @@ def test_a_letter_naming_two_rooms_gives_its_points_none() -> None:
         "le nombre d'inscrits, maison des services, Vaubrecy.\n\nOrdre du jour :\n\n"
         "1. Bilan de l'année (10h00-10h45)\n2. Perspectives (10h45-11h30)\n", doc_id="two")
     assert [(s.start, s.room) for s in cat.sessions] == [("10:00", None), ("10:45", None)]
+
+
+def test_the_room_named_once_above_the_agenda_holds_the_points_that_name_none() -> None:
+    # One point is held elsewhere and says so; a visit goes out; an online point has no room.
+    cat = parse_text(
+        "Réunion du réseau des médiateurs – jeudi 12 mars 2026\n\n"
+        "La réunion se tiendra de 9h à 12h30 à la maison de quartier des Tilleuls, "
+        "4 rue Haute, Vernelles – salle Mistral.\n\n"
+        "Ordre du jour\n\n"
+        "9h00 – Accueil et tour de table\n\n"
+        "9h30 – Atelier d'échanges de pratiques, salle Tramontane\n\n"
+        "10h30 – Visite du jardin partagé des Tilleuls\n\n"
+        "11h30 – Point sur le calendrier\n",
+        doc_id="head-room",
+    )
+    got = {s.title: s.room for s in cat.sessions}
+    assert got == {
+        "Accueil et tour de table": "salle Mistral",
+        "Atelier d'échanges de pratiques": "salle Tramontane",
+        "Visite du jardin partagé des Tilleuls": None,
+        "Point sur le calendrier": "salle Mistral",
+    }

@@ -445,15 +445,14 @@ class Builder:
         # or list the day's formats as a whole ("ateliers, projections et débats").
         agenda_kind = "séance" if agenda.under_agenda_heading(self.text[:first]) else None
         fb = self.fallback_date(first) if any(d.date is None for d in drafts) else None
-        if drafts and not any(d.room for d in drafts):
-            # A meeting's letter names its room once, above the agenda: every point is held there
-            # but a visit, which goes out.
-            head = [ln for ln in self.lines if ln.end <= first]
-            room = agenda.meeting_room(self.text, head, self.parsed.mail)
-            if room is not None:
-                for d in drafts:
-                    if kind_of(self.value(d.title) or "") != "visite":
-                        d.room = room
+        # A meeting's letter or a programme's head names the room once, above the agenda: every
+        # point that names no room of its own is held there, but a visit, which goes out, and what
+        # is held online.
+        head = [ln for ln in self.lines if ln.end <= first]
+        room = agenda.meeting_room(self.text, head, self.parsed.mail) if drafts else None
+        for d in drafts if room is not None else []:
+            if d.room is None and d.mode != "online" and kind_of(self.value(d.title) or "") != "visite":
+                d.room = room
         out: list[Session] = []
         mentions: list[tuple[people.PersonMention, str, str | None]] = []
         physical = self.at_a_venue(drafts)
