@@ -661,3 +661,41 @@ def test_the_lexical_search_reads_the_question_without_its_asking_words(question
     words = f" {asking.search_words(question)} "
     assert all(k in words for k in kept), words
     assert not any(d in words for d in dropped), words
+
+
+# Three invented programmes held in one town: a forum whose file name says the town, a working
+# group's mail that writes it only in its letter, a cycle that names it only in a speaker's line.
+_TOWN_PROGRAMMES = {
+    "forum-habitat-vernelles-2026": (
+        "Forum de l'habitat partagé\nVernelles, jeudi 12 mars 2026, salle des fêtes\n\n"
+        "9h – Ouverture\n10h – Atelier : la colocation entre générations\n"),
+    "gt-mobilite-solidaire-2026": (
+        "Objet : Groupe de travail mobilité solidaire – réunion n°2\n\nBonjour,\n\n"
+        "La réunion se tiendra le mardi 17 mars 2026 à Vernelles, maison des solidarités, salle 2.\n\n"
+        "Ordre du jour\n\n9h30 – Accueil\n10h – Bilan du transport à la demande\n"),
+    "cycle-numerique-2026": (
+        "Cycle numérique et lien social\nSéance 1 – jeudi 2 avril 2026\n\n"
+        "14h – Les aidants numériques\nAvec : Claire Benoît, adjointe au maire de Vernelles\n"),
+}
+
+
+def test_a_town_names_the_event_whose_head_writes_it_and_title_words_pick_among_them() -> None:
+    terms = terms_of(index_of(_TOWN_PROGRAMMES))
+    # The mail names its town only in its letter: it is held there too, and its title's words
+    # pick it among the events of that town.
+    assert terms.events_named("Au groupe mobilité de Vernelles, le bilan c'est à quelle heure ?") \
+        == {"gt-mobilite-solidaire-2026"}
+    assert terms.events_named("le forum de l'habitat à Vernelles, ça ouvre quand ?") == {"forum-habitat-vernelles-2026"}
+    # The town alone names both events held there, not the cycle whose speaker comes from it.
+    assert terms.events_named("Qu'est-ce qui se passe à Vernelles ?") \
+        == {"forum-habitat-vernelles-2026", "gt-mobilite-solidaire-2026"}
+
+
+
+def test_a_kind_in_a_file_name_is_no_place() -> None:
+    # The file name starts with the kind the text writes in capitals ("COPIL"): it names every
+    # steering committee, not this one's place; the town it also writes does.
+    index = index_of({"copil-jeunesse-vernelles-2026": "COPIL jeunesse de Vernelles\nMardi 3 mars 2026\n\n"
+                                                      "9h – Accueil\n9h30 – Bilan\n"})
+    event = index.snapshot.catalogue.events[0]
+    assert terms_of(index)._file_words(index, event).split() == ["vernelles"]

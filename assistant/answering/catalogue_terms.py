@@ -29,6 +29,7 @@ _MIN_NAME = 4  # shorter names ("IA", "ESS") are too likely to occur by chance i
 _PLACE_GENERIC = frozenset(content_terms("ville salle centre maison hotel espace rue place avenue boulevard"))
 # A title word used by at most about a third of the events tells one event apart.
 _DISTINCTIVE = math.log(2)
+_NAME_DOCS = 3  # a name written in more documents than this (a region, a national body) picks none
 
 
 def _file_name_words(source: str) -> list[str]:
@@ -70,6 +71,7 @@ class CatalogueTerms:
         # which those who fill the corpus folder name after the event and its town.
         self._event_places = {e.doc_id: (set(content_terms(f"{self._names_in(e.place or '')} {self._file_words(index, e)}"))
                                          - _PLACE_GENERIC) | self._compounds_of(index, e) for e in self._events}
+        self._event_names = self._head_names(index)
         self._event_kind = {e.doc_id: self._kind_of(index, e) for e in self._events}
         df = Counter(t for terms in self._event_terms.values() for t in terms)
         n = max(1, len(self._event_terms))
@@ -91,6 +93,27 @@ class CatalogueTerms:
         folded = fold(word)
         return folded in self._lower or any(t in self._lower_stems for t in content_terms(folded))
 
+    def _head_names(self, index: LoadedIndex) -> dict[str, set[str]]:
+        """Per document, the names its head writes (the text above its first session: title,
+        dateline, the letter that says where the meeting is held), when few documents' heads
+        write them. The town of a meeting named there ("se tiendra … à Angoulême") is the
+        event's, though neither its parsed place nor its file name may say it; a town named in
+        the programme below (a speaker's) is not."""
+        starts: dict[str, int] = {}
+        for s in index.snapshot.catalogue.sessions:
+            starts[s.doc_id] = min(starts.get(s.doc_id, s.citation.start), s.citation.start)
+        heads = {d: self._names_written(doc.text[:starts.get(d, len(doc.text))] or doc.text)
+                 for d, doc in index.documents.items()}
+        df = Counter(t for names in heads.values() for t in names)
+        return {d: {t for t in names if df[t] <= _NAME_DOCS} for d, names in heads.items()}
+
+    def _names_written(self, text: str) -> set[str]:
+        """The stems of the names a text writes: capitalised words (hyphenated places whole) that
+        no document writes in lower case, e-mail and web addresses left out."""
+        words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", WEB_ADDRESS.sub(" ", text))
+        return {t for w in set(words) if w[0].isupper() and len(w) > 2 and not self._common(w)
+                for t in content_terms(join_compound_places(w))}
+
     def _names_in(self, place: str) -> str:
         """The names of a place ("Maison de la Culture, place Léon Gontier, Amiens"): words it
         capitalises that no document writes in lower case, not "culture" nor "place"."""
@@ -108,7 +131,10 @@ class CatalogueTerms:
             return ""
         words = [w for w in _file_name_words(doc.source) if len(w) > 2]
         capitalised = {fold(w) for w in re.findall(r"[^\W\d_]+", doc.text) if w[0].isupper()}
-        return " ".join(w for w in words if fold(w) in capitalised and not self._common(w))
+        # A file name says the event's kind too ("copil-…", "forum-…"), often in capitals in the
+        # text ("COPIL"): a kind names every event of that kind, no place.
+        return " ".join(w for w in words if fold(w) in capitalised and not self._common(w)
+                        and kinds.event_kind_said(w) is None)
 
     @staticmethod
     def _compounds_of(index: LoadedIndex, e: Event) -> set[str]:
@@ -195,8 +221,19 @@ class CatalogueTerms:
         # A compound place name counts whole: "Bourg-Saint-Maurice" names no event of "Saint-Denis".
         q = set(content_terms(join_compound_places(question)))
         # A place word names an event when few events share it (not "sociale" of a file name).
-        by_place = {d for d, terms in self._event_places.items()
-                    if any(self._place_idf.get(t, 0.0) >= _DISTINCTIVE for t in terms & q)}
+        places = {t for d, terms in self._event_places.items() for t in terms & q
+                  if self._place_idf.get(t, 0.0) >= _DISTINCTIVE}
+        by_place = {d for d, terms in self._event_places.items() if terms & places}
+        # The place names an event whose document writes it too, though its parsed place does not.
+        by_place |= {d for d in self._event_places if self._event_names.get(d, set()) & places}
+        if len(by_place) > 1:
+            # Several events at that place ("le colloque de Saint-Étienne" when two are held
+            # there): the ones whose distinctive title words the question says too, if any do.
+            titled = {d: sum(1 for t in q & self._event_terms[d] if self._event_idf[t] >= _DISTINCTIVE)
+                      for d in by_place}
+            best = max(titled.values())
+            if best >= 1:
+                by_place = {d for d, n in titled.items() if n == best}
         if by_place:
             return frozenset(by_place)
         said = kinds.event_kind_said(calendar.without_parts_of_day(question))
