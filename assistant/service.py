@@ -17,6 +17,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.answering.catalogue_terms import terms_of
 from assistant.answering.pipeline import Answering, answer_question
 from assistant.answering.retrieve import Resources
 from assistant.answering.temporal import lift_matching
@@ -232,13 +233,17 @@ class Assistant:
         when = time_filter(query)
         # "mardi en fin de journée": look deeper, then lift what happens at that time.
         depth = max(k, TIME_DEPTH) if when.active else k
+        # "l'atelier mobilité au forum de Vernelles": the forum's own items come first, without
+        # leaving out the others (a named scope is sometimes wrong, or shared by two events).
+        named = terms_of(index).events_named(query)
         # Twice as deep: a hit inside a better one (a session's entry inside the passage that
         # holds it) is dropped, and the next distinct one takes its place.
         hits = hybrid_search(index, query=lexical, dense_query=expanded, k=2 * depth, embedder=installed.embedder,
                              store=installed.store, lexical_weight=self.settings.lexical_weight,
                              filters=filters, kinds=kinds, language=language,
                              language_gap=self.settings.language_gap, document_weight=self.settings.document_weight,
-                             document_depth=self.settings.document_depth)
+                             document_depth=self.settings.document_depth, named_docs=named,
+                             named_weight=self.settings.named_event_weight)
         hits = distinct(lift_matching(index, hits, when))[:k]
         return [index.to_passage(h.item, h.score) for h in hits]
 

@@ -105,6 +105,12 @@ class Settings(BaseSettings):
     # of their stripped lexical text (README, evaluation).
     document_weight: float = 0.3
     document_depth: int = 5
+    # `/search` lifts the items of the event(s) a query names (its town, its kind and title
+    # words: catalogue_terms.events_named) by this much, on top of the fused score. Chosen on
+    # tune (hit@5 / MRR@10): off 0.760/0.630, 0.1 0.761/0.633, 0.2 0.767/0.636, 0.3 0.764/0.635,
+    # 0.5 0.763/0.634; keeping only the named event's items (a filter) 0.740/0.623. Held-out, read
+    # after: off 0.750/0.614, 0.2 0.762/0.618.
+    named_event_weight: float = 0.2
     # Share of the question's salient terms that the top passages must contain; below it the
     # assistant refuses. Chosen on the tune split (passed / out-of-scope refused / answerable
     # refused): 0.34 0.655/0.825/0.109, 0.26 0.658/0.825/0.094, 0.2 0.661/0.825/0.087,

@@ -77,3 +77,20 @@ def test_an_item_is_lifted_by_its_documents_standing_among_the_found():
     assert lifted[4] == 0 and lifted[5] == 0
     assert np.array_equal(document_lift(fused, doc_of, weight=0.0, depth=2), fused)
     assert np.array_equal(document_lift(np.zeros(3), np.array([0, 1, 2]), weight=0.3, depth=2), np.zeros(3))
+
+
+def test_the_items_of_the_event_a_query_names_come_first_without_the_others_leaving() -> None:
+    from assistant.search.retrieval import hybrid_search
+    from tests.answering_fixture import index_of
+
+    index = index_of({
+        "forum-vernelles": "Forum de Vernelles\nJeudi 12 mars 2026\n\n9h – Atelier mobilité solidaire et covoiturage\n",
+        "journee-bresse": "Journée de la Bresse\nMardi 3 mars 2026\n\n9h – Atelier mobilité solidaire et transport à la demande\n",
+    })
+    plain = hybrid_search(index, query="atelier mobilité solidaire transport", k=10, embedder=None, store=None,
+                          lexical_weight=1.0)
+    named = hybrid_search(index, query="atelier mobilité solidaire transport", k=10, embedder=None, store=None,
+                          lexical_weight=1.0, named_docs=frozenset({"forum-vernelles"}), named_weight=1.0)
+    assert plain[0].item.doc_id == "journee-bresse"  # it shares one more word
+    assert named[0].item.doc_id == "forum-vernelles"
+    assert {h.item.doc_id for h in named} == {h.item.doc_id for h in plain}  # a lift, not a filter

@@ -78,6 +78,7 @@ class LoadedIndex:
         doc_order: dict[str, int] = {}
         self.doc_of = np.array([doc_order.setdefault(item.doc_id, len(doc_order)) for item in self.items],
                                dtype=np.int64)
+        self.doc_number = doc_order
         self.languages = np.array([language.get(item.doc_id, CORPUS_LANGUAGE) for item in self.items])
 
     def _from_passage(self, ip: IndexedPassage) -> Item:
@@ -180,14 +181,16 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
                   filters: SearchFilters | None = None, kinds: set[str] | None = None,
                   dense_query: str | None = None, docs: frozenset[str] | None = None,
                   language: str | None = None, language_gap: float = 0.0,
-                  document_weight: float = 0.0, document_depth: int = 5) -> list[Scored]:
+                  document_weight: float = 0.0, document_depth: int = 5,
+                  named_docs: frozenset[str] = frozenset(), named_weight: float = 0.0) -> list[Scored]:
     """Weighted fusion of max-normalised BM25 and spread cosine scores over the allowed items.
 
     `dense_query` is what gets embedded (default: `query`): the callers pass the question with
     its glossary expansions, which help the multilingual encoder too (README, evaluation).
     `language` is the question's: when it is not the corpus's, the raw cosine of items in
     another language is lifted by `language_gap` (see `cross_language_lift`). Each item is then
-    lifted by its document's standing (`document_lift`).
+    lifted by its document's standing (`document_lift`), and those of `named_docs` (the event(s)
+    the question names) by `named_weight`.
     """
     n = len(index.items)
     if n == 0 or not query.strip():
@@ -230,6 +233,10 @@ def hybrid_search(index: LoadedIndex, *, query: str, k: int, embedder: Embedder 
             dense = cross_language_lift(dense, index.languages, language, language_gap)
     fused = lexical_weight * lex_norm + (1.0 - lexical_weight) * spread(dense)
     fused = document_lift(fused, index.doc_of, weight=document_weight, depth=document_depth)
+    if named_docs and named_weight > 0:
+        # The items of the event(s) the question names, lifted above the rest where they were found.
+        named = np.isin(index.doc_of, [index.doc_number[d] for d in named_docs if d in index.doc_number])
+        fused = np.where((fused > 0) & named, fused + named_weight, fused)
     order = top_k(fused, k)
     return [Scored(index.items[i], float(fused[i]), float(lex[i]), float(dense[i]))
             for i in order if fused[i] > 0 and allowed[i]]
