@@ -699,3 +699,14 @@ def test_a_kind_in_a_file_name_is_no_place() -> None:
                                                       "9h – Accueil\n9h30 – Bilan\n"})
     event = index.snapshot.catalogue.events[0]
     assert terms_of(index)._file_words(index, event).split() == ["vernelles"]
+
+
+def test_the_kind_said_picks_among_the_events_of_one_town() -> None:
+    # Forums are many here, so "forum" tells no title apart; it still says which of the two
+    # events held in Vernelles is meant.
+    programmes = dict(_TOWN_PROGRAMMES)
+    programmes["forum-emploi-brescourt-2026"] = "Forum de l'emploi\nBrescourt, mardi 3 mars 2026\n\n9h – Ouverture\n"
+    programmes["forum-sante-lunel-2026"] = "Forum santé\nLunel, mardi 10 mars 2026\n\n9h – Ouverture\n"
+    programmes["forum-jeunesse-sarlat-2026"] = "Forum jeunesse\nSarlat, mardi 17 mars 2026\n\n9h – Ouverture\n"
+    terms = terms_of(index_of(programmes))
+    assert terms.events_named("Le forum à Vernelles, ça ouvre à quelle heure ?") == {"forum-habitat-vernelles-2026"}

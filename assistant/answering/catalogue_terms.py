@@ -234,6 +234,12 @@ class CatalogueTerms:
             best = max(titled.values())
             if best >= 1:
                 by_place = {d for d, n in titled.items() if n == best}
+        if len(by_place) > 1:
+            # Still several: the ones of the kind the question says ("le forum de Vernelles"), if any.
+            said_kind = kinds.event_kind_said(calendar.without_parts_of_day(question))
+            of_kind = {d for d in by_place if said_kind is not None and said_kind[0].id in self._event_kind[d]}
+            if of_kind:
+                by_place = of_kind
         if by_place:
             return frozenset(by_place)
         said = kinds.event_kind_said(calendar.without_parts_of_day(question))
