@@ -450,9 +450,10 @@ class Builder:
         # is held online.
         head = [ln for ln in self.lines if ln.end <= first]
         room = agenda.meeting_room(self.text, head, self.parsed.mail) if drafts else None
-        for d in drafts if room is not None else []:
-            if d.room is None and d.mode != "online" and kind_of(self.value(d.title) or "") != "visite":
-                d.room = room
+        if room is not None:
+            for d in drafts:
+                if d.room is None and d.mode != "online" and kind_of(self.value(d.title) or "") != "visite":
+                    d.room = room
         out: list[Session] = []
         mentions: list[tuple[people.PersonMention, str, str | None]] = []
         physical = self.at_a_venue(drafts)
