@@ -96,7 +96,7 @@ class CatalogueTerms:
     def _head_names(self, index: LoadedIndex) -> dict[str, set[str]]:
         """Per document, the names its head writes (the text above its first session: title,
         dateline, the letter that says where the meeting is held), when few documents' heads
-        write them. The town of a meeting named there ("se tiendra … à Angoulême") is the
+        write them. The town of a meeting named there ("se tiendra … à Vernelles") is the
         event's, though neither its parsed place nor its file name may say it; a town named in
         the programme below (a speaker's) is not."""
         starts: dict[str, int] = {}
@@ -227,7 +227,7 @@ class CatalogueTerms:
         # The place names an event whose document writes it too, though its parsed place does not.
         by_place |= {d for d in self._event_places if self._event_names.get(d, set()) & places}
         if len(by_place) > 1:
-            # Several events at that place ("le colloque de Saint-Étienne" when two are held
+            # Several events at that place ("le colloque de Vernelles" when two are held
             # there): the ones whose distinctive title words the question says too, if any do.
             titled = {d: sum(1 for t in q & self._event_terms[d] if self._event_idf[t] >= _DISTINCTIVE)
                       for d in by_place}
