@@ -220,6 +220,7 @@ class CatalogueTerms:
         "the training on territorial innovation"); empty when no event stands out."""
         # A compound place name counts whole: "Bourg-Saint-Maurice" names no event of "Saint-Denis".
         q = set(content_terms(join_compound_places(question)))
+        said = kinds.event_kind_said(calendar.without_parts_of_day(question))
         # A place word names an event when few events share it (not "sociale" of a file name).
         places = {t for d, terms in self._event_places.items() for t in terms & q
                   if self._place_idf.get(t, 0.0) >= _DISTINCTIVE}
@@ -229,20 +230,17 @@ class CatalogueTerms:
         if len(by_place) > 1:
             # Several events at that place ("le colloque de Vernelles" when two are held
             # there): the ones whose distinctive title words the question says too, if any do.
-            titled = {d: sum(1 for t in q & self._event_terms[d] if self._event_idf[t] >= _DISTINCTIVE)
-                      for d in by_place}
+            titled = {d: self._title_words_said(q, d) for d in by_place}
             best = max(titled.values())
             if best >= 1:
                 by_place = {d for d, n in titled.items() if n == best}
         if len(by_place) > 1:
             # Still several: the ones of the kind the question says ("le forum de Vernelles"), if any.
-            said_kind = kinds.event_kind_said(calendar.without_parts_of_day(question))
-            of_kind = {d for d in by_place if said_kind is not None and said_kind[0].id in self._event_kind[d]}
+            of_kind = {d for d in by_place if said is not None and said[0].id in self._event_kind[d]}
             if of_kind:
                 by_place = of_kind
         if by_place:
             return frozenset(by_place)
-        said = kinds.event_kind_said(calendar.without_parts_of_day(question))
         if said is None:
             return frozenset()
         kind, words = said
@@ -255,13 +253,16 @@ class CatalogueTerms:
         # them, even where one title spells them out.
         q -= set(content_terms(expand(words, "en") if english else words))
         candidates = [d for d, k in self._event_kind.items() if kind.id in k]
-        scores = {d: sum(1 for t in q & self._event_terms[d] if self._event_idf[t] >= _DISTINCTIVE)
-                  for d in candidates}
+        scores = {d: self._title_words_said(q, d) for d in candidates}
         best = max(scores.values(), default=0)
         chosen = [d for d, s in scores.items() if s == best]
         if len(chosen) == 1 and (best >= 1 or len(candidates) == 1):
             return frozenset(chosen)
         return frozenset()
+
+    def _title_words_said(self, q: set[str], doc_id: str) -> int:
+        """How many distinctive words of the event's title the question's terms `q` hold."""
+        return sum(1 for t in q & self._event_terms[doc_id] if self._event_idf[t] >= _DISTINCTIVE)
 
     def event_words(self, docs: frozenset[str], question: str) -> list[str]:
         """The question's words that named the event: they scope, they are not its topic. Once
