@@ -134,7 +134,7 @@ def strip_asking(question: str) -> str:
 
 
 # Attributes whose asking words are also words programmes write about what they list: kept
-# for the search ("le colloque de Pamiers", "en ligne", "intervenants", "atelier").
+# for the search ("le colloque de Vernelles", "en ligne", "intervenants", "atelier").
 _SEARCHED = frozenset({"event", "session", "initiatives", "mode", "people", "organiser", "contact", "recommendation"})
 
 
