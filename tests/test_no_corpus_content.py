@@ -40,6 +40,7 @@ COMMON_WORDS = frozenset({
     "scic",  # a legal form of cooperative (société coopérative d’intérêt collectif), like "ccas"
     "plateaux",  # "plateaux-repas", lunch trays (values.toml); a page may also name a region so
     "abrisme",  # of "sans-abrisme", homelessness (glossary.toml), a policy word a page now writes
+    "asile",  # asylum (glossary.toml), a policy word a page writes only in a capitalised heading
 })
 
 
