@@ -9,11 +9,12 @@ import re
 import pytest
 
 from assistant.answering import asking
-from assistant.answering.catalogue_terms import terms_of
+from assistant.answering.catalogue_terms import names_room, terms_of
 from assistant.answering.cite import CitationBook, context_spans, record_span
 from assistant.answering.pipeline import Answering, answer_question
 from assistant.answering.understand import time_filter, understand
 from assistant.domain.models import Answer, Turn
+from assistant.language.text import tokens
 from assistant.settings import Settings
 from tests.answering_fixture import PROGRAMME, index_of, loaded_index, resources
 
@@ -710,3 +711,16 @@ def test_the_kind_said_picks_among_the_events_of_one_town() -> None:
     programmes["forum-jeunesse-sarlat-2026"] = "Forum jeunesse\nSarlat, mardi 17 mars 2026\n\n9h – Ouverture\n"
     terms = terms_of(index_of(programmes))
     assert terms.events_named("Le forum à Vernelles, ça ouvre à quelle heure ?") == {"forum-habitat-vernelles-2026"}
+
+
+@pytest.mark.parametrize(
+    ("room", "question", "named"),
+    [("Hall B", "À quelle heure a lieu l'atelier ?", False),  # "a" / "à" is no hall's letter
+     ("Hall B", "Qu'y a-t-il dans le hall B le matin ?", True),
+     ("Salle A", "Quels ateliers ont lieu salle A ?", True),
+     ("Salle 4", "Qui anime l'atelier 4 ?", False),  # a number alone needs a room word
+     ("Salle 4", "Qu'y a-t-il en salle 4 ?", True),
+     ("Salle Vernelles", "Où est la salle Vernelles ?", True)],
+)
+def test_a_room_is_named_by_its_distinctive_words(room: str, question: str, named: bool) -> None:
+    assert names_room(room, tokens(question)) is named

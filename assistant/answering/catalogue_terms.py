@@ -48,6 +48,22 @@ def _key(text: str) -> str:
     return " ".join(tokens(text))
 
 
+def names_room(room: str, said: list[str]) -> bool:
+    """The question's words (`said`, folded tokens) name the room: all its distinctive words."""
+    q = set(said)
+    # "SALLE PLENIERE" is not named by "en plénière": a kind word tells no room apart.
+    distinctive = [t for t in tokens(room) if t not in _ROOM_GENERIC and kinds.session_kind_of(t) is None]
+    if not distinctive or not all(t in q for t in distinctive):
+        return False
+    if all(len(t) == 1 and not t.isdigit() for t in distinctive):
+        # A room told apart by a letter ("Hall B", "salle A"): the letter alone is any "a" or
+        # "à" of a question; only the room's whole name, in order, names it.
+        whole, n = tokens(room), len(tokens(room))
+        return any(said[i:i + n] == whole for i in range(len(said) - n + 1))
+    # A number alone ("4") is a room's only with a room word said ("salle 4", "room 4").
+    return any(not t.isdigit() for t in distinctive) or "salle" in q or "room" in q
+
+
 class CatalogueTerms:
     def __init__(self, index: LoadedIndex):
         cat = index.snapshot.catalogue
@@ -205,14 +221,8 @@ class CatalogueTerms:
         return out
 
     def room_named(self, folded_question: str) -> str | None:
-        q = set(tokens(folded_question))
-        for room in self._rooms:
-            # "SALLE PLENIERE" is not named by "en plénière": a kind word tells no room apart.
-            distinctive = [t for t in tokens(room) if t not in _ROOM_GENERIC and kinds.session_kind_of(t) is None]
-            if distinctive and all(t in q for t in distinctive) and (
-                    any(not t.isdigit() for t in distinctive) or "salle" in q or "room" in q):
-                return room
-        return None
+        said = tokens(folded_question)
+        return next((room for room in self._rooms if names_room(room, said)), None)
 
     def events_named(self, question: str) -> frozenset[str]:
         """The document(s) of the event the question names: by its place ("au colloque de
