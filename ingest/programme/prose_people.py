@@ -101,7 +101,10 @@ def _names(s: str) -> list[tuple[Pos, Pos | None, bool]]:
             found.append((m.start(), m.end()))
     for m in _NAME.finditer(s):
         if _then_function(s, m) and not any(a < m.end() and m.start() < b for a, b in found):
-            found.append((m.start(), m.end()))
+            # "Avec Claire X, sociologue…": the role word run into the name, without its colon,
+            # is no part of it.
+            lead = _LEAD_WORD.match(m.group())
+            found.append((m.start() + (lead.end() if lead else 0), m.end()))
     for f in _FUNCTION_BEFORE.finditer(s):
         w = "w" if f.group("w") else "t"
         m = _NAME.match(s, f.end())
@@ -118,6 +121,9 @@ def _names(s: str) -> list[tuple[Pos, Pos | None, bool]]:
                 before[name] = fn
                 titled.add(name)
     return [(name, before.get(name), name in titled) for name in sorted(found)]
+
+
+_LEAD_WORD = re.compile(r"(?:Avec|With|Par)\s+(?=\S+\s+\S)")
 
 
 def _led_by(s: str) -> list[tuple[Pos, Pos | None]]:

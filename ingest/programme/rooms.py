@@ -147,9 +147,22 @@ def room_line(s: str, *, in_slot: bool) -> tuple[int, int] | None:
         return m.start("room"), len(s_strip)
     if _ROOM_LEAD.match(folded) and len(s_strip.split()) <= 5 and not s_strip.endswith((".", "?")):
         return 0, len(s_strip)
-    if in_slot and _is_upper_label(s_strip) and any(ch.isalpha() for ch in s_strip):
+    if in_slot and _is_upper_label(s_strip) and any(ch.isalpha() for ch in s_strip) and not _upper_title(folded):
         return 0, len(s_strip)
     return None
+
+
+# Function words a title strings together ("LES AIDANTS FACE À L'ÉPUISEMENT", "VIEILLIR EN
+# MIGRATION"); a room in capitals is a name ("GRANDE HALLE", "LE QUATTRO", "SALLE DES FÊTES").
+_TITLE_GLUE = frozenset("a au aux en face pour sur contre dans avec entre sans par quand comment quel quelle quels quelles ou et".split())
+
+
+def _upper_title(folded: str) -> bool:
+    """A line in capitals that reads as a title, not a room's name: three words or more, no room
+    or place word, and a preposition or conjunction among them."""
+    words = re.findall(r"[a-z]+", folded)
+    return (len(words) >= 3 and not _ROOM_WORD.search(folded) and not any(w in PLACE_WORDS for w in words)
+            and any(w in _TITLE_GLUE for w in words))
 
 
 def place_named(s: str) -> tuple[int, int] | None:

@@ -993,6 +993,15 @@ class Walker:
         if nxt == "role":
             self.open(pos, by="heading", ln=ln)
             return
+        if (self.slot is not None and cur is None and not self.slot.drafts and self.last_kind in ("day", "slot")
+                and self.slot.line.index == ln.index - 1 and not _sentence(ln.text) and not _ADDRESS.search(ln.text)
+                and ln.text[:1].isalnum()):
+            # The line right under a meeting's date and hour ("Mardi 13 octobre — 18h30") is its
+            # title, whatever follows: its speakers in prose, a note, a place. Not where it is
+            # held ("📍 Vernelles – Maison des associations, 4 rue du Port"). The lines right
+            # under it are its block.
+            self.open(pos, by="heading", ln=ln).one_line = True
+            return
         if self.slot is not None and cur is None and not self.slot.drafts and nxt in ("para", "day", "slot", "end", "bare", "head_tbc"):
             self.open(pos, by="heading", ln=ln)  # the slot's one title line
             return
@@ -1215,6 +1224,11 @@ def _prose(t: str, min_words: int) -> bool:
     most of them in lower case. Under a title given by a meta line, fewer words will do."""
     words = [w for w in t.split() if w[:1].isalpha()]
     return len(words) >= min_words and sum(w[:1].islower() for w in words) >= 0.6 * len(words)
+
+
+# A street address: "43 rue de la République", "2 bis, avenue du Parc".
+_ADDRESS = re.compile(r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|all[ée]e|impasse|quai|route|cours)\b",
+                      re.IGNORECASE)
 
 
 def _sentence(t: str) -> bool:
