@@ -56,7 +56,12 @@ def query(question: str, history: list[Turn] | None = None):
      ("La fête des voisins, ça se passe dans quelle ville ?", {"place"}),
      ("Qui est la personne de contact ?", {"contact"}),
      ("Bonjour", {"help"}),
-     ("What can you do?", {"help"})],
+     ("What can you do?", {"help"}),
+     # Spoken French puts the question word last or after "c'est".
+     ("c'est qui qui fait le discours d'ouverture ?", {"people"}),
+     ("si j'ai une question, je contacte qui ?", {"people"}),
+     ("elle présente quoi pendant la réunion ?", {"description"}),
+     ("What is going to be discussed there?", {"description"})],
 )
 def test_what_is_asked(question: str, asks: set[str]) -> None:
     assert asks <= set(asking.attributes_asked(question))
@@ -724,3 +729,7 @@ def test_the_kind_said_picks_among_the_events_of_one_town() -> None:
 )
 def test_a_room_is_named_by_its_distinctive_words(room: str, question: str, named: bool) -> None:
     assert names_room(room, tokens(question)) is named
+
+
+def test_a_question_for_whom_asks_for_no_one() -> None:
+    assert "people" not in asking.attributes_asked("Cet atelier, c'est pour qui ?")
