@@ -61,7 +61,11 @@ def query(question: str, history: list[Turn] | None = None):
      ("c'est qui qui fait le discours d'ouverture ?", {"people"}),
      ("si j'ai une question, je contacte qui ?", {"people"}),
      ("elle présente quoi pendant la réunion ?", {"description"}),
-     ("What is going to be discussed there?", {"description"})],
+     ("What is going to be discussed there?", {"description"}),
+     # Who the asker is, with a question for a session: which one fits them.
+     ("Je bosse dans un CCAS, je vais à quel atelier l'aprem ?", {"recommendation"}),
+     ("I'm a practice nurse. Which workshop at the colloquium would suit me?", {"recommendation"}),
+     ("My gran lives alone and loves dancing. Which event would suit her?", {"recommendation"})],
 )
 def test_what_is_asked(question: str, asks: set[str]) -> None:
     assert asks <= set(asking.attributes_asked(question))
@@ -733,3 +737,8 @@ def test_a_room_is_named_by_its_distinctive_words(room: str, question: str, name
 
 def test_a_question_for_whom_asks_for_no_one() -> None:
     assert "people" not in asking.attributes_asked("Cet atelier, c'est pour qui ?")
+
+
+def test_a_question_for_a_session_without_the_asker_asks_no_recommendation() -> None:
+    assert "recommendation" not in asking.attributes_asked("Quel atelier a lieu en salle 4 ?")
+    assert "recommendation" not in asking.attributes_asked("Je suis en retard : l'atelier a commencé ?")

@@ -22,7 +22,7 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-_CONVERSATION = ("filler", "anaphora", "pronoun", "frame", "self", "same_room")  # tables of asking.toml that are no attribute
+_CONVERSATION = ("filler", "anaphora", "pronoun", "frame", "self", "asker", "same_room")  # tables of asking.toml that are no attribute
 
 
 # Tables whose entries are whole words (the others spell out their own anchors).
@@ -77,8 +77,13 @@ def _plain(question: str) -> str:
 
 def attributes_asked(question: str) -> frozenset[Attribute]:
     # "Je suis animatrice jeunesse" describes the asker; it asks for no animateur.
-    text = _table("self").sub(" ", _plain(question))
-    return frozenset(name for name, rx in _attributes() if rx.search(text))
+    plain = _plain(question)
+    text = _table("self").sub(" ", plain)
+    found = frozenset(name for name, rx in _attributes() if rx.search(text))
+    if "session" in found and _table("asker").search(plain):
+        # "Je bosse dans un CCAS, quel atelier l'aprem ?": which one fits the asker.
+        found |= {"recommendation"}
+    return found
 
 
 def values_asked(question: str, attributes: frozenset[str] = frozenset(), *,
