@@ -7,6 +7,7 @@ import hashlib
 
 from assistant.domain.models import Document
 from ingest.programme import parse_programme
+from tests.programme_text import parse_text
 
 
 def _initiatives(text: str, title: str | None = None):
@@ -178,3 +179,28 @@ def test_a_social_landlord_or_a_centre_social_written_with_a_capital_runs_it() -
         "Les Terrasses du Parc": "le bailleur Toits de Brécourt",
         "Salles fraîches": "the Centre social Les Tilleuls",
     }
+
+
+NAMED_LIST = """\
+Forum des initiatives
+
+Cinq structures présentent leur projet :
+
+- La Recyclerie du Pont (Vernelles, Loir-et-Cher) – gérée par l'association Les Mains Vertes : 18 tonnes réemployées.
+- Bricol'Âge (Belvaux, Indre) – dépannages à domicile de l'association Outils Partagés, 140 interventions.
+- Le Jardin des Cinq Vents (Morvillers, Cher) – jardin du centre social des Cinq Vents : 60 familles.
+"""
+
+
+def test_a_list_naming_initiatives_with_their_town_and_departement_gives_them() -> None:
+    found = {i.name: i for i in parse_text(NAMED_LIST).initiatives}
+    assert set(found) >= {"La Recyclerie du Pont", "Bricol'Âge", "Le Jardin des Cinq Vents"}
+    assert found["Bricol'Âge"].place.startswith("Belvaux")  # with its département, as brackets give it
+    assert found["La Recyclerie du Pont"].organiser == "Les Mains Vertes"
+    assert found["Bricol'Âge"].organiser == "Outils Partagés"
+    assert found["Le Jardin des Cinq Vents"].organiser == "centre social des Cinq Vents"
+
+
+def test_one_item_with_a_town_in_brackets_is_no_list_of_initiatives() -> None:
+    text = "Au programme :\n\n- Visite du marché (Vernelles, Indre) – départ à 10h.\n- Déjeuner libre\n"
+    assert parse_text(text).initiatives == []

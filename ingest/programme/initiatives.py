@@ -156,6 +156,49 @@ def from_examples(text: str, lines: list[Line]) -> list[Mention]:
     return out
 
 
+# A list item naming an initiative, its town and département in brackets: "L'Épicerie du Pont
+# (Vernelles, Loir-et-Cher) – camion-épicerie de l'association X : 14 communes desservies".
+_NAMED_ITEM = re.compile(r"^(?P<n>[A-ZÀ-Ý«“][^()«»:]{2,60}?)\s*\((?P<p>[A-ZÀ-Ý][^,()]{1,40}?)\s*,\s*[A-ZÀ-Ý][^()]{1,40}\)")
+# Who runs it, in the item's words: "de l'association X", "gérée par X", "du centre social X".
+_RUN_BY = re.compile(r"\b(?:g[ée]r[ée]e?s?|port[ée]e?s?|anim[ée]e?s?|men[ée]e?s?|organis[ée]e?s?)\s+par\s+(?:l['’]association\s+)?"
+                     r"(?P<a>[^,;:.()–—]+)"
+                     r"|\b(?:de|d['’])\s*l['’]association\s+(?P<b>[^,;:.()–—]+?)(?=\s*(?:[,;:.()–—]|\bqui\b|\bdans\b|\binstall|$))"
+                     r"|\b(?:du|de la)\s+(?P<c>(?:centre (?:social|socioculturel)|CCAS|mission locale|r[ée]gie de quartier|maison de quartier)"
+                     r"\b[^,;:.()–—]*?)(?=\s*(?:[,;:.()–—]|\bqui\b|\bdont\b|$))", re.IGNORECASE)
+MIN_NAMED_ITEMS = 2
+
+
+def from_named_list(text: str, lines: list[Line]) -> list[Mention]:
+    """A list whose items each name an initiative with its town and département in brackets (at
+    least two of them): the way a page presents the initiatives it showcases, whatever heading
+    it puts over them ("Forum des initiatives", "Ils agissent", none)."""
+    out: list[Mention] = []
+    run: list[tuple[Line, re.Match[str]]] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_NAMED_ITEMS:
+            for ln, m in run:
+                by = _RUN_BY.search(ln.text, m.end())
+                g = next((k for k in ("a", "b", "c") if by is not None and by.group(k)), None)
+                out.append(Mention(
+                    name=strip_span(text, ln.start + m.start("n"), ln.start + m.end("n")),
+                    block=(ln.line_start, ln.end), place=(ln.start + m.start("p"), ln.start + m.end("p")),
+                    organiser=strip_span(text, ln.start + by.start(g), ln.start + by.end(g)) if by and g else None))
+        run.clear()
+
+    for ln in lines:
+        if ln.blank:
+            continue
+        m = _NAMED_ITEM.match(ln.text) if ln.bullet else None
+        if m is None:
+            if not (run and not ln.bullet and ln.indent > 0):  # a wrapped item goes on
+                flush()
+            continue
+        run.append((ln, m))
+    flush()
+    return out
+
+
 def _item(text: str, item: list[Line]) -> Mention | None:
     head, subs = item[0], item[1:]
     sub_a = subs[0].start if subs else head.end
@@ -310,7 +353,7 @@ def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None =
             for s in showcased(text, lines, titles or [])]
     shown = [Mention(name=f.name, block=f.block, place=f.place, organiser=f.organiser)
              for f in titled(text, sessions or [])]
-    for m in from_examples(text, lines) + from_prose(text, lines) + told + shown:
+    for m in from_examples(text, lines) + from_named_list(text, lines) + from_prose(text, lines) + told + shown:
         # "Les Cafés du lundi" and "Cafés du lundi" are one initiative: the article is the sentence's.
         key = re.sub(r"[^a-z0-9]+", "", re.sub(r"^(?:les|le|la|l|the)\b", "", fold(text[m.name[0] : m.name[1]])))
         if not key or _event_own(text[m.name[0] : m.name[1]], event_titles or []):
