@@ -21,7 +21,6 @@ from .kinds import kind_of, label_kind, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
 from .meta import Meta, meta_line
-from .minutes import untimed_points
 from .tables import Table, find_tables
 
 Pos = tuple[int, int]
@@ -309,12 +308,6 @@ class Walker:
     # -- the walk ------------------------------------------------------------------------------
     def run(self) -> Parsed:
         self.out.leaflets = find_leaflets(self.lines)
-        points = untimed_points(self.lines)
-        taken = {i for pt in points for i in pt.lines}
-        if sum(len(pt.lines) > 1 for pt in points) >= 2:
-            # Minutes that take an agenda's points up one by one are no leaflet's cards, whatever
-            # labels their points use ("Décision :", "Action : … — échéance : …").
-            self.out.leaflets = [lf for lf in self.out.leaflets if not taken & set(range(lf.first, lf.last + 1))]
         page = web.furniture(self.lines)  # a web page's menu, breadcrumb, share buttons, footer
         # A footer of links in a row ("Mentions légales | Plan du site | …") is no table's row.
         self.out.tables = find_tables(self.lines, stop=page)
@@ -323,15 +316,6 @@ class Walker:
         self.out.mail = mail.furniture(self.lines)
         self.consumed |= self.out.mail  # a mail's headers and quoted reply: no sessions
         self.consumed |= page
-        for pt in points:
-            if self.consumed & set(pt.lines):
-                continue
-            # A meeting's points without hours, told in its minutes: their blocks are theirs alone.
-            d = Draft(title=pt.title, opened_by="heading", block_start=pt.block[0], block_end=pt.block[1])
-            if pt.block[1] > pt.title[1] + 1:
-                d.desc = (self.text.index("\n", pt.title[1]) + 1, pt.block[1]) if "\n" in self.text[pt.title[1]:pt.block[1]] else None
-            self.out.drafts.append(d)
-            self.consumed |= set(pt.lines)
         for i, ln in enumerate(self.lines):
             if ln.blank or i in self.consumed:
                 continue
