@@ -8,10 +8,11 @@ import re
 
 import pytest
 
-from assistant.answering import asking
+from assistant.answering import asking, selection
 from assistant.answering.catalogue_terms import names_room, terms_of
 from assistant.answering.cite import CitationBook, context_spans, record_span
 from assistant.answering.pipeline import Answering, answer_question
+from assistant.answering.query import Filters, Query
 from assistant.answering.understand import time_filter, understand
 from assistant.domain.models import Answer, Turn
 from assistant.language.text import tokens
@@ -742,3 +743,17 @@ def test_a_question_for_whom_asks_for_no_one() -> None:
 def test_a_question_for_a_session_without_the_asker_asks_no_recommendation() -> None:
     assert "recommendation" not in asking.attributes_asked("Quel atelier a lieu en salle 4 ?")
     assert "recommendation" not in asking.attributes_asked("Je suis en retard : l'atelier a commencé ?")
+
+
+def _query(asks: set[str], kinds: set[str], docs: set[str] = frozenset()) -> Query:
+    return Query(text="q", language="fr", standalone="q", asks=frozenset(asks),
+                 filters=Filters(kinds=frozenset(kinds), docs=frozenset(docs)), topic=(("jeun",),))
+
+
+def test_a_meeting_asked_about_is_the_event_itself() -> None:
+    # "When and where is the network meeting?" / "la réunion du GT, c'est quand et où ?"
+    assert {"event", "date", "place"} <= set(asking.attributes_asked("la réunion du groupe, c'est quand et où ?"))
+    assert selection.asks_event(_query({"event", "date", "place"}, {"séance"}, {"d"}), None)  # type: ignore[arg-type]
+    # Several of them are sessions: "les dates des séances", "combien de séances".
+    assert not selection.asks_event(_query({"event", "date", "list"}, {"séance"}, {"d"}), None)  # type: ignore[arg-type]
+    assert not selection.asks_event(_query({"event", "date"}, {"atelier"}, {"d"}), None)  # type: ignore[arg-type]

@@ -388,7 +388,10 @@ def initiatives_ranked(query: Query, ev: Evidence, index: LoadedIndex, *, limit:
 
 def asks_event(query: Query, ev: Evidence) -> bool:
     """'Où et quand a lieu le colloque ?': about the event as a whole, not one of its sessions."""
-    if not query.asks_any("date", "place", "time", "organiser") or query.filters.kinds - _EVENT_LIKE:
+    # "When is the network meeting?": a meeting ("séance") is the event itself when one is asked
+    # about, not several ("les dates des séances", "combien de séances").
+    whole = _EVENT_LIKE | ({"séance"} if not query.asks_any("list", "count") else set())
+    if not query.asks_any("date", "place", "time", "organiser") or query.filters.kinds - whole:
         return False
     return "event" in query.asks and (not query.topic or bool(query.filters.docs))
 
