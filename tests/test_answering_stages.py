@@ -127,6 +127,14 @@ def test_short_follow_up_takes_the_previous_answers_subject() -> None:
     assert q.filters.docs == {"rencontres-lyon"}  # the conversation stays in that programme
 
 
+def test_a_follow_up_pointing_back_keeps_the_subject_with_words_of_its_own() -> None:
+    history = [Turn(role="user", content="Où a lieu l'atelier sur la mobilité ?"),
+               Turn(role="assistant", content="Atelier « Mobilité solidaire en zone rurale » — Salle Pascal [1].")]
+    q = query("et ce dispositif, il aide combien de familles ?", history)
+    assert q.subject == ("s-mobilite",)
+    assert ("famill",) in q.topic and "mobilit" in q.dense_text.lower()
+
+
 def test_asking_who_strips_whole_words_only() -> None:
     assert "nime" not in asking.strip_asking("c'est qui qui anime le débat ?")
 

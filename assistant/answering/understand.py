@@ -169,7 +169,11 @@ def _merge(own: Query, previous: Query, subject: tuple[str, ...], terms: Catalog
     room = next((s.room for s in anchor if s.room), f.room) if same_room else f.room
     moved = bool(f.time.active or f.time.day_shift or same_room)
     own_subject = bool(own.topic or own.named)
-    keeps_subject = not moved and not own_subject
+    # "Et ce dispositif, il aide combien de familles ?": a follow-up that points back ("et", a
+    # demonstrative) keeps the previous subject, whatever its own words ask of it. (A bare
+    # pronoun does not: "ils" may be anyone; measured, it lost cases on both splits.)
+    refers = bool(own.topic) and not own.named and asking.points_back(own.text)
+    keeps_subject = not moved and (not own_subject or refers)
     # The conversation stays in the event of the previous answer unless the follow-up names
     # another: "et le lendemain ?", "who else speaks?" are about that programme.
     subject_docs = frozenset(r.doc_id for r in terms.records(subject) if getattr(r, "doc_id", None))
@@ -182,7 +186,7 @@ def _merge(own: Query, previous: Query, subject: tuple[str, ...], terms: Catalog
         "values": own.values or (previous.values if keeps_subject else ()),
         "value_clauses": own.value_clauses if own.values else (previous.value_clauses if keeps_subject else ()),
         "filters": filters,
-        "topic": previous.topic if keeps_subject else own.topic,
+        "topic": own.topic if refers else previous.topic if keeps_subject else own.topic,
         "named": own.named or (previous.named if keeps_subject else ()),
         "subject": subject if keeps_subject else (),
         "follow_up": True,
