@@ -218,6 +218,12 @@ def test_list_and_count_come_from_the_catalogue_with_their_scope() -> None:
         assert title in a.answer
 
 
+def test_words_that_only_say_which_set_count_every_item_of_the_kind() -> None:
+    a = ask("Aux Rencontres régionales de Lyon, il y a combien d'ateliers en parallèle au total ?")
+    grounded(a)
+    assert "3 ateliers" in a.answer
+
+
 def test_a_count_counts_the_kind_named_a_list_takes_in_its_family() -> None:
     a = ask("Combien d'ateliers le mardi ?")
     grounded(a)
