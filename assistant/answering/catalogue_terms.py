@@ -51,14 +51,15 @@ def _key(text: str) -> str:
 def names_room(room: str, said: list[str]) -> bool:
     """The question's words (`said`, folded tokens) name the room: all its distinctive words."""
     q = set(said)
+    whole = tokens(room)
     # "SALLE PLENIERE" is not named by "en plénière": a kind word tells no room apart.
-    distinctive = [t for t in tokens(room) if t not in _ROOM_GENERIC and kinds.session_kind_of(t) is None]
+    distinctive = [t for t in whole if t not in _ROOM_GENERIC and kinds.session_kind_of(t) is None]
     if not distinctive or not all(t in q for t in distinctive):
         return False
     if all(len(t) == 1 and not t.isdigit() for t in distinctive):
         # A room told apart by a letter ("Hall B", "salle A"): the letter alone is any "a" or
         # "à" of a question; only the room's whole name, in order, names it.
-        whole, n = tokens(room), len(tokens(room))
+        n = len(whole)
         return any(said[i:i + n] == whole for i in range(len(said) - n + 1))
     # A number alone ("4") is a room's only with a room word said ("salle 4", "room 4").
     return any(not t.isdigit() for t in distinctive) or "salle" in q or "room" in q

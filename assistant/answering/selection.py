@@ -174,12 +174,12 @@ def session_set(query: Query, ev: Evidence, index: LoadedIndex) -> tuple[list[Se
         best = max((scores.get(s.id, 0.0) for s in pool), default=0.0)
         topical = [s for s in pool if best and scores.get(s.id, 0.0) >= RELATIVE_FIT * best
                    and coverage(query.topic, session_text(s, index)) > 0]
-        if topical or not (query.filters.docs and named_kinds and query.asks_any("list", "count")):
+        # "Combien d'ateliers en parallèle au total aux Rencontres de Vernelles ?": when no item
+        # of the kind named has the question's other words, they say which set ("en parallèle",
+        # "au total"), not a topic: every item of that kind at the event named is counted.
+        whole_kind = not topical and bool(query.filters.docs and named_kinds) and query.asks_any("list", "count")
+        if not whole_kind:
             pool = topical
-        # else "combien d'ateliers en parallèle au total aux Rencontres de Vernelles ?": no item
-        # of the kind has the question's other words; they say which set ("en parallèle", "au
-        # total"), not a topic: every item of that kind at the event named.
-
     if not pool:
         return [], None
     docs = {s.doc_id for s in pool}

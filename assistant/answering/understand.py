@@ -186,7 +186,7 @@ def _merge(own: Query, previous: Query, subject: tuple[str, ...], terms: Catalog
         "values": own.values or (previous.values if keeps_subject else ()),
         "value_clauses": own.value_clauses if own.values else (previous.value_clauses if keeps_subject else ()),
         "filters": filters,
-        "topic": own.topic if refers else previous.topic if keeps_subject else own.topic,
+        "topic": previous.topic if keeps_subject and not refers else own.topic,
         "named": own.named or (previous.named if keeps_subject else ()),
         "subject": subject if keeps_subject else (),
         "follow_up": True,

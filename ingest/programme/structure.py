@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from assistant.language.kinds import event_kind_named
 from assistant.language.modes import Mode, mode_named, strip_modes
 from assistant.language.pending import PENDING, only_pending, pending
+from assistant.language.places import ADDRESS
 from assistant.language.text import fold
 
 from . import agenda, dates, labels, letters, mail, people, rooms, times, web
@@ -994,7 +995,7 @@ class Walker:
             self.open(pos, by="heading", ln=ln)
             return
         if (self.slot is not None and cur is None and not self.slot.drafts and self.last_kind in ("day", "slot")
-                and self.slot.line.index == ln.index - 1 and not _sentence(ln.text) and not _ADDRESS.search(ln.text)
+                and self.slot.line.index == ln.index - 1 and not _sentence(ln.text) and not ADDRESS.search(ln.text)
                 and ln.text[:1].isalnum()):
             # The line right under a meeting's date and hour ("Mardi 13 octobre — 18h30") is its
             # title, whatever follows: its speakers in prose, a note, a place. Not where it is
@@ -1224,11 +1225,6 @@ def _prose(t: str, min_words: int) -> bool:
     most of them in lower case. Under a title given by a meta line, fewer words will do."""
     words = [w for w in t.split() if w[:1].isalpha()]
     return len(words) >= min_words and sum(w[:1].islower() for w in words) >= 0.6 * len(words)
-
-
-# A street address: "43 rue de la République", "2 bis, avenue du Parc".
-_ADDRESS = re.compile(r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|chemin|all[ée]e|impasse|quai|route|cours)\b",
-                      re.IGNORECASE)
 
 
 def _sentence(t: str) -> bool:
