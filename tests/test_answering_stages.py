@@ -737,6 +737,25 @@ def test_the_kind_said_picks_among_the_events_of_one_town() -> None:
     assert terms.events_named("Le forum à Vernelles, ça ouvre à quelle heure ?") == {"forum-habitat-vernelles-2026"}
 
 
+def test_a_town_written_in_lower_case_only_as_its_demonym_still_names_its_events() -> None:
+    # Another programme writes "vernellaise" in lower case: the town's adjective, not a common
+    # form of "Vernelles", which still names the events held there.
+    programmes = dict(_TOWN_PROGRAMMES)
+    programmes["forum-emploi-brescourt-2026"] = ("Forum de l'emploi\nBrescourt, mardi 3 mars 2026\n\n"
+                                                 "9h – Ouverture par l'agglomération vernellaise\n")
+    terms = terms_of(index_of(programmes))
+    assert not terms._common("Vernelles") and terms._common("Emploi")
+    assert terms.events_named("Qu'est-ce qui se passe à Vernelles ?") \
+        == {"forum-habitat-vernelles-2026", "gt-mobilite-solidaire-2026"}
+
+
+def test_an_english_question_picks_among_a_towns_events_by_its_french_title_words() -> None:
+    # "housing" is the glossary's English for "habitat": it picks the forum among the two
+    # events held in Vernelles, as "l'habitat" does in French.
+    terms = terms_of(index_of(_TOWN_PROGRAMMES))
+    assert terms.events_named("When does the Vernelles housing forum open?") == {"forum-habitat-vernelles-2026"}
+
+
 @pytest.mark.parametrize(
     ("room", "question", "named"),
     [("Hall B", "À quelle heure a lieu l'atelier ?", False),  # "a" / "à" is no hall's letter

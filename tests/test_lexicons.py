@@ -203,6 +203,21 @@ def test_compound_place_names_are_one_word_and_parts_of_the_day_no_event() -> No
     assert "journee" in without_parts_of_day("La journée régionale commence à 9h")
 
 
+@pytest.mark.parametrize(("lower_word", "name", "demonym"), [
+    ("vernellaise", "vernelles", True),  # the name's "es" drops before the ending
+    ("brescourtois", "brescourt", True),
+    ("lunellois", "lunel", True),  # a consonant doubles
+    ("sarlatiennes", "sarlat", True),
+    ("formations", "formation", False),  # a plural is another form of the word
+    ("missionnaire", "mission", False),
+    ("vernelles", "vernelles", False),
+])
+def test_a_towns_demonym_is_its_name_with_an_ending(lower_word: str, name: str, demonym: bool) -> None:
+    from assistant.language.places import is_demonym_of
+
+    assert is_demonym_of(lower_word, name) is demonym
+
+
 @pytest.mark.parametrize(("question", "rank", "label", "kind"), [
     ("Qui est le discutant de la première séance ?", 1, None, "séance"),
     ("Who chairs the final session?", -1, None, "séance"),

@@ -18,6 +18,7 @@ from assistant.language.places import (
     WEB_ADDRESS,
     compound_places,
     compound_runs,
+    is_demonym_of,
     join_compound_places,
 )
 from assistant.language.text import FRENCH_STOPWORDS, content_terms, detect_language, fold, tokens
@@ -80,7 +81,10 @@ class CatalogueTerms:
             self._add(s.id, s.title)
         self._rooms = sorted({s.room for s in cat.sessions if s.room}, key=len, reverse=True)
         self._lower = self._lowercase_words(index)
-        self._lower_stems = frozenset(t for w in self._lower for t in content_terms(w))
+        self._lower_by_stem: dict[str, set[str]] = {}
+        for w in self._lower:
+            for t in content_terms(w):
+                self._lower_by_stem.setdefault(t, set()).add(w)
         # How many events use a term: a town or a distinctive word names one event, not all.
         self._event_terms = {e.doc_id: set(content_terms(f"{e.title} {self._doc_title(index, e)}"))
                              for e in self._events}
@@ -106,9 +110,11 @@ class CatalogueTerms:
 
     def _common(self, word: str) -> bool:
         """A word some document writes in lower case, in this form or another of its stem
-        ("FORMATIONS" where the text says "formation")."""
+        ("FORMATIONS" where the text says "formation"); a town's demonym ("niortaise") is no
+        other form of the town's name."""
         folded = fold(word)
-        return folded in self._lower or any(t in self._lower_stems for t in content_terms(folded))
+        return folded in self._lower or any(not is_demonym_of(w, folded)
+                                            for t in content_terms(folded) for w in self._lower_by_stem.get(t, ()))
 
     def _head_names(self, index: LoadedIndex) -> dict[str, set[str]]:
         """Per document, the names its head writes (the text above its first session: title,
@@ -238,10 +244,13 @@ class CatalogueTerms:
         by_place = {d for d, terms in self._event_places.items() if terms & places}
         # The place names an event whose document writes it too, though its parsed place does not.
         by_place |= {d for d in self._event_places if self._event_names.get(d, set()) & places}
+        english = detect_language(question) == "en"
+        # "the farming seminar" names a French title by its words' French ("agricole").
+        said_terms = q | set(content_terms(expand(question, "en"))) if english else q
         if len(by_place) > 1:
             # Several events at that place ("le colloque de Vernelles" when two are held
             # there): the ones whose distinctive title words the question says too, if any do.
-            titled = {d: self._title_words_said(q, d) for d in by_place}
+            titled = {d: self._title_words_said(said_terms, d) for d in by_place}
             best = max(titled.values())
             if best >= 1:
                 by_place = {d for d, n in titled.items() if n == best}
@@ -255,10 +264,7 @@ class CatalogueTerms:
         if said is None:
             return frozenset()
         kind, words = said
-        english = detect_language(question) == "en"
-        if english:
-            # "the farming seminar" names a French title by its words' French ("agricole").
-            q |= set(content_terms(expand(question, "en")))
+        q = said_terms
         # The words that said the kind ("steering committee", "comité de pilotage", and in an
         # English question their French too) name every event of that kind: they pick none of
         # them, even where one title spells them out.

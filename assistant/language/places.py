@@ -20,6 +20,27 @@ ADDRESS = re.compile(
 WEB_ADDRESS = re.compile(r"\S*(?:[/@]|www\.)\S*")
 
 
+# French writes the people and the adjective of a town in lower case, with an ending added to
+# its name ("l'agglomération niortaise", "les arrageois", "la métropole lyonnaise"): such a word
+# shares the town's stem without making the town's name a common word.
+# The name's final consonant may double before it ("lyonnaise", "lunellois"), and its final
+# "e" or "s" drops ("Rennes": "rennais", "Nîmes": "nîmois").
+_DEMONYM_ENDING = re.compile(r"(?:ais|ois|ien)(?:e|ne)?s?")
+
+
+def is_demonym_of(lower_word: str, name: str) -> bool:
+    """`lower_word` (folded) is `name` (folded) with a demonym's ending: "niortaise" of "niort"."""
+    for base in {name, name.rstrip("s").rstrip("e")}:
+        if len(base) < 3 or not lower_word.startswith(base):
+            continue
+        rest = lower_word[len(base):]
+        if rest[:1] == base[-1] and base[-1] not in "aeiouy":
+            rest = rest[1:]
+        if _DEMONYM_ENDING.fullmatch(rest):
+            return True
+    return False
+
+
 # -- compound place names ---------------------------------------------------------------------
 # The small words French compound place names are built with ("Saint-Girons", "Boulogne-sur-Mer",
 # "Aix-les-Bains", "Châlons-en-Champagne"): a hyphenated run holding one is one name, and its
