@@ -127,3 +127,40 @@ def test_an_item_with_its_length_only():
     assert ("Présentation du baromètre des parcours (45 min)", None, None) in rows
     assert ("Discours d'ouverture (30 min)", "09:30", "10:00") in rows
     assert len(rows) == 4
+
+
+# A letter whose address block pushes its announcing sentence below the page's head.
+_INVITATION = (
+    "Direction de la cohésion sociale\nService des solidarités\n\n"
+    + "".join(f"Destinataire {n}\n" for n in range(1, 25))
+    + "\nMadame, Monsieur,\n\nJ'ai le plaisir de vous convier à la journée départementale des aidants,\n"
+    "qui se tiendra le jeudi 12 mars 2026 à l’Espace des Tanneurs,\n21 rue des Lices, 99000 Vernelles.\n\n"
+    "Programme\n\n9h30 – Accueil\n10h – Table ronde : aider sans s'épuiser\n"
+)
+# A mail that sets its meeting's date and place apart under the sentence that announces it.
+_MAIL = (
+    "Objet : réunion du réseau – mardi 17 mars\nDate : jeu. 26 févr. 2026 à 16:42\n\nBonjour à toutes et à tous,\n\n"
+    "La prochaine réunion du réseau aura lieu le\n\n    mardi 17 mars 2026, de 9h15 à 16h30\n"
+    "    à l'Espace Jeunes de Brescourt, 4 rue des Écoles, 99100 Brescourt\n"
+    "    salle du Lavoir (1er étage)\n\nOrdre du jour\n\n9h15 – Accueil\n10h – Actualités du réseau\n"
+)
+
+
+def test_the_sentence_that_announces_a_meeting_says_where_it_is_held() -> None:
+    # Far below the head, in the sentence's own words: the place after "à" that a capital
+    # follows, to the sentence's end.
+    event = parse_text(_INVITATION).events[0]
+    assert event.place == "Espace des Tanneurs,\n21 rue des Lices, 99000 Vernelles"
+    # Under the date set apart from its sentence: the venue line, without its "à l'".
+    event = parse_text(_MAIL).events[0]
+    assert event.place == "Espace Jeunes de Brescourt, 4 rue des Écoles, 99100 Brescourt"
+
+
+def test_who_attends_and_the_hour_are_no_part_of_the_announced_place() -> None:
+    from ingest.programme.build import _announced_place
+
+    text = ("Le lancement aura lieu le lundi 5 octobre à 10 h à l’Hôtel de ville, à Vernelles, en présence "
+            "de M. le Maire.\n\n9h – Accueil\n")
+    a, b = _announced_place(text, len(text))  # type: ignore[misc]
+    assert text[a:b] == "Hôtel de ville, à Vernelles"
+    assert _announced_place("La réunion aura lieu le lundi 5 octobre à 10 h.\n", 60) is None

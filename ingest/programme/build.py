@@ -43,6 +43,9 @@ _VENUE = re.compile(r"(?im)^\s*(?:lieu|adresse|venue|où|acc[eè]s)\s*:|\b(?:pal
 
 # After a dated line's date: " – Saint-Brieuc (Côtes-d’Armor), Palais des congrès".
 _AFTER_DATE = re.compile(r"\s*(?:[–—|·,]|-\s)\s*(?P<place>[A-ZÀ-Ý][^–—|·\n]*?)\s*[.;]?\s*$")
+# The preposition a venue line may open with, under a date in a letter's sentence: "à l'Espace
+# Jeunes du Haut-Limousin, 4 rue des Écoles, 99000 Vernelles".
+_TO_VENUE = re.compile(r"^\s*(?:à\s+l['’]|à\s+la\s+|au\s+|aux\s+)(?=[A-ZÀ-Ý])")
 HEAD_LINES = 25  # an event's own place and date are given once, in the head of its page
 
 
@@ -68,9 +71,33 @@ def _header_place(lines: list[Line]) -> Pos | None:
         # Or on the line below the date, on its own: "Villeneuve – Centre de conférences
         # des Arcades", "Hôtel de Ville de Villeneuve, place du Marché, 99000 Villeneuve".
         below = next((x for x in lines[n + 1:HEAD_LINES] if not x.blank), None)
-        if below is not None and _venue_line(below.text):
-            a, b2 = strip_span(below.text, 0, len(below.text))
+        to = _TO_VENUE.match(below.text) if below is not None else None
+        skip = to.end() if to else 0
+        if below is not None and _venue_line(below.text[skip:]):
+            a, b2 = strip_span(below.text, skip, len(below.text))
             return below.start + a, below.start + b2
+    return None
+
+
+# A letter or a mail announces its meeting in a sentence: "la prochaine réunion se tiendra le
+# jeudi 12 mars 2026, de 9h à 12h30, à la Maison des solidarités, 2 place du Marché, Vernelles."
+_ANNOUNCED = re.compile(r"\b(?:se\s+tiendr\w*|se\s+r[ée]unir\w*|se\s+d[ée]roul\w*|aur(?:a|ont)\s+lieu|(?:a|ont)\s+lieu)\b", re.I)
+# Its place: what follows the first "à" or "au" that a capital follows (not "à 14h"), to the
+# sentence's end, a dash before a room ("– salle Fauriel"), a blank line or who attends ("en
+# présence de M. le Maire").
+_ANNOUNCED_AT = re.compile(r"\b(?:à\s+l['’]|à\s+la\s+|à\s+|au\s+)(?P<place>[A-ZÀ-Ý](?:(?!,?\s+en\s+pr[ée]sence\b)"
+                           r"(?:[^.;–—\n]|\n(?!\s*\n)))*)")
+_SENTENCE = 400  # an announcing sentence, its date and its place, with a date block set apart
+
+
+def _announced_place(text: str, before: int) -> Pos | None:
+    """Where a letter's or a mail's sentence says its meeting is held, above the programme."""
+    for verb in _ANNOUNCED.finditer(text, 0, before):
+        m = _ANNOUNCED_AT.search(text, verb.end(), min(before, verb.end() + _SENTENCE))
+        if m is not None:
+            a, b = strip_span(text, m.start("place"), m.end("place"), ",")
+            if b - a <= _ONE_PLACE and not dates.find_dates(text[a:b]):
+                return a, b
     return None
 
 
@@ -607,6 +634,9 @@ class Builder:
                 vals = lf.values.get("place", [])
                 if vals and vals[-1].end - vals[0].start <= _ONE_PLACE:
                     place = (vals[0].start, vals[-1].end)
+        if place is None:
+            first = min((s.citation.start for s in sessions), default=len(self.text))
+            place = _announced_place(self.text, first)
         dated = sorted(
             ((s.date, s.fields["date"]) for s in sessions if s.date and s.date[0].isdigit() and "date" in s.fields), key=lambda x: x[0]
         )
