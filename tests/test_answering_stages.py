@@ -13,6 +13,7 @@ from assistant.answering.catalogue_terms import names_room, terms_of
 from assistant.answering.cite import CitationBook, context_spans, record_span
 from assistant.answering.pipeline import Answering, answer_question
 from assistant.answering.query import Filters, Query
+from assistant.answering.retrieve import Resources
 from assistant.answering.understand import time_filter, understand
 from assistant.domain.models import Answer, Turn
 from assistant.language.text import tokens
@@ -704,8 +705,16 @@ _TOWN_PROGRAMMES = {
 }
 
 
+# Events held elsewhere: a town that two events of six share still tells them apart.
+_OTHER_TOWNS = {
+    "forum-emploi-brescourt-2026": "Forum de l'emploi\nBrescourt, mardi 3 mars 2026\n\n9h – Ouverture\n",
+    "forum-sante-lunel-2026": "Forum santé\nLunel, mardi 10 mars 2026\n\n9h – Ouverture\n",
+    "forum-jeunesse-sarlat-2026": "Forum jeunesse\nSarlat, mardi 17 mars 2026\n\n9h – Ouverture\n",
+}
+
+
 def test_a_town_names_the_event_whose_head_writes_it_and_title_words_pick_among_them() -> None:
-    terms = terms_of(index_of(_TOWN_PROGRAMMES))
+    terms = terms_of(index_of(_TOWN_PROGRAMMES | _OTHER_TOWNS))
     # The mail names its town only in its letter: it is held there too, and its title's words
     # pick it among the events of that town.
     assert terms.events_named("Au groupe mobilité de Vernelles, le bilan c'est à quelle heure ?") \
@@ -729,18 +738,14 @@ def test_a_kind_in_a_file_name_is_no_place() -> None:
 def test_the_kind_said_picks_among_the_events_of_one_town() -> None:
     # Forums are many here, so "forum" tells no title apart; it still says which of the two
     # events held in Vernelles is meant.
-    programmes = dict(_TOWN_PROGRAMMES)
-    programmes["forum-emploi-brescourt-2026"] = "Forum de l'emploi\nBrescourt, mardi 3 mars 2026\n\n9h – Ouverture\n"
-    programmes["forum-sante-lunel-2026"] = "Forum santé\nLunel, mardi 10 mars 2026\n\n9h – Ouverture\n"
-    programmes["forum-jeunesse-sarlat-2026"] = "Forum jeunesse\nSarlat, mardi 17 mars 2026\n\n9h – Ouverture\n"
-    terms = terms_of(index_of(programmes))
+    terms = terms_of(index_of(_TOWN_PROGRAMMES | _OTHER_TOWNS))
     assert terms.events_named("Le forum à Vernelles, ça ouvre à quelle heure ?") == {"forum-habitat-vernelles-2026"}
 
 
 def test_a_town_written_in_lower_case_only_as_its_demonym_still_names_its_events() -> None:
     # Another programme writes "vernellaise" in lower case: the town's adjective, not a common
     # form of "Vernelles", which still names the events held there.
-    programmes = dict(_TOWN_PROGRAMMES)
+    programmes = _TOWN_PROGRAMMES | _OTHER_TOWNS
     programmes["forum-emploi-brescourt-2026"] = ("Forum de l'emploi\nBrescourt, mardi 3 mars 2026\n\n"
                                                  "9h – Ouverture par l'agglomération vernellaise\n")
     terms = terms_of(index_of(programmes))
@@ -752,7 +757,7 @@ def test_a_town_written_in_lower_case_only_as_its_demonym_still_names_its_events
 def test_an_english_question_picks_among_a_towns_events_by_its_french_title_words() -> None:
     # "housing" is the glossary's English for "habitat": it picks the forum among the two
     # events held in Vernelles, as "l'habitat" does in French.
-    terms = terms_of(index_of(_TOWN_PROGRAMMES))
+    terms = terms_of(index_of(_TOWN_PROGRAMMES | _OTHER_TOWNS))
     assert terms.events_named("When does the Vernelles housing forum open?") == {"forum-habitat-vernelles-2026"}
 
 
@@ -790,3 +795,33 @@ def test_a_meeting_asked_about_is_the_event_itself() -> None:
     # Several of them are sessions: "les dates des séances", "combien de séances".
     assert not selection.asks_event(_query({"event", "date", "list"}, {"séance"}, {"d"}), None)  # type: ignore[arg-type]
     assert not selection.asks_event(_query({"event", "date"}, {"atelier"}, {"d"}), None)  # type: ignore[arg-type]
+
+
+_SHOWCASE = {
+    "forum-voisinage-vernelles-2026": (
+        "Forum du voisinage solidaire\nVernelles, jeudi 12 mars 2026, salle des fêtes\n\n"
+        "10h – Table ronde : initiatives de voisinage\n\n"
+        "Initiatives présentées :\n\n"
+        "« Les Jardins du Lavoir » (Vernelles, 99)\n"
+        "Porté par le centre social des Tilleuls, le jardin partagé existe depuis 2014 et réunit 40 familles.\n\n"
+        "« Voisins Relais » (Brescourt, 99)\n"
+        "Porté par l'association Bon Voisinage, le réseau relie 120 habitants isolés à un voisin bénévole.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(("question", "year"), [
+    ("Les Jardins du Lavoir existent depuis quelle année ?", "2014"),
+    ("Voisins Relais a été créé en quelle année ?", None),
+])
+def test_the_year_of_an_initiative_is_one_its_own_lines_write(question: str, year: str | None) -> None:
+    # The event's date is no initiative's founding year: only the initiative's own lines that
+    # write a year answer, else the year is said not given.
+    res = Resources(index=index_of(_SHOWCASE), embedder=None, store=None, lexical_weight=1.0)
+    a = answer_question(question, [], Answering(res=res, support_threshold=Settings().support_threshold))
+    if year is None:
+        assert not a.answered and "l'année n'est pas indiquée" in a.answer and a.citations == []
+    else:
+        text = _SHOWCASE["forum-voisinage-vernelles-2026"]
+        assert a.answered and year in a.answer
+        assert any(year in c.quote and text[c.start:c.end] == c.quote for c in a.citations)

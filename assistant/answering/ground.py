@@ -133,6 +133,13 @@ def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: fl
         # it, with the sentences that say so when the record has none.
         return Plan(intent="initiative", records=[initiative],
                     sentences=[] if initiative.organiser else best_sentences(query, ev, res, limit=2, near=initiative))
+    if initiative is not None and "year" in query.asks:
+        # "Depuis quelle année existe-t-il ?", "créé en quelle année ?" of an initiative: only
+        # its own lines that write a year answer; else the year is not given, and said so.
+        dated = best_sentences(query, ev, res, limit=2, near=initiative, slots=["year"])
+        if not dated:
+            return Plan.refuse("initiative", "year", missing=["year"], records=[initiative])
+        return Plan(intent="initiative", records=[initiative], sentences=dated)
     if "organiser" in query.asks and not query.named:
         plan = _session(query, ev, res)
         if plan is not None:
