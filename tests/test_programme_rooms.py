@@ -69,3 +69,17 @@ def test_a_town_room_and_hours_line_under_a_title_is_where_and_when() -> None:
     assert got[:2] == [("Vivre ensemble au village", "18:00", "20:00", "Salle des fêtes"),
                        ("Les voix du bourg", None, None, "Médiathèque Colette, salle du conte")]
     assert all("Rouvel" not in t for t, *_ in got)  # a place line with no room is no session either
+
+
+def test_a_room_is_its_own_name_not_a_heading_a_pending_word_or_an_hour() -> None:
+    from ingest.programme.build import _room_value
+
+    def room(value: str) -> str | None:
+        pos = _room_value(value, (0, len(value)))
+        return value[pos[0]:pos[1]] if pos else None
+
+    assert room("SALLE") is None  # a table's column heading
+    assert room("à préciser") is None and room("Salle à confirmer") is None  # unknown, not a room
+    assert room("Amphithéâtre Vauban · jusqu'à 11h") == "Amphithéâtre Vauban"
+    assert room("Auditorium") == "Auditorium" and room("Salle 4") == "Salle 4"
+    assert room("Salle Verte · 1er étage") == "Salle Verte · 1er étage"  # no hour: kept as written

@@ -131,6 +131,28 @@ def _a_place(text: str) -> bool:
             and event_kind_named(text) is None)
 
 
+# A room word that is no room on its own ("Auditorium", "Gymnase" are): a table's column heading.
+_BARE_ROOM = frozenset({"salle", "salles", "room", "rooms", "lieu"})
+# After a room, a dot-separated note on the hour: "Amphithéâtre Sèvre · jusqu'à 11h".
+_HOUR_NOTE = re.compile(r"\s*[·•]\s*[^·•]*\d{1,2}\s*(?:h|:)\s*\d{0,2}[^·•]*$")
+
+
+def _room_value(text: str, room: Pos | None) -> Pos | None:
+    """A room as its own name: without a note on the hour after it; none when it only says a
+    room word ("SALLE", a table's column heading) or that the room is still to come ("à
+    préciser": unknown, not a room)."""
+    if room is None:
+        return None
+    value = text[room[0]:room[1]]
+    note = _HOUR_NOTE.search(value)
+    if note is not None and note.start() > 0:
+        room = (room[0], room[0] + note.start())
+        value = text[room[0]:room[1]]
+    if pending(value) or not [t for t in tokens(value) if t not in _BARE_ROOM]:
+        return None
+    return room
+
+
 def _without_note(text: str, room: Pos | None) -> Pos | None:
     """A room without the note in brackets after it: "salle Matisse (1er étage, ascenseur)" is
     the salle Matisse; the note says how to get there."""
@@ -493,7 +515,7 @@ class Builder:
             fields: dict[str, Span] = {"title": self.span(d.title)}
             if self.top:
                 fields["event"] = self.span(self.top)
-            d.room = _without_note(self.text, d.room)
+            d.room = _room_value(self.text, _without_note(self.text, d.room))
             for name, pos in (("date", d.date_span), ("start", d.time_span), ("end", d.time_span),
                               ("room", d.room), ("description", d.desc), ("organiser", d.organiser)):  # fmt: skip
                 if pos is not None:
