@@ -41,6 +41,7 @@ COMMON_WORDS = frozenset({
     "plateaux",  # "plateaux-repas", lunch trays (values.toml); a page may also name a region so
     "abrisme",  # of "sans-abrisme", homelessness (glossary.toml), a policy word a page now writes
     "asile",  # asylum (glossary.toml), a policy word a page writes only in a capitalised heading
+    "mediatheques",  # libraries (glossary.toml), a kind of venue, rare in the gallery
 })
 
 
