@@ -106,3 +106,42 @@ def test_page_dateline_dates_the_table_rows():
         ("Médiation et école", "2027-10-14", "SALLE ORNE", "in_person"),
         ("Médiation et papiers", "2027-10-14", None, "online"),
     ]
+
+
+# A city's online agenda: each event a card, its category in capitals over its title, then a
+# pictogram for each field in place of a label.
+CARDS = (
+    "Agenda – Ville de Vernelles\nQuinzaine des solidarités 2026\n\n"
+    "📅 Du 10 au 21 mars 2026\n📍 Vernelles, dans toute la ville\n\n"
+    "Filtrer par : Quartier | Public | Date\n\n"
+    "CONFÉRENCE\nVieillir chez soi : quelles aides ?\n📅 Mar. 17 mars\n🕒 18h30 – 20h\n"
+    "📍 Médiathèque Aragon, salle du conte, 3 rue des Lilas\nTout public · Gratuit · Sur inscription\n"
+    "Animée par Claire Dubois, gérontologue, CCAS de Vernelles.\n+ Ajouter à mon agenda\n\n"
+    "ATELIER\nÉcrire son CV avec un bénévole\n📅 Jeu. 19 mars\n🕒 14h – 16h\n"
+    "📍 Maison de quartier des Tilleuls\nAdultes · Gratuit\n+ Ajouter à mon agenda\n\n"
+    "CINÉ-DÉBAT\nLes invisibles\n📅 Ven. 20 mars\n🕒 Horaire à préciser\n📍 Cinéma Le Rex\n5 € / 3 €\n"
+)
+
+
+def test_an_agenda_card_s_pictograms_give_its_date_hours_and_room() -> None:
+    cat = parse_text(CARDS)
+    got = [(s.title, s.date, s.start, s.end, s.room) for s in cat.sessions]
+    assert got == [
+        ("Vieillir chez soi : quelles aides ?", "2026-03-17", "18:30", "20:00", "Médiathèque Aragon, salle du conte"),
+        ("Écrire son CV avec un bénévole", "2026-03-19", "14:00", "16:00", None),
+        ("Les invisibles", "2026-03-20", None, None, None),  # its hour is still to come
+    ]
+    # The pictograms of the page's head give the event's own date and place, no card.
+    assert cat.events[0].place == "Vernelles, dans toute la ville"
+
+
+def test_a_street_address_closing_a_place_is_no_part_of_its_room() -> None:
+    from ingest.programme.rooms import place_room
+
+    def room(s: str) -> str | None:
+        r = place_room(s)
+        return s[r[0]:r[1]] if r else None
+
+    assert room("Médiathèque Aragon, salle du conte, 3 rue des Lilas") == "Médiathèque Aragon, salle du conte"
+    # A room after the address stays the room.
+    assert room("Maison des familles, 12 rue Haute, 99000 Vernelles – salle Matisse") is not None
