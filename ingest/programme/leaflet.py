@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from assistant.language.text import fold
 
 from .dates import day_header, find_dates
-from .kinds import kind_of
 from .labels import label_match
 from .lines import Line
 from .people import role_line
@@ -117,18 +116,6 @@ def date_stamp_above(lines: list[Line], j: int) -> Line | None:
     return None
 
 
-def _category_above(lines: list[Line], i: int) -> Line | None:
-    """The category tag of an agenda card whose labels start at line `i`: a kind of programme
-    item in capitals, alone on its line ("ATELIER", "CINÉ-DÉBAT"), over the card's title."""
-    if i < 2 or lines[i - 1].blank or lines[i - 2].blank:
-        return None
-    tag = lines[i - 2].text.strip()
-    letters = [c for c in tag if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters) or len(tag.split()) > 3:
-        return None
-    return lines[i - 2] if kind_of(tag) is not None else None
-
-
 def _timed_row(text: str) -> bool:
     """A table row of a timetable, its time in a cell of its own ("| 09h00 > 09h30 | Accueil |")."""
     cells = [c.strip() for c in text.split("|")]
@@ -154,30 +141,7 @@ def _heading_before(lines: list[Line], i: int) -> Line | None:
     return own
 
 
-# Web agendas put a pictogram where a sheet writes its label: "📅 Mar. 17 mars", "🕒 18h30 – 20h",
-# "📍 Médiathèque Aragon, salle du conte". Each gives one line's value.
-PICTOGRAMS = {
-    "📅": "dates", "🗓": "dates", "📆": "dates",
-    "🕒": "times", "🕐": "times", "🕑": "times", "🕓": "times", "🕔": "times", "🕕": "times", "🕖": "times",
-    "🕗": "times", "🕘": "times", "🕙": "times", "🕚": "times", "🕛": "times", "⏰": "times", "⌚": "times",
-    "⏱": "times",
-    "📍": "place", "📌": "place",
-}  # fmt: skip
-_PICTOGRAM = re.compile(r"^\s*(?P<p>[\U0001F300-\U0001FAFF\u2300-\u23FF])\ufe0f?\s*(?P<value>\S.*)$")
-
-
-def _pictogram(line: Line) -> tuple[str, Line] | None:
-    m = _PICTOGRAM.match(line.text)
-    kind = PICTOGRAMS.get(m["p"]) if m else None
-    if m is None or kind is None:
-        return None
-    start = line.start + m.start("value")
-    return kind, Line(line.index, start, line.end, line.text[m.start("value"):], line.indent, False, start)
-
-
 def _label(line: Line) -> tuple[str, Line | None] | None:
-    if (pictogram := _pictogram(line)) is not None:
-        return pictogram
     f = fold(line.text).replace("·", " ")
     if len(f) != len(line.text):
         return None
@@ -233,8 +197,6 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 block.values.setdefault(current, [])
                 if lab[1] is not None:
                     block.values[current].append(lab[1])
-                if _pictogram(ln) is not None:
-                    current = None  # a pictogram's value is its line; the card's text follows
             elif (_opens_block(lines, j) and not _next_day(block, current, ln)) or (gap_before and (label_match(ln.text) is not None
                                                              or day_header(ln.text) is not None)):
                 # The next meeting's heading, or the next card's date stamp ("MER 8 AVR" after a
@@ -260,8 +222,6 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 break
             block.last = j
             j += 1
-        pictograms_only = all(_pictogram(lines[k]) is not None for k in range(i, block.last + 1)
-                              if not lines[k].blank and _label(lines[k]) is not None)
         if len(CORE & set(block.values)) >= 2 and not timetable:
             # An agenda card ("MER 8 AVR" / "ATELIER" / its title / its labels): the line right
             # above the labels is its title; else a meeting's heading, if any.
@@ -270,15 +230,6 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 block.heading = lines[i - 1]
                 if block.stamp.index == i - 3:
                     block.category = lines[i - 2]
-            elif (category := _category_above(lines, i)) is not None:
-                # A card without a date stamp ("CONFÉRENCE" / its title / "📅 Mar. 17 mars"):
-                # the line under the category is its title.
-                block.heading, block.category = lines[i - 1], category
-            elif pictograms_only:
-                # "📅 Jeudi 2 avril 2026" / "📍 Hôtel du Département" in a page's head: the
-                # event's own date and place, no card.
-                i += 1
-                continue
             else:
                 block.heading = _heading_before(lines, i)
                 if block.heading is not None and block.heading.index != i - 1:

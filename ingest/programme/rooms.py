@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.language.places import ADDRESS
 from assistant.language.text import fold
 
 # Words that name a room and rarely start a title ("Espace", "Scène" too often do).
@@ -74,12 +73,6 @@ def place_room(s: str) -> tuple[int, int] | None:
     """The room a place line gives: a venue with its room ("Orléans – Maison des associations,
     salle Loire" -> "Maison des associations, salle Loire"), a room line, or a room after a dash
     or a comma; None when the line names no room."""
-    # A street address closing the line ("…, salle du conte, 3 rue des Lilas") says how to get
-    # there, not which room.
-    address = ADDRESS.search(s)
-    if address is not None and s[:address.start()].rstrip().endswith(",") \
-            and not _ROOM_WORD.search(fold(s[address.end():])):
-        s = s[:address.start()].rstrip(" ,")
     venue = venue_and_room(s)
     if venue is not None:
         return venue
