@@ -825,3 +825,17 @@ def test_the_year_of_an_initiative_is_one_its_own_lines_write(question: str, yea
         text = _SHOWCASE["forum-voisinage-vernelles-2026"]
         assert a.answered and year in a.answer
         assert any(year in c.quote and text[c.start:c.end] == c.quote for c in a.citations)
+
+
+def test_a_room_named_once_over_its_talks_is_cited_with_each_talk() -> None:
+    # The hall heads the morning: each talk's line shows it, so its own line is cited too.
+    text = ("Colloque régional « Vivre ensemble » – Vernelles\nJeudi 8 octobre 2026\n\n"
+            "AMPHITHÉÂTRE LUMIÈRE\n\n9h15 – 9h40   Ouverture officielle\nMme Claire Roux, vice-présidente du Département\n\n"
+            "9h40 – 10h20   Conférence introductive\n« Le froid, une inégalité qui ne se voit pas »\n"
+            "Dr Agnès Coutaz, géographe, université de Vernelles\n\n10h20 – 10h40   Pause\n")
+    res = Resources(index=index_of({"colloque-vivre-ensemble-vernelles-2026": text}), embedder=None, store=None,
+                    lexical_weight=1.0)
+    a = answer_question("Dans quelle salle a lieu la conférence sur le froid ?", [],
+                        Answering(res=res, support_threshold=Settings().support_threshold))
+    assert a.answered and "Amphithéâtre Lumière" in a.answer
+    assert any(c.quote == "AMPHITHÉÂTRE LUMIÈRE" and text[c.start:c.end] == c.quote for c in a.citations)

@@ -137,6 +137,11 @@ def _sessions(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Ci
         event = _event_of(s, index) if several_events else None
         if not s.room and ("room" in plan.show or "place" in plan.show):
             spans.append(_event_place_span(s, index))
+        room = s.fields.get("room")
+        if room is not None and not (span.start <= room.start and room.end <= span.end):
+            # A room the session shares with its slot (a plenary's hall named once above its
+            # talks) is shown on its line: its own line is cited too.
+            spans.append(room)
         if "organiser" in plan.show:
             spans.append(s.fields.get("organiser") or _event_field(s, index, "organiser"))
         parts = session_parts(s, plan.show, lang, index, asked=asked)
