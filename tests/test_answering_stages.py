@@ -839,3 +839,14 @@ def test_a_room_named_once_over_its_talks_is_cited_with_each_talk() -> None:
                         Answering(res=res, support_threshold=Settings().support_threshold))
     assert a.answered and "Amphithéâtre Lumière" in a.answer
     assert any(c.quote == "AMPHITHÉÂTRE LUMIÈRE" and text[c.start:c.end] == c.quote for c in a.citations)
+
+
+@pytest.mark.parametrize(("question", "evidence"), [
+    ("il faut confirmer sa présence avant quand ?", "Merci de me confirmer votre présence avant le\nmardi 10 mars, par mail."),
+    ("Pour l'appel à projets, faut déposer d'ici quand ?", "Dossiers à déposer — échéance : 13 mars 2026."),
+    ("Until when can I register?", "Inscriptions ouvertes jusqu’au jeudi 30 avril 2026."),
+])
+def test_a_deadline_is_asked_plainly_and_given_over_a_line_break_or_as_an_echeance(question: str,
+                                                                                   evidence: str) -> None:
+    assert "deadline" in asking.values_asked(question)
+    assert asking.value_given("deadline", evidence)
