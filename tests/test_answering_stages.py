@@ -850,3 +850,12 @@ def test_a_deadline_is_asked_plainly_and_given_over_a_line_break_or_as_an_echean
                                                                                    evidence: str) -> None:
     assert "deadline" in asking.values_asked(question)
     assert asking.value_given("deadline", evidence)
+
+
+@pytest.mark.parametrize(("question", "values"), [
+    ("on peut manger le jeudi soir ? c'est combien ?", ("price", "meal")),
+    ("le repas, ça fait combien ?", ("price", "meal")),
+    ("c'est combien de temps ?", ("duration",)),  # how long, not how much
+])
+def test_spoken_french_asks_a_price_with_c_est_combien(question: str, values: tuple[str, ...]) -> None:
+    assert asking.values_asked(question) == values
