@@ -859,3 +859,17 @@ def test_a_deadline_is_asked_plainly_and_given_over_a_line_break_or_as_an_echean
 ])
 def test_spoken_french_asks_a_price_with_c_est_combien(question: str, values: tuple[str, ...]) -> None:
     assert asking.values_asked(question) == values
+
+
+def test_a_question_of_its_own_stays_in_the_conversations_event() -> None:
+    # "Can I register by phone?" after a question on one town's forum: its topic is its own,
+    # its event the conversation's; a question that names another event, or a record, is not.
+    terms = terms_of(index_of(_TOWN_PROGRAMMES | _OTHER_TOWNS))
+    history = [Turn(role="user", content="Le forum de l'habitat à Vernelles, ça ouvre quand ?"),
+               Turn(role="assistant", content="Le jeudi 12 mars 2026 à 9h, salle des fêtes.")]
+    q = understand("Y a-t-il une garderie pour les enfants des participants ?", history, terms=terms)
+    assert q.filters.docs == {"forum-habitat-vernelles-2026"} and not q.follow_up
+    assert "enfant" in " ".join(t for g in q.topic for t in g)  # its own topic, not the previous one
+    q = understand("Et le forum santé de Lunel, il ouvre à quelle heure ?", history, terms=terms)
+    assert q.filters.docs == {"forum-sante-lunel-2026"}
+    assert understand("Qui anime l'atelier sur la colocation ?", [], terms=terms).filters.docs == frozenset()
