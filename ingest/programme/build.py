@@ -79,6 +79,9 @@ def _header_place(lines: list[Line]) -> Pos | None:
     return None
 
 
+_ONE_PLACE = 200  # one place written over a line or two; further apart, a cycle's several places
+
+
 # A letter or a mail announces its meeting in a sentence: "la prochaine réunion se tiendra le
 # jeudi 12 mars 2026, de 9h à 12h30, à la Maison des solidarités, 2 place du Marché, Vernelles."
 _ANNOUNCED = re.compile(r"\b(?:se\s+tiendr\w*|se\s+r[ée]unir\w*|se\s+d[ée]roul\w*|aur(?:a|ont)\s+lieu|(?:a|ont)\s+lieu)\b", re.I)
@@ -99,9 +102,6 @@ def _announced_place(text: str, before: int) -> Pos | None:
             if b - a <= _ONE_PLACE and not dates.find_dates(text[a:b]):
                 return a, b
     return None
-
-
-_ONE_PLACE = 200  # one place written over a line or two; further apart, a cycle's several places
 
 
 def _venue_line(text: str) -> bool:
