@@ -39,6 +39,11 @@ class CitationBook:
         return sorted(self._by_span.values(), key=lambda c: c.n)
 
 
+def within(inner: Span | Citation, outer: Span | Citation) -> bool:
+    """The inner span lies inside the outer one: quoting the outer quotes it too."""
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
 def _next_to(text: str, a: Span | Citation, b: Span | Citation) -> bool:
     """Whether two spans stand on the same or neighbouring lines (a room line over a title)."""
     first, second = (a, b) if a.start <= b.start else (b, a)
@@ -67,7 +72,7 @@ def context_spans(record: Session, span: Span, text: str) -> list[Span]:
     """The date header and time line a session shares with others, when outside its own span;
     one span when nothing but blank space stands between them ("Mardi 4 mars" over "14h00")."""
     out = [f for name in ("date", "start") if (f := record.fields.get(name)) is not None
-           and not (span.start <= f.start and f.end <= span.end)]
+           and not within(f, span)]
     if len(out) == 2 and out[0].doc_id == out[1].doc_id and out[0].end <= out[1].start \
             and not text[out[0].end:out[1].start].strip():
         return [Span(doc_id=out[0].doc_id, start=out[0].start, end=out[1].end, quote="")]

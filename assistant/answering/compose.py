@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.answering.cite import CitationBook, context_spans, record_span
+from assistant.answering.cite import CitationBook, context_spans, record_span, within
 from assistant.answering.plan import Plan
 from assistant.answering.query import Lang, Query
 from assistant.domain.models import Citation, Event, Initiative, Person, Session, Span
@@ -138,7 +138,7 @@ def _sessions(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Ci
         if not s.room and ("room" in plan.show or "place" in plan.show):
             spans.append(_event_place_span(s, index))
         room = s.fields.get("room")
-        if room is not None and not (span.start <= room.start and room.end <= span.end):
+        if room is not None and not within(room, span):
             # A room the session shares with its slot (a plenary's hall named once above its
             # talks) is shown on its line: its own line is cited too.
             spans.append(room)
@@ -206,7 +206,7 @@ def _initiatives(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book:
         sep = " : " if lang == "fr" else ": "
         spans = [_span(i, index)]
         place = i.fields.get("place")
-        if place is not None and not (spans[0].start <= place.start and place.end <= spans[0].end):
+        if place is not None and not within(place, spans[0]):
             spans.append(place)
         draft.add(head + (sep + description if description else ""), _marks(book, spans))
 

@@ -209,7 +209,6 @@ def understand(question: str, history: list[Turn], *, terms: CatalogueTerms,
         return own
     last_user = max(i for i, t in enumerate(history) if t.role == "user")
     previous = understand(history[last_user].content, history[:last_user], terms=terms, resolve=resolve)
-    answer = " ".join(t.content for t in history[last_user + 1:] if t.role == "assistant")
     if not is_follow_up(own, history):
         if own.filters.docs or own.named or not previous.filters.docs:
             return own
@@ -217,6 +216,7 @@ def understand(question: str, history: list[Turn], *, terms: CatalogueTerms,
         # phone?" after "Who do I contact about the Perpignan forum?"): its topic is its own,
         # its event the conversation's, unless it names another event or a record.
         return own.model_copy(update={"filters": own.filters.model_copy(update={"docs": previous.filters.docs})})
+    answer = " ".join(t.content for t in history[last_user + 1:] if t.role == "assistant")
     subject = tuple(terms.records_in(answer)) or previous.subject or previous.named
     if not subject and resolve is not None:
         subject = resolve(previous)

@@ -45,7 +45,8 @@ _VENUE = re.compile(r"(?im)^\s*(?:lieu|adresse|venue|où|acc[eè]s)\s*:|\b(?:pal
 _AFTER_DATE = re.compile(r"\s*(?:[–—|·,]|-\s)\s*(?P<place>[A-ZÀ-Ý][^–—|·\n]*?)\s*[.;]?\s*$")
 # The preposition a venue line may open with, under a date in a letter's sentence: "à l'Espace
 # Jeunes du Haut-Limousin, 4 rue des Écoles, 99000 Vernelles".
-_TO_VENUE = re.compile(r"^\s*(?:à\s+l['’]|à\s+la\s+|au\s+|aux\s+)(?=[A-ZÀ-Ý])")
+_TO_A_PLACE = r"à\s+l['’]|à\s+la\s+|au\s+"  # before a place's capital: "à l'Espace", "au Centre"
+_TO_VENUE = re.compile(rf"^\s*(?:{_TO_A_PLACE}|aux\s+)(?=[A-ZÀ-Ý])")
 HEAD_LINES = 25  # an event's own place and date are given once, in the head of its page
 
 
@@ -88,7 +89,7 @@ _ANNOUNCED = re.compile(r"\b(?:se\s+tiendr\w*|se\s+r[ée]unir\w*|se\s+d[ée]roul
 # Its place: what follows the first "à" or "au" that a capital follows (not "à 14h"), to the
 # sentence's end, a dash before a room ("– salle Fauriel"), a blank line or who attends ("en
 # présence de M. le Maire").
-_ANNOUNCED_AT = re.compile(r"\b(?:à\s+l['’]|à\s+la\s+|à\s+|au\s+)(?P<place>[A-ZÀ-Ý](?:(?!,?\s+en\s+pr[ée]sence\b)"
+_ANNOUNCED_AT = re.compile(rf"\b(?:{_TO_A_PLACE}|à\s+)(?P<place>[A-ZÀ-Ý](?:(?!,?\s+en\s+pr[ée]sence\b)"
                            r"(?:[^.;–—\n]|\n(?!\s*\n)))*)")
 _SENTENCE = 400  # an announcing sentence, its date and its place, with a date block set apart
 
