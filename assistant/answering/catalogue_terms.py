@@ -110,7 +110,7 @@ class CatalogueTerms:
 
     def _common(self, word: str) -> bool:
         """A word some document writes in lower case, in this form or another of its stem
-        ("FORMATIONS" where the text says "formation"); a town's demonym ("niortaise") is no
+        ("FORMATIONS" where the text says "formation"); a town's demonym ("vernellaise") is no
         other form of the town's name."""
         folded = fold(word)
         return folded in self._lower or any(not is_demonym_of(w, folded)

@@ -213,7 +213,7 @@ def understand(question: str, history: list[Turn], *, terms: CatalogueTerms,
         if own.filters.docs or own.named or not previous.filters.docs:
             return own
         # A question of its own, in a conversation about one programme ("Can I register by
-        # phone?" after "Who do I contact about the Perpignan forum?"): its topic is its own,
+        # phone?" after "Who do I contact about the Vernelles forum?"): its topic is its own,
         # its event the conversation's, unless it names another event or a record.
         return own.model_copy(update={"filters": own.filters.model_copy(update={"docs": previous.filters.docs})})
     answer = " ".join(t.content for t in history[last_user + 1:] if t.role == "assistant")

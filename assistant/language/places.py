@@ -21,15 +21,15 @@ WEB_ADDRESS = re.compile(r"\S*(?:[/@]|www\.)\S*")
 
 
 # French writes the people and the adjective of a town in lower case, with an ending added to
-# its name ("l'agglomération niortaise", "les arrageois", "la métropole lyonnaise"): such a word
+# its name ("l'agglomération vernellaise", "les brescourtois", "la métropole lyonnaise"): such a word
 # shares the town's stem without making the town's name a common word.
-# The name's final consonant may double before it ("lyonnaise", "lunellois"), and its final
-# "e" or "s" drops ("Rennes": "rennais", "Nîmes": "nîmois").
+# The name's final consonant may double before it ("lyonnaise", "vaurellois" of Vaurel), and its final
+# "e" or "s" drops ("Vernelles": "vernellais", "Sarlanes": "sarlanois").
 _DEMONYM_ENDING = re.compile(r"(?:ais|ois|ien)(?:e|ne)?s?")
 
 
 def is_demonym_of(lower_word: str, name: str) -> bool:
-    """`lower_word` (folded) is `name` (folded) with a demonym's ending: "niortaise" of "niort"."""
+    """`lower_word` (folded) is `name` (folded) with a demonym's ending: "vernellaise" of "vernelles"."""
     for base in {name, name.rstrip("s").rstrip("e")}:
         if len(base) < 3 or not lower_word.startswith(base):
             continue
