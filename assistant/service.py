@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.answering.catalogue_terms import terms_of
+from assistant.answering.kind_lift import kinds_to_lift, lift_kinds
 from assistant.answering.pipeline import Answering, answer_question
 from assistant.answering.retrieve import Resources
 from assistant.answering.temporal import lift_matching
@@ -34,6 +35,7 @@ from assistant.domain.models import (
 )
 from assistant.domain.snapshot import Snapshot, same_embedding
 from assistant.language.glossary import expand, french_search_text
+from assistant.language.kinds import kinds_named
 from assistant.language.matching import all_met, query_groups
 from assistant.language.text import detect_language, fold
 from assistant.search.embedder import Embedder
@@ -232,7 +234,8 @@ class Assistant:
         lexical = french_search_text(query, language)
         when = time_filter(query)
         # "mardi en fin de journée": look deeper, then lift what happens at that time.
-        depth = max(k, TIME_DEPTH) if when.active else k
+        named_kinds = kinds_to_lift(kinds_named(query))
+        depth = max(k, TIME_DEPTH) if when.active or named_kinds else k
         # "l'atelier mobilité au forum de Vernelles": the forum's own items come first, without
         # leaving out the others (a named scope is sometimes wrong, or shared by two events).
         named = terms_of(index).events_named(query)
@@ -244,7 +247,7 @@ class Assistant:
                              language_gap=self.settings.language_gap, document_weight=self.settings.document_weight,
                              document_depth=self.settings.document_depth, named_docs=named,
                              named_weight=self.settings.named_event_weight)
-        hits = distinct(lift_matching(index, hits, when))[:k]
+        hits = distinct(lift_kinds(index, lift_matching(index, hits, when), named_kinds))[:k]
         return [index.to_passage(h.item, h.score) for h in hits]
 
     # -- answering -------------------------------------------------------------------------

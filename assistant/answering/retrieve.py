@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answering import asking
+from assistant.answering.kind_lift import kinds_to_lift, lift_kinds
 from assistant.answering.query import Query
 from assistant.answering.temporal import lift_matching
 from assistant.domain.models import Event, Initiative, Person, Session
@@ -70,7 +71,7 @@ def search(query: Query, res: Resources, *, depth: int = DEPTH) -> list[Scored]:
                          k=depth, embedder=res.embedder, store=res.store, lexical_weight=res.lexical_weight,
                          docs=query.filters.docs or None, language=query.language,
                          language_gap=res.language_gap)
-    return lift_matching(res.index, hits, query.filters.time)
+    return lift_kinds(res.index, lift_matching(res.index, hits, query.filters.time), kinds_to_lift(query.filters.kinds))
 
 
 def _ranked(scores: dict[str, float], index: LoadedIndex) -> list:
