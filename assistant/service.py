@@ -17,8 +17,9 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.answering import asking
 from assistant.answering.catalogue_terms import terms_of
-from assistant.answering.kind_lift import kinds_to_lift, lift_kinds
+from assistant.answering.item_lift import kinds_to_lift, lift_kinds, lift_values
 from assistant.answering.pipeline import Answering, answer_question
 from assistant.answering.retrieve import Resources
 from assistant.answering.temporal import lift_matching
@@ -233,9 +234,11 @@ class Assistant:
         expanded = expand(query, language)
         lexical = french_search_text(query, language)
         when = time_filter(query)
-        # "mardi en fin de journée": look deeper, then lift what happens at that time.
+        # "mardi en fin de journée", "la table ronde", "c'est payant ?": look deeper, then lift what
+        # happens at that time, the items of that kind, the passages holding a price (`item_lift`).
         named_kinds = kinds_to_lift(kinds_named(query))
-        depth = max(k, TIME_DEPTH) if when.active or named_kinds else k
+        values = asking.values_asked(query)
+        depth = max(k, TIME_DEPTH) if when.active or named_kinds or values else k
         # "l'atelier mobilité au forum de Vernelles": the forum's own items come first, without
         # leaving out the others (a named scope is sometimes wrong, or shared by two events).
         named = terms_of(index).events_named(query)
@@ -247,7 +250,8 @@ class Assistant:
                              language_gap=self.settings.language_gap, document_weight=self.settings.document_weight,
                              document_depth=self.settings.document_depth, named_docs=named,
                              named_weight=self.settings.named_event_weight)
-        hits = distinct(lift_kinds(index, lift_matching(index, hits, when), named_kinds))[:k]
+        hits = lift_kinds(index, lift_matching(index, hits, when), named_kinds)
+        hits = distinct(lift_values(hits, values))[:k]
         return [index.to_passage(h.item, h.score) for h in hits]
 
     # -- answering -------------------------------------------------------------------------

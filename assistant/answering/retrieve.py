@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answering import asking
-from assistant.answering.kind_lift import kinds_to_lift, lift_kinds
+from assistant.answering.item_lift import kinds_to_lift, lift_kinds
 from assistant.answering.query import Query
 from assistant.answering.temporal import lift_matching
 from assistant.domain.models import Event, Initiative, Person, Session
