@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answering import asking
 from assistant.answering.catalogue_terms import terms_of
-from assistant.answering.item_lift import kinds_to_lift, lift_kinds, lift_values
+from assistant.answering.item_lift import kinds_to_lift, lift_kinds, lift_roles, lift_values
 from assistant.answering.pipeline import Answering, answer_question
 from assistant.answering.retrieve import Resources
 from assistant.answering.temporal import lift_matching
@@ -38,6 +38,7 @@ from assistant.domain.snapshot import Snapshot, same_embedding
 from assistant.language.glossary import expand, french_search_text
 from assistant.language.kinds import kinds_named
 from assistant.language.matching import all_met, query_groups
+from assistant.language.roles import roles_asked
 from assistant.language.text import detect_language, fold
 from assistant.search.embedder import Embedder
 from assistant.search.retrieval import LoadedIndex, SearchFilters, distinct, hybrid_search, room_key
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TIME_DEPTH = 30  # hits looked at before lifting those of the asked time
+TIME_DEPTH = 30  # hits looked at before lifting those of the asked time, kind or value
 
 
 class NotReady(RuntimeError):
@@ -234,11 +235,12 @@ class Assistant:
         expanded = expand(query, language)
         lexical = french_search_text(query, language)
         when = time_filter(query)
-        # "mardi en fin de journée", "la table ronde", "c'est payant ?": look deeper, then lift what
-        # happens at that time, the items of that kind, the passages holding a price (`item_lift`).
+        # "mardi en fin de journée", "la table ronde", "c'est payant ?", "qui modère ?": look deeper,
+        # then lift what happens at that time, the items of that kind, the passages holding a price
+        # or writing a moderator's label (`item_lift`).
         named_kinds = kinds_to_lift(kinds_named(query))
-        values = asking.values_asked(query)
-        depth = max(k, TIME_DEPTH) if when.active or named_kinds or values else k
+        values, asked_roles = asking.values_asked(query), roles_asked(query)
+        depth = max(k, TIME_DEPTH) if when.active or named_kinds or values or asked_roles else k
         # "l'atelier mobilité au forum de Vernelles": the forum's own items come first, without
         # leaving out the others (a named scope is sometimes wrong, or shared by two events).
         named = terms_of(index).events_named(query)
@@ -251,7 +253,7 @@ class Assistant:
                              document_depth=self.settings.document_depth, named_docs=named,
                              named_weight=self.settings.named_event_weight)
         hits = lift_kinds(index, lift_matching(index, hits, when), named_kinds)
-        hits = distinct(lift_values(hits, values))[:k]
+        hits = distinct(lift_roles(lift_values(hits, values), asked_roles))[:k]
         return [index.to_passage(h.item, h.score) for h in hits]
 
     # -- answering -------------------------------------------------------------------------

@@ -1,10 +1,17 @@
-"""The kind a question names lifts the sessions of that kind (unit, no model)."""
+"""What a question names lifts the items that have it: a kind, a practical value, a role (unit, no model)."""
 
 from __future__ import annotations
 
 from assistant.answering import asking
-from assistant.answering.item_lift import KIND_BONUS, kinds_to_lift, lift_kinds, lift_values
+from assistant.answering.item_lift import (
+    KIND_BONUS,
+    kinds_to_lift,
+    lift_kinds,
+    lift_roles,
+    lift_values,
+)
 from assistant.language.kinds import kinds_named
+from assistant.language.roles import roles_asked
 from assistant.search.retrieval import Scored
 from tests.answering_fixture import loaded_index
 
@@ -66,3 +73,11 @@ def test_values_of_a_common_shape_lift_nothing() -> None:
     assert lift_values(hits, asking.values_asked("Combien de bénévoles ?")) == hits
     assert lift_values(hits, asking.values_asked("Combien de temps dure l'atelier ?")) == hits
     assert lift_values(hits, ()) == hits
+
+
+def test_a_role_asked_lifts_the_passage_writing_its_label() -> None:
+    index = loaded_index()
+    hits = _passages(index, "gratuite", "Modération")
+    for question in ("Qui modère la table ronde ?", "Who is the moderator of the round table?"):
+        assert "Modération" in lift_roles(hits, roles_asked(question))[0].item.text, question
+    assert lift_roles(hits, roles_asked("Où est la table ronde ?")) == hits

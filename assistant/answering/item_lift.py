@@ -1,12 +1,13 @@
-"""The kind of programme item and the practical value a question asks about, against the items.
+"""The kind of programme item, the practical value and the role a question asks about, against
+the items search found.
 
-"Le film de jeudi", "the afternoon panel", "la balade" name what the item is; programmes write
+"La table ronde de jeudi", "the afternoon panel", "la visite" name what the item is; programmes write
 that kind in a badge, a label or the title's head noun ("Table ronde", "TABLE RONDE |",
 "Ciné-débat :"), which the parser keeps as the session's kind but search reads as one word among
 many. Like the asked time (`temporal`), the named kind lifts the items of sessions of that kind.
 A practical value asked ("c'est payant ?", "jusqu'à quand s'inscrire ?") lifts the passages that
 hold a value of that shape ("gratuit", "15 €", "avant le 6 mars"), which the question's own words
-rarely meet.
+rarely meet; a role asked ("qui modère ?") the passages that write its label ("Modération :").
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from collections.abc import Iterable
 
 from assistant.answering import asking
 from assistant.answering.temporal import session_of
-from assistant.language import kinds
+from assistant.language import kinds, roles
+from assistant.language.text import fold
 from assistant.search.retrieval import LoadedIndex, Scored
 
 # Below the time lift (0.25): a kind word tells less than a day and an hour, and half the
@@ -75,4 +77,19 @@ def lift_values(hits: list[Scored], values: Iterable[str], *, bonus: float = VAL
         return hits
     lifted = [dataclasses.replace(h, score=h.score + bonus)
               if any(asking.value_given(v, h.item.text) for v in shaped) else h for h in hits]
+    return sorted(lifted, key=lambda h: -h.score)
+
+
+# Chosen on tune (0.1 / 0.2 / 0.35: hit@5 0.792 / 0.796 / 0.792, MRR 0.674 / 0.677 / 0.674).
+ROLE_BONUS = 0.2
+
+
+def lift_roles(hits: list[Scored], asked: Iterable[str], *, bonus: float = ROLE_BONUS) -> list[Scored]:
+    """`hits` with the items whose text writes a label of an asked role ("Modération :", "Grand
+    témoin :") lifted by `bonus`: "qui modère la table ronde ?" is answered on that line."""
+    said = [r.said for r in roles.roles() if r.id in set(asked)]
+    if not said or not hits:
+        return hits
+    lifted = [dataclasses.replace(h, score=h.score + bonus)
+              if any(rx.search(roles.uninclusive(fold(h.item.text))) for rx in said) else h for h in hits]
     return sorted(lifted, key=lambda h: -h.score)
