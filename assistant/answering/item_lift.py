@@ -12,12 +12,11 @@ rarely meet; a role asked ("qui modère ?") the passages that write its label ("
 
 from __future__ import annotations
 
-import dataclasses
 import weakref
 from collections.abc import Iterable
 
 from assistant.answering import asking
-from assistant.answering.temporal import session_of
+from assistant.answering.temporal import lift_where, session_of
 from assistant.language import kinds, roles
 from assistant.language.text import fold
 from assistant.search.retrieval import LoadedIndex, Scored
@@ -57,8 +56,7 @@ def lift_kinds(index: LoadedIndex, hits: list[Scored], named: frozenset[str], *,
     matching = sessions_of_kinds(index, named)
     if not matching:
         return hits
-    lifted = [dataclasses.replace(h, score=h.score + bonus) if session_of(h) in matching else h for h in hits]
-    return sorted(lifted, key=lambda h: -h.score)
+    return lift_where(hits, lambda h: session_of(h) in matching, bonus)
 
 
 # `/search` only: the answer path reads the value in its evidence itself (`asking.value_given`),
@@ -75,9 +73,7 @@ def lift_values(hits: list[Scored], values: Iterable[str], *, bonus: float = VAL
     shaped = [v for v in values if v not in _SHAPELESS]
     if not shaped or not hits:
         return hits
-    lifted = [dataclasses.replace(h, score=h.score + bonus)
-              if any(asking.value_given(v, h.item.text) for v in shaped) else h for h in hits]
-    return sorted(lifted, key=lambda h: -h.score)
+    return lift_where(hits, lambda h: any(asking.value_given(v, h.item.text) for v in shaped), bonus)
 
 
 # Chosen on tune (0.1 / 0.2 / 0.35: hit@5 0.792 / 0.796 / 0.792, MRR 0.674 / 0.677 / 0.674).
@@ -90,6 +86,4 @@ def lift_roles(hits: list[Scored], asked: Iterable[str], *, bonus: float = ROLE_
     said = [r.said for r in roles.roles() if r.id in set(asked)]
     if not said or not hits:
         return hits
-    lifted = [dataclasses.replace(h, score=h.score + bonus)
-              if any(rx.search(roles.uninclusive(fold(h.item.text))) for rx in said) else h for h in hits]
-    return sorted(lifted, key=lambda h: -h.score)
+    return lift_where(hits, lambda h: any(rx.search(roles.uninclusive(fold(h.item.text))) for rx in said), bonus)

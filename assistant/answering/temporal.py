@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import weakref
+from collections.abc import Callable
 
 from assistant.answering.query import TimeFilter
 from assistant.domain.models import Session
@@ -65,6 +66,13 @@ def session_of(hit: Scored) -> str | None:
     return item.record_id if item.kind == "session" else item.session_id
 
 
+def lift_where(hits: list[Scored], fits: Callable[[Scored], bool], bonus: float) -> list[Scored]:
+    """`hits` with those that fit lifted by `bonus`, best first (the time lift here, the kind,
+    value and role lifts of `item_lift`)."""
+    lifted = [dataclasses.replace(h, score=h.score + bonus) if fits(h) else h for h in hits]
+    return sorted(lifted, key=lambda h: -h.score)
+
+
 def lift_matching(index: LoadedIndex, hits: list[Scored], t: TimeFilter, *,
                   bonus: float = TIME_BONUS) -> list[Scored]:
     """`hits` with the items of sessions held at the asked time lifted by `bonus`, best first."""
@@ -73,8 +81,7 @@ def lift_matching(index: LoadedIndex, hits: list[Scored], t: TimeFilter, *,
     matching = matching_sessions(index, t)
     if not matching:
         return hits
-    lifted = [dataclasses.replace(h, score=h.score + bonus) if session_of(h) in matching else h for h in hits]
-    return sorted(lifted, key=lambda h: -h.score)
+    return lift_where(hits, lambda h: session_of(h) in matching, bonus)
 
 
 def shifted(t: TimeFilter, anchor: list[Session]) -> TimeFilter:
