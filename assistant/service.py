@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TIME_DEPTH = 30  # hits looked at before lifting those of the asked time, kind or value
+TIME_DEPTH = 30  # hits looked at before lifting those of the asked time, kind, value or role
 
 
 class NotReady(RuntimeError):
