@@ -12,11 +12,10 @@ rarely meet; a role asked ("qui modère ?") the passages that write its label ("
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 
 from assistant.answering import asking
-from assistant.answering.temporal import lift_where, session_of
+from assistant.answering.temporal import lift_where, session_of, sessions_where
 from assistant.language import kinds, roles
 from assistant.language.text import fold
 from assistant.search.retrieval import LoadedIndex, Scored
@@ -33,19 +32,11 @@ def kinds_to_lift(named: Iterable[str]) -> frozenset[str]:
     return frozenset(k for k in named if not kinds.is_generic(k))
 
 
-_OF_KIND: weakref.WeakKeyDictionary[LoadedIndex, dict[frozenset[str], frozenset[str]]] = weakref.WeakKeyDictionary()
-
-
 def sessions_of_kinds(index: LoadedIndex, named: frozenset[str]) -> frozenset[str]:
-    per_index = _OF_KIND.setdefault(index, {})
-    found = per_index.get(named)
-    if found is None:
-        # A question's kind takes in its family ("l'atelier sur la santé mentale" of an item the
-        # page holds among its workshops but whose own words make it a round table).
-        families = {kinds.family_of(k) for k in named}
-        found = frozenset(s.id for s in index.snapshot.catalogue.sessions if kinds.family_of(s.kind) in families)
-        per_index[named] = found
-    return found
+    # A question's kind takes in its family ("l'atelier sur la santé mentale" of an item the page
+    # holds among its workshops but whose own words make it a round table).
+    families = {kinds.family_of(k) for k in named}
+    return sessions_where(index, ("kinds", named), lambda s: kinds.family_of(s.kind) in families)
 
 
 def lift_kinds(index: LoadedIndex, hits: list[Scored], named: frozenset[str], *,
@@ -83,7 +74,8 @@ ROLE_BONUS = 0.2
 def lift_roles(hits: list[Scored], asked: Iterable[str], *, bonus: float = ROLE_BONUS) -> list[Scored]:
     """`hits` with the items whose text writes a label of an asked role ("Modération :", "Grand
     témoin :") lifted by `bonus`: "qui modère la table ronde ?" is answered on that line."""
-    said = [r.said for r in roles.roles() if r.id in set(asked)]
+    wanted = set(asked)
+    said = [r.said for r in roles.roles() if r.id in wanted]
     if not said or not hits:
         return hits
     return lift_where(hits, lambda h: any(rx.search(roles.uninclusive(fold(h.item.text))) for rx in said), bonus)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from assistant.answering.query import TimeFilter
 from assistant.domain.models import Session
@@ -47,18 +47,24 @@ def matches_time(s: Session, t: TimeFilter) -> bool:
     return not t.clock or bool(s.start and (s.start <= t.clock < s.end if s.end else s.start == t.clock))
 
 
-_MATCHING: weakref.WeakKeyDictionary[LoadedIndex, dict[TimeFilter, frozenset[str]]] = weakref.WeakKeyDictionary()
+_MATCHING: weakref.WeakKeyDictionary[LoadedIndex, dict[Hashable, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def sessions_where(index: LoadedIndex, key: Hashable, fits: Callable[[Session], bool]) -> frozenset[str]:
+    """Ids of the catalogue's sessions that fit, kept per loaded index under `key` (weakly: a
+    reload drops them): the asked time's here, the named kinds' in `item_lift`."""
+    per_index = _MATCHING.setdefault(index, {})
+    found = per_index.get(key)
+    if found is None:
+        found = frozenset(s.id for s in index.snapshot.catalogue.sessions if fits(s))
+        if len(per_index) < 1024:
+            per_index[key] = found
+    return found
 
 
 def matching_sessions(index: LoadedIndex, t: TimeFilter) -> frozenset[str]:
-    """Ids of the sessions at the asked time, kept per loaded index (weakly: a reload drops them)."""
-    per_index = _MATCHING.setdefault(index, {})
-    found = per_index.get(t)
-    if found is None:
-        found = frozenset(s.id for s in index.snapshot.catalogue.sessions if matches_time(s, t))
-        if len(per_index) < 1024:
-            per_index[t] = found
-    return found
+    """Ids of the sessions at the asked time."""
+    return sessions_where(index, t, lambda s: matches_time(s, t))
 
 
 def session_of(hit: Scored) -> str | None:
