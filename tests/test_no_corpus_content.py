@@ -42,6 +42,8 @@ COMMON_WORDS = frozenset({
     "abrisme",  # of "sans-abrisme", homelessness (glossary.toml), a policy word a page now writes
     "asile",  # asylum (glossary.toml), a policy word a page writes only in a capitalised heading
     "mediatheques",  # libraries (glossary.toml), a kind of venue, rare in the gallery
+    "cites",  # "Cités éducatives", a national programme a page capitalises; and English "cites"
+    "roul",  # a regex's fragment of "se d[ée]roul…", not the association a page names with it
 })
 
 
