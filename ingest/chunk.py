@@ -9,6 +9,7 @@ words, and the section path is prepended for embedding). Each passage's `text` i
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -99,17 +100,12 @@ def chunk_document(doc: Document, *, sections: list[Section], max_words: int = 8
     key = doc.sha256[:12]
     for i, (path, g_units) in enumerate(groups):
         start, end = g_units[0].start, g_units[-1].end
-        passages.append(
-            Passage(
-                id=f"{doc.doc_id}:{key}:{i:04d}",
-                doc_id=doc.doc_id,
-                title=doc.title,
-                section=" > ".join(path),
-                text=doc.text[start:end],
-                start=start,
-                end=end,
-            )
-        )
+        p = Passage(id="", doc_id=doc.doc_id, title=doc.title, section=" > ".join(path),
+                    text=doc.text[start:end], start=start, end=end)
+        # The id names what is embedded, not only where: a new parser or chunker cuts the same
+        # document otherwise, and the index must not keep the vector of the old passage i.
+        digest = hashlib.sha256(f"{contextual_text(p)}|{start}|{end}".encode()).hexdigest()[:10]
+        passages.append(p.model_copy(update={"id": f"{doc.doc_id}:{key}:{i:04d}:{digest}"}))
     return passages
 
 

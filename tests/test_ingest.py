@@ -83,6 +83,21 @@ def test_incremental_ingest_embeds_only_what_changed(tmp_path, embedder):
     assert not any(i.startswith("elu-facteur") for i in store.ids(CATALOGUE))
 
 
+def test_a_new_cut_of_unchanged_documents_is_embedded_again(tmp_path, embedder):
+    # A parser or chunker upgrade cuts unchanged documents otherwise: passage i of a document
+    # holds other text. Its id changes with it, so the index never keeps the old text's vector
+    # (it did: ids named only the document's hash and the passage's rank).
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    settings = make_settings(tmp_path)
+    ingest_corpus(settings, embedder=embedder)
+    recut = settings.model_copy(update={"max_passage_words": settings.max_passage_words // 2})
+    summary = ingest_corpus(recut, embedder=embedder)
+    assert summary.unchanged and not summary.updated and summary.passages_embedded > 0
+    snap = read_snapshot(recut.data_dir)
+    stored = {h.id: h.document for h in VectorStore(recut).get(PASSAGES)}
+    assert stored == {ip.passage.id: ip.passage.text for ip in snap.passages}
+
+
 def test_odd_files_are_reported_and_the_rest_ingested(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
