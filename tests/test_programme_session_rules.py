@@ -113,3 +113,27 @@ def test_an_ordre_du_jour_heading_is_no_room_and_the_day_keeps_its_room() -> Non
     )
     got = [(s.title, s.room, s.kind) for s in cat.sessions]
     assert got == [("Accueil café", "Salle CONDORCET", "pause"), ("1. Point d’étape du projet", "Salle CONDORCET", "séance")]
+
+
+def test_a_title_in_guillemets_under_a_bare_time_is_its_session_not_a_caption() -> None:
+    # English pages of French events: the time on its own line, the French title in guillemets
+    # with its gloss, then the place. "Ateliers au choix" under a time stays a caption.
+    cat = _parse(
+        "Intergenerational Week\n\nMonday 12 October 2026\n\n9.30 am – 10 am\n"
+        "« Ouverture de la semaine » (Opening of the week)\nTown Hall, Salle des Fêtes\n"
+        "Welcome by Ms Jeanne Vidal, Deputy Mayor.\n\n2 pm – 4 pm\n"
+        "« Habiter ensemble » (Living under one roof)\nMaison des Associations – room 2\n"
+        "Workshop led by Mr Paul Vernet, coordinator, Logis Vaurel.\n"
+    )
+    assert [(s.title, s.date, s.start, s.end) for s in cat.sessions] == [
+        ("« Ouverture de la semaine » (Opening of the week)", "2026-10-12", "09:30", "10:00"),
+        ("« Habiter ensemble » (Living under one roof)", "2026-10-12", "14:00", "16:00")]
+
+
+def test_a_caption_under_a_bare_time_still_heads_its_parallel_sessions() -> None:
+    cat = _parse(
+        "Journée d’étude\n\nJeudi 12 mars 2026\n\n10h30 – 12h\nAteliers au choix\n"
+        "Salle Brel : Atelier A – Se loger\nSalle Piaf : Atelier B – Se soigner\n"
+    )
+    assert {(s.start, s.end) for s in cat.sessions} == {("10:30", "12:00")}
+    assert not any(s.title.startswith("Ateliers") for s in cat.sessions)

@@ -23,6 +23,22 @@ def test_time_ranges(line: str, start: str, end: str) -> None:
     assert got is not None and (got[0].start, got[0].end) == (start, end)
 
 
+@pytest.mark.parametrize(
+    ("line", "start", "end"),
+    [("9.30 am – 10 am", "09:30", "10:00"), ("10.30 am–10.45 am", "10:30", "10:45"),
+     ("12 pm – 1.30 pm", "12:00", "13:30"), ("From 6.30 pm", "18:30", None), ("À partir de 19h", "19:00", None)],
+)  # fmt: skip
+def test_english_dotted_times_and_a_lone_open_ended_time_open_a_slot(line: str, start: str, end: str | None) -> None:
+    got = slot_line(line)
+    assert got is not None and (got[0].start, got[0].end) == (start, end)
+
+
+def test_a_dotted_number_without_meridiem_is_no_time() -> None:
+    # "20.11.2025" is a date, "Dès 9h, les portes…" a sentence.
+    assert slot_line("20.11.2025 – Séance 2") is None
+    assert slot_line("Dès 9h, les portes sont ouvertes.") is None
+
+
 def test_a_sentence_with_a_time_is_not_a_slot() -> None:
     assert slot_line("Le comité se tiendra de 10h à 16h.") is None
 

@@ -26,6 +26,8 @@ from .tables import Table, find_tables
 
 Pos = tuple[int, int]
 SHORT = 160  # longer lines are paragraphs; titles and labels are shorter
+# A title may open on its guillemets: "« Vieillir chez soi » (Ageing at home)".
+_OPENING_QUOTES = "«“\""
 # Fields on one programme line: "titre · salle", "titre | salle".
 _FIELD_SEP = re.compile(r"\s+[·•|]\s+")
 
@@ -912,6 +914,11 @@ class Walker:
         nxt = self._peek(i)
         if self.awaiting_caption:
             self.awaiting_caption = False
+            if ln.text[:1] in _OPENING_QUOTES and self.slot is not None:
+                # A title in guillemets under a bare time names its one session; a caption
+                # ("Ateliers au choix") names a kind of several.
+                self.open(pos, by="slot", ln=ln)
+                return
             if nxt in ("room", "label", "short") and self.slot is not None:
                 self.slot.caption = pos
                 self.slot.caption_kind = kind_of(ln.text)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 # English pages of French events write "9:15 am", "2:30 pm", "10 am".
 _MERIDIEM = r"\s?[aApP]\.?[mM]\.?(?![\w])"
-_T = rf"(?:[01]?\d|2[0-3])(?:\s?(?:[hH]\s?(?:[0-5]\d)?|:[0-5]\d)(?:{_MERIDIEM})?|{_MERIDIEM})"
+# "9.30 am", "2.15 pm": a dot between hour and minutes only with the meridiem (without it, "20.11"
+# is a date).
+_T = rf"(?:[01]?\d|2[0-3])(?:\s?(?:[hH]\s?(?:[0-5]\d)?|:[0-5]\d)(?:{_MERIDIEM})?|\.[0-5]\d{_MERIDIEM}|{_MERIDIEM})"
 _SEP = r"\s*(?:-|–|—|‑|à|a|/|>|→|jusqu'à|to)\s*"  # "9h30 → 12h30", "9:30 to 11:00"
 _MERIDIEM_RE = re.compile(r"([aApP])\.?[mM]")
 RANGE_RE = re.compile(rf"(?:\b[dD][eE]\s+)?(?P<a>{_T})(?:{_SEP})(?P<b>{_T})")
@@ -58,7 +60,8 @@ def find_range_at(s: str, at: int) -> TimeRange | None:
 _ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\d)")
 # An open-ended slot: "à partir de 16h30 : Visite libre", "Dès 18h – Apéritif". Only with the
 # separator that opens a title after the time ("Dès 9h, les portes sont ouvertes." is a sentence).
-_SINCE = re.compile(rf"(?:[àaÀA] partir de|[dD][èeÈE]s|[fF]rom)\s+(?=(?:{_T})\s*[:–—-]\s)")
+# A line holding the open-ended time alone ("From 6.30 pm", "À partir de 19h") opens a slot too.
+_SINCE = re.compile(rf"(?:[àaÀA] partir de|[dD][èeÈE]s|[fF]rom)\s+(?=(?:{_T})\s*(?:[:–—-]\s|$))")
 
 
 def slot_line(s: str) -> tuple[TimeRange, int] | None:
@@ -73,7 +76,7 @@ def slot_line(s: str) -> tuple[TimeRange, int] | None:
     since = _SINCE.match(s, at)
     if since is not None:
         at = since.end()
-    lead = re.match(rf"^(?:[dD]e\s+)?(?:[01]?\d|2[0-3])(?:\s?[hH:]|{_MERIDIEM})", s[at:])
+    lead = re.match(rf"^(?:[dD]e\s+)?(?:[01]?\d|2[0-3])(?:\s?[hH:]|\.[0-5]\d{_MERIDIEM}|{_MERIDIEM})", s[at:])
     if not lead:
         return None
     tr = find_range(s)
