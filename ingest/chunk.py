@@ -100,13 +100,19 @@ def chunk_document(doc: Document, *, sections: list[Section], max_words: int = 8
     key = doc.sha256[:12]
     for i, (path, g_units) in enumerate(groups):
         start, end = g_units[0].start, g_units[-1].end
-        p = Passage(id="", doc_id=doc.doc_id, title=doc.title, section=" > ".join(path),
-                    text=doc.text[start:end], start=start, end=end)
+        section, text = " > ".join(path), doc.text[start:end]
         # The id names what is embedded, not only where: a new parser or chunker cuts the same
         # document otherwise, and the index must not keep the vector of the old passage i.
-        digest = hashlib.sha256(f"{contextual_text(p)}|{start}|{end}".encode()).hexdigest()[:10]
-        passages.append(p.model_copy(update={"id": f"{doc.doc_id}:{key}:{i:04d}:{digest}"}))
+        digest = content_digest(contextual(doc.title, section, text), start, end)
+        passages.append(Passage(id=f"{doc.doc_id}:{key}:{i:04d}:{digest}", doc_id=doc.doc_id,
+                                title=doc.title, section=section, text=text, start=start, end=end))
     return passages
+
+
+def content_digest(*parts: object) -> str:
+    """A short digest of what an index item embeds and where: its id changes when they do, so
+    an incremental ingest embeds it again (passages here, catalogue entries in the pipeline)."""
+    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:10]
 
 
 def contextual_text(passage: Passage) -> str:

@@ -10,7 +10,6 @@ version in a Chroma server, written under the server's writer lease.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import queue
 import re
@@ -32,7 +31,7 @@ from assistant.search.embedder import Embedder, EmbedStats
 from assistant.search.store import CATALOGUE, PASSAGES, VectorStore
 from assistant.search.versions import open_index
 from assistant.settings import Settings
-from ingest.chunk import chunk_document, contextual_text
+from ingest.chunk import chunk_document, content_digest, contextual_text
 from ingest.load import LoadResult, Skipped, load_corpus
 from ingest.lock import ingest_lock
 
@@ -149,7 +148,7 @@ def document_items(doc: Document, cat: Catalogue, *, max_words: int = 80
         for r in records:
             text = _render(r)
             context = told_about(doc.text, r) if isinstance(r, Initiative) else ""
-            digest = hashlib.sha256(f"{text}|{context}|{r.citation.start}|{r.citation.end}".encode()).hexdigest()[:10]
+            digest = content_digest(text, context, r.citation.start, r.citation.end)
             entries.append(CatalogueEntry(
                 id=f"{r.id}:{digest}", kind=kind, record_id=r.id, doc_id=r.doc_id, text=text,
                 start=r.citation.start, end=r.citation.end,

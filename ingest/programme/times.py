@@ -13,7 +13,8 @@ from dataclasses import dataclass
 _MERIDIEM = r"\s?[aApP]\.?[mM]\.?(?![\w])"
 # "9.30 am", "2.15 pm": a dot between hour and minutes only with the meridiem (without it, "20.11"
 # is a date).
-_T = rf"(?:[01]?\d|2[0-3])(?:\s?(?:[hH]\s?(?:[0-5]\d)?|:[0-5]\d)(?:{_MERIDIEM})?|\.[0-5]\d{_MERIDIEM}|{_MERIDIEM})"
+_DOTTED = rf"\.[0-5]\d{_MERIDIEM}"
+_T = rf"(?:[01]?\d|2[0-3])(?:\s?(?:[hH]\s?(?:[0-5]\d)?|:[0-5]\d)(?:{_MERIDIEM})?|{_DOTTED}|{_MERIDIEM})"
 _SEP = r"\s*(?:-|–|—|‑|à|a|/|>|→|jusqu'à|to)\s*"  # "9h30 → 12h30", "9:30 to 11:00"
 _MERIDIEM_RE = re.compile(r"([aApP])\.?[mM]")
 RANGE_RE = re.compile(rf"(?:\b[dD][eE]\s+)?(?P<a>{_T})(?:{_SEP})(?P<b>{_T})")
@@ -76,7 +77,7 @@ def slot_line(s: str) -> tuple[TimeRange, int] | None:
     since = _SINCE.match(s, at)
     if since is not None:
         at = since.end()
-    lead = re.match(rf"^(?:[dD]e\s+)?(?:[01]?\d|2[0-3])(?:\s?[hH:]|\.[0-5]\d{_MERIDIEM}|{_MERIDIEM})", s[at:])
+    lead = re.match(rf"^(?:[dD]e\s+)?(?:[01]?\d|2[0-3])(?:\s?[hH:]|{_DOTTED}|{_MERIDIEM})", s[at:])
     if not lead:
         return None
     tr = find_range(s)
