@@ -503,7 +503,7 @@ def test_a_recommendation_hands_the_agenda_the_sessions_the_search_ranks_first()
     assert plan.intent == "recommend" and plan.records[0].id == "s-mobilite"
 
 
-def test_hinted_sessions_near_in_meaning_are_the_agenda_when_no_word_fits() -> None:
+def test_near_in_meaning_the_programme_is_ranked_by_what_its_items_are_about() -> None:
     from assistant.answering.recommend import agenda_answer
 
     # No word of the interests is in the session's text: the agenda's own fit finds nothing.
@@ -514,6 +514,19 @@ def test_hinted_sessions_near_in_meaning_are_the_agenda_when_no_word_fits() -> N
     assert a.intent == "recommend" and "Mobilité solidaire en zone rurale" in a.answer and "Salle Pascal" in a.answer
     refused = agenda_answer(q, resources(), hints=[session], hints_fit=False)
     assert not refused.answered
+
+
+def test_a_person_describing_themselves_gets_the_fitting_item_first_and_never_a_break() -> None:
+    from assistant.answering.recommend import agenda_answer
+
+    # Asked by who they are, not by a workshop's words; the parallel workshops of one slot all
+    # compete (the fitting one is not hidden behind the best of its slot), breaks never do.
+    q = query("Je suis médiatrice : que me conseillez-vous pour aider les gens à faire valoir leurs droits ?")
+    hint = loaded_index().records["s-vieillir"]  # the search's first hint: the event, not the answer
+    a = agenda_answer(q, resources(), hints=[hint], hints_fit=True)
+    grounded(a)
+    assert a.records[0].id == "s-numerique" and "Accueil café" not in a.answer
+    assert len(a.records) > 1  # the other items follow, best first
 
 
 def test_a_town_written_in_an_e_mail_address_still_names_its_event() -> None:

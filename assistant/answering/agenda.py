@@ -188,14 +188,20 @@ def _session_text(res: Resources, s: Session) -> str:
 
 
 def fitting_sessions(res: Resources, *, doc_id: str, interests: str, phrases: list[list[TermGroup]],
-                     date: str | None) -> list[tuple[Session, float]]:
+                     date: str | None, described: bool = False) -> list[tuple[Session, float]]:
     """The event's sessions meeting an interest (all of them when no topic is given), best first:
-    more interests met, then the search score of the interests."""
+    more interests met, then the search score of the interests. `described`: the interests are
+    a person describing themselves ("je suis animatrice jeunesse…"), whose words the programme
+    rarely repeats: every item but the breaks is ranked, by meaning first."""
+    from assistant.answering.selection import is_break
+
     index = res.index
     sessions = [s for s in index.snapshot.catalogue.sessions
                 if s.doc_id == doc_id and (not date or s.date == date)]
     met = {s.id: phrases_met(phrases, _session_text(res, s)) for s in sessions}
-    if phrases:
+    if described:
+        sessions = [s for s in sessions if not is_break(s)]
+    elif phrases:
         sessions = [s for s in sessions if met[s.id]]
     if not sessions:
         return []
@@ -234,7 +240,7 @@ def time_slots(sessions: list[Session]) -> list[list[Session]]:
 
 
 def plan_agenda(res: Resources, *, interests: str, date: str | None = None, limit: int = 10,
-                today: dt.date | None = None, event: str | None = None) -> Agenda:
+                today: dt.date | None = None, event: str | None = None, described: bool = False) -> Agenda:
     """The agenda for `interests` (and `date`): see the module docstring for the rules. `event`
     (a document id) fixes the event instead ("named")."""
     events = programme_events(res)
@@ -253,7 +259,8 @@ def plan_agenda(res: Resources, *, interests: str, date: str | None = None, limi
     others.sort(key=lambda m: (-m.matches, m.event.date or ""))
     if doc_id is None:
         return Agenda(interests=interests, date=date, scope=scope, items=[], other_events=others)
-    fits = fitting_sessions(res, doc_id=doc_id, interests=interests, phrases=phrases, date=date)
+    fits = fitting_sessions(res, doc_id=doc_id, interests=interests, phrases=phrases, date=date,
+                            described=described)
     fit = dict((s.id, score) for s, score in fits)
 
     def choice(s: Session) -> AgendaChoice:
