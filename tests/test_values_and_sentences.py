@@ -7,7 +7,7 @@ import pytest
 
 from assistant.answering.asking import attributes_asked, value_given, values_asked
 from assistant.answering.figures import quantities
-from assistant.answering.sentences import paragraph_end
+from assistant.answering.sentences import holds_value, paragraph_end
 from assistant.language.sentences import sentence_around
 
 
@@ -133,3 +133,19 @@ def test_a_slot_is_given_by_a_value_of_its_shape(slots: list[str], text: str, gi
     from assistant.answering.sentences import gives_slot
 
     assert gives_slot(slots, text) is gives
+
+
+@pytest.mark.parametrize(("line", "holds"), [
+    ("Animation : Claire Dubreuil, directrice du CCAS", True),  # a role label
+    ("🎤 Intervenante : Marion Roussel, psychologue", True),  # after a pictogram
+    ("Mme Claire Dubreuil (CCAS de Vernelles)", True),  # a civility
+    ("Une matinée de formation animée par Claire Dubreuil, avec la carte des lieux", True),
+    ("Table ronde avec Karim Benali et Julie Martin", True),
+    ("Round table chaired by Nadia Belkacem, Grand Brescourt", True),
+    ("Contact : Lucie Bernard, 04 72 00 00 00", True),  # a contact's label too
+    ("Renseignements auprès de la Maison Pour Tous", False),  # a contact word in prose is no role
+    ("Visite du Jardin Partagé des Pentes", False),  # capitals, no one named in a role
+    ("Avec le soutien de la Caf", False),  # a role word, no first name and name
+])
+def test_people_stand_on_a_line_by_label_civility_or_a_role_said_beside_a_name(line: str, holds: bool) -> None:
+    assert holds_value("people", line) is holds

@@ -250,11 +250,31 @@ def gives_slot(slots: Sequence[str], text: str) -> bool:
 _MARGIN = {"room": (1, 0), "time": (1, 0), "people": (0, 1)}
 
 
+# A capitalised first name and name: someone is named there.
+_NAMED = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ'’\-]+\s+(?:(?:de|du|le|la|d['’])\s*)?[A-ZÀ-Ý][\w'’\-]+")
+_CIVILITY = re.compile(r"\b(?:M\.|Mme|Dr|Pr|Me)\s+[A-ZÀ-Ý]")
+
+
+def holds_value(attribute: str, line: str) -> bool:
+    """Whether a programme line holds a value of the kind of `attribute`. People: a role label
+    before names ("Animation : …"), a civility before a name, or, in running text, a role's
+    words beside a first name and name ("Conférence animée par Claire Dubreuil", "avec Karim
+    Benali") — programmes write people all three ways."""
+    rx = _LINE_VALUES.get(attribute)
+    if rx is None:
+        return False
+    if attribute != "people":
+        return bool(rx.search(line))
+    if _CIVILITY.search(line) or (rx.search(line) and roles.role_label_in(line)):
+        return True
+    folded = roles.uninclusive(fold(line))
+    return bool(_NAMED.search(line)) and any(r.said.search(folded) for r in roles.roles() if r.id != "contact")
+
+
 def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]:
     """Lines of a record's block (and the lines right around it) holding a value of the kind
     of `attribute`; people lines must also carry a role label or a civility."""
-    rx = _LINE_VALUES.get(attribute)
-    if rx is None:
+    if attribute not in _LINE_VALUES:
         return []
     text = res.index.documents[record.doc_id].text
     c = record.citation
@@ -271,10 +291,8 @@ def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]
     for line in text[start:end].split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
-        if not line.strip() or not rx.search(line) or pending(line):
+        if not line.strip() or not holds_value(attribute, line) or pending(line):
             continue  # "(salle à confirmer)" is no room: the value is missing, and said so
-        if attribute == "people" and not (roles.role_label_in(line) or re.search(r"\b(?:M\.|Mme|Dr|Pr|Me)\s", line)):
-            continue
         out.append(Sentence(record.doc_id, a + len(line) - len(line.lstrip()), b))
     return out
 
@@ -283,8 +301,7 @@ def lines_with(attribute: str, query: Query, ev: Evidence, res: Resources, *, li
     """Lines of the best hits holding a value of the kind of `attribute` (a room, people with
     their role label, a time) and most of the question's topic: what the source says when the
     catalogue record lacks it (a layout the parser did not read)."""
-    rx = _LINE_VALUES.get(attribute)
-    if rx is None:
+    if attribute not in _LINE_VALUES:
         return []
     found: list[tuple[float, Sentence]] = []
     seen: set[tuple[str, int]] = set()
@@ -297,9 +314,7 @@ def lines_with(attribute: str, query: Query, ev: Evidence, res: Resources, *, li
         for line in text[a:b].split("\n"):
             start, end = pos, pos + len(line)
             pos = end + 1
-            if (h.item.doc_id, start) in seen or not line.strip() or not rx.search(line):
-                continue
-            if attribute == "people" and not (roles.role_label_in(line) or re.search(r"\b(?:M\.|Mme|Dr|Pr|Me)\s", line)):
+            if (h.item.doc_id, start) in seen or not line.strip() or not holds_value(attribute, line):
                 continue
             seen.add((h.item.doc_id, start))
             context = text[max(0, h.item.start):h.item.end] + " " + line
@@ -310,8 +325,6 @@ def lines_with(attribute: str, query: Query, ev: Evidence, res: Resources, *, li
     return [s for _, s in found[:limit]]
 
 
-# A capitalised first name and name: someone is named there.
-_NAMED = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ'’\-]+\s+(?:(?:de|du|le|la|d['’])\s*)?[A-ZÀ-Ý][\w'’\-]+")
 
 
 def role_sentences(query: Query, docs: frozenset[str], res: Resources, *, limit: int = 3) -> list[Sentence]:
