@@ -886,3 +886,38 @@ def test_a_question_of_its_own_stays_in_the_conversations_event() -> None:
     q = understand("Et le forum santé de Lunel, il ouvre à quelle heure ?", history, terms=terms)
     assert q.filters.docs == {"forum-sante-lunel-2026"}
     assert understand("Qui anime l'atelier sur la colocation ?", [], terms=terms).filters.docs == frozenset()
+
+
+# A person with two parts in one day: opening the day and summing it up.
+TWO_PARTS = ("Journée des solidarités de Vernelles\nLieu : Vernelles, salle des fêtes\n\nJeudi 5 mars 2026\n\n"
+             "9h30 – 10h00 : Ouverture de la journée\nAvec : Mme Claire Dubreuil, adjointe au maire de Vernelles\n\n"
+             "10h00 – 12h00 : Atelier « Vieillir chez soi »\nSalle Pascal\n"
+             "Animation : Paul Girard, délégué territorial, CCAS de Vernelles\n\n"
+             "16h00 – 16h30 : Clôture de la journée\nAvec : Mme Claire Dubreuil, adjointe au maire de Vernelles\n"
+             "En clôture, Claire Dubreuil a proposé d'ouvrir un second lieu d'écoute à la mairie.\n")
+
+
+def _ask_two_parts(question: str) -> Answer:
+    index = index_of({"journee-vernelles": TWO_PARTS})
+    res = Resources(index=index, embedder=None, store=None, lexical_weight=1.0)
+    a = answer_question(question, [], Answering(res=res, support_threshold=Settings().support_threshold))
+    assert a.answered, a.answer
+    for c in a.citations:
+        assert c.quote == TWO_PARTS[c.start:c.end]
+    return a
+
+
+def test_a_person_named_is_shown_with_every_part_they_have() -> None:
+    a = _ask_two_parts("Claire Dubreuil intervient à quels moments de la journée ?")
+    assert "adjointe au maire" in a.answer
+    assert "Ouverture de la journée" in a.answer and "Clôture de la journée" in a.answer
+
+
+def test_where_a_person_speaks_says_who_they_are_and_where() -> None:
+    a = _ask_two_parts("Dans quelle salle intervient Paul Girard ?")
+    assert "Paul Girard, délégué territorial" in a.answer and "Salle Pascal" in a.answer
+
+
+def test_what_a_person_said_beyond_their_record_comes_from_the_source_sentence() -> None:
+    a = _ask_two_parts("Claire Dubreuil a proposé quoi pour le lieu d'écoute ?")
+    assert "second lieu d'écoute à la mairie" in a.answer

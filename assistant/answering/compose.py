@@ -123,6 +123,21 @@ def _listing(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Cit
               _marks(book, [title_span]))
 
 
+def _line_spans(s: Session, show: frozenset[str], index: LoadedIndex) -> list[Span | Citation | None]:
+    """What a session's line with its when and where cites: its block, the day and time over it,
+    and the place it shows when its block does not hold it."""
+    span = _span(s, index)
+    spans: list[Span | Citation | None] = [*context_spans(s, span, index.documents[s.doc_id].text), span]
+    if not s.room and ("room" in show or "place" in show):
+        spans.append(_event_place_span(s, index))
+    room = s.fields.get("room")
+    if room is not None and not within(room, span):
+        # A room the session shares with its slot (a plenary's hall named once above its
+        # talks) is shown on its line: its own line is cited too.
+        spans.append(room)
+    return spans
+
+
 def _sessions(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook,
               asked: frozenset[str]) -> None:
     sessions = [r for r in plan.records if isinstance(r, Session)]
@@ -132,16 +147,8 @@ def _sessions(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Ci
         _listing(plan, lang, index, draft, book, doc_id=sessions[0].doc_id, n=len(sessions), noun=noun)
     several_events = len({s.doc_id for s in sessions}) > 1
     for s in sessions[:20]:
-        span = _span(s, index)
-        spans = [*context_spans(s, span, index.documents[s.doc_id].text), span]
+        spans = _line_spans(s, plan.show, index)
         event = _event_of(s, index) if several_events else None
-        if not s.room and ("room" in plan.show or "place" in plan.show):
-            spans.append(_event_place_span(s, index))
-        room = s.fields.get("room")
-        if room is not None and not within(room, span):
-            # A room the session shares with its slot (a plenary's hall named once above its
-            # talks) is shown on its line: its own line is cited too.
-            spans.append(room)
         if "organiser" in plan.show:
             spans.append(s.fields.get("organiser") or _event_field(s, index, "organiser"))
         parts = session_parts(s, plan.show, lang, index, asked=asked)
@@ -180,20 +187,26 @@ def _people(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Cita
             n = book.cite(p.doc_id, a, b)
             draft.add(" ".join(text[a:b].split()), f"[{n}]")
             continue
-        session = next((s for s in sessions if any(r.person_id == p.id for r in s.people)), None)
-        if session is None and p.sessions and p.sessions[0] in index.records:
-            session = index.records[p.sessions[0]]  # type: ignore[assignment]
+        # Everyone's every part in the sessions the plan holds ("qui est X ?", "X intervient à
+        # quels moments ?"): a person often opens a day and sums up another session.
+        theirs = [s for s in sessions if s.id in p.sessions or any(r.person_id == p.id for r in s.people)]
+        if not theirs and p.sessions and isinstance(first := index.records.get(p.sessions[0]), Session):
+            theirs = [first]
         line = _person_line(p, lang, index)
         spans: list[Span | Citation | None] = [p.citation]
-        if isinstance(session, Session):
+        parts = []
+        for session in theirs:
             role = next((r.role for r in session.people if r.person_id == p.id), None)
             role_part = f"{_role_name(role, lang)} " if role else ""
-            line += f" — {role_part}{phrases.text(lang, 'in')} {quoted(session.title, lang)}"
-            spans.append(_span(session, index))
+            part = f"{role_part}{phrases.text(lang, 'in')} {quoted(session.title, lang)}"
             if plan.show & {"room", "date", "time", "place"}:
-                line += f" ({', '.join(session_parts(session, plan.show, lang, index, asked=asked))})"
-                spans = [spans[0], *context_spans(session, _span(session, index), index.documents[session.doc_id].text),
-                         *spans[1:]]
+                part += f" ({', '.join(session_parts(session, plan.show, lang, index, asked=asked))})"
+                spans += _line_spans(session, plan.show, index)
+            else:
+                spans.append(_span(session, index))
+            parts.append(part)
+        if parts:
+            line += " — " + "; ".join(parts)
         draft.add(line, _marks(book, spans))
 
 

@@ -52,7 +52,7 @@ def ground(query: Query, ev: Evidence, res: Resources, *, threshold: float,
         lines = lines_with(plan.reason, query, ev, res)
         if lines:
             return Plan(intent=plan.intent, records=plan.records[:1], sentences=lines, show=_show(query))
-    if plan.answered and plan.records and not plan.sentences and plan.intent in ("initiative", "general", "session"):
+    if plan.answered and plan.records and not plan.sentences and plan.intent in ("initiative", "general", "session", "people"):
         # The question asks more than the records say ("quel objectif…", "depuis quand…"): the
         # source sentences that hold the rest of its topic come after them.
         said = " ".join(selection.record_line(r) for r in plan.records)
@@ -155,8 +155,10 @@ def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: fl
         return _people(query, ev, res)
     person = selection.person_asked_about(query, res.index)
     if person is not None and query.asks_any(*(SESSION_ATTRIBUTES - {"people"})):
-        # "Dans quel labo intervient-il ?": the person's sessions.
-        return Plan(intent="session", records=selection.sessions_of(person, res.index), show=_show(query))
+        # "Dans quel labo intervient-il ?", "who is X and in which sessions?": who the person is,
+        # then each of their sessions with when and where.
+        return Plan(intent="people", records=[person, *selection.sessions_of(person, res.index)],
+                    show=_show(query) - {"people"})
     # "Quelles initiatives ont été présentées ?": a role word in the passive describes the
     # initiatives asked for; it asks for no one.
     role_only = query.filters.roles and not query.asks_any(*SESSION_ATTRIBUTES) and "initiatives" not in query.asks
