@@ -67,7 +67,13 @@ def query(question: str, history: list[Turn] | None = None):
      # Who the asker is, with a question for a session: which one fits them.
      ("Je bosse dans un CCAS, je vais à quel atelier l'aprem ?", {"recommendation"}),
      ("I'm a practice nurse. Which workshop at the colloquium would suit me?", {"recommendation"}),
-     ("My gran lives alone and loves dancing. Which event would suit her?", {"recommendation"})],
+     ("My gran lives alone and loves dancing. Which event would suit her?", {"recommendation"}),
+     # A list: a plural question word anywhere, what is on, which or what before a plural noun.
+     ("Dans la deuxième partie, il y a quelles catégories ?", {"list"}),
+     ("il se passe quoi l'aprem à la réunion ?", {"list"}),
+     ("Which events of the week can I follow from home?", {"list"}),
+     ("What labs can I choose from at the forum?", {"list"}),
+     ("What are my options on Thursday at 9:30?", {"list"})],
 )
 def test_what_is_asked(question: str, asks: set[str]) -> None:
     assert asks <= set(asking.attributes_asked(question))
@@ -921,3 +927,10 @@ def test_where_a_person_speaks_says_who_they_are_and_where() -> None:
 def test_what_a_person_said_beyond_their_record_comes_from_the_source_sentence() -> None:
     a = _ask_two_parts("Claire Dubreuil a proposé quoi pour le lieu d'écoute ?")
     assert "second lieu d'écoute à la mairie" in a.answer
+
+
+def test_a_plural_question_about_no_session_is_answered_from_its_sentence() -> None:
+    # "Quelles…" asks for a list, but of conditions, not sessions: no session list, no refusal.
+    a = ask("Quelles sont les conditions d'inscription ?")
+    grounded(a)
+    assert "inscription obligatoire avant le 7 octobre" in a.answer

@@ -147,12 +147,14 @@ def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: fl
     counted = _counted_people(query, ev, res)
     if counted is not None:
         return counted
-    if selection.is_listing(query):
-        return _listing(query, ev, res)
-    if not query.asks - {"people", "contact", "description"} and any(
+    if not query.asks - {"people", "contact", "description", "list", "event"} and any(
             isinstance(res.index.records.get(r), Person) for r in query.named):
-        # A person named and nothing else asked ("Jeanne Martin, elle fait quoi ?"): who she is.
+        # A person named and nothing else asked ("Jeanne Martin, elle fait quoi ?", "à quels
+        # moments de la journée ?"): who she is, with each of her parts.
         return _people(query, ev, res)
+    listed = _listing(query, ev, res) if selection.is_listing(query) else None
+    if listed is not None:
+        return listed
     person = selection.person_asked_about(query, res.index)
     if person is not None and query.asks_any(*(SESSION_ATTRIBUTES - {"people"})):
         # "Dans quel labo intervient-il ?", "who is X and in which sessions?": who the person is,
@@ -206,10 +208,12 @@ def _values(query: Query, ev: Evidence, res: Resources) -> Plan:
 
 
 # -- complete lists and counts ---------------------------------------------------------------
-def _listing(query: Query, ev: Evidence, res: Resources) -> Plan:
+def _listing(query: Query, ev: Evidence, res: Resources) -> Plan | None:
+    """Every session meeting the question's constraints; None when none does (a plural question
+    word may ask for something else than sessions: "quelles catégories ?", "which benefits?")."""
     chosen, scope = selection.session_set(query, ev, res.index)
     if not chosen:
-        return Plan.refuse("session")
+        return None
     count = len(chosen) if "count" in query.asks else None
     return Plan(intent="session", records=list(chosen), scope=scope, count=count, show=_show(query))
 
