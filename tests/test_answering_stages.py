@@ -934,3 +934,19 @@ def test_a_plural_question_about_no_session_is_answered_from_its_sentence() -> N
     a = ask("Quelles sont les conditions d'inscription ?")
     grounded(a)
     assert "inscription obligatoire avant le 7 octobre" in a.answer
+
+
+def test_what_the_records_and_lines_found_leave_out_comes_from_the_source_sentences() -> None:
+    from assistant.answering.ground import with_the_rest
+    from assistant.answering.plan import Plan, Sentence
+    from assistant.answering.retrieve import retrieve
+
+    # The session and its moderator's line are found; what was said about participation is not
+    # in them, and the sentence that holds it follows.
+    q = query("La table ronde jeunesse, qu'a rappelé le grand témoin sur la participation des habitants ?")
+    line = "Modération : Marc Petit, journaliste"
+    at = PROGRAMME.index(line)
+    plan = Plan(intent="session", records=[loaded_index().records["s-jeunesse"]],
+                sentences=[Sentence("rencontres-lyon", at, at + len(line))])
+    said = [PROGRAMME[x.start:x.end] for x in with_the_rest(q, plan, retrieve(q, resources()), resources()).sentences]
+    assert said[0] == line and any("participation des habitants se construit" in x for x in said)

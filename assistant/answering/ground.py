@@ -52,12 +52,18 @@ def ground(query: Query, ev: Evidence, res: Resources, *, threshold: float,
         lines = lines_with(plan.reason, query, ev, res)
         if lines:
             return Plan(intent=plan.intent, records=plan.records[:1], sentences=lines, show=_show(query))
-    if plan.answered and plan.records and not plan.sentences and plan.intent in ("initiative", "general", "session", "people"):
-        # The question asks more than the records say ("quel objectif…", "depuis quand…"): the
-        # source sentences that hold the rest of its topic come after them.
-        said = " ".join(selection.record_line(r) for r in plan.records)
+    return with_the_rest(query, plan, ev, res)
+
+
+def with_the_rest(query: Query, plan: Plan, ev: Evidence, res: Resources) -> Plan:
+    """The question asks more than the records and lines found say ("quel objectif…", "depuis
+    quand…", "qu'a-t-elle proposé ?"): the source sentences that hold the rest of its topic
+    come after them."""
+    if plan.answered and plan.records and plan.intent in ("initiative", "general", "session", "people"):
+        said = " ".join([*(selection.record_line(r) for r in plan.records),
+                         *(res.index.documents[x.doc_id].text[x.start:x.end] for x in plan.sentences)])
         if selection.uncovered(query, said):
-            plan.sentences = best_sentences(query, ev, res, limit=2)
+            plan.sentences += [x for x in best_sentences(query, ev, res, limit=2) if x not in plan.sentences]
     return plan
 
 
