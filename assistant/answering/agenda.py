@@ -18,6 +18,7 @@ from typing import Literal
 
 from assistant.answering.cite import CitationBook
 from assistant.answering.retrieve import Resources, records_of
+from assistant.answering.selection import is_break
 from assistant.answering.understand import topic_terms
 from assistant.domain.models import Citation, Frozen, Session
 from assistant.language.glossary import expand
@@ -193,8 +194,6 @@ def fitting_sessions(res: Resources, *, doc_id: str, interests: str, phrases: li
     more interests met, then the search score of the interests. `described`: the interests are
     a person describing themselves ("je suis animatrice jeunesse…"), whose words the programme
     rarely repeats: every item but the breaks is ranked, by meaning first."""
-    from assistant.answering.selection import is_break
-
     index = res.index
     sessions = [s for s in index.snapshot.catalogue.sessions
                 if s.doc_id == doc_id and (not date or s.date == date)]
