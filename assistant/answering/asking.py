@@ -13,7 +13,7 @@ from functools import cache
 from assistant.answering.query import Attribute
 from assistant.language import calendar
 from assistant.language.lexicon import load, word_pattern
-from assistant.language.text import fold
+from assistant.language.text import fold, fold_kept
 
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
@@ -122,7 +122,8 @@ def value_clauses(question: str, attributes: frozenset[str] = frozenset(), *,
 
 def value_given(name: str, evidence: str) -> bool:
     """Whether a text holds a value of kind `name` (an amount, a phone number, a menu word…)."""
-    return any(v.evidence.search(fold(evidence)) for v in values() if v.name == name)
+    folded = fold_kept(evidence)
+    return any(v.evidence.search(folded) for v in values() if v.name == name)
 
 
 def strip_asking(question: str) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from assistant.answering import asking
 from assistant.answering.temporal import lift_where, session_of, sessions_where
 from assistant.language import kinds, roles
-from assistant.language.text import fold
+from assistant.language.text import fold_kept
 from assistant.search.retrieval import LoadedIndex, Scored
 
 # Below the time lift (0.25): a kind word tells less than a day and an hour, and half the
@@ -78,4 +78,4 @@ def lift_roles(hits: list[Scored], asked: Iterable[str], *, bonus: float = ROLE_
     said = [r.said for r in roles.roles() if r.id in wanted]
     if not said or not hits:
         return hits
-    return lift_where(hits, lambda h: any(rx.search(roles.uninclusive(fold(h.item.text))) for rx in said), bonus)
+    return lift_where(hits, lambda h: any(rx.search(roles.uninclusive(fold_kept(h.item.text))) for rx in said), bonus)

@@ -47,6 +47,13 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+@lru_cache(maxsize=8192)
+def fold_kept(text: str) -> str:
+    """`fold`, kept for texts folded again at every question (an index's item texts, read by the
+    search's lifts 30 items deep): a string hashes once, the fold is done once."""
+    return fold(text)
+
+
 def strip_elisions(folded: str) -> str:
     return _ELISION.sub("", folded)
 
