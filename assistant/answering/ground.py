@@ -165,8 +165,7 @@ def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: fl
     if person is not None and query.asks_any(*(SESSION_ATTRIBUTES - {"people"})):
         # "Dans quel labo intervient-il ?", "who is X and in which sessions?": who the person is,
         # then each of their sessions with when and where.
-        return Plan(intent="people", records=[person, *selection.sessions_of(person, res.index)],
-                    show=_show(query) - {"people"})
+        return _person_and_parts(person, query, res)
     # "Quelles initiatives ont été présentées ?": a role word in the passive describes the
     # initiatives asked for; it asks for no one.
     role_only = query.filters.roles and not query.asks_any(*SESSION_ATTRIBUTES) and "initiatives" not in query.asks
@@ -255,14 +254,19 @@ def _show(query: Query) -> frozenset[str]:
 
 
 # -- people ----------------------------------------------------------------------------------
+def _person_and_parts(person: Person, query: Query, res: Resources, *, most: int | None = None) -> Plan:
+    """Who the person is, then their sessions (the first `most`), each with when and where."""
+    sessions = selection.sessions_of(person, res.index)
+    return Plan(intent="people", records=[person, *sessions[:most]], show=_show(query) - {"people"})
+
+
 def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
     index = res.index
     named = [index.records[r] for r in query.named if r in index.records]
     person = next((r for r in named if isinstance(r, Person)), None)
     if person is not None:
         # "Qui est X ?": the person with role, organisation and sessions.
-        sessions = [index.records[s] for s in person.sessions if s in index.records]
-        return Plan(intent="people", records=[person, *sessions[:3]], show=_show(query) - {"people"})
+        return _person_and_parts(person, query, res, most=3)
     if "contact" in query.filters.roles or ("contact" in query.asks and "people" not in query.asks):
         contacts = selection.contacts(query, ev, index)
         if contacts:

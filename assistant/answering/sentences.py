@@ -225,12 +225,14 @@ def _value_lines_in(query: Query, regions: list[tuple[str, int, int, float]], na
     return found
 
 
+# A civility before a name ("Mme Dubreuil", "Dr Benali"): someone is named there.
+_CIVILITY = r"\b(?:M\.|Mme|Dr|Pr|Me)\s+[A-ZÀ-Ý]"
 # The shape a value of each catalogue attribute has in a programme line: a room word, a role
 # label or a civility before a name, a clock time, a day and month. Used when a record lacks the
 # attribute: its own lines may still give it (the parser is not the last word on what is there).
 _LINE_VALUES = {
     "room": re.compile(r"\b(?:salles?|amphi\w*|auditorium|room|hall|espace|bâtiment|batiment)\b", re.I),
-    "people": re.compile(r"^\W*[A-Za-zÀ-ÿ·' -]{3,30}\s*:\s*\S|\b(?:M\.|Mme|Dr|Pr|Me)\s+[A-ZÀ-Ý]"),
+    "people": re.compile(rf"^\W*[A-Za-zÀ-ÿ·' -]{{3,30}}\s*:\s*\S|{_CIVILITY}"),
     "time": re.compile(r"\b\d{1,2}\s?[hH:]\s?\d{0,2}\b"),
 }
 # A slot a sentence must fill to answer "dans quelle salle ?", "à quelle heure ?", "en quelle
@@ -252,7 +254,14 @@ _MARGIN = {"room": (1, 0), "time": (1, 0), "people": (0, 1)}
 
 # A capitalised first name and name: someone is named there.
 _NAMED = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ'’\-]+\s+(?:(?:de|du|le|la|d['’])\s*)?[A-ZÀ-Ý][\w'’\-]+")
-_CIVILITY = re.compile(r"\b(?:M\.|Mme|Dr|Pr|Me)\s+[A-ZÀ-Ý]")
+_CIVILITY_RE = re.compile(_CIVILITY)
+
+
+def named_in_role(text: str, said: Sequence[re.Pattern[str]]) -> bool:
+    """A role's words (one of `said`, read folded) and a first name and name in one text, in
+    either order ("animée par Claire X", "Isabelle X, rapporteure de la journée")."""
+    folded = roles.uninclusive(fold(text))
+    return any(rx.search(folded) for rx in said) and bool(_NAMED.search(text))
 
 
 def holds_value(attribute: str, line: str) -> bool:
@@ -265,15 +274,14 @@ def holds_value(attribute: str, line: str) -> bool:
         return False
     if attribute != "people":
         return bool(rx.search(line))
-    if _CIVILITY.search(line) or (rx.search(line) and roles.role_label_in(line)):
+    if _CIVILITY_RE.search(line) or (rx.search(line) and roles.role_label_in(line)):
         return True
-    folded = roles.uninclusive(fold(line))
-    return bool(_NAMED.search(line)) and any(r.said.search(folded) for r in roles.roles() if r.id != "contact")
+    return named_in_role(line, [r.said for r in roles.roles() if r.id != "contact"])
 
 
 def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]:
     """Lines of a record's block (and the lines right around it) holding a value of the kind
-    of `attribute`; people lines must also carry a role label or a civility."""
+    of `attribute` (`holds_value`)."""
     if attribute not in _LINE_VALUES:
         return []
     text = res.index.documents[record.doc_id].text
@@ -325,8 +333,6 @@ def lines_with(attribute: str, query: Query, ev: Evidence, res: Resources, *, li
     return [s for _, s in found[:limit]]
 
 
-
-
 def role_sentences(query: Query, docs: frozenset[str], res: Resources, *, limit: int = 3) -> list[Sentence]:
     """Sentences of the event(s) in scope that name someone with an asked role in running text
     ("Grand témoin de la journée, Bernard X, ancien directeur…", "la table ronde, animée par
@@ -336,11 +342,7 @@ def role_sentences(query: Query, docs: frozenset[str], res: Resources, *, limit:
     for doc_id in sorted(docs):
         text = res.index.documents[doc_id].text
         for a, b in sentence_spans(text, 0, len(text)):
-            sentence = text[a:b]
-            folded = roles.uninclusive(fold(sentence))
-            # The role word and a person's name in one sentence, in either order ("Isabelle X,
-            # rapporteure de la journée, a résumé…").
-            if any(rx.search(folded) for rx in said) and _NAMED.search(sentence):
+            if named_in_role(text[a:b], said):
                 out.append(Sentence(doc_id, a, b))
                 if len(out) >= limit:
                     return out
