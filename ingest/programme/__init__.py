@@ -11,6 +11,7 @@ from assistant.domain.models import Catalogue, Document
 from assistant.language.text import FRENCH_STOPWORDS, fold, tokens
 
 from .build import Builder
+from .dates import find_dates
 from .initiatives import find_initiatives
 from .lines import Line, split_lines
 from .markdown import blank_markdown, is_markdown
@@ -43,6 +44,36 @@ def _event_title(doc: Document, lines: list[Line]) -> tuple[int, int] | None:
     return None
 
 
+_CLOSED = (".", ":", ";", "!", "?", "»", ")", "…", ",")
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _wrapped(lines: list[Line], top: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The event title with the lines its heading wraps onto: a title in capitals goes on in
+    capitals on the very next line ("ACCUEILLIR LES FAMILLES DANS LES LIEUX" / "D'ÉCOUTE"), any
+    title in lower case ("… dans les lieux" / "d'écoute"); a
+    subtitle starts a new sentence in its own case, and a date line is no title's."""
+    if top is None:
+        return None
+    i = next((ln.index for ln in lines if ln.start == top[0] and ln.end == top[1]), None)
+    if i is None:
+        return top
+    end = top[1]
+    for nxt in lines[i + 1 : i + 3]:
+        prev = lines[nxt.index - 1]
+        if nxt.blank or prev.text.rstrip().endswith(_CLOSED) or find_dates(nxt.text) \
+                or end - top[0] + len(nxt.text) > 200:
+            break
+        if not ((_capitals(prev.text) and _capitals(nxt.text)) or nxt.text[:1].islower()):
+            break
+        end = nxt.end
+    return top[0], end
+
+
 def _new_appearances(text: str, prose: list[PersonMention], known: list[tuple[PersonMention, str | None]],
                      session_at) -> list[tuple[PersonMention, None, str | None]]:
     """The prose mentions that say something new: a person not yet found (her first mention),
@@ -70,8 +101,8 @@ def parse_programme(doc: Document) -> Catalogue:
         # Read through its syntax; the offsets, hence every span, are the page's own.
         doc = doc.model_copy(update={"text": blank_markdown(doc.text)})
     lines = split_lines(doc.text)
-    top = _event_title(doc, lines)
-    top_text = doc.text[top[0] : top[1]] if top else doc.title
+    top = _wrapped(lines, _event_title(doc, lines))
+    top_text = " ".join(doc.text[top[0] : top[1]].split()) if top else doc.title
     parsed, walker = walk(doc.text, lines, meta_date=doc.date, top=top_text)
     b = Builder(doc, lines, parsed, top)
     sessions, mentions = b.sessions()

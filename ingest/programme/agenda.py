@@ -92,10 +92,14 @@ def meeting_room(text: str, lines: list[Line], skip: set[int]) -> tuple[int, int
     for ln in lines:
         if ln.blank or ln.index in skip:
             continue
+        last: tuple[str, tuple[int, int]] | None = None
         for m in _PIECE.finditer(ln.text):
             piece = m.group().strip(" .:")
             at = ln.start + m.start() + m.group().index(piece) if piece else 0
             if piece and rooms.led_by_room_word(piece) and not pending(piece) \
                     and (r := rooms.room_line(piece, in_slot=False)) is not None:
-                found.setdefault(fold(piece[r[0]:r[1]]), (at + r[0], at + r[1]))
+                last = fold(piece[r[0]:r[1]]), (at + r[0], at + r[1])
+        if last is not None:
+            # "Lieu : Hôtel de ville, salle Vauban": one place, the room the building's last.
+            found.setdefault(*last)
     return next(iter(found.values())) if len(found) == 1 else None

@@ -56,9 +56,8 @@ def _header_place(lines: list[Line]) -> Pos | None:
     capitalised words, no sentence. A web page may instead give it on a line of its own behind
     a map pin ("📍 Villeneuve – Hôtel du Département")."""
     for n, ln in enumerate(lines[:HEAD_LINES]):
-        pin = _PIN.match(ln.text)
-        if pin and pin.end() < len(ln.text.rstrip()):
-            return ln.start + pin.end(), ln.start + len(ln.text.rstrip())
+        if ln.pictogram == "place":
+            return ln.start, ln.end
         found = [d for d in dates.find_dates(ln.text) if d.year]
         if not found:
             continue
@@ -116,9 +115,6 @@ def _venue_line(text: str) -> bool:
     # A venue may carry an event word ("Centre de conférences", "Palais des congrès").
     return bool(ADDRESS.search(t) or _VENUE.search(t))
 
-
-# The pictograms web pages put before an event's place: a map pin, a round pushpin, a building.
-_PIN = re.compile(r"^\s*[\U0001F4CD\U0001F4CC\U0001F3DB\u2316]\ufe0f?\s*")
 
 
 # Before a dated line's date: "Limoges, Espace Noriac – mardi 18 novembre 2025".
@@ -196,7 +192,8 @@ class Builder:
 
     @property
     def event_title(self) -> str:
-        return self.value(self.top) or self.doc.title
+        # A heading wrapped onto two lines is one title on one line.
+        return " ".join((self.value(self.top) or "").split()) or self.doc.title
 
     # -- sessions ------------------------------------------------------------------------------
     def meeting_above(self, lf: Leaflet, drafts: list[Draft]) -> Draft | None:
@@ -307,6 +304,17 @@ class Builder:
                 titled.add(key)
                 dr.people = list(mentions)
         return drafts
+
+    def _head_hours(self, lf: Leaflet, drafts: list[Draft]) -> None:
+        """A meeting's head gives its hours ("Horaire : de 14h à 16h30") over an agenda whose
+        points give none: the first point opens the meeting, the last one closes it."""
+        tr = next((t for ln in lf.values.get("times", []) if (t := leaflet_days.day_hours(ln.text, ln.start))), None)
+        points = [d for d in drafts if d.block_start >= self.lines[lf.last].end]
+        if tr is None or not points or any(d.time_span is not None for d in points):
+            return
+        points[0].start, points[0].time_span = tr.start, tr.span
+        if tr.end is not None:
+            points[-1].end, points[-1].time_span = tr.end, tr.span
 
     def _numbering_kind(self, index: int) -> str | None:
         """The kind a meeting's numbering line says above its quoted title ("RENCONTRE 6 — FOIX
@@ -468,12 +476,14 @@ class Builder:
                 drafts.append(dr)
         lf_ids = set()
         for lf in self.parsed.leaflets:
+            if lf.head_only:
+                continue
             made = self.leaflet_drafts(lf)
             above = None
             if lf.stamp is not None and len(made) == 1:
                 # An agenda card whose category line ("ATELIER") already opened its session.
                 above = next((d for d in drafts if d.title == made[0].title), None)
-            elif lf.heading is None and len(made) == 1:
+            elif (lf.heading is None or lf.heading_above) and len(made) == 1:
                 above = self.meeting_above(lf, drafts)
             if above is not None:
                 _fill(above, made[0])  # "Labo n°1 · date" / "Thème : …" over Horaires / Lieu / Format
@@ -488,6 +498,9 @@ class Builder:
                 lf_ids.add(id(dr))
                 drafts.append(dr)
         drafts.sort(key=lambda d: d.block_start)
+        for lf in self.parsed.leaflets:
+            if lf.head_only:
+                self._head_hours(lf, drafts)
         first = drafts[0].block_start if drafts else len(self.text)
         # The points under a meeting's "Ordre du jour" are its séances. The prose above a programme
         # gives no kind: its kind words are about something else ("a renoncé à une formation", "la
@@ -692,7 +705,8 @@ class Builder:
                 slot_path = day_path + [slot.line.text.rstrip(" :")]
                 found[(slot.line.line_start, slot_end)] = slot_path
                 for d in slot.drafts:
-                    found[(d.block_start, d.block_end)] = slot_path + [_label(by_draft[id(d)])]
+                    if id(d) in by_draft:  # a slot's draft a leaflet's took the place of has none
+                        found[(d.block_start, d.block_end)] = slot_path + [_label(by_draft[id(d)])]
                 day_end = max(day_end, slot_end)
             if len(day_path) > 1:
                 found[(day_line.line_start, day_end)] = day_path
@@ -778,7 +792,7 @@ def _meta_year(doc: Document) -> int | None:
 
 
 def _clean_title(t: str) -> str:
-    return t.strip().rstrip(":").strip()
+    return " ".join(t.split()).rstrip(":").strip()
 
 
 def _dedupe(sp: list[SessionPerson]) -> list[SessionPerson]:

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from assistant.language.text import fold
 
+from .agenda import under_agenda_heading
 from .dates import day_header, find_dates
+from .kinds import kind_of
 from .labels import label_match
 from .lines import Line
 from .people import role_line
@@ -45,6 +47,9 @@ CORE = {"public", "duration", "dates", "place", "times", "format"}
 _LABEL_RE = re.compile(r"^(?:[►▶■●◆•*#>▸▪–-]\s*)?(?P<label>[a-z' ]+?)(?:\s*\([^)]*\))?\s*(?:(?:[:?]|\.{3,})\s*(?P<value>.*))?$")
 
 
+# The labels whose value is written as paragraphs: a sheet's context, aims, content or methods
+# may run on one long line each ("Jour 1 – Le cadre : … ; … ; …").
+_PROSE = {"context", "aims", "content", "methods", "public"}
 # The roles a leaflet block lists its people under: speakers and trainers, moderators.
 _ROLE_VALUES = {"intervenant": "people", "formateur": "people", "animateur": "moderators"}
 # A meeting's own heading over its label block: "RENCONTRE 2 – SE LOGER À 20 ANS", "Module 3 :
@@ -68,6 +73,12 @@ class Leaflet:
     stamp: Line | None = None
     # The card's category line between its stamp and its title ("WEBINAIRE", "BALADE"): its kind.
     category: Line | None = None
+    # The heading is only the line above the labels (a catalogue's sheets): a labelled meeting
+    # the walk opened there ("Labo n°1 · date" / "Thème : …") keeps its own reading.
+    heading_above: bool = False
+    # A meeting's head over its agenda ("Date / Horaire / Lieu" over "Ordre du jour"): its lines
+    # are no session's, the agenda's points are the séances.
+    head_only: bool = False
 
 
 def numbered_title(line: Line) -> Line | None:
@@ -96,6 +107,12 @@ def _next_day(block: Leaflet, current: str | None, ln: Line) -> bool:
     next day of the same formation, not the next meeting's heading."""
     days = block.values.get("dates", []) if current == "dates" else []
     return bool(days and find_dates(ln.text) and any(numbered_title(v) is not None for v in days))
+
+
+def _content_day(current: str | None, ln: Line) -> bool:
+    """"Jour 2 – Les outils : …" in a sheet's content: what its second day covers, not the next
+    meeting's heading."""
+    return current == "content" and fold(ln.text).lstrip(" -–•*").startswith("jour")
 
 
 def _previous(lines: list[Line], i: int) -> int | None:
@@ -141,7 +158,36 @@ def _heading_before(lines: list[Line], i: int) -> Line | None:
     return own
 
 
+# The fields a sheet gives on a line or a list, never over a blank line (but a person's function
+# spaced out under their name: "DUPRÉ Marc" / blank / "directeur de …").
+_NO_GAP = {"place", "times", "format", "duration", "people", "moderators"}
+# What only a training sheet says: who it is for, how long it lasts, what it covers, its price.
+_SHEET_ONLY = {"public", "duration", "content", "aims", "price", "prerequisites", "methods"}
+
+
+def _meeting_head(block: Leaflet, lines: list[Line]) -> bool:
+    """"Date : … / Horaire : … / Lieu : …" over an "Ordre du jour": the head of a meeting whose
+    points are its séances, not a sheet announcing one formation."""
+    if _SHEET_ONLY & set(block.values):
+        return False
+    return any(under_agenda_heading(ln.text) for ln in lines[block.last + 1 : block.last + 40] if not ln.blank)
+
+
+def _captioned(rest: str) -> bool:
+    """What follows a time is a slot's title ("| Atelier …", "– Café des aidants", "Conférence"),
+    not a note on the hours set off by a comma or brackets (", chaque matin", "(accueil dès 9h)")."""
+    rest = rest.strip()
+    return bool(rest.strip(" |–—-:")) and rest[0] not in ",;(["
+
+
+def _pictogram_label(line: Line) -> tuple[str, Line] | None:
+    """The field a card's line gives behind its pictogram ("📅 Mardi 29 septembre": its dates)."""
+    return (line.pictogram, line) if line.pictogram is not None else None
+
+
 def _label(line: Line) -> tuple[str, Line | None] | None:
+    if (pict := _pictogram_label(line)) is not None:
+        return pict
     f = fold(line.text).replace("·", " ")
     if len(f) != len(line.text):
         return None
@@ -192,12 +238,28 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 # a meeting's agenda, which the timetable's walk reads, not a formation sheet.
                 timetable = True
                 break
+            if lab and lab[0] == "times" and lab[1] is not None and _pictogram_label(ln) is not None \
+                    and (slot := slot_line(lab[1].text)) is not None and _captioned(lab[1].text[slot[0].span[1]:]):
+                # "⏰ 10h00 – 12h00 | Atelier …": a timetable's slot with its title, under a day.
+                timetable = True
+                break
+            if lab and gap_before and lab[0] == "dates" and block.values.get("dates") and _pictogram_label(ln):
+                break  # "📅 Jeudi 12 mars" after a card's fields and a blank line: the next card
+            if lab is None and gap_before and j + 1 < len(lines) and _pictogram_label(lines[j + 1]) is not None:
+                break  # a title right above pictograms ("Atelier …" / "📅 Mercredi 4 mars"): the next card
+            if lab is None and j == i + 1 and _pictogram_label(lines[i]) is not None and block.heading is None:
+                # "📅 Mardi 10 mars · 🕑 14h – 16h" / "Café-débat : …" / "📍 …": a card that opens on
+                # its date has its title right under it.
+                block.heading, current = ln, None
+                block.last = j
+                j += 1
+                continue
             if lab:
                 current, skipping = lab[0], False
                 block.values.setdefault(current, [])
                 if lab[1] is not None:
                     block.values[current].append(lab[1])
-            elif (_opens_block(lines, j) and not _next_day(block, current, ln)) or (gap_before and (label_match(ln.text) is not None
+            elif (_opens_block(lines, j) and not _next_day(block, current, ln) and not _content_day(current, ln)) or (gap_before and (label_match(ln.text) is not None
                                                              or day_header(ln.text) is not None)):
                 # The next meeting's heading, or the next card's date stamp ("MER 8 AVR" after a
                 # blank line on an agenda page): its own block follows.
@@ -214,15 +276,25 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                     if value.strip():
                         a = ln.start + role[1] + len(value) - len(value.lstrip())
                         block.values[current].append(Line(ln.index, a, ln.end, value.strip(), ln.indent, False, a))
+            elif skipping and gap_before:
+                break  # past a blank line, the names of a role this module does not read are over
             elif skipping:
                 pass  # the names under a role this module does not read
-            elif current is not None and (not block.values[current] or len(ln.text) <= 160):
+            elif gap_before and current in _NO_GAP and block.values.get(current) \
+                    and not (current in ("people", "moderators") and ln.text[:1].islower()):
+                break  # "Lieu : salle X" / blank / "PRÉSENTS": the field said, the page goes on
+            elif current is not None and (not block.values[current] or len(ln.text) <= 160 or current in _PROSE):
                 block.values[current].append(ln)
             else:
                 break
             block.last = j
             j += 1
+        if not timetable:
+            # The field ended on a blank line: a timetable right under it makes the block its head.
+            after = [ln for ln in lines[block.last + 1 : block.last + 8] if not ln.blank][:3]
+            timetable = any(ln.pictogram is None and (slot_line(ln.text) is not None or _timed_row(ln.text)) for ln in after)
         if len(CORE & set(block.values)) >= 2 and not timetable:
+            block.head_only = _meeting_head(block, lines)
             # An agenda card ("MER 8 AVR" / "ATELIER" / its title / its labels): the line right
             # above the labels is its title; else a meeting's heading, if any.
             block.stamp = date_stamp_above(lines, i - 1) if i > 0 and not lines[i - 1].blank else None
@@ -230,7 +302,7 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 block.heading = lines[i - 1]
                 if block.stamp.index == i - 3:
                     block.category = lines[i - 2]
-            else:
+            elif block.heading is None:
                 block.heading = _heading_before(lines, i)
                 if block.heading is not None and block.heading.index != i - 1:
                     block.stamp = date_stamp_above(lines, block.heading.index)
@@ -238,4 +310,34 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
             i = block.last + 1
         else:
             i += 1
+    cards = [b for b in out if lines[b.first].pictogram is not None]
+    if len(cards) == 1:
+        # One run of pictograms ("📅 Jeudi 2 avril, à partir de 14 h" / "📍 Hôtel du Département"):
+        # the page's own date and place over its programme, not a card of an agenda.
+        out.remove(cards[0])
+    untitled = [b for b in out if b.heading is None and b.stamp is None and not b.head_only]
+    if len(untitled) >= 2:
+        # A catalogue of sheets: each sheet's labels stand under its own title line ("Réf. FR-3" /
+        # "Accueillir les familles : …" / "Public : …"), not under the catalogue's name. A lone
+        # sheet's labels may follow anything (a tagline, a paragraph); its title is the page's.
+        for b in untitled:
+            b.heading = title = _title_above(lines, b.first)
+            b.heading_above = title is not None
+            above = title.index - 1 if title is not None else -1
+            if above >= 0 and not lines[above].blank and len(lines[above].text.split()) <= 3 \
+                    and kind_of(lines[above].text) is not None:
+                b.category = lines[above]  # "ATELIER" / its title / its fields: the card's kind
     return out
+
+
+def _title_above(lines: list[Line], i: int) -> Line | None:
+    """The line right above a sheet's first label when it reads as a title: not a label, not a
+    sentence, a few words."""
+    j = _previous(lines, i)
+    if j is None:
+        return None
+    ln = lines[j]
+    text = ln.text.strip()
+    if _label(ln) is not None or text.endswith((".", ":", ";", ",")) or len(text) > 160 or len(text.split()) < 2:
+        return None
+    return ln

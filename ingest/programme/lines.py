@@ -15,6 +15,20 @@ from assistant.domain.models import Span
 _BULLET = re.compile(r"^([•◦▪▫‣∙·●○■□–—\-*▸►▶])\s+")
 
 
+# The pictograms a web agenda puts before a field instead of a label word: a calendar, a clock, a
+# map pin, people, a banknote, a microphone ("📅 Mardi 29 septembre" / "🕘 9h30 – 11h30" /
+# "📍 Médiathèque, salle 2 – Vernelles"). A line keeps its pictogram's field apart, like a bullet.
+PICTOGRAMS = {
+    "dates": "\U0001F4C5\U0001F4C6\U0001F5D3",
+    "times": "\U0001F550-\U0001F567\u23F0\u231A\u23F1\u23F2",
+    "place": "\U0001F4CD\U0001F4CC\U0001F3DB\u2316",
+    "public": "\U0001F465\U0001F464",
+    "price": "\U0001F4B6\U0001F4B0\U0001F39F",
+    "people": "\U0001F3A4\U0001F5E3",
+}  # fmt: skip
+_PICTOGRAM = {kind: re.compile(f"^[{chars}]\ufe0f?\\s*(?=\\S)") for kind, chars in PICTOGRAMS.items()}
+
+
 @dataclass(frozen=True)
 class Line:
     index: int
@@ -24,6 +38,7 @@ class Line:
     indent: int  # leading spaces before the content or the bullet glyph
     bullet: bool
     line_start: int  # offset of the bullet glyph or content: where the visible line begins
+    pictogram: str | None = None  # the field a leading pictogram names ("dates", "place"…), if any
 
     @property
     def blank(self) -> bool:
@@ -40,7 +55,12 @@ def split_lines(text: str) -> list[Line]:
         body = raw[lead:].rstrip()
         bullet = False
         line_start = start
-        m = _BULLET.match(body)
+        pictogram = None
+        for kind, rx in _PICTOGRAM.items():
+            if (p := rx.match(body)) is not None:
+                pictogram, start, body = kind, start + p.end(), body[p.end():]
+                break
+        m = _BULLET.match(body) if pictogram is None else None
         # A lone dash followed by text is a bullet; "14h - 15h" never starts a line with one.
         if m and len(body) > m.end():
             bullet = True
@@ -55,6 +75,7 @@ def split_lines(text: str) -> list[Line]:
                 indent=len(raw[:lead].expandtabs(4)),
                 bullet=bullet,
                 line_start=line_start if stripped else pos,
+                pictogram=pictogram,
             )
         )
         pos += len(raw) + 1

@@ -322,6 +322,12 @@ class Walker:
         for i, ln in enumerate(self.lines):
             if ln.blank or i in self.consumed:
                 continue
+            if agenda.under_agenda_heading(ln.text) and self.point_no is None:
+                # "ORDRE DU JOUR" over "1. …", "2. …": each point is one of the meeting's séances,
+                # hours or none.
+                self.close()
+                self.point_no = 0
+                continue
             kind = self.classify(ln)
             if self.practical and (kind in ("label", "room", "para") or (kind == "short" and not self.contact_role)):
                 self.on_practical(i, ln)
@@ -1003,7 +1009,7 @@ class Walker:
             return
         if (self.slot is not None and cur is None and not self.slot.drafts and self.last_kind in ("day", "slot")
                 and self.slot.line.index == ln.index - 1 and not _sentence(ln.text) and not ADDRESS.search(ln.text)
-                and ln.text[:1].isalnum()):
+                and ln.text[:1].isalnum() and ln.pictogram is None):
             # The line right under a meeting's date and hour ("Mardi 13 octobre — 18h30") is its
             # title, whatever follows: its speakers in prose, a note, a place. Not where it is
             # held ("📍 Vernelles – Maison des associations, 4 rue du Port"). The lines right
