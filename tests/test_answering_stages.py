@@ -950,3 +950,14 @@ def test_what_the_records_and_lines_found_leave_out_comes_from_the_source_senten
                 sentences=[Sentence("rencontres-lyon", at, at + len(line))])
     said = [PROGRAMME[x.start:x.end] for x in with_the_rest(q, plan, retrieve(q, resources()), resources()).sentences]
     assert said[0] == line and any("participation des habitants se construit" in x for x in said)
+
+
+def test_a_full_name_makes_its_first_name_nobody_else_s_surname() -> None:
+    terms = terms_of(index_of({
+        "forum-vernelles": "Forum des solidarités de Vernelles\n\n14h – Table ronde « Vivre ensemble »\n"
+                           "Intervenant : Martin Lefort, directeur du centre social\n",
+        "journee-brescourt": "Journée de Brescourt\n\n10h – Atelier « Habiter »\n"
+                             "Intervenant : Paul Martin, médiateur\n"}))
+    people = {r.name: r.id for r in terms._records.values() if hasattr(r, "affiliation")}
+    assert terms.named_records("qui est martin lefort") == [people["Martin Lefort"]]
+    assert terms.named_records("qui est m. martin") == [people["Paul Martin"]]

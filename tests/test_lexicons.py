@@ -102,6 +102,17 @@ def test_session_kinds(text: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "named"),
+    [("Quels sont les horaires d'ouverture de la médiathèque ?", set()),
+     ("What are the opening hours of the pool?", set()),
+     ("Quand a lieu l'ouverture du forum ?", {"ouverture"}), ("Who speaks at the opening?", {"ouverture"})],
+)
+def test_a_place_s_opening_hours_name_no_opening_session(question: str, named: set[str]) -> None:
+    assert kinds.kinds_named(question) == named
+
+
+
+@pytest.mark.parametrize(
     ("text", "mode"),
     [("en visioconférence", "online"), ("Webinaire (lien envoyé)", "online"), ("en ligne", "online"),
      ("sur place et en ligne", "hybrid"), ("en présentiel", "in_person"), ("Salle Descartes", None)],

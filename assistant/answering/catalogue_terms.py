@@ -205,7 +205,9 @@ class CatalogueTerms:
                 if isinstance(record, Session) and len(name.key.split()) < 3:
                     continue  # a two-word "title" ("Table ronde") is a kind, not a name
                 found.append(name)
-        found += [n for n in self._surnames(q) if n not in found]
+        # "Martin Lefort": a full name found makes its words no one else's surname ("Paul Martin").
+        found += [n for n in self._surnames(q) if n not in found
+                  and not any(f" {n.key.split()[-1]} " in f" {f.key} " for f in found)]
         if docs:
             found = [n for n in found if (r := self._records.get(n.record_id)) is not None and r.doc_id in docs]
         return list(dict.fromkeys(n.record_id for n in found))
