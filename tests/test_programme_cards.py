@@ -183,3 +183,26 @@ def test_a_venue_and_its_room_on_one_place_line_are_one_meeting_room() -> None:
     assert at is not None and text[at[0]:at[1]] == "salle des Forges"
     two = "Le matin, salle Vauban\nL'après-midi, salle Jaune\n"
     assert meeting_room(two, split_lines(two), set()) is None  # two places on two lines: no one room
+
+
+def test_sessions_held_side_by_side_with_no_kind_word_are_parallel_workshops() -> None:
+    text = (
+        "Forum des solidarités de Vernelles\n\nJEUDI 19 NOVEMBRE 2026\n\n"
+        "9h – Accueil café\n"
+        "9h30 – 11h : Moins de 25 ans, ne pas laisser la rue s'installer – Salle Canigó\n"
+        "9h30 – 11h : Avec mon chien, nulle part où aller ? – Salle Têt\n"
+        "11h15 – 12h30 : Zéro remise à la rue – Amphithéâtre\n"
+    )
+    assert [(s.start, s.kind) for s in parse_text(text).sessions] == [
+        ("09:00", "pause"), ("09:30", "atelier"), ("09:30", "atelier"), ("11:15", "autre")]
+
+
+def test_a_venue_over_its_street_address_under_the_date_is_the_event_s_place() -> None:
+    text = (
+        "Colloque régional « Avoir chaud chez soi » – 8 octobre 2026\n\nCOLLOQUE RÉGIONAL\n\n"
+        "JEUDI 8 OCTOBRE 2026 · 8h30 – 17h\nCampus des Tanneurs, bâtiment B\n3 rue du Port – Vernelles (99)\n\n"
+        "PROGRAMME\n\n8h30 – Accueil\n9h – Ouverture\n"
+    )
+    cat = parse_text(text)
+    assert cat.events[0].place == "Campus des Tanneurs, bâtiment B\n3 rue du Port – Vernelles (99)"
+    assert [s.title for s in cat.sessions] == ["Accueil", "Ouverture"]  # the address is no session

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import replace
 
 from assistant.domain.models import (
@@ -76,7 +77,28 @@ def _header_place(lines: list[Line]) -> Pos | None:
         if below is not None and _venue_line(below.text[skip:]):
             a, b2 = strip_span(below.text, skip, len(below.text))
             return below.start + a, below.start + b2
+        # Or a venue's name over its street address: "Campus des Tanneurs, bâtiment B" / "3 rue
+        # du Port – Vernelles (99)": the two lines are the place.
+        street = lines[below.index + 1] if below is not None and below.index + 1 < len(lines) else None
+        if below is not None and street is not None and not street.blank and ADDRESS.search(street.text) \
+                and len(street.text.split()) <= 16 and not street.text.rstrip().endswith(".") \
+                and not dates.find_dates(street.text) and times.find_range(street.text) is None \
+                and _named_venue(below.text[skip:]):
+            return below.start + skip, street.end
     return None
+
+
+def _an_address(title: str) -> bool:
+    """A title that is a street address and nothing else: it opens on the street's number."""
+    m = ADDRESS.match(title.strip())
+    return m is not None and m.start() == 0 and title.strip()[:1].isdigit()
+
+
+def _named_venue(text: str) -> bool:
+    """A venue's name on its own line: short, capitalised, no sentence, no date or time."""
+    t = text.strip()
+    return bool(t) and t[0].isupper() and len(t.split()) <= 10 and not t.endswith((".", ":", "?", "!")) \
+        and not dates.find_dates(t) and times.find_range(t) is None
 
 
 _ONE_PLACE = 200  # one place written over a line or two; further apart, a cycle's several places
@@ -520,6 +542,9 @@ class Builder:
         out: list[Session] = []
         mentions: list[tuple[people.PersonMention, str, str | None]] = []
         physical = self.at_a_venue(drafts)
+        # A street address is no session's title ("3 rue du Port – Vernelles" under a head's date
+        # and hours): the event's place, read as such above.
+        drafts = [d for d in drafts if not _an_address(self.text[d.title[0]:d.title[1]])]
         for n, d in enumerate(drafts, 1):
             sid = f"{self.doc.doc_id}#s{n}"
             if d.date is None and fb is not None and not d.date_tbc:
@@ -570,7 +595,7 @@ class Builder:
                 )  # fmt: skip
             )
         self._drafts = drafts
-        return out, mentions
+        return _parallel_workshops(out), mentions
 
     # -- people --------------------------------------------------------------------------------
     def person_id(self, m: people.PersonMention) -> str:
@@ -789,6 +814,14 @@ def _find_folded(text: str, needle: str | None) -> Pos | None:
 
 def _meta_year(doc: Document) -> int | None:
     return int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
+
+
+def _parallel_workshops(sessions: list[Session]) -> list[Session]:
+    """Sessions held side by side (same day, same hours, two or more) that no word gives a kind:
+    the programme's parallel workshops, among which an attendee chooses."""
+    slots = Counter((s.date, s.start, s.end) for s in sessions if s.start and s.kind == OTHER_KIND)
+    return [s.model_copy(update={"kind": "atelier"}) if s.start and s.kind == OTHER_KIND
+            and slots[(s.date, s.start, s.end)] >= 2 else s for s in sessions]
 
 
 def _clean_title(t: str) -> str:
