@@ -274,6 +274,14 @@ def test_greeting_gets_help_not_a_refusal() -> None:
     assert a.answered and a.intent == "help" and a.citations
 
 
+def test_a_task_asked_of_the_assistant_is_out_of_scope_but_a_contact_is_not() -> None:
+    for question in ("Aide-moi à rédiger une lettre de motivation pour un poste d'animatrice",
+                     "Can you help me write a cover letter for a job in a social centre?"):
+        a = ask(question)
+        assert not a.answered and a.intent == "out_of_scope" and a.citations == []
+    assert "task" not in asking.attributes_asked("je peux écrire à qui pour avoir des infos sur les rencontres ?")
+
+
 @pytest.mark.parametrize(
     ("question", "says"),
     [("Quel est le menu du déjeuner ?", "menu"), ("Combien coûte le parking ?", "tarif"),

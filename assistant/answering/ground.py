@@ -81,6 +81,9 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float,
             dense_support: float | None) -> Plan:
     if "help" in query.asks and not query.topic and not query.named:
         return Plan(intent="help")
+    if "task" in query.asks:
+        # "Aide-moi à rédiger une lettre de motivation": a task, not a question the programmes answer.
+        return Plan.refuse("out_of_scope")
     if "recommendation" in query.asks and not query.subject:
         return _recommend(ev, dense_support)
     if query.values:

@@ -21,7 +21,7 @@ Lang = Literal["fr", "en"]
 Attribute = Literal[
     "room", "place", "date", "year", "time", "start", "end", "mode", "people", "organiser", "contact", "description", "session",
     "list", "count",
-    "initiatives", "recommendation", "event", "help", "value",
+    "initiatives", "recommendation", "event", "help", "value", "task",
 ]
 PartOfDay = Literal["morning", "afternoon", "evening"]
 Mode = Literal["online", "hybrid", "in_person"]
