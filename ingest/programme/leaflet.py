@@ -1,7 +1,11 @@
 """Formation leaflets: "Intervenant / Public / Durée / Dates / Lieu" blocks.
 
 A leaflet announces one formation held on one or several dates; each date becomes a session.
-Labels stand alone on a line (the value follows) or lead it ("Lieu : IFET, Paris").
+Labels stand alone on a line (the value follows) or lead it ("Lieu : IFET, Paris"), or are
+pictograms ("📅 Mardi 29 septembre", "📍 Médiathèque – Vernelles": a web agenda's cards, read the
+same way, each card a block). A catalogue's sheets each take their own title line; a block of
+"Date / Horaire / Lieu" over an "Ordre du jour" is a meeting's head (`head_only`), whose points
+the walk reads as séances.
 """
 
 from __future__ import annotations
