@@ -206,3 +206,12 @@ def test_a_venue_over_its_street_address_under_the_date_is_the_event_s_place() -
     cat = parse_text(text)
     assert cat.events[0].place == "Campus des Tanneurs, bâtiment B\n3 rue du Port – Vernelles (99)"
     assert [s.title for s in cat.sessions] == ["Accueil", "Ouverture"]  # the address is no session
+
+
+def test_minutes_report_each_point_under_its_heading_and_that_account_is_the_point_s_block() -> None:
+    cat = parse_text(_REPORT, title="Comité de pilotage du contrat local de santé de Vernelles")
+    opening, review, _ = cat.sessions
+    assert opening.citation.quote.startswith("1. OUVERTURE ET VALIDATION DU COMPTE RENDU PRÉCÉDENT")
+    assert review.citation.quote.startswith("2. BILAN 2025 DES ACTIONS") and "a présenté le bilan" in review.citation.quote
+    marc = next(p for p in cat.people if p.name.endswith("Marc"))
+    assert review.id in marc.sessions

@@ -55,6 +55,45 @@ def point(text: str) -> Point | None:
     return Point(int(m["n"]), int(m["sub"]) if m["sub"] else None, (m.end(), title_end), hours)
 
 
+def point_sections(lines: list[Line], points: list[tuple[int, Line]]) -> dict[int, tuple[int, int]]:
+    """Where minutes report each point of their agenda: a later heading repeating the point's
+    number and title ("1. Ouverture et validation…" in the agenda, "1. OUVERTURE ET VALIDATION…"
+    over its account), to the next point's heading or the next heading in capitals. `points` are
+    (number, agenda line); the result maps a point's number to its section's (start, end)."""
+    titles = {n: _key(ln.text) for n, ln in points}
+    after = max((ln.index for _, ln in points), default=-1)
+    heads: list[tuple[int, Line]] = []
+    for ln in lines[after + 1:]:
+        p = point(ln.text) if not ln.blank else None
+        if p is not None and p.sub is None and p.number in titles and titles[p.number] \
+                and _key(ln.text) == titles[p.number] and all(n != p.number for n, _ in heads):
+            heads.append((p.number, ln))
+    out: dict[int, tuple[int, int]] = {}
+    for k, (n, ln) in enumerate(heads):
+        stop = heads[k + 1][1].index if k + 1 < len(heads) else len(lines)
+        end = ln.end
+        for nxt in lines[ln.index + 1:stop]:
+            if not nxt.blank and _caps_heading(nxt.text):
+                break  # "PROCHAINES RÉUNIONS": the account of the points is over
+            if not nxt.blank:
+                end = nxt.end
+        out[n] = (ln.line_start, end)
+    return out
+
+
+def _key(text: str) -> str:
+    """A point's title to compare across its two writings: folded, without number or hours."""
+    p = point(text)
+    if p is None:
+        return ""
+    return " ".join(re.findall(r"\w+", fold(text[p.title[0]:p.title[1]])))
+
+
+def _caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and point(text) is None
+
+
 def is_break(text: str) -> bool:
     """A break written alone between two points, without its hours: "Pause (10 min)"."""
     return bool(_BREAK.match(fold(text).strip().replace("’", "'")))

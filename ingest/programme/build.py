@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -327,6 +328,27 @@ class Builder:
                 dr.people = list(mentions)
         return drafts
 
+    def _point_sections(self, drafts: list[Draft]) -> None:
+        """Minutes report each point of their agenda under a heading repeating it: that account
+        is the point's block (who presented it, what was decided), not its agenda line."""
+        starts = [ln.start for ln in self.lines]
+        points: list[tuple[int, Line, Draft]] = []
+        for d in drafts:
+            ln = self.lines[max(0, bisect.bisect_right(starts, d.title[0]) - 1)]
+            p = agenda.point(ln.text)
+            if p is not None and p.sub is None and ln.start <= d.title[0] < ln.end:
+                points.append((p.number, ln, d))
+        if len(points) < 2:
+            return
+        sections = agenda.point_sections(self.lines, [(n, ln) for n, ln, _ in points])
+        if not sections:
+            return
+        for n, ln, d in points:
+            if n in sections and sections[n][0] > ln.end:
+                d.block_start, d.block_end = sections[n]
+            else:  # a point the minutes do not report on: its agenda line, not the account below
+                d.block_start, d.block_end = ln.line_start, ln.end
+
     def _head_hours(self, lf: Leaflet, drafts: list[Draft]) -> None:
         """A meeting's head gives its hours ("Horaire : de 14h à 16h30") over an agenda whose
         points give none: the first point opens the meeting, the last one closes it."""
@@ -523,6 +545,7 @@ class Builder:
         for lf in self.parsed.leaflets:
             if lf.head_only:
                 self._head_hours(lf, drafts)
+        self._point_sections(drafts)
         first = drafts[0].block_start if drafts else len(self.text)
         # The points under a meeting's "Ordre du jour" are its séances. The prose above a programme
         # gives no kind: its kind words are about something else ("a renoncé à une formation", "la
