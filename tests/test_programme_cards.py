@@ -5,7 +5,7 @@ parser, with every field's span checked against the text."""
 from __future__ import annotations
 
 from ingest.programme.leaflet import find_leaflets
-from ingest.programme.lines import split_lines
+from ingest.programme.lines import in_capitals, split_lines
 from tests.programme_text import parse_text
 
 
@@ -215,3 +215,8 @@ def test_minutes_report_each_point_under_its_heading_and_that_account_is_the_poi
     assert review.citation.quote.startswith("2. BILAN 2025 DES ACTIONS") and "a présenté le bilan" in review.citation.quote
     marc = next(p for p in cat.people if p.name.endswith("Marc"))
     assert review.id in marc.sessions
+
+
+def test_a_line_in_capitals_counts_its_letters_only() -> None:
+    assert in_capitals("PROCHAINES RÉUNIONS") and in_capitals("SALLE 2") and in_capitals("A2", least=1)
+    assert not in_capitals("Salle Vauban") and not in_capitals("2026") and not in_capitals("DU", least=3)

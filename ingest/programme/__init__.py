@@ -13,7 +13,7 @@ from assistant.language.text import FRENCH_STOPWORDS, fold, tokens
 from .build import Builder
 from .dates import find_dates
 from .initiatives import find_initiatives
-from .lines import Line, split_lines
+from .lines import Line, in_capitals, split_lines
 from .markdown import blank_markdown, is_markdown
 from .members import member_lines
 from .people import PersonMention
@@ -47,11 +47,6 @@ def _event_title(doc: Document, lines: list[Line]) -> tuple[int, int] | None:
 _CLOSED = (".", ":", ";", "!", "?", "»", ")", "…", ",")
 
 
-def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
-
-
 def _wrapped(lines: list[Line], top: tuple[int, int] | None) -> tuple[int, int] | None:
     """The event title with the lines its heading wraps onto: a title in capitals goes on in
     capitals on the very next line ("ACCUEILLIR LES FAMILLES DANS LES LIEUX" / "D'ÉCOUTE"), any
@@ -68,7 +63,7 @@ def _wrapped(lines: list[Line], top: tuple[int, int] | None) -> tuple[int, int] 
         if nxt.blank or prev.text.rstrip().endswith(_CLOSED) or find_dates(nxt.text) \
                 or end - top[0] + len(nxt.text) > 200:
             break
-        if not ((_capitals(prev.text) and _capitals(nxt.text)) or nxt.text[:1].islower()):
+        if not ((in_capitals(prev.text, least=3) and in_capitals(nxt.text, least=3)) or nxt.text[:1].islower()):
             break
         end = nxt.end
     return top[0], end

@@ -15,7 +15,7 @@ from assistant.language.pending import pending
 from assistant.language.text import fold
 
 from . import rooms, times
-from .lines import Line
+from .lines import Line, in_capitals
 
 # A point's number: "1.", "2)", "3 –", "Point 4 :", "2.1", "2.1." (not "12 mars", nor a time).
 _NUMBER = re.compile(r"^(?P<word>point\s+(?:n\s*°\s*)?)?(?P<n>\d{1,2})(?:\.(?P<sub>\d{1,2}))?"
@@ -60,13 +60,13 @@ def point_sections(lines: list[Line], points: list[tuple[int, Line]]) -> dict[in
     number and title ("1. Ouverture et validation…" in the agenda, "1. OUVERTURE ET VALIDATION…"
     over its account), to the next point's heading or the next heading in capitals. `points` are
     (number, agenda line); the result maps a point's number to its section's (start, end)."""
-    titles = {n: _key(ln.text) for n, ln in points}
+    titles = {n: _key(ln.text, p) for n, ln in points if (p := point(ln.text)) is not None}
     after = max((ln.index for _, ln in points), default=-1)
     heads: list[tuple[int, Line]] = []
     for ln in lines[after + 1:]:
         p = point(ln.text) if not ln.blank else None
         if p is not None and p.sub is None and p.number in titles and titles[p.number] \
-                and _key(ln.text) == titles[p.number] and all(n != p.number for n, _ in heads):
+                and _key(ln.text, p) == titles[p.number] and all(n != p.number for n, _ in heads):
             heads.append((p.number, ln))
     out: dict[int, tuple[int, int]] = {}
     for k, (n, ln) in enumerate(heads):
@@ -81,17 +81,13 @@ def point_sections(lines: list[Line], points: list[tuple[int, Line]]) -> dict[in
     return out
 
 
-def _key(text: str) -> str:
+def _key(text: str, p: Point) -> str:
     """A point's title to compare across its two writings: folded, without number or hours."""
-    p = point(text)
-    if p is None:
-        return ""
     return " ".join(re.findall(r"\w+", fold(text[p.title[0]:p.title[1]])))
 
 
 def _caps_heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters) and point(text) is None
+    return in_capitals(text, least=4) and point(text) is None
 
 
 def is_break(text: str) -> bool:

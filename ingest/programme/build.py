@@ -81,10 +81,8 @@ def _header_place(lines: list[Line]) -> Pos | None:
         # Or a venue's name over its street address: "Campus des Tanneurs, bâtiment B" / "3 rue
         # du Port – Vernelles (99)": the two lines are the place.
         street = lines[below.index + 1] if below is not None and below.index + 1 < len(lines) else None
-        if below is not None and street is not None and not street.blank and ADDRESS.search(street.text) \
-                and len(street.text.split()) <= 16 and not street.text.rstrip().endswith(".") \
-                and not dates.find_dates(street.text) and times.find_range(street.text) is None \
-                and _named_venue(below.text[skip:]):
+        if below is not None and street is not None and ADDRESS.search(street.text) \
+                and _bare(street.text, words=16) and _named_venue(below.text[skip:]):
             return below.start + skip, street.end
     return None
 
@@ -95,11 +93,16 @@ def _an_address(title: str) -> bool:
     return m is not None and m.start() == 0 and title.strip()[:1].isdigit()
 
 
+def _bare(text: str, *, words: int) -> bool:
+    """A short line that is no sentence and holds no date or time: a name or an address."""
+    t = text.strip()
+    return bool(t) and len(t.split()) <= words and not t.endswith((".", ":", "?", "!")) \
+        and not dates.find_dates(t) and times.find_range(t) is None
+
+
 def _named_venue(text: str) -> bool:
     """A venue's name on its own line: short, capitalised, no sentence, no date or time."""
-    t = text.strip()
-    return bool(t) and t[0].isupper() and len(t.split()) <= 10 and not t.endswith((".", ":", "?", "!")) \
-        and not dates.find_dates(t) and times.find_range(t) is None
+    return text.strip()[:1].isupper() and _bare(text, words=10)
 
 
 _ONE_PLACE = 200  # one place written over a line or two; further apart, a cycle's several places
@@ -131,9 +134,7 @@ def _venue_line(text: str) -> bool:
     """A line that only says where: short, capitalised, not a sentence, no date or time, naming a
     venue or an address ("Villeneuve, Hôtel de Ville – 11 boulevard Victor-Hugo")."""
     t = text.strip()
-    if not t or not t[0].isupper() or len(t.split()) > 16 or t.endswith((".", ":", "?", "!")):
-        return False
-    if dates.find_dates(t) or times.find_range(t) is not None:
+    if not t[:1].isupper() or not _bare(t, words=16):
         return False
     # A venue may carry an event word ("Centre de conférences", "Palais des congrès").
     return bool(ADDRESS.search(t) or _VENUE.search(t))

@@ -184,14 +184,9 @@ def _captioned(rest: str) -> bool:
     return bool(rest.strip(" |–—-:")) and rest[0] not in ",;(["
 
 
-def _pictogram_label(line: Line) -> tuple[str, Line] | None:
-    """The field a card's line gives behind its pictogram ("📅 Mardi 29 septembre": its dates)."""
-    return (line.pictogram, line) if line.pictogram is not None else None
-
-
 def _label(line: Line) -> tuple[str, Line | None] | None:
-    if (pict := _pictogram_label(line)) is not None:
-        return pict
+    if line.pictogram is not None:
+        return line.pictogram, line  # "📅 Mardi 29 septembre": the field its pictogram names
     f = fold(line.text).replace("·", " ")
     if len(f) != len(line.text):
         return None
@@ -242,16 +237,16 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 # a meeting's agenda, which the timetable's walk reads, not a formation sheet.
                 timetable = True
                 break
-            if lab and lab[0] == "times" and lab[1] is not None and _pictogram_label(ln) is not None \
+            if lab and lab[0] == "times" and lab[1] is not None and ln.pictogram is not None \
                     and (slot := slot_line(lab[1].text)) is not None and _captioned(lab[1].text[slot[0].span[1]:]):
                 # "⏰ 10h00 – 12h00 | Atelier …": a timetable's slot with its title, under a day.
                 timetable = True
                 break
-            if lab and gap_before and lab[0] == "dates" and block.values.get("dates") and _pictogram_label(ln):
+            if lab and gap_before and lab[0] == "dates" and block.values.get("dates") and ln.pictogram is not None:
                 break  # "📅 Jeudi 12 mars" after a card's fields and a blank line: the next card
-            if lab is None and gap_before and j + 1 < len(lines) and _pictogram_label(lines[j + 1]) is not None:
+            if lab is None and gap_before and j + 1 < len(lines) and lines[j + 1].pictogram is not None:
                 break  # a title right above pictograms ("Atelier …" / "📅 Mercredi 4 mars"): the next card
-            if lab is None and j == i + 1 and _pictogram_label(lines[i]) is not None and block.heading is None:
+            if lab is None and j == i + 1 and lines[i].pictogram is not None and block.heading is None:
                 # "📅 Mardi 10 mars · 🕑 14h – 16h" / "Café-débat : …" / "📍 …": a card that opens on
                 # its date has its title right under it.
                 block.heading, current = ln, None

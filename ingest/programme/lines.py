@@ -82,6 +82,13 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def in_capitals(text: str, *, least: int = 1) -> bool:
+    """Every letter of the text is a capital, and it has at least `least` letters ("SALLE
+    VAUBAN", "PROCHAINES RÉUNIONS"): a heading or a label set in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= least and all(c.isupper() for c in letters)
+
+
 def strip_span(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
     """(start, end) moved inwards past whitespace and any of `chars`: offsets stay exact."""
     while start < end and (text[start].isspace() or text[start] in chars):

@@ -11,6 +11,8 @@ import re
 
 from assistant.language.text import fold
 
+from .lines import in_capitals
+
 # Words that name a room and rarely start a title ("Espace", "Scène" too often do).
 ROOM_WORDS = (
     "salle", "salles", "amphi", "amphitheatre", "auditorium", "room", "plateau", "studio",
@@ -37,10 +39,7 @@ DASHED = re.compile(r"\s+[–—-]\s+|\s*[|/]\s+")
 
 
 def _is_upper_label(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return (
-        bool(letters) and all(c.isupper() for c in letters) and len(s.split()) <= 5 and len(s) <= 40
-    )
+    return in_capitals(s) and len(s.split()) <= 5 and len(s) <= 40
 
 
 # A workshop's code before its room: "A1 · SALLE 104", "B2 – Salle Dollfus", "Atelier 3 · Salle 2".
