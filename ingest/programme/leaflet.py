@@ -2,7 +2,7 @@
 
 A leaflet announces one formation held on one or several dates; each date becomes a session.
 Labels stand alone on a line (the value follows) or lead it ("Lieu : IFET, Paris"), or are
-pictograms ("📅 Mardi 29 septembre", "📍 Médiathèque – Vernelles": a web agenda's cards, read the
+pictograms ("📅 Mardi 12 mai", "📍 Médiathèque – Vernelles": a web agenda's cards, read the
 same way, each card a block). A catalogue's sheets each take their own title line; a block of
 "Date / Horaire / Lieu" over an "Ordre du jour" is a meeting's head (`head_only`), whose points
 the walk reads as séances.
@@ -52,7 +52,7 @@ _LABEL_RE = re.compile(r"^(?:[►▶■●◆•*#>▸▪–-]\s*)?(?P<label>[a-
 
 
 # The labels whose value is written as paragraphs: a sheet's context, aims, content or methods
-# may run on one long line each ("Jour 1 – Le cadre : … ; … ; …").
+# may run on one long line each ("Jour 1 – Les bases : … ; … ; …").
 _PROSE = {"context", "aims", "content", "methods", "public"}
 # The roles a leaflet block lists its people under: speakers and trainers, moderators.
 _ROLE_VALUES = {"intervenant": "people", "formateur": "people", "animateur": "moderators"}
@@ -114,7 +114,7 @@ def _next_day(block: Leaflet, current: str | None, ln: Line) -> bool:
 
 
 def _content_day(current: str | None, ln: Line) -> bool:
-    """"Jour 2 – Les outils : …" in a sheet's content: what its second day covers, not the next
+    """"Jour 2 – La pratique : …" in a sheet's content: what its second day covers, not the next
     meeting's heading."""
     return current == "content" and fold(ln.text).lstrip(" -–•*").startswith("jour")
 
@@ -179,14 +179,14 @@ def _meeting_head(block: Leaflet, lines: list[Line]) -> bool:
 
 def _captioned(rest: str) -> bool:
     """What follows a time is a slot's title ("| Atelier …", "– Café des aidants", "Conférence"),
-    not a note on the hours set off by a comma or brackets (", chaque matin", "(accueil dès 9h)")."""
+    not a note on the hours set off by a comma or brackets (", du lundi au jeudi", "(café offert)")."""
     rest = rest.strip()
     return bool(rest.strip(" |–—-:")) and rest[0] not in ",;(["
 
 
 def _label(line: Line) -> tuple[str, Line | None] | None:
     if line.pictogram is not None:
-        return line.pictogram, line  # "📅 Mardi 29 septembre": the field its pictogram names
+        return line.pictogram, line  # "📅 Mardi 12 mai": the field its pictogram names
     f = fold(line.text).replace("·", " ")
     if len(f) != len(line.text):
         return None
@@ -311,7 +311,7 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
             i += 1
     cards = [b for b in out if lines[b.first].pictogram is not None]
     if len(cards) == 1:
-        # One run of pictograms ("📅 Jeudi 2 avril, à partir de 14 h" / "📍 Hôtel du Département"):
+        # One run of pictograms ("📅 Jeudi 7 mai, à partir de 14 h" / "📍 Hôtel de ville"):
         # the page's own date and place over its programme, not a card of an agenda.
         out.remove(cards[0])
     untitled = [b for b in out if b.heading is None and b.stamp is None and not b.head_only]

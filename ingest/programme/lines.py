@@ -16,7 +16,7 @@ _BULLET = re.compile(r"^([•◦▪▫‣∙·●○■□–—\-*▸►▶])\s
 
 
 # The pictograms a web agenda puts before a field instead of a label word: a calendar, a clock, a
-# map pin, people, a banknote, a microphone ("📅 Mardi 29 septembre" / "🕘 9h30 – 11h30" /
+# map pin, people, a banknote, a microphone ("📅 Mardi 12 mai" / "🕘 9h30 – 11h30" /
 # "📍 Médiathèque, salle 2 – Vernelles"). A line keeps its pictogram's field apart, like a bullet.
 PICTOGRAMS = {
     "dates": "\U0001F4C5\U0001F4C6\U0001F5D3",
