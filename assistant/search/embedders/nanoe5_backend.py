@@ -6,9 +6,8 @@ process on the second core a single question took ~760 ms instead of ~30 ms, so
 `OMP_WAIT_POLICY=PASSIVE` is set (unless the environment already says otherwise) just while the
 engine library loads, which is when libgomp reads it; other libraries (torch's own OpenMP) are
 not affected. The thread count is chosen per call in the calling thread (`omp_set_num_threads`
-is per thread): questions on `embed_query_threads` (1: measured 14 ms vs 16 ms with two threads
-on an idle machine, and no waiting on a descheduled partner thread when the CPU is shared),
-passages on `embed_passage_threads` (0: every core; ~13 vs ~7 passages/s with one).
+is per thread): questions on the count `embed_query_threads` gives (by default the faster of
+one and every core, measured as it runs: assistant/search/query_threads.py), passages on `embed_passage_threads` (0: every core; ~13 vs ~7 passages/s with one).
 
 Thread safety (checked in the engine's C source, e5.c): the model is read-only after load and
 every call allocates its own buffers, and ctypes releases the GIL during the call, so concurrent
