@@ -166,8 +166,8 @@ def index_of(texts: dict[str, str]) -> LoadedIndex:
     cat = Catalogue(**{k: [r for c in cats for r in getattr(c, k)]
                        for k in ("events", "sessions", "people", "initiatives", "sections")})
     passages, entries = [], []
-    for doc in docs:
-        p, e = document_items(doc, cat)
+    for doc, own in zip(docs, cats, strict=True):  # each document with its own records, as ingest does
+        p, e = document_items(doc, own)
         passages += p
         entries += e
     return LoadedIndex(Snapshot(embed_model="none", documents=docs, passages=passages, catalogue=cat,

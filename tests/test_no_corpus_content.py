@@ -43,6 +43,7 @@ COMMON_WORDS = frozenset({
     "asile",  # asylum (glossary.toml), a policy word a page writes only in a capitalised heading
     "mediatheques",  # libraries (glossary.toml), a kind of venue, rare in the gallery
     "cites",  # "Cités éducatives", a national programme a page capitalises; and English "cites"
+    "distanciel",  # "en distanciel", remote attendance (modes.toml), like "présentiel"
     "roul",  # a regex's fragment of "se d[ée]roul…", not the association a page names with it
 })
 
