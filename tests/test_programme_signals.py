@@ -170,6 +170,54 @@ def test_a_table_with_tab_columns() -> None:
     assert got == {"09:30": "Amphi A", "11:00": "Salle 2", "14:00": "Salle 3"}
 
 
+def test_a_spreadsheet_pasted_with_semicolons() -> None:
+    # A sheet's rows under its header: each row's day in its first cell, a row with only the
+    # activity column filled is the activity's description, the leader named in the activity
+    # cell is one of its people, an empty "Lieu" cell is no room, "en visio" is how, not where.
+    cat = _parse(
+        "Semaine « Bien vieillir à Sarlanes » 2026\n\nProgramme copié depuis le tableur :\n\n"
+        "Jour;Horaire;Activité;Lieu;Public;Inscription\n"
+        "lun. 12 oct.;14h-16h30;Loto animé par Josiane Perrault (Comité des fêtes);Salle Jean-Moulin;Tout public;Non\n"
+        "mar. 13/10;10h;Marche douce le long du canal;Parking de la mairie;Seniors;Oui\n"
+        ";;prévoir de bonnes chaussures;;;\n"
+        "mar. 13/10;de 9h30 à 11h30;Atelier mémoire avec Bertrand Lagarde, neuropsychologue;;Seniors;Oui\n"
+        "jeu. 15 oct.;15h-17h;Café numérique : la visio avec ses petits-enfants;en visio;Seniors;Oui\n"
+    )
+    got = {s.title: (s.date, s.start, s.end, s.room, s.mode) for s in cat.sessions}
+    assert got == {
+        "Loto": ("2026-10-12", "14:00", "16:30", "Salle Jean-Moulin", "in_person"),
+        "Marche douce le long du canal": ("2026-10-13", "10:00", None, "Parking de la mairie", "in_person"),
+        "Atelier mémoire": ("2026-10-13", "09:30", "11:30", None, "in_person"),
+        "Café numérique : la visio avec ses petits-enfants": ("2026-10-15", "15:00", "17:00", None, "online"),
+    }
+    by_title = {s.title: s for s in cat.sessions}
+    assert by_title["Marche douce le long du canal"].description == "prévoir de bonnes chaussures"
+    assert [(p.name, p.role) for p in by_title["Loto"].people] == [("Josiane Perrault", "animateur")]
+    assert [p.name for p in by_title["Atelier mémoire"].people] == ["Bertrand Lagarde"]
+
+
+def test_semicolons_without_a_header_row_are_a_sentence_s() -> None:
+    cat = _parse(
+        "Forum des solidarités\n\nMardi 19 mai 2026\n\n"
+        "10h00 – Atelier : jardins partagés\n"
+        "Accès : tram A ; bus 12 ; parking gratuit ; vélos\n"
+        "Repas : sur inscription ; végétarien ; sans porc ; sans gluten\n"
+    )
+    assert [s.title for s in cat.sessions] == ["jardins partagés"]
+
+
+def test_a_header_that_names_its_title_column_its_own_way() -> None:
+    # "Parcours" names no column role: the unnamed column with the longest cells holds the titles.
+    cat = _parse(
+        "Université d'automne\n\nJeudi 19 novembre 2026\n\n"
+        "| Horaire | Salle | Parcours | Intervenant·e·s |\n|---|---|---|---|\n"
+        "| 11h15 – 12h45 | Salle 104 | A1 – Le juste prix dans les épiceries | Animation : Odile Ferré |\n"
+        "| 11h15 – 12h45 | Salle 106 | A2 – Bénévoles et salariés, qui fait quoi ? | Avec : Karim Benali |\n"
+    )
+    assert {s.title: s.room for s in cat.sessions} == {"A1 – Le juste prix dans les épiceries": "Salle 104",
+                                                       "A2 – Bénévoles et salariés, qui fait quoi ?": "Salle 106"}
+
+
 def test_practical_information_is_no_session_and_gives_the_place() -> None:
     cat = _parse(
         "Forum « Quartiers solidaires »\n\nMardi 19 mai 2026\n"

@@ -419,7 +419,7 @@ class Builder:
         A day without its month takes the month of the dates above it; (None, None) when no
         month there has that weekday and day (the row's day is unknown, not the heading's)."""
         eol = self.text.find("\n", start)
-        cell = re.split(r"[|\t]", self.text[start:eol if eol >= 0 else None], maxsplit=1)[0]
+        cell = re.split(r"[|\t;]", self.text[start:eol if eol >= 0 else None], maxsplit=1)[0]
         found = dates.find_dates(cell)
         if found and not cell[:found[0].start].strip(" -–—·•"):
             d = found[0]

@@ -13,12 +13,30 @@ from . import labels, people, times
 from .kinds import label_kind
 from .lines import Line, strip_span
 from .structure import Draft
-from .tables import Cell, Row, Table, column
+from .tables import NO_WRAP, Cell, Row, Table, column
 
 Pos = tuple[int, int]
 _CIVILITY_START = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mr|Mrs|Ms)\.?\s+[A-ZÀ-Ý]")
 # "Prénom NOM" or "Prénom Nom," opening a fragment: a new person, not the rest of a function.
 _NAME_START = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:[\s\-][A-ZÀ-Ý][a-zà-ÿ’'\-]+)?\s+(?:[A-ZÀ-Ý]{2,}|[A-ZÀ-Ý][a-zà-ÿ]+,)")
+
+
+# A sheet's activity cell names who leads it after the title: "Loto animé par Josiane X (Comité
+# des fêtes)", "Atelier mémoire avec Paul Y, neuropsychologue". A civility or a capital follows.
+_LEADER = re.compile(r"\s+(?:(?P<led>(?i:anim[ée]e?s?|pr[ée]sent[ée]e?s?|men[ée]e?s?|encadr[ée]e?s?)\s+par"
+                     r"|(?i:led|hosted|run)\s+by)|(?i:avec|with))\s+(?=(?:M\.|Mme|Dr|Pr)\s|[A-ZÀ-Ý][a-zà-ÿ])")
+
+
+def _leader(text: str, a: int, b: int) -> tuple[int, list[tuple[people.PersonMention, str]]]:
+    """Where the title of s[a:b] ends, and the people its cell names after it (none: b)."""
+    m = _LEADER.search(text, a, b)
+    if m is None or m.start() == a:
+        return b, []
+    found = people.parse_names(text, a=m.end(), b=b)
+    if not found:
+        return b, []
+    role = "animateur" if m.group("led") and not re.match(r"(?i:pr)", m.group("led")) else "intervenant"
+    return m.start(), [(p, role) for p in found]
 
 
 def _title(text: str, cell: Cell) -> tuple[Pos | None, list[Pos], str | None]:
@@ -27,6 +45,7 @@ def _title(text: str, cell: Cell) -> tuple[Pos | None, list[Pos], str | None]:
     if not cell.parts:
         return None, [], None
     a, b = cell.parts[0]
+    b = _leader(text, a, b)[0]
     kind = None
     parts = labels.parse_label(text[a:b])
     if parts is not None and parts.title is not None:
@@ -84,7 +103,13 @@ def row_draft(text: str, table: Table, row: Row, lines: list[Line]) -> Draft | N
             d.mode, d.mode_span = mode, room  # "En visioconférence" in the room column: how, not where
         else:
             d.room = room
-    d.people = _people(text, column(row, table, "people"))
+    cell = column(row, table, "title")
+    d.people = _leader(text, *cell.first)[1] if cell.first else []
+    d.people += _people(text, column(row, table, "people"))
+    if table.sep in NO_WRAP and d.title_more:
+        # A spreadsheet's cell is one line: a row under it with only this column filled is the
+        # activity's description, not its title wrapped.
+        d.desc, d.title_more = (d.title_more[0][0], d.title_more[-1][1]), []
     return d
 
 

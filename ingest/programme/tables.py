@@ -1,5 +1,6 @@
-"""Programmes flattened from a table: `|` or TAB columns, cells that wrap onto continuation
-rows, the header and a page footer repeated between two pages.
+"""Programmes flattened from a table: `|` or TAB columns, or the `;` of a spreadsheet's rows
+pasted as text (a French spreadsheet's CSV separator, "," being the decimal mark), cells that
+wrap onto continuation rows, the header and a page footer repeated between two pages.
 
 A table is read into logical rows: a row whose time (or first) column is filled opens one, the
 rows below with that column empty continue its cells. Each column gets a role — time, room,
@@ -20,12 +21,18 @@ from . import people, rooms, times
 from .lines import Line, strip_span
 
 Pos = tuple[int, int]
-Role = Literal["time", "room", "title", "people", "other"]
+Role = Literal["date", "time", "room", "title", "people", "other"]
 
-_SEPARATORS = ("|", "\t")
+_SEPARATORS = ("|", "\t", ";")
+# Semicolons also separate a sentence's clauses: they make a table only under a header row (a
+# spreadsheet's rows always come under its column names).
+_NEEDS_HEADER = frozenset({";"})
+# A spreadsheet's rows: one line per cell, never wrapped.
+NO_WRAP = frozenset({";"})
 MIN_COLUMNS = 3  # fewer cells is a sentence with a bar in it, not a table
 # Header words of each column role (folded).
 _HEADER = {
+    "date": re.compile(r"\b(?:jours?|dates?|days?)\b"),
     "time": re.compile(r"\b(?:horaires?|heures?|time|hours?|quand|creneaux?)\b"),
     "room": re.compile(r"\b(?:salles?|lieux?|rooms?|espaces?|venue|ou)\b"),
     "people": re.compile(r"\b(?:intervenant\w*|animation|animat\w*|avec|speakers?|qui|orat\w*|moderat\w*|invites?)\b"),
@@ -59,6 +66,7 @@ class Table:
     roles: list[Role]
     rows: list[Row]
     lines: set[int] = field(default_factory=set)
+    sep: str = "|"
 
 
 # The rule under a Markdown table's header: "|---|---|", "| :-- | --: |".
@@ -83,11 +91,14 @@ def split_cells(ln: Line, sep: str) -> list[Pos]:
     return out
 
 
-def _is_header(cells: list[str]) -> bool:
-    """A row of short column names: each non-empty cell names a role."""
+def _is_header(cells: list[str], *, first: bool = False) -> bool:
+    """A row of short column names: each non-empty cell names a role; on a table's first line,
+    most of them do (a sheet's "Public", "Inscription" columns have no role of their own)."""
     names = [fold(c) for c in cells if c.strip()]
-    return len(names) >= 2 and all(len(c.split()) <= 3 and any(rx.search(c) for rx in _HEADER.values())
-                                    for c in names)
+    if len(names) < 2 or any(len(c.split()) > 3 or re.search(r"\d", c) for c in names):
+        return False
+    naming = sum(1 for c in names if any(rx.search(c) for rx in _HEADER.values()))
+    return naming == len(names) or (first and naming >= 3 and 2 * naming > len(names))
 
 
 def _roles_from_header(cells: list[str]) -> list[Role]:
@@ -122,9 +133,12 @@ def _roles_from_content(rows: list[list[str]]) -> list[Role]:
             roles[col] = "people"
     free = [c for c in range(width) if roles[c] == "other"]
     if free:
-        widest = max(free, key=lambda c: sum(len(r[c]) for r in rows if c < len(r)))
-        roles[widest] = "title"
+        roles[_widest(rows, free)] = "title"
     return roles
+
+
+def _widest(rows: list[list[str]], columns: list[int]) -> int:
+    return max(columns, key=lambda c: sum(len(r[c]) for r in rows if c < len(r)))
 
 
 def _furniture(text: str) -> bool:
@@ -171,17 +185,21 @@ def _read_table(lines: list[Line], first: int, sep: str, stop: Set[int]) -> Tabl
         texts = [ln.text[a - ln.start:b - ln.start] for a, b in cells]
         if _DELIMITER.match(ln.text):
             pass  # a Markdown table's rule under its header ("|---|:--:|"): no row
-        elif _is_header(texts):
+        elif _is_header(texts, first=j == first):
             header = header or texts
         else:
             physical.append((j, cells))
         covered.update(range(last, j + 1))
         last = j
         j += 1
-    if len(physical) < 2:
+    if len(physical) < 2 or (sep in _NEEDS_HEADER and header is None):
         return None
     texts_of = [[lines[j].text[a - lines[j].start:b - lines[j].start] for a, b in cells] for j, cells in physical]
     roles = _roles_from_header(header) if header else _roles_from_content(texts_of)
+    if "title" not in roles and "other" in roles:
+        # A header whose title column has a name of the programme's own ("Parcours", "Module"):
+        # the unnamed column with the longest cells holds the titles.
+        roles[_widest(texts_of, [c for c, r in enumerate(roles) if r == "other"])] = "title"
     opener = roles.index("time") if "time" in roles else 0
     rows: list[Row] = []
     for (j, cells), texts in zip(physical, texts_of, strict=True):
@@ -194,7 +212,7 @@ def _read_table(lines: list[Line], first: int, sep: str, stop: Set[int]) -> Tabl
         for col, (a, b) in enumerate(cells[: len(roles)]):
             if b > a:
                 row.cells[col].parts.append((a, b))
-    return Table(first=first, last=last, roles=roles, rows=rows, lines=covered)
+    return Table(first=first, last=last, roles=roles, rows=rows, lines=covered, sep=sep)
 
 
 def column(row: Row, table: Table, role: Role) -> Cell:
