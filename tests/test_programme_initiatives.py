@@ -204,3 +204,18 @@ def test_a_list_naming_initiatives_with_their_town_and_departement_gives_them() 
 def test_one_item_with_a_town_in_brackets_is_no_list_of_initiatives() -> None:
     text = "Au programme :\n\n- Visite du marché (Vernelles, Indre) – départ à 10h.\n- Déjeuner libre\n"
     assert parse_text(text).initiatives == []
+
+
+def test_a_stand_s_labels_say_who_runs_it_and_where() -> None:
+    # A village of stands: each stand's name, then its labels, one per line; the town may come
+    # with its département's number.
+    inits = _initiatives(
+        "Forum des solidarités – Village des initiatives\n\n"
+        "Stand 1 — « Le Panier des Coteaux »\nPorté par : association Coteaux Solidaires\nOù : Brescourt (24)\n"
+        "Une épicerie solidaire itinérante : 312 familles servies chaque mois.\n\n"
+        "Stand 2 — « Cuisine en partage »\nStructure porteuse : centre social La Passerelle\n"
+        "Des ateliers cuisine entre parents et enfants, à Vaurel (24), avec 45 bénévoles mobilisés.\n"
+    )
+    got = {i.name: (i.place, i.organiser, i.figure) for i in inits}
+    assert got == {"Le Panier des Coteaux": ("Brescourt (24)", "association Coteaux Solidaires", "312 familles"),
+                   "Cuisine en partage": ("Vaurel (24)", "centre social La Passerelle", "45 bénévoles")}

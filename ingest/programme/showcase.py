@@ -86,6 +86,14 @@ _ORG = re.compile(
     # them ("Vivre en Haut-Salat", "Poings d’Encre", "Passeurs de culture 80" stops at "de").
     r"(?P<rest>(?:\s+(?:de\s+|d['’]|du\s+)?[A-ZÀ-Ý&][\w’'&\-]*"
     r"(?:\s+(?:(?:de\s+la|de|du|des|la|le|en)\s+|(?:de\s+)?[ld]['’])?(?:[A-ZÀ-Ý&][\w’'&\-]*|\d+\b))*)?)")
+# A stand's or a project sheet's own labels, one per line: "Porté par : association X", "Où :
+# Town (24)", "Structure porteuse : …", "Commune : …". The value runs to the line's end.
+_RUN_BY_LABEL = re.compile(r"^[ \t]*(?:[Pp]ort[ée]e?s?\s+par|[Pp]orteur(?:\s+du\s+projet)?|[Pp]orteuse|[Ss]tructure(?:\s+porteuse)?"
+                           r"|[Oo]rganisme|[Oo]p[ée]rateur|[Rr]un\s+by|[Oo]rgani[sz]ation)[ \t]*:[ \t]*(?P<v>\S.*)$", re.M)
+_PLACE_LABEL = re.compile(r"^[ \t]*(?:[Oo][ùu]|[Ll]ieu|[Cc]ommune|[Vv]ille|[Tt]erritoire|[Ww]here|[Tt]own|[Ll]ocation)"
+                          r"[ \t]*:[ \t]*(?P<v>\S.*)$", re.M)
+# "Laval (53)", "Ajaccio (2A)": a town and its département's number.
+_TOWN_NUMBER = re.compile(rf"(?P<town>{_TOWN})\s*\((?:\d{{2,3}}|2[AB])\)")
 _FIGURE = re.compile(
     r"(?<![\w/])(?:plus de\s+|près de\s+|environ\s+)?\d{1,3}(?:[\s  ]\d{3})*(?:[.,]\d+)?\s*(?:%\s*)?"
     r"(?:(?:de|d['’])\s+)?(?!(?:19|20)\d\d\b)[a-zà-ÿœ·’'\-]{3,}(?:\s+(?:de|d['’]|par|en)\s*[a-zà-ÿœ·\-]+)?")
@@ -253,6 +261,12 @@ def _organiser(text: str, a: int, b: int) -> Pos | None:
     return None
 
 
+def _labelled(text: str, label: re.Pattern[str], a: int, b: int) -> Pos | None:
+    """The value of the first `label` line after the name (between `a` and `b`)."""
+    m = label.search(text, a, b)
+    return strip_span(text, m.start("v"), m.end("v"), ",.;") if m is not None else None
+
+
 def _at_town(text: str, a: int, b: int) -> Pos | None:
     """The first "à Ville" that is a town: not a speaker's workplace ("journaliste à Radio X",
     "conseillère à la Mission locale"), not an organisation ("à France Travail"), not a heading in
@@ -304,11 +318,14 @@ def showcased(text: str, lines: list[Line], titles: list[Pos]) -> list[Showcased
             # the next name.
             sent = max(pa, *(text.rfind(c, pa, na) + 1 for c in ".?!;"), names[i - 1][1] if i else pa)
             stop = names[i + 1][0] if i + 1 < len(names) else pb
-            place = None
-            if (m := _TOWN_DEPT.search(text, sent, stop)) is not None:
+            place = _labelled(text, _PLACE_LABEL, nb, stop)
+            if place is not None:
+                pass
+            elif (m := _TOWN_DEPT.search(text, sent, stop) or _TOWN_NUMBER.search(text, sent, stop)) is not None:
                 place = strip_span(text, m.start("town"), m.end(), ",.;")
             else:
                 place = _at_town(text, sent, stop) or _area(text, sent, stop)
+            organiser = _labelled(text, _RUN_BY_LABEL, nb, stop) or _organiser(text, sent, stop)
             out.append(Showcased(name=(na, nb), block=(pa, pb), place=place,
-                                 organiser=_organiser(text, sent, stop), figure=_figure(text, nb, stop)))
+                                 organiser=organiser, figure=_figure(text, nb, stop)))
     return out
