@@ -112,18 +112,6 @@ def test_a_place_s_opening_hours_name_no_opening_session(question: str, named: s
 
 
 @pytest.mark.parametrize(
-    ("title", "label"),
-    [("SÉANCE DE CLÔTURE", True), ("Table ronde n°2", True), ("Pause déjeuner", True), ("Closing session", True),
-     ("Atelier B", True), ("Séance plénière d'ouverture", True), ("Séance 4", True),
-     ("Clôture : et maintenant ?", False), ("Atelier 3 : Numérique et accès aux droits", False),
-     ("Quel avenir pour les épiceries de village ?", False), ("Déjeuner libre", False)],
-)
-def test_a_title_that_only_says_the_kind_is_a_kind_label(title: str, label: bool) -> None:
-    assert kinds.is_kind_label(title) is label
-
-
-
-@pytest.mark.parametrize(
     ("text", "mode"),
     [("en visioconférence", "online"), ("Webinaire (lien envoyé)", "online"), ("en ligne", "online"),
      ("sur place et en ligne", "hybrid"), ("en présentiel", "in_person"), ("Salle Descartes", None)],

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Literal
 
 from assistant.language.lexicon import load, word_pattern
-from assistant.language.text import content_terms, fold
+from assistant.language.text import fold
 
 
 @dataclass(frozen=True)
@@ -102,17 +102,6 @@ def kind_plural(kind_id: str | None, lang: Literal["fr", "en"]) -> str:
     head = next((i for i, w in enumerate(words) if w in _COMPLEMENT), len(words))
     marked = range(head) if lang == "fr" else (head - 1,)
     return " ".join(_plural_word(w, lang) if i in marked else w for i, w in enumerate(words))
-
-
-def is_kind_label(title: str) -> bool:
-    """A title that only says the item's kind ("Séance de clôture", "Table ronde n°2", "Pause
-    déjeuner", "Closing session"): programmes title such items by their kind, and a question
-    saying those words asks about a kind, not about that one item of one programme."""
-    folded = fold(title)
-    for k in (*session_kinds(), *programme_kinds()):
-        folded = k.pattern.sub(" ", folded)
-    # What is left, besides function words, numbers and one-letter labels ("Atelier B"), names it.
-    return not [t for t in content_terms(folded) if not t.isdigit()]
 
 
 def family_of(kind_id: str | None) -> str | None:
