@@ -333,6 +333,24 @@ def test_words_of_the_event_title_are_no_session_topic_for_a_role() -> None:
     assert query("Qui était modérateur ?").topic == ()  # "était" is no topic either
 
 
+@pytest.mark.parametrize("question", ["Qui est le rapporteur de la table ronde sur la jeunesse ?",
+                                      "Qui préside l'atelier sur la mobilité solidaire ?",
+                                      "Qui est le grand témoin de l'atelier sur la mobilité solidaire ?",
+                                      "Who is the rapporteur of the youth round table?"])
+def test_a_specific_role_no_one_holds_is_not_answered_by_the_others(question: str) -> None:
+    # The round table has a moderator, the workshop a leader: neither is its rapporteur, chair or witness.
+    a = ask(question)
+    assert not a.answered and "Marc Petit" not in a.answer and "Paul Girard" not in a.answer
+
+
+@pytest.mark.parametrize(("question", "who"), [("Qui anime la table ronde sur la jeunesse ?", "Marc Petit"),
+                                              ("Who presents the youth round table?", "Marc Petit")])
+def test_a_loose_role_is_answered_by_who_leads(question: str, who: str) -> None:
+    a = ask(question)
+    grounded(a)
+    assert who in a.answer
+
+
 def test_a_role_said_in_prose_is_answered_with_its_sentence() -> None:
     # No session lists a "grand témoin": the closing paragraph names one in running text.
     a = ask("Qui était le grand témoin des Rencontres de Lyon ?")

@@ -17,6 +17,7 @@ from assistant.answering.retrieve import Evidence, Resources
 from assistant.answering.sentences import (
     SLOTS,
     best_sentences,
+    in_roles,
     lines_near,
     lines_with,
     role_sentences,
@@ -49,7 +50,7 @@ def ground(query: Query, ev: Evidence, res: Resources, *, threshold: float,
     if not plan.answered and plan.reason in RECORD_ATTRIBUTES:
         # The record lacks it, but the parser is not the last word: lines of the best hits that
         # hold such a value and the question's topic answer instead of a refusal.
-        lines = lines_with(plan.reason, query, ev, res)
+        lines = _of_asked_roles(query, lines_with(plan.reason, query, ev, res), res)
         if lines:
             return Plan(intent=plan.intent, records=plan.records[:1], sentences=lines, show=_show(query))
     return with_the_rest(query, plan, ev, res)
@@ -294,7 +295,7 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
             return Plan(intent="people", records=[*people, session], via=via,
                         show=_show(query) - {"people"} if query.asks & SESSION_ATTRIBUTES else frozenset())
         if session.id in query.subject or via is not None or selection.session_fits(query, session, ev):
-            lines = lines_near(session, "people", res)
+            lines = _of_asked_roles(query, lines_near(session, "people", res), res)
             if lines:
                 return Plan(intent="people", records=[session], sentences=lines, show=_show(query))
             return Plan.refuse("people", "people", missing=["people"], records=[session])
@@ -302,6 +303,15 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
     if persons:
         return Plan(intent="people", records=persons)
     return _content(query, ev, res, intent="people")
+
+
+def _of_asked_roles(query: Query, lines: list[Sentence], res: Resources) -> list[Sentence]:
+    """The people lines that name someone in the role asked, when that role is no loose one (a
+    rapporteur, a witness asked for: the moderator's line is not the answer)."""
+    wanted = query.filters.roles
+    if not wanted or wanted <= selection.LOOSE_ROLES:
+        return lines
+    return [x for x in lines if in_roles(res.index.documents[x.doc_id].text[x.start:x.end], wanted)]
 
 
 # -- initiatives -----------------------------------------------------------------------------

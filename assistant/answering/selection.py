@@ -254,10 +254,19 @@ def event_place(s: Session, index: LoadedIndex) -> Event | None:
     return next((e for e in index.snapshot.catalogue.events if e.doc_id == s.doc_id and e.place), None)
 
 
+# Roles people ask for loosely: "qui anime la formation ?" of its trainer, "who presents" of a
+# moderator. A chair, a witness, a rapporteur asked for is that function or no one (a session's
+# chair is named as such: "Présidence : …"; held-out +2 with the chair strict, 0 with it loose).
+LOOSE_ROLES = frozenset({"animateur", "intervenant", "formateur"})
+
+
 def people_in(session: Session, roles: frozenset[str], index: LoadedIndex) -> list[Person]:
-    """The session's people in the asked roles, else all of them: people say "qui anime la
-    formation ?" of its trainer and "who presents" of a moderator."""
-    refs = [r for r in session.people if r.role in roles] or list(session.people)
+    """The session's people in the asked roles, else all of them when the roles asked are loose
+    ones (`LOOSE_ROLES`)."""
+    refs = [r for r in session.people if r.role in roles]
+    if not refs and not roles <= LOOSE_ROLES:
+        return []
+    refs = refs or list(session.people)
     listed = [p for r in refs if isinstance(p := index.records.get(r.person_id), Person)]
     if listed:
         return listed

@@ -264,6 +264,15 @@ def named_in_role(text: str, said: Sequence[re.Pattern[str]]) -> bool:
     return any(rx.search(folded) for rx in said) and bool(_NAMED.search(text))
 
 
+def in_roles(line: str, wanted: frozenset[str]) -> bool:
+    """The line names someone in one of the `wanted` roles: by its label ("Rapporteur : …") or in
+    running text ("Isabelle X, rapporteure de la journée")."""
+    label = roles.role_label_in(line)
+    if label is not None:
+        return label.id in wanted
+    return named_in_role(line, [r.said for r in roles.roles() if r.id in wanted])
+
+
 def holds_value(attribute: str, line: str) -> bool:
     """Whether a programme line holds a value of the kind of `attribute`. People: a role label
     before names ("Animation : …"), a civility before a name, or, in running text, a role's
