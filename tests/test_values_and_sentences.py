@@ -19,6 +19,10 @@ from assistant.language.sentences import sentence_around
      ("How many workshops are there on Friday?", ()),
      ("Combien de temps dure la formation ?", ("duration",)),
      ("Combien de personnes sont venues à la séance ?", ("attendance",)),
+     # What the room holds is no head count: "60 places" does not say how many came.
+     ("Combien de places pour la projection ?", ("capacity",)),
+     ("How many people came last year?", ("attendance",)),
+     ("How many seats are there?", ("capacity",)),
      # "How many of the … sessions": the records are counted, "of" counts nothing.
      ("How many of the cycle's sessions are held in town?", ())],
 )  # fmt: skip

@@ -104,8 +104,8 @@ def values_asked(question: str, attributes: frozenset[str] = frozenset(), *,
         # dessert-il ?": what is counted is the subject, not a practical question about taxis.
         asked = [v for v in asked if not v.topical]
     found = tuple(v.name for v in asked)
-    # A head count of the event is its own value, not any figure of the text.
-    return tuple(v for v in found if v != "figure") if "attendance" in found else found
+    # A head count of the event, or the places it holds, is its own value, not any figure of the text.
+    return tuple(v for v in found if v != "figure") if {"attendance", "capacity"} & set(found) else found
 
 
 # Where a question starts another clause: "…, et jusqu'à quand ?", "… ? Et pour se garer ?".
