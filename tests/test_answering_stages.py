@@ -269,6 +269,17 @@ def test_follow_up_answers_about_the_previous_subject() -> None:
     assert "Paul Girard" in a.answer
 
 
+def test_a_follow_up_asking_its_own_attribute_drops_the_value_asked_before() -> None:
+    history = [("user", "Il faut s'inscrire avant quand pour les Rencontres de Lyon ?"),
+               ("assistant", "Participation gratuite, inscription obligatoire avant le 7 octobre [1].")]
+    a = ask("et si j'ai une question, je contacte qui ?", history)
+    grounded(a)
+    assert "Lucie Bernard" in a.answer and "7 octobre" not in a.answer
+    # One that asks nothing of its own keeps it: "et pour les jeunes ?" is still the deadline.
+    a = ask("et pour les jeunes ?", history)
+    assert a.answered and "7 octobre" in a.answer
+
+
 def test_greeting_gets_help_not_a_refusal() -> None:
     a = ask("Bonjour")
     assert a.answered and a.intent == "help" and a.citations

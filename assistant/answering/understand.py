@@ -181,10 +181,14 @@ def _merge(own: Query, previous: Query, subject: tuple[str, ...], terms: Catalog
         "time": time, "docs": f.docs or p.docs or subject_docs, "kinds": f.kinds or p.kinds, "mode": f.mode or p.mode,
         "room": room, "roles": f.roles})
     asks = own.asks or (previous.asks if keeps_subject else frozenset({"list"}))
+    # The value asked before (a price, a deadline) carries over like the rest of the question
+    # ("et pour les enfants ?" after the price), not to a follow-up that asks its own attribute
+    # ("et si j'ai une question, je contacte qui ?" after the deadline).
+    inherits_values = keeps_subject and not own.asks
     return own.model_copy(update={
         "asks": asks,
-        "values": own.values or (previous.values if keeps_subject else ()),
-        "value_clauses": own.value_clauses if own.values else (previous.value_clauses if keeps_subject else ()),
+        "values": own.values or (previous.values if inherits_values else ()),
+        "value_clauses": own.value_clauses if own.values else (previous.value_clauses if inherits_values else ()),
         "filters": filters,
         "topic": previous.topic if keeps_subject and not refers else own.topic,
         "named": own.named or (previous.named if keeps_subject else ()),
