@@ -47,10 +47,11 @@ def ground(query: Query, ev: Evidence, res: Resources, *, threshold: float,
            dense_support: float | None = None) -> Plan:
     dense_support = dense_support_for(query.language, dense_support, res.language_gap)
     plan = _decide(query, ev, res, threshold=threshold, dense_support=dense_support)
-    if not plan.answered and plan.reason in RECORD_ATTRIBUTES:
+    lacking = next((m for m in plan.missing if m in RECORD_ATTRIBUTES), None)
+    if not plan.answered and lacking is not None:
         # The record lacks it, but the parser is not the last word: lines of the best hits that
         # hold such a value and the question's topic answer instead of a refusal.
-        lines = _of_asked_roles(query, lines_with(plan.reason, query, ev, res), res)
+        lines = _of_asked_roles(query, lines_with(lacking, query, ev, res), res)
         if lines:
             return Plan(intent=plan.intent, records=plan.records[:1], sentences=lines, show=_show(query))
     return with_the_rest(query, plan, ev, res)
@@ -298,11 +299,18 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
             lines = _of_asked_roles(query, lines_near(session, "people", res), res)
             if lines:
                 return Plan(intent="people", records=[session], sentences=lines, show=_show(query))
-            return Plan.refuse("people", "people", missing=["people"], records=[session])
+            return Plan.refuse("people", _role_missing(query), missing=["people"], records=[session])
     persons = selection.persons_ranked(query, ev, index)
     if persons:
         return Plan(intent="people", records=persons)
     return _content(query, ev, res, intent="people")
+
+
+def _role_missing(query: Query) -> str:
+    """What the refusal says is not given: the one function asked ("le rapporteur n'est pas
+    indiqué"), else the session's people."""
+    specific = query.filters.roles - selection.LOOSE_ROLES
+    return next(iter(specific)) if len(specific) == 1 else "people"
 
 
 def _of_asked_roles(query: Query, lines: list[Sentence], res: Resources) -> list[Sentence]:
