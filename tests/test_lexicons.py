@@ -78,7 +78,13 @@ def test_other_labels_name_no_role(label: str) -> None:
     [("Qui anime la table ronde ?", {"animateur"}), ("who moderates the panel?", {"animateur"}),
      ("Qui intervient dans cet atelier ?", {"intervenant"}), ("Who is the trainer?", {"formateur"}),
      # "présentiel" is how one attends, not who presents.
-     ("Combien de séances se font en présentiel ?", set()), ("Qui présente le projet ?", {"intervenant"})],
+     ("Combien de séances se font en présentiel ?", set()), ("Qui présente le projet ?", {"intervenant"}),
+     # A verb asks for the role in a question asking who, not otherwise.
+     ("Who runs the food bank?", {"animateur"}), ("Which town hosts the forum?", set()),
+     ("How long does the training run?", set()), ("What does the project lead to?", set()),
+     ("Who talks about housing?", {"intervenant"}), ("What are the talks about?", set()),
+     # "Les animations" are activities; "l'animation" is the role's label.
+     ("Combien d'animations faut-il réserver ?", set()), ("L'animation est assurée par qui ?", {"animateur"})],
 )
 def test_questions_name_the_role_they_ask_for(question: str, wanted: set[str]) -> None:
     assert roles.roles_asked(question) == wanted

@@ -29,6 +29,7 @@ class Role:
     en: str
     label: re.Pattern[str]  # a programme label, the whole label text (folded, uninclusive)
     asked: re.Pattern[str]  # a question asking for this role (folded)
+    asked_who: re.Pattern[str] | None  # ... only in a question asking who ("who runs it?")
     said: re.Pattern[str]  # the label words anywhere in running text ("grand témoin de la journée, X")
 
     def name(self, lang: Literal["fr", "en"]) -> str:
@@ -40,7 +41,9 @@ def roles() -> tuple[Role, ...]:
     return tuple(
         Role(id=e["id"], fr=e["fr"], en=e["en"],
              label=re.compile(r"^" + alternation(e["labels"]) + r"$"),
-             asked=word_pattern(e["asked_fr"] + e["asked_en"]), said=word_pattern(e["labels"]))
+             asked=word_pattern(e["asked_fr"] + e["asked_en"]),
+             asked_who=word_pattern(e["asked_who_en"]) if e.get("asked_who_en") else None,
+             said=word_pattern(e["labels"]))
         for e in load("roles")["role"])
 
 
@@ -50,9 +53,14 @@ def role_of_label(label: str) -> Role | None:
     return next((r for r in roles() if r.label.match(key)), None)
 
 
+_WHO = re.compile(r"\b(?:qui|who|whom)\b")
+
+
 def roles_asked(question: str) -> set[str]:
     folded = fold(question)
-    return {r.id for r in roles() if r.asked.search(folded)}
+    who = bool(_WHO.search(folded))
+    return {r.id for r in roles()
+            if r.asked.search(folded) or (who and r.asked_who is not None and r.asked_who.search(folded))}
 
 
 _LABEL_LINE = re.compile(r"^\W*([^:]{2,40}?)\s*:")
