@@ -267,6 +267,15 @@ def _labelled(text: str, label: re.Pattern[str], a: int, b: int) -> Pos | None:
     return strip_span(text, m.start("v"), m.end("v"), ",.;") if m is not None else None
 
 
+def _place(text: str, a: int, b: int) -> Pos | None:
+    """Where the clause says the initiative runs: a town with its département (named or
+    numbered), else "à Town", else an area."""
+    m = _TOWN_DEPT.search(text, a, b) or _TOWN_NUMBER.search(text, a, b)
+    if m is not None:
+        return strip_span(text, m.start("town"), m.end(), ",.;")
+    return _at_town(text, a, b) or _area(text, a, b)
+
+
 def _at_town(text: str, a: int, b: int) -> Pos | None:
     """The first "à Ville" that is a town: not a speaker's workplace ("journaliste à Radio X",
     "conseillère à la Mission locale"), not an organisation ("à France Travail"), not a heading in
@@ -318,13 +327,7 @@ def showcased(text: str, lines: list[Line], titles: list[Pos]) -> list[Showcased
             # the next name.
             sent = max(pa, *(text.rfind(c, pa, na) + 1 for c in ".?!;"), names[i - 1][1] if i else pa)
             stop = names[i + 1][0] if i + 1 < len(names) else pb
-            place = _labelled(text, _PLACE_LABEL, nb, stop)
-            if place is not None:
-                pass
-            elif (m := _TOWN_DEPT.search(text, sent, stop) or _TOWN_NUMBER.search(text, sent, stop)) is not None:
-                place = strip_span(text, m.start("town"), m.end(), ",.;")
-            else:
-                place = _at_town(text, sent, stop) or _area(text, sent, stop)
+            place = _labelled(text, _PLACE_LABEL, nb, stop) or _place(text, sent, stop)
             organiser = _labelled(text, _RUN_BY_LABEL, nb, stop) or _organiser(text, sent, stop)
             out.append(Showcased(name=(na, nb), block=(pa, pb), place=place,
                                  organiser=organiser, figure=_figure(text, nb, stop)))

@@ -3,9 +3,10 @@ pasted as text (a French spreadsheet's CSV separator, "," being the decimal mark
 wrap onto continuation rows, the header and a page footer repeated between two pages.
 
 A table is read into logical rows: a row whose time (or first) column is filled opens one, the
-rows below with that column empty continue its cells. Each column gets a role — time, room,
-title, people — from its header words ("Horaire", "Salle", "Séquence", "Intervenant·e·s"), else
-from what its cells hold. Offsets stay exact: a cell is a list of spans, one per physical row.
+rows below with that column empty continue its cells. Each column gets a role — date, time,
+room, title, people — from its header words ("Jour", "Horaire", "Salle", "Séquence",
+"Intervenant·e·s"), else from what its cells hold. Offsets stay exact: a cell is a list of
+spans, one per physical row.
 """
 
 from __future__ import annotations
