@@ -663,6 +663,26 @@ def test_a_where_question_naming_no_event_shows_each_close_session_with_its_even
     assert "Salle Ravel" in a.answer and "Salle Debussy" not in a.answer
 
 
+def test_the_people_of_a_session_the_question_is_not_about_are_no_answer() -> None:
+    # Who set up a fund the page tells of in prose: the best-ranked workshop shares a word with
+    # the question but is not what it asks about, and its moderator did not set up the fund.
+    from assistant.answering.retrieve import Resources
+
+    index = index_of({"forum-coteaux": "Forum des solidarités des Coteaux\n\nMardi 7 octobre 2025\n\n"
+                      "10h00 – 11h30 Atelier : Les familles et la solidarité de voisinage – Salle Ravel\n"
+                      "Animation : Paul Girard, CCAS de Brescourt\n\n"
+                      "14h00 – 15h30 Atelier : Le numérique pour tous – Salle Debussy\nAnimation : Anne Morel, médiatrice\n\n"
+                      "Le Fonds de solidarité des Coteaux a été créé en 2019 pour aider les familles à payer leurs "
+                      "factures d'énergie.\nLe Fonds de solidarité des Coteaux a aidé 240 familles en 2025.\n"})
+    ctx = Answering(res=Resources(index=index, embedder=None, store=None, lexical_weight=1.0),
+                    support_threshold=Settings().support_threshold)
+    a = answer_question("Who set up the Coteaux solidarity fund?", [], ctx)
+    assert "Anne Morel" not in a.answer and "Paul Girard" not in a.answer
+    # Asked about the workshop itself, its moderator is the answer.
+    a = answer_question("Qui anime l'atelier sur les familles ?", [], ctx)
+    assert a.answered and "Paul Girard" in a.answer
+
+
 def test_registration_is_asked_and_qualifies_a_deadline_or_a_price() -> None:
     assert asking.values_asked("Faut-il s'inscrire ?") == ("registration",)
     assert asking.values_asked("Do I need to book?") == ("registration",)

@@ -289,6 +289,11 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
             return Plan(intent="people", sentences=said)
     initiative = next((r for r in named if isinstance(r, Initiative)), None) or selection.initiative_asked(query, ev)
     session, via = selection.session_of_people(query, ev, index, initiative)
+    if session is not None and not (session.id in query.subject or via is not None or query.filters.item is not None
+                                    or _among_top_hits(session, ev) or selection.topic_fits(query, session, index)):
+        # "Who will present at next year's edition?": the best-ranked session is about something
+        # else; its people are no answer.
+        session = None
     if session is not None:
         # Whoever took part presented what the session showed: no role filter then.
         people = selection.people_in(session, frozenset() if via else query.filters.roles, index)
