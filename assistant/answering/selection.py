@@ -260,11 +260,16 @@ def event_place(s: Session, index: LoadedIndex) -> Event | None:
 LOOSE_ROLES = frozenset({"animateur", "intervenant", "formateur"})
 
 
+def specific_roles(roles: frozenset[str]) -> frozenset[str]:
+    """The roles asked that are a function of their own, not loose ones (`LOOSE_ROLES`)."""
+    return roles - LOOSE_ROLES
+
+
 def people_in(session: Session, roles: frozenset[str], index: LoadedIndex) -> list[Person]:
-    """The session's people in the asked roles, else all of them when the roles asked are loose
-    ones (`LOOSE_ROLES`)."""
+    """The session's people in the asked roles, else all of them when no specific role is asked
+    (`specific_roles`)."""
     refs = [r for r in session.people if r.role in roles]
-    if not refs and not roles <= LOOSE_ROLES:
+    if not refs and specific_roles(roles):
         return []
     refs = refs or list(session.people)
     listed = [p for r in refs if isinstance(p := index.records.get(r.person_id), Person)]

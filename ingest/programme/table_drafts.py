@@ -39,13 +39,13 @@ def _leader(text: str, a: int, b: int) -> tuple[int, list[tuple[people.PersonMen
     return m.start(), [(p, role) for p in found]
 
 
-def _title(text: str, cell: Cell) -> tuple[Pos | None, list[Pos], str | None]:
-    """(title span, continuation spans, label kind) of a title cell: "Atelier 4 – Title" keeps
-    "Title" (a label kind); "Table ronde : Title" likewise."""
+def _title(text: str, cell: Cell, end: int) -> tuple[Pos | None, list[Pos], str | None]:
+    """(title span, continuation spans, label kind) of a title cell whose first part ends at
+    `end` (before its leader, if any): "Atelier 4 – Title" keeps "Title" (a label kind); "Table
+    ronde : Title" likewise."""
     if not cell.parts:
         return None, [], None
-    a, b = cell.parts[0]
-    b = _leader(text, a, b)[0]
+    a, b = cell.parts[0][0], end
     kind = None
     parts = labels.parse_label(text[a:b])
     if parts is not None and parts.title is not None:
@@ -83,7 +83,9 @@ def _people(text: str, cell: Cell) -> list[tuple[people.PersonMention, str]]:
 
 
 def row_draft(text: str, table: Table, row: Row, lines: list[Line]) -> Draft | None:
-    title, more, kind = _title(text, column(row, table, "title"))
+    cell = column(row, table, "title")
+    end, leaders = _leader(text, *cell.first) if cell.first else (0, [])
+    title, more, kind = _title(text, cell, end)
     if title is None:
         return None
     d = Draft(title=title, opened_by="table", block_start=row.start, block_end=row.end,
@@ -103,9 +105,7 @@ def row_draft(text: str, table: Table, row: Row, lines: list[Line]) -> Draft | N
             d.mode, d.mode_span = mode, room  # "En visioconférence" in the room column: how, not where
         else:
             d.room = room
-    cell = column(row, table, "title")
-    d.people = _leader(text, *cell.first)[1] if cell.first else []
-    d.people += _people(text, column(row, table, "people"))
+    d.people = leaders + _people(text, column(row, table, "people"))
     if table.sep in NO_WRAP and d.title_more:
         # A spreadsheet's cell is one line: a row under it with only this column filled is the
         # activity's description, not its title wrapped.

