@@ -434,15 +434,17 @@ class Builder:
         return iso, (start + only.start, start + only.end)
 
     def fallback_date(self, before: int) -> tuple[str, Pos] | None:
-        """A programme that states its date once, in prose ("se tiendra le vendredi 1er juillet")."""
-        year = None
-        for d in dates.find_dates(self.text[:before]):
-            if dates.stamp_at(self.text, d.start) or self._on_mail_furniture(d.start):
-                continue  # "Envoyé : mardi 10 février 2026 09:12", "Publié le …": when it was sent or written
-            if d.year or d.weekday:
-                year = d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None)
-                return d.iso(year or _meta_year(self.doc)), (d.start, d.end)
-        return None
+        """A programme that states its date once, in prose ("se tiendra le vendredi 1er juillet").
+        An event's day is written with its weekday; a bare date before it is another one ("après
+        une première édition le 14 mai 2025, le forum revient le jeudi 9 avril 2026")."""
+        found = [d for d in dates.find_dates(self.text[:before])
+                 # "Envoyé : mardi 10 février 2026 09:12", "Publié le …": when it was sent or written
+                 if not (dates.stamp_at(self.text, d.start) or self._on_mail_furniture(d.start))]
+        d = next((d for d in found if d.weekday), None) or next((d for d in found if d.year), None)
+        if d is None:
+            return None
+        year = d.year or next((x.year for x in dates.find_dates(self.text) if x.year), None)
+        return d.iso(year or _meta_year(self.doc)), (d.start, d.end)
 
     def _on_mail_furniture(self, at: int) -> bool:
         """Offset `at` is on a mail's header ("Date : jeu. 26 févr. 2026 à 16:42", the subject) or
@@ -520,10 +522,19 @@ class Builder:
                     dr.date_tbc = own == (None, None)  # nor the date the page states once
                 drafts.append(dr)
         lf_ids = set()
+        sheet_day: tuple[str, Pos] | None = None
         for lf in self.parsed.leaflets:
             if lf.head_only:
                 continue
             made = self.leaflet_drafts(lf)
+            at = self.lines[lf.first].line_start
+            if lf.heading is None and lf.stamp is None and self.top is not None \
+                    and all(dr.title == self.top for dr in made) and any(d.block_start < at for d in drafts):
+                # The practical information under a timetable ("Quand : jeudi 9 avril / Où : …"),
+                # named by the page's title: the event's own sheet, not a session of it; its day
+                # is the day of the items that give none.
+                sheet_day = next(((dr.date, dr.date_span) for dr in made if dr.date and dr.date_span), None)
+                continue
             above = None
             if lf.stamp is not None and len(made) == 1:
                 # An agenda card whose category line ("ATELIER") already opened its session.
@@ -553,7 +564,7 @@ class Builder:
         # conférence des financeurs", "centre de conférences", an English word in a French town)
         # or list the day's formats as a whole ("ateliers, projections et débats").
         agenda_kind = "séance" if agenda.under_agenda_heading(self.text[:first]) else None
-        fb = self.fallback_date(first) if any(d.date is None for d in drafts) else None
+        fb = (self.fallback_date(first) or sheet_day) if any(d.date is None for d in drafts) else None
         # A meeting's letter or a programme's head names the room once, above the agenda: every
         # point that names no room of its own is held there, but a visit, which goes out, and what
         # is held online.

@@ -14,6 +14,7 @@ from assistant.language.text import fold, tokens
 
 from .lines import Line, strip_span
 from .showcase import NOT_TOWNS, showcased
+from .stands import stands
 from .titled import TitledSession, titled
 
 Pos = tuple[int, int]
@@ -353,7 +354,10 @@ def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None =
             for s in showcased(text, lines, titles or [])]
     shown = [Mention(name=f.name, block=f.block, place=f.place, organiser=f.organiser)
              for f in titled(text, sessions or [])]
-    for m in from_examples(text, lines) + from_named_list(text, lines) + from_prose(text, lines) + told + shown:
+    # A stand's sheet says its own place, structure and figure: it comes first.
+    sheets = [Mention(name=s.name, block=s.block, place=s.place, organiser=s.organiser, figure=s.figure)
+              for s in stands(text, lines)]
+    for m in sheets + from_examples(text, lines) + from_named_list(text, lines) + from_prose(text, lines) + told + shown:
         # "Les Cafés du lundi" and "Cafés du lundi" are one initiative: the article is the sentence's.
         key = re.sub(r"[^a-z0-9]+", "", re.sub(r"^(?:les|le|la|l|the)\b", "", fold(text[m.name[0] : m.name[1]])))
         if not key or _event_own(text[m.name[0] : m.name[1]], event_titles or []):

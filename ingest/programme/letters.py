@@ -5,7 +5,8 @@ prie d'agréer, Madame, Monsieur, …").
 A journée départementale or a rencontre is announced by a letter: the letterhead, "Madame,
 Monsieur,", the context, the programme as a block, then how to answer and the elected
 official's signature. Once the reply form or the courtesy formula begins, the programme is over:
-the form's deadline is no session, the signatory no speaker.
+the form's deadline is no session, the signatory no speaker. A mail ends on its sign-off
+("Bien cordialement", "Un grand merci à toutes et tous…") the same way.
 """
 
 from __future__ import annotations
@@ -27,9 +28,19 @@ _REPLY_FORM = re.compile(
 _COURTESY = re.compile(r"\b(?:je vous prie|nous vous prions|veuillez)\s+(?:de\s+)?(?:bien vouloir\s+)?"
                        r"(?:d'agreer|agreer|de croire|croire|recevoir|d'accepter)\b")
 
+# A mail's sign-off: "Bien cordialement", "Belle semaine à toutes et tous", "Un grand merci à
+# toutes et tous pour votre mobilisation", "Kind regards". Thanks addressed to a person ("Merci à
+# Mme X pour son accueil") are not one.
+_SIGN_OFF = re.compile(
+    r"^\W*(?:(?:bien |tres |tres bien )?cordialement|bien a (?:vous|toi|tous)|(?:tres )?(?:belle|bonne) (?:fin de )?"
+    r"(?:journee|semaine|soiree|rentree)(?: a (?:toutes et tous|tous|toutes|vous))?"
+    r"|(?:un grand |un immense |encore )?merci (?:a (?:toutes et tous|tous|toutes|vous tous|chacun)|pour votre)\b.*"
+    r"|(?:best|kind|warm) regards|many thanks\b.*|thanks (?:to all|again)\b.*)\W*$")
+
 
 def ends_programme(text: str) -> bool:
     """A letter's line after which nothing is the programme: its reply form or its courtesy
     formula."""
     f = fold(text).replace("’", "'")
-    return bool(_REPLY_FORM.match(f) or (_COURTESY.search(f) and len(f) <= 300))
+    return bool(_REPLY_FORM.match(f) or (_COURTESY.search(f) and len(f) <= 300)
+                or (_SIGN_OFF.match(f) and len(f) <= 160))

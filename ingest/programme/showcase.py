@@ -32,7 +32,8 @@ _NOT_AN_INITIATIVE = (r"(?:" + _SESSION_WORDS[3:-1] + r"|forums?|semaines?|cycle
                       # An event's edition, a show, a document, a stop on a line:
                       # what a programme names in guillemets besides initiatives.
                       r"|[ée]ditions?|festivals?|s[ée]minaires?|spectacles?|concerts?|projections?"
-                      r"|films?|documentaires?|veill[ée]es?|guides?|brochures?|arr[êe]ts?|stations?|pages?)")
+                      r"|films?|documentaires?|veill[ée]es?|guides?|brochures?|arr[êe]ts?|stations?|pages?"
+                      r"|concours)")  # "le concours photo « X »": a contest of the event
 # ... unless a word that names an initiative comes between ("lors de l'édition 2025, le projet « X »").
 _INITIATIVE_WORD = re.compile(
     r"\b(?:projets?|dispositifs?|programmes?|r[ée]seaux?|plate-?formes?|op[ée]rations?|actions?|initiatives?"
@@ -87,11 +88,12 @@ _ORG = re.compile(
     r"(?P<rest>(?:\s+(?:de\s+|d['’]|du\s+)?[A-ZÀ-Ý&][\w’'&\-]*"
     r"(?:\s+(?:(?:de\s+la|de|du|des|la|le|en)\s+|(?:de\s+)?[ld]['’])?(?:[A-ZÀ-Ý&][\w’'&\-]*|\d+\b))*)?)")
 # A stand's or a project sheet's own labels, one per line: "Porté par : association X", "Où :
-# Town (24)", "Structure porteuse : …", "Commune : …". The value runs to the line's end.
+# Town (24)", "Structure porteuse : …", "Commune : …" (French typography puts a no-break space
+# before the colon). The value runs to the line's end.
 _RUN_BY_LABEL = re.compile(r"^[ \t]*(?:[Pp]ort[ée]e?s?\s+par|[Pp]orteur(?:\s+du\s+projet)?|[Pp]orteuse|[Ss]tructure(?:\s+porteuse)?"
-                           r"|[Oo]rganisme|[Oo]p[ée]rateur|[Rr]un\s+by|[Oo]rgani[sz]ation)[ \t]*:[ \t]*(?P<v>\S.*)$", re.M)
+                           r"|[Oo]rganisme|[Oo]p[ée]rateur|[Rr]un\s+by|[Oo]rgani[sz]ation)[ \t\u00a0\u202f]*:[ \t]*(?P<v>\S.*)$", re.M)
 _PLACE_LABEL = re.compile(r"^[ \t]*(?:[Oo][ùu]|[Ll]ieu|[Cc]ommune|[Vv]ille|[Tt]erritoire|[Ww]here|[Tt]own|[Ll]ocation)"
-                          r"[ \t]*:[ \t]*(?P<v>\S.*)$", re.M)
+                          r"[ \t\u00a0\u202f]*:[ \t]*(?P<v>\S.*)$", re.M)
 # "Laval (53)", "Ajaccio (2A)": a town and its département's number.
 _TOWN_NUMBER = re.compile(rf"(?P<town>{_TOWN})\s*\((?:\d{{2,3}}|2[AB])\)")
 _FIGURE = re.compile(

@@ -22,6 +22,7 @@ from .kinds import kind_of, label_kind, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
 from .meta import Meta, meta_line
+from .stands import STAND
 from .tables import Table, find_tables
 
 Pos = tuple[int, int]
@@ -51,10 +52,13 @@ _MODE_LINE = re.compile(r"^\W*(?:en ligne|en visio\w*|visioconf\w*|webinaires?|w
 # "Webinaire – Title", a kind word heading its session.
 _MODE_NOTE = re.compile(r"^\W*(?:en ligne|online|en visio\w*|visioconf\w*|a distance)\s*(?:[—–:-]\s.*)?$", re.I)
 # A heading that only announces the programme ("Programme", "Au programme", "Programme détaillé
-# de la journée", "Déroulé", "Agenda"): a section of the page, never a session's title.
+# de la journée", "Déroulé", "Agenda") or what follows it: a section of the page, never a
+# session's title.
 _SECTION = re.compile(r"^\W*(?:ordre du jour|(?:le |au )?(?:programme|program|deroule|deroulement)(?: (?:detaille|previsionnel|complet))?"
                       r"(?: (?:de la |du |des )?(?:journee|jour|matinee|apres-midi|soiree|rencontres?|seminaire|colloque|semaine))?"
-                      r"(?: jour par jour)?|agenda|schedule|sommaire)\W*$", re.I)
+                      r"(?: jour par jour)?|agenda|schedule|sommaire"
+                      # What a page adds after its timetable: "ET AUSSI…", "À noter", "En bref".
+                      r"|et aussi|a noter|a ne pas manquer|en bref|see also)\W*$", re.I)
 # A week's heading in a month-long programme: "— SEMAINE 3 · du 30 novembre au 6 décembre —",
 # "Semaine 2 (23-29 mars)", "Week 1": a section of the page; its events give their own days.
 _WEEK = re.compile(r"^\W*(?:semaine|week)\s*(?:n\s*°\s*)?\d{1,2}\b(?!\s*[h:]\d)")
@@ -201,6 +205,11 @@ class Walker:
                 return j
         return None
 
+    def _set_apart(self, ln: Line) -> bool:
+        """A line with a blank line above and below it."""
+        i = ln.index
+        return 0 < i < len(self.lines) - 1 and self.lines[i - 1].blank and self.lines[i + 1].blank
+
     def _peek(self, i: int) -> str:
         """What the next line is; page furniture between two pages is looked past."""
         j = self._next(i)
@@ -236,6 +245,8 @@ class Walker:
             return "caption_slot"
         if (p := agenda.point(t)) is not None and p.hours is not None:
             return "point"
+        if len(t) <= SHORT and STAND.search(folded):
+            return "stand"
         rl = people.role_line(t)
         if rl:
             return "contact" if rl[0] == "contact" else "role"
@@ -251,6 +262,8 @@ class Walker:
             return "noise"  # separators ("……", "* * *"), stray glyphs, editor's notes "[…]"
         if rooms.room_line(t, in_slot=self.slot is not None) and not (
                 _CAPTION.search(t) and not rooms.led_by_room_word(t)):
+            if self.slot is not None and rooms.room_line(t, in_slot=False) is None and self._set_apart(ln):
+                return "noise"  # a heading in capitals between blank lines: a part of the page, not a room
             return "room"  # not "ATELIERS EN PARALLÈLE": capitals that announce sessions
         if len(t) <= 3:
             return "noise"
@@ -353,6 +366,12 @@ class Walker:
         self.slot, self.practical, self.part = None, True, None
         self.contact_header = None
         self.contact_role = "contact presse" if "presse" in fold_keep(ln.text) else "contact"
+
+    def on_stand(self, i: int, ln: Line) -> None:
+        """A stand's heading: the timetable above is over until the next hour or day (the stand's
+        label lines and description are the project's, read by the initiative stage)."""
+        self.close()
+        self.slot, self.practical, self.part, self.contact_role = None, True, None, None
 
     def on_letter_end(self, i: int, ln: Line) -> None:
         """A letter's reply form or courtesy formula: the programme above is over (the form's

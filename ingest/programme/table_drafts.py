@@ -21,10 +21,17 @@ _CIVILITY_START = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mr|Mrs|Ms)\.?
 _NAME_START = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:[\s\-][A-ZÀ-Ý][a-zà-ÿ’'\-]+)?\s+(?:[A-ZÀ-Ý]{2,}|[A-ZÀ-Ý][a-zà-ÿ]+,)")
 
 
+# "l'accordéoniste ", "la diététicienne ", "le " (before "Dr X").
+_FUNCTION = r"(?:l['’]|la\s+|le\s+|the\s+)(?:[a-zà-ÿ·’\-]{3,}\s+)?"
+_PERSON_AHEAD = r"(?=(?:M\.|Mme|Dr|Pr)\s|[A-ZÀ-Ý][a-zà-ÿ])"
+_FUNCTION_FIRST = re.compile(_FUNCTION + _PERSON_AHEAD)
 # A sheet's activity cell names who leads it after the title: "Loto animé par Josiane X (Comité
-# des fêtes)", "Atelier mémoire avec Paul Y, neuropsychologue". A civility or a capital follows.
+# des fêtes)", "Atelier mémoire avec Paul Y, neuropsychologue", "Thé dansant animé par
+# l'accordéoniste Paul Z". A civility or a capital follows, perhaps after a function with its
+# article.
 _LEADER = re.compile(r"\s+(?:(?P<led>(?i:anim[ée]e?s?|pr[ée]sent[ée]e?s?|men[ée]e?s?|encadr[ée]e?s?)\s+par"
-                     r"|(?i:led|hosted|run)\s+by)|(?i:avec|with))\s+(?=(?:M\.|Mme|Dr|Pr)\s|[A-ZÀ-Ý][a-zà-ÿ])")
+                     r"|(?i:led|hosted|run)\s+by)|(?i:avec|with))\s+"
+                     rf"(?:(?={_FUNCTION}{_PERSON_AHEAD})|{_PERSON_AHEAD})")
 
 
 def _leader(text: str, a: int, b: int) -> tuple[int, list[tuple[people.PersonMention, str]]]:
@@ -32,7 +39,9 @@ def _leader(text: str, a: int, b: int) -> tuple[int, list[tuple[people.PersonMen
     m = _LEADER.search(text, a, b)
     if m is None or m.start() == a:
         return b, []
-    found = people.parse_names(text, a=m.end(), b=b)
+    # "l'accordéoniste Paul Z": the name follows its function.
+    fn = _FUNCTION_FIRST.match(text, m.end(), b)
+    found = people.parse_names(text, a=fn.end() if fn else m.end(), b=b)
     if not found:
         return b, []
     role = "animateur" if m.group("led") and not re.match(r"(?i:pr)", m.group("led")) else "intervenant"
@@ -82,6 +91,10 @@ def _people(text: str, cell: Cell) -> list[tuple[people.PersonMention, str]]:
     return out
 
 
+# Where a cell's note begins: a bracket, a slash, a dash set apart, a colon or a semicolon.
+_NOTE_AFTER = re.compile(r"\s*[(/:;]\s*|\s+[–—-]\s+")
+
+
 def row_draft(text: str, table: Table, row: Row, lines: list[Line]) -> Draft | None:
     cell = column(row, table, "title")
     end, leaders = _leader(text, *cell.first) if cell.first else (0, [])
@@ -100,9 +113,13 @@ def row_draft(text: str, table: Table, row: Row, lines: list[Line]) -> Draft | N
     room = column(row, table, "room").first
     if room is not None and re.search(r"\w", text[room[0]:room[1]]):
         said = text[room[0]:room[1]]
-        mode = mode_named(said)
-        if mode is not None and not re.search(r"\w{3,}", strip_modes(fold(said))):
-            d.mode, d.mode_span = mode, room  # "En visioconférence" in the room column: how, not where
+        # "En visioconférence" in the room column says how, not where; so does "en visio (lien
+        # sur le site)" or "en distanciel / lien envoyé à l'inscription": a note on the link
+        # follows the mode.
+        head = _NOTE_AFTER.split(said, maxsplit=1)[0]
+        mode = mode_named(head)
+        if mode is not None and not re.search(r"\w{3,}", strip_modes(fold(head))):
+            d.mode, d.mode_span = mode, room
         else:
             d.room = room
     d.people = leaders + _people(text, column(row, table, "people"))

@@ -12,13 +12,13 @@ spans, one per physical row.
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from assistant.language.text import fold
 
-from . import people, rooms, times
+from . import dates, people, rooms, times
 from .lines import Line, strip_span
 
 Pos = tuple[int, int]
@@ -31,15 +31,22 @@ _NEEDS_HEADER = frozenset({";"})
 # A spreadsheet's rows: one line per cell, never wrapped.
 NO_WRAP = frozenset({";"})
 MIN_COLUMNS = 3  # fewer cells is a sentence with a bar in it, not a table
-# Header words of each column role (folded).
+# Header words of each column role (folded). "other" names the columns a sheet has besides
+# (public, registration, price, partner…): they have no role, but they make a row of names a header.
 _HEADER = {
     "date": re.compile(r"\b(?:jours?|dates?|days?)\b"),
     "time": re.compile(r"\b(?:horaires?|heures?|time|hours?|quand|creneaux?)\b"),
-    "room": re.compile(r"\b(?:salles?|lieux?|rooms?|espaces?|venue|ou)\b"),
-    "people": re.compile(r"\b(?:intervenant\w*|animation|animat\w*|avec|speakers?|qui|orat\w*|moderat\w*|invites?)\b"),
+    "room": re.compile(r"\b(?:salles?|lieux?|rooms?|espaces?|venue|ou|adresses?)\b"),
+    "people": re.compile(r"\b(?:intervenant\w*|animation|animat\w*|anime\w* par|par qui|avec|speakers?|(?<!pour )qui|orat\w*"
+                         r"|moderat\w*|invites?)\b"),
     "title": re.compile(r"\b(?:sequences?|seances?|ateliers?|programmes?|intitules?|titres?|sessions?|contenus?"
-                        r"|activites?|themes?|sujets?|quoi|what|evenements?|temps forts?)\b"),
+                        r"|activites?|actions?|themes?|sujets?|quoi|what|evenements?|temps forts?)\b"),
+    "other": re.compile(r"\b(?:publics?|pour qui|inscriptions?|reservations?|resa|tarifs?|prix|couts?|modalites"
+                        r"|infos?|informations?|contacts?|partenaires?|organisateurs?|structures?|porteurs?|acces"
+                        r"|remarques?|observations?|commentaires?|notes?|ages?|durees?|places|statut)\b"),
 }
+# "Animation" heads either who leads or what is done: it is the activity when no other column is.
+_ACTIVITY_OR_LEADER = re.compile(r"^animations?$")
 
 
 @dataclass
@@ -108,6 +115,11 @@ def _roles_from_header(cells: list[str]) -> list[Role]:
         f = fold(c)
         role: Role = next((cast(Role, r) for r, rx in _HEADER.items() if rx.search(f)), "other")
         roles.append(role)
+    if "title" not in roles:
+        for col, c in enumerate(cells):
+            if _ACTIVITY_OR_LEADER.match(fold(c).strip()):
+                roles[col] = "title"
+                break
     return roles
 
 
@@ -116,21 +128,26 @@ def _starts_with_time(cell: str) -> bool:
     return found is not None and found.span[0] == 0
 
 
+def _share(rows: list[list[str]], col: int, test: Callable[[str], bool]) -> float:
+    """The share of a column's filled cells that pass `test`."""
+    vals = [r[col] for r in rows if col < len(r) and r[col].strip()]
+    return sum(1 for v in vals if test(v)) / len(vals) if vals else 0.0
+
+
 def _roles_from_content(rows: list[list[str]]) -> list[Role]:
     """Without a header: the column whose cells start with times, the one with room labels, the
     one with role labels or names, and the widest remaining one as the title."""
     width = max(len(r) for r in rows)
     roles: list[Role] = ["other"] * width
-    def share(col: int, test) -> float:
-        vals = [r[col] for r in rows if col < len(r) and r[col].strip()]
-        return sum(1 for v in vals if test(v)) / len(vals) if vals else 0.0
+    def share(col: int, test: Callable[[str], bool]) -> float:
+        return _share(rows, col, test)
     for col in range(width):
         if share(col, _starts_with_time) > 0.5:
             roles[col] = "time"
         elif share(col, lambda v: rooms.room_line(v, in_slot=True) is not None) > 0.5:
             roles[col] = "room"
         # Speakers: a role label ("Avec :", "Animation :") or a civility; "Atelier : …" is a title.
-        elif share(col, lambda v: people.role_line(v) is not None or re.search(r"\b(?:M\.|Mme|Dr|Pr)\s", v)) > 0.4:
+        elif share(col, lambda v: people.role_line(v) is not None or bool(re.search(r"\b(?:M\.|Mme|Dr|Pr)\s", v))) > 0.4:
             roles[col] = "people"
     free = [c for c in range(width) if roles[c] == "other"]
     if free:
@@ -197,6 +214,13 @@ def _read_table(lines: list[Line], first: int, sep: str, stop: Set[int]) -> Tabl
         return None
     texts_of = [[lines[j].text[a - lines[j].start:b - lines[j].start] for a, b in cells] for j, cells in physical]
     roles = _roles_from_header(header) if header else _roles_from_content(texts_of)
+    if header and roles.count("time") > 1 and "date" not in roles:
+        # "Quand ; Horaires": the first "when" holds the days when another column holds the hours.
+        for col, role in enumerate(roles):
+            if role == "time" and _share(texts_of, col, _starts_with_time) < 0.5 \
+                    and _share(texts_of, col, lambda v: bool(dates.find_dates(v))) > 0.5:
+                roles[col] = "date"
+                break
     if "title" not in roles and "other" in roles:
         # A header whose title column has a name of the programme's own ("Parcours", "Module"):
         # the unnamed column with the longest cells holds the titles.
