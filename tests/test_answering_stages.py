@@ -142,6 +142,17 @@ def test_a_follow_up_pointing_back_keeps_the_subject_with_words_of_its_own() -> 
     assert ("famill",) in q.topic and "mobilit" in q.dense_text.lower()
 
 
+def test_a_follow_up_naming_a_session_of_its_own_leaves_the_previous_subject() -> None:
+    # "Et la conf sur le sommeil, c'est qui ?": a kind and a topic, no demonstrative: another
+    # session of the same programme.
+    history = [Turn(role="user", content="Où a lieu l'atelier sur la mobilité ?"),
+               Turn(role="assistant", content="Atelier « Mobilité solidaire en zone rurale » — Salle Pascal [1].")]
+    q = query("et la table ronde sur le logement, c'est qui ?", history)
+    assert q.follow_up and q.subject == () and "people" in q.asks
+    assert q.filters.docs == {"rencontres-lyon"}  # still that programme
+    assert "mobilit" not in q.dense_text.lower()
+
+
 def test_asking_who_strips_whole_words_only() -> None:
     assert "nime" not in asking.strip_asking("c'est qui qui anime le débat ?")
 

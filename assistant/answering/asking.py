@@ -22,7 +22,7 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-_CONVERSATION = ("filler", "anaphora", "pronoun", "frame", "self", "asker", "same_room")  # tables of asking.toml that are no attribute
+_CONVERSATION = ("filler", "anaphora", "demonstrative", "pronoun", "frame", "self", "asker", "same_room")  # tables of asking.toml that are no attribute
 
 
 # Tables whose entries are whole words (the others spell out their own anchors).
@@ -161,6 +161,11 @@ def search_words(question: str) -> str:
 def points_back(question: str) -> bool:
     """A leading "et", a demonstrative, "the same…", "other…", a relative day, a bare "où ?"."""
     return bool(_table("anaphora").search(fold(question)))
+
+
+def demonstrative(question: str) -> bool:
+    """"Ce dispositif", "that workshop", "the same…": the previous subject, named again."""
+    return bool(_table("demonstrative").search(fold(question)))
 
 
 def has_pronoun(question: str) -> bool:

@@ -172,7 +172,10 @@ def _merge(own: Query, previous: Query, subject: tuple[str, ...], terms: Catalog
     # "Et ce dispositif, il aide combien de familles ?": a follow-up that points back ("et", a
     # demonstrative) keeps the previous subject, whatever its own words ask of it. (A bare
     # pronoun does not: "ils" may be anyone; measured, it lost cases on both splits.)
-    refers = bool(own.topic) and not own.named and asking.points_back(own.text)
+    # "Et la conf sur le sommeil, c'est qui ?" names a session of its own (a kind and a topic),
+    # within the same programme: no demonstrative points back.
+    own_session = bool(own.filters.kinds) and not asking.demonstrative(own.text)
+    refers = bool(own.topic) and not own.named and asking.points_back(own.text) and not own_session
     keeps_subject = not moved and (not own_subject or refers)
     # The conversation stays in the event of the previous answer unless the follow-up names
     # another: "et le lendemain ?", "who else speaks?" are about that programme.
