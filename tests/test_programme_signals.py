@@ -759,3 +759,17 @@ def test_an_e_mail_programme_its_workshops_under_a_captioned_slot_and_not_its_se
     assert got == [("Accueil café", "2026-03-12", "09:00", None, None),
                    ("Se loger avec ses enfants", "2026-03-12", "10:30", "12:00", "salle Balzac"),
                    ("Rompre l’isolement des parents", "2026-03-12", "10:30", "12:00", None)]
+
+
+def test_people_named_in_a_sessions_running_text_are_its_people() -> None:
+    # A speakers' line too long for a role line is read as prose; they still sit in that session.
+    cat = _parse(
+        "Forum des solidarités de Vernelles\n\nJeudi 15 octobre 2026\n\n"
+        "9 h 30 – 10 h 30   Table ronde « La proximité, dernier rempart contre l’isolement ? » (auditorium)\n"
+        "Avec Bruno Chaumet, sociologue, Université de Brescourt ; Sylvie Ramel, directrice adjointe de la "
+        "Caf de Vaurel ; Karim Benard, président de la Fédération des centres sociaux de Vaurel.\n"
+        "Animation : Claire Hamel, journaliste.\n"
+    )
+    (debate,) = [s for s in cat.sessions if s.title.startswith("La proximité")]
+    assert {p.name for p in debate.people} == {"Claire Hamel", "Bruno Chaumet", "Sylvie Ramel", "Karim Benard"}
+    assert {p.name: p.role for p in debate.people}["Claire Hamel"] == "animateur"

@@ -7,7 +7,7 @@ strings. Every record and field carries an exact span of `doc.text`.
 
 from __future__ import annotations
 
-from assistant.domain.models import Catalogue, Document
+from assistant.domain.models import Catalogue, Document, Session, SessionPerson
 from assistant.language.text import FRENCH_STOPWORDS, fold, tokens
 
 from .build import Builder
@@ -91,6 +91,23 @@ def _new_appearances(text: str, prose: list[PersonMention], known: list[tuple[Pe
     return out
 
 
+def _with_appearances(sessions: list[Session], appearing: list[tuple[PersonMention, None, str | None]],
+                      b: Builder) -> list[Session]:
+    """A person the running text names inside a session's block ("Avec X, sociologue ; Y, …"
+    in a sentence too long for a role line) is one of that session's people too, role unsaid."""
+    extra: dict[str, list[SessionPerson]] = {}
+    for m, _, sid in appearing:
+        if sid is not None:
+            extra.setdefault(sid, []).append(
+                SessionPerson(person_id=b.person_id(m), name=" ".join((b.value(m.name) or "").split()), role=None))
+    out = []
+    for s in sessions:
+        have = {r.person_id for r in s.people}
+        new = [r for r in dict((r.person_id, r) for r in extra.get(s.id, [])).values() if r.person_id not in have]
+        out.append(s.model_copy(update={"people": [*s.people, *new]}) if new else s)
+    return out
+
+
 def parse_programme(doc: Document) -> Catalogue:
     if is_markdown(doc.text):
         # Read through its syntax; the offsets, hence every span, are the page's own.
@@ -108,8 +125,10 @@ def parse_programme(doc: Document) -> Catalogue:
     listed = [(m, None, None) for m in member_lines(doc.text, lines)]
     everyone += listed
     known = [*((m, sid) for m, _, sid in everyone), *((m, None) for m, _ in parsed.contacts)]
-    everyone += _new_appearances(doc.text, prose_people(doc.text, lines), known, b.session_at)
+    appearing = _new_appearances(doc.text, prose_people(doc.text, lines), known, b.session_at)
+    everyone += appearing
     persons = b.persons(everyone)
+    sessions = _with_appearances(sessions, appearing, b)
     # A session's title may name the project it shows; its speakers say who runs it.
     shown = [TitledSession(title=(t.start, t.end), block=block,
                            speakers=[(m, role) for m, role, sid in everyone if sid == s.id])
