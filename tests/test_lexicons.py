@@ -100,7 +100,8 @@ def test_inclusive_writing_folds_for_matching() -> None:
     ("text", "kind"),
     [("Table ronde : les jeunes", "table ronde"), ("Atelier 3 – Salle 2", "atelier"),
      ("Déjeuner libre", "pause"), ("Pause-café", "pause"), ("Accueil café", "pause"),
-     ("Séance plénière d'ouverture", "plénière"), ("Webinaire n°2", "webinaire")],
+     ("Séance plénière d'ouverture", "plénière"), ("Webinaire n°2", "webinaire"),
+     ("et la conf sur le sommeil ?", "conférence")],  # how people type it
 )
 def test_session_kinds(text: str, kind: str) -> None:
     found = kinds.session_kind_of(text)

@@ -12,7 +12,7 @@ from assistant.domain.models import Document
 from ingest.programme import parse_programme
 from ingest.programme.dates import day_header, find_dates
 from ingest.programme.people import role_line, split_function
-from ingest.programme.times import find_range
+from ingest.programme.times import find_range, slot_line
 
 
 def _doc(text: str, doc_id: str = "signal") -> Document:
@@ -773,3 +773,14 @@ def test_people_named_in_a_sessions_running_text_are_its_people() -> None:
     (debate,) = [s for s in cat.sessions if s.title.startswith("La proximité")]
     assert {p.name for p in debate.people} == {"Claire Hamel", "Bruno Chaumet", "Sylvie Ramel", "Karim Benard"}
     assert {p.name: p.role for p in debate.people}["Claire Hamel"] == "animateur"
+
+
+@pytest.mark.parametrize(("line", "start", "title"), [
+    ("à partir de 14 h   Village des initiatives (hall)", "14:00", "Village des initiatives (hall)"),  # columns of spaces
+    ("From 6.30 pm · Concert of the choir", "18:30", "Concert of the choir"),
+    ("Dès 18h | Apéritif partagé", "18:00", "Apéritif partagé"),
+])  # fmt: skip
+def test_an_open_ended_time_before_its_title_after_any_column_separator(line: str, start: str, title: str) -> None:
+    found = slot_line(line)
+    assert found is not None and found[0].start == start and line[found[1]:].lstrip("· ") == title
+    assert slot_line("Dès 9h, les portes sont ouvertes.") is None  # a sentence

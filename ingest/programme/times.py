@@ -60,9 +60,10 @@ def find_range_at(s: str, at: int) -> TimeRange | None:
 # An agenda item's number before its time: "1. 10:15 am – Welcome", "3) 14h – Pause".
 _ITEM = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\d)")
 # An open-ended slot: "à partir de 16h30 : Visite libre", "Dès 18h – Apéritif". Only with the
-# separator that opens a title after the time ("Dès 9h, les portes sont ouvertes." is a sentence).
+# separator that opens a title after the time (a dash, a colon, a middle dot, a bar, or the run of
+# spaces of a programme set in columns; "Dès 9h, les portes sont ouvertes." is a sentence).
 # A line holding the open-ended time alone ("From 6.30 pm", "À partir de 19h") opens a slot too.
-_SINCE = re.compile(rf"(?:[àaÀA] partir de|[dD][èeÈE]s|[fF]rom)\s+(?=(?:{_T})\s*(?:[:–—-]\s|$))")
+_SINCE = re.compile(rf"(?:[àaÀA] partir de|[dD][èeÈE]s|[fF]rom)\s+(?=(?:{_T})(?:\s*[:–—·|-]\s|\s{{2,}}\S|\s*$))")
 
 
 def slot_line(s: str) -> tuple[TimeRange, int] | None:
