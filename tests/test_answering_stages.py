@@ -1031,3 +1031,23 @@ def test_a_full_name_makes_its_first_name_nobody_else_s_surname() -> None:
     people = {r.name: r.id for r in terms._records.values() if hasattr(r, "affiliation")}
     assert terms.named_records("qui est martin lefort") == [people["Martin Lefort"]]
     assert terms.named_records("qui est m. martin") == [people["Paul Martin"]]
+
+
+def test_who_runs_a_project_described_without_its_name_is_its_structure() -> None:
+    # "Le truc de …, c'est porté par qui ?" names the forum to scope it, and asks who runs one of
+    # its stands: the stand's structure, not the forum's organiser nor a session's people.
+    from assistant.answering.retrieve import Resources
+
+    index = index_of({"forum-vernelles": (
+        "Forum des solidarités de Vernelles\n\nJeudi 9 avril 2026\n\n"
+        "9 h 00 – Accueil café\n10 h – 11 h 30 : Table ronde sur le non-recours\nAnimation : Paul Girard, journaliste\n\n"
+        "LE VILLAGE DES INITIATIVES\n\n"
+        "Stand 1 — « Le Bus des démarches »\nPorté par : CCAS de Brescourt\nOù : Brescourt (71)\n"
+        "Un bus aménagé va dans les villages aider aux démarches administratives : 1 200 personnes reçues.\n\n"
+        "Stand 2 — « Répar’Café du Pont »\nPorté par : association Les Bricoleurs\nOù : Vaurel (71)\n"
+        "Des bénévoles réparent petit électroménager et vélos : 600 objets remis en état.\n")})
+    ctx = Answering(res=Resources(index=index, embedder=None, store=None, lexical_weight=1.0),
+                    support_threshold=Settings().support_threshold)
+    a = answer_question("forum de vernelles : le truc de réparation de vélos à vaurel, c'est porté par qui ?", [], ctx)
+    assert a.answered and "association Les Bricoleurs" in a.answer and "Paul Girard" not in a.answer
+    assert query("le truc de réparation, c'est porté par qui ?").topic == (("repar",),)

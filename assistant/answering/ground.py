@@ -135,10 +135,15 @@ def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: fl
     if not anchored and not support.holds(threshold) and not selection.defines_a_set(query) \
             and not _near_in_meaning(ev, dense_support):
         return Plan.refuse(_intent_of(query))
-    if selection.asks_event(query, ev):
-        return _event(query, ev, res)
     initiative = next((r for rid in query.named + query.subject
                        if isinstance(r := res.index.records.get(rid), Initiative)), None)
+    if initiative is None and "organiser" in query.asks and not query.filters.roles \
+            and not selection.names_the_event(query, selection.scope_docs(query, ev), res.index):
+        # "Forum de Laval : le truc de réparation à X, c'est porté par qui ?": the project the
+        # question describes without its name (its entry the clear first hit), not the forum.
+        initiative = selection.initiative_asked(query, ev, asked=False)
+    if initiative is None and selection.asks_event(query, ev):
+        return _event(query, ev, res)
     if initiative is not None and "organiser" in query.asks:
         # "Qui la gère ?", "c'est porté par qui ?" of an initiative: the organisation that runs
         # it, with the sentences that say so when the record has none.

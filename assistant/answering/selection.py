@@ -314,10 +314,11 @@ def role_holders(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int =
     return found if len(found) <= limit else []
 
 
-def initiative_asked(query: Query, ev: Evidence) -> Initiative | None:
+def initiative_asked(query: Query, ev: Evidence, *, asked: bool = True) -> Initiative | None:
     """"Who presented the suspended basket scheme?": the initiative the question describes
-    without its name, when its own entry is the clear first hit among initiatives."""
-    if "initiatives" not in query.asks or not ev.initiatives:
+    without its name, when its own entry is the clear first hit among initiatives (and, unless
+    `asked` is False, the question asks about initiatives)."""
+    if (asked and "initiatives" not in query.asks) or not ev.initiatives:
         return None
     first, score = ev.initiatives[0]
     second = ev.initiatives[1][1] if len(ev.initiatives) > 1 else 0.0
