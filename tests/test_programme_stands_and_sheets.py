@@ -40,6 +40,9 @@ def test_stands_are_initiatives_with_their_own_labels_not_sessions() -> None:
     assert got["Le Bus des démarches"] == ("Brescourt (71)", "CCAS de Vernelles", "1 200 personnes")
     # A name in capitals without guillemets; the structure on its label line.
     assert got["LA BOUSSOLE"][1:] == ("association Entraide 71", "340 personnes")
+    # What it does, without its label lines (structure, place, contact).
+    (bus,) = [i for i in cat.initiatives if i.name == "Le Bus des démarches"]
+    assert bus.description == "Un bus aménagé qui va dans les villages : 1 200 personnes reçues en 2025."
     # The structure in brackets closing the heading.
     assert got["Les Cafés des aidants"][:2] == ("Vaurel", "France Alzheimer 71")
 

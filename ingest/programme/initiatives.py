@@ -355,8 +355,8 @@ def find_initiatives(text: str, lines: list[Line], *, titles: list[Pos] | None =
     shown = [Mention(name=f.name, block=f.block, place=f.place, organiser=f.organiser)
              for f in titled(text, sessions or [])]
     # A stand's sheet says its own place, structure and figure: it comes first.
-    sheets = [Mention(name=s.name, block=s.block, place=s.place, organiser=s.organiser, figure=s.figure)
-              for s in stands(text, lines)]
+    sheets = [Mention(name=s.name, block=s.block, place=s.place, organiser=s.organiser, figure=s.figure,
+                      description=s.description) for s in stands(text, lines)]
     for m in sheets + from_examples(text, lines) + from_named_list(text, lines) + from_prose(text, lines) + told + shown:
         # "Les Cafés du lundi" and "Cafés du lundi" are one initiative: the article is the sentence's.
         key = re.sub(r"[^a-z0-9]+", "", re.sub(r"^(?:les|le|la|l|the)\b", "", fold(text[m.name[0] : m.name[1]])))

@@ -120,6 +120,7 @@ class Showcased:
     place: Pos | None
     organiser: Pos | None
     figure: Pos | None
+    description: Pos | None = None  # what it does, when its block sets it apart from its labels
 
 
 def paragraphs(lines: list[Line]) -> list[Pos]:

@@ -30,6 +30,14 @@ _DESIGNATOR = re.compile(rf"^\W*{_STAND_WORD}{_NUMBER}\s*[—–:|·.\-]?\s*", r
 # "(France Alzheimer 71)" closing the heading: the structure that holds the stand.
 _BRACKET_END = re.compile(r"\s*\((?P<org>[^()]{2,80}\s[^()]{1,80})\)\s*$")  # not an acronym "(PAD)"
 MAX_NAME_CHARS = 90
+# A label line of the sheet: a few words, then a colon (French typography spaces it).
+_A_LABEL = re.compile(r"^[\w’'·\- ]{2,30}?[ \u00a0\u202f]*:")
+
+
+def _one_run(lines: list[Line], said: list[Line]) -> list[Line]:
+    """The non-blank lines from the first of `said` to its last: equal to `said` when no label
+    line comes between (the description is one run of lines)."""
+    return [x for x in lines[said[0].index:said[-1].index + 1] if not x.blank]
 
 
 def _block_end(lines: list[Line], i: int) -> int:
@@ -54,12 +62,15 @@ def stands(text: str, lines: list[Line]) -> list[Showcased]:
         a, b = strip_span(text, a, b, "«»“”\"")
         if b <= a or b - a > MAX_NAME_CHARS or text[a:b].rstrip().endswith("."):
             continue  # "Stand 3 : venez nombreux." is a sentence, not a name
-        last = lines[_block_end(lines, i)]
-        block = (ln.line_start, last.end)
+        last_i = _block_end(lines, i)
+        block = (ln.line_start, lines[last_i].end)
         body = ln.end
+        # What the stand does: its lines that are no label ("Porté par :", "Où :", "Contact :").
+        said = [x for x in lines[i + 1:last_i + 1] if not x.blank and not _A_LABEL.match(x.text)]
         out.append(Showcased(
             name=(a, b), block=block,
             place=_labelled(text, _PLACE_LABEL, body, block[1]) or _place(text, body, block[1]),
             organiser=_labelled(text, _RUN_BY_LABEL, body, block[1]) or org or _organiser(text, body, block[1]),
-            figure=_figure(text, body, block[1])))
+            figure=_figure(text, body, block[1]),
+            description=(said[0].start, said[-1].end) if said and said == _one_run(lines, said) else None))
     return out
