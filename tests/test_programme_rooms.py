@@ -3,6 +3,9 @@ lines: a room line closing a session's block. No model, no index."""
 
 from __future__ import annotations
 
+import pytest
+
+from ingest.programme import rooms
 from tests.programme_text import parse_text
 
 
@@ -83,3 +86,14 @@ def test_a_room_is_its_own_name_not_a_heading_a_pending_word_or_an_hour() -> Non
     assert room("Amphithéâtre Vauban · jusqu'à 11h") == "Amphithéâtre Vauban"
     assert room("Auditorium") == "Auditorium" and room("Salle 4") == "Salle 4"
     assert room("Salle Verte · 1er étage") == "Salle Verte · 1er étage"  # no hour: kept as written
+
+
+@pytest.mark.parametrize(("line", "venue"), [
+    ("Maison de quartier des Glacis, 12 rue Kléber – Vernelles", "Maison de quartier des Glacis"),
+    ("Centre social Les Tilleuls (12 rue des Lilas)", "Centre social Les Tilleuls"),
+    ("Espace Brassens – 12 avenue Jean-Jaurès – 71100 Vernelles", "Espace Brassens"),
+])  # fmt: skip
+def test_a_venue_named_before_its_street_address_is_where_the_item_is_held(line: str, venue: str) -> None:
+    found = rooms.place_room(line)
+    assert found is not None and line[found[0]:found[1]] == venue
+    assert rooms.place_room("12 rue Kléber, Vernelles") is None  # an address alone names no venue

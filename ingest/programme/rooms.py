@@ -83,7 +83,19 @@ def place_room(s: str) -> tuple[int, int] | None:
     if len(pieces) >= 3 and _ROOM_LEAD.match(fold(last.strip())) and len(last.split()) <= 5:
         a = pieces[1].start() + len(pieces[1].group()) - len(pieces[1].group().lstrip())
         return a, len(s.rstrip(" .;"))
-    return room_line(s, in_slot=True) or room_in(s)
+    return room_line(s, in_slot=True) or room_in(s) or venue_before_address(s)
+
+
+# "Maison de quartier des Glacis, 12 rue Kléber – Vernelles": a venue named before its street
+# address; the venue is where the item is held.
+_BEFORE_ADDRESS = re.compile(
+    r"^(?P<v>[A-ZÀ-Ý][^,–—()\d]{2,60}?)\s*(?:,|[–—]|\()\s*\d{1,4}\s*(?:bis|ter)?,?\s+"
+    r"(?:rue|avenue|av\.|boulevard|bd|place|allée|chemin|impasse|quai|route|cours|square|voie|esplanade)\b", re.I)
+
+
+def venue_before_address(s: str) -> tuple[int, int] | None:
+    m = _BEFORE_ADDRESS.match(s)
+    return (0, len(m.group("v").rstrip())) if m else None
 
 
 # The hours that close a place line: ", 18h-20h", ", de 10h à 17h", ", 20h30".
