@@ -98,8 +98,7 @@ def _with_appearances(sessions: list[Session], appearing: list[tuple[PersonMenti
     extra: dict[str, list[SessionPerson]] = {}
     for m, _, sid in appearing:
         if sid is not None:
-            extra.setdefault(sid, []).append(
-                SessionPerson(person_id=b.person_id(m), name=" ".join((b.value(m.name) or "").split()), role=None))
+            extra.setdefault(sid, []).append(b.session_person(m, None))
     out = []
     for s in sessions:
         have = {r.person_id for r in s.people}

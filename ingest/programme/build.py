@@ -607,8 +607,7 @@ class Builder:
                 fields["mode"] = self.span(mode_span)
             sp = []
             for m, role in d.people:
-                pid = self.person_id(m)
-                sp.append(SessionPerson(person_id=pid, name=" ".join((self.value(m.name) or "").split()), role=role))
+                sp.append(self.session_person(m, role))
                 mentions.append((m, role, sid))
             out.append(
                 Session(
@@ -635,6 +634,10 @@ class Builder:
     # -- people --------------------------------------------------------------------------------
     def person_id(self, m: people.PersonMention) -> str:
         return f"{self.doc.doc_id}#p-{slug(self.value(m.name) or '')}"
+
+    def session_person(self, m: people.PersonMention, role: str | None) -> SessionPerson:
+        """A session's reference to a person it names, in a role (None: not said)."""
+        return SessionPerson(person_id=self.person_id(m), name=" ".join((self.value(m.name) or "").split()), role=role)
 
     def session_at(self, pos: int) -> str | None:
         """The session whose block holds a position of the text, if any (the innermost)."""

@@ -34,12 +34,6 @@ MAX_NAME_CHARS = 90
 _A_LABEL = re.compile(r"^[\w’'·\- ]{2,30}?[ \u00a0\u202f]*:")
 
 
-def _one_run(lines: list[Line], said: list[Line]) -> list[Line]:
-    """The non-blank lines from the first of `said` to its last: equal to `said` when no label
-    line comes between (the description is one run of lines)."""
-    return [x for x in lines[said[0].index:said[-1].index + 1] if not x.blank]
-
-
 def _block_end(lines: list[Line], i: int) -> int:
     """The index of the stand's last line: up to a blank line or the next stand's heading."""
     j = i
@@ -65,12 +59,14 @@ def stands(text: str, lines: list[Line]) -> list[Showcased]:
         last_i = _block_end(lines, i)
         block = (ln.line_start, lines[last_i].end)
         body = ln.end
-        # What the stand does: its lines that are no label ("Porté par :", "Où :", "Contact :").
-        said = [x for x in lines[i + 1:last_i + 1] if not x.blank and not _A_LABEL.match(x.text)]
+        # What the stand does: its lines that are no label ("Porté par :", "Où :", "Contact :"),
+        # when they run on without a label between them (a block holds no blank line).
+        said = [x for x in lines[i + 1:last_i + 1] if not _A_LABEL.match(x.text)]
+        one_run = bool(said) and said[-1].index - said[0].index + 1 == len(said)
         out.append(Showcased(
             name=(a, b), block=block,
             place=_labelled(text, _PLACE_LABEL, body, block[1]) or _place(text, body, block[1]),
             organiser=_labelled(text, _RUN_BY_LABEL, body, block[1]) or org or _organiser(text, body, block[1]),
             figure=_figure(text, body, block[1]),
-            description=(said[0].start, said[-1].end) if said and said == _one_run(lines, said) else None))
+            description=(said[0].start, said[-1].end) if one_run else None))
     return out

@@ -367,17 +367,20 @@ class Walker:
         self.contact_header = None
         self.contact_role = "contact presse" if "presse" in fold_keep(ln.text) else "contact"
 
-    def on_stand(self, i: int, ln: Line) -> None:
-        """A stand's heading: the timetable above is over until the next hour or day (the stand's
-        label lines and description are the project's, read by the initiative stage)."""
+    def _timetable_over(self) -> None:
+        """What follows is no session until the next hour or day."""
         self.close()
         self.slot, self.practical, self.part, self.contact_role = None, True, None, None
+
+    def on_stand(self, i: int, ln: Line) -> None:
+        """A stand's heading: its label lines and description are the project's, read by the
+        initiative stage."""
+        self._timetable_over()
 
     def on_letter_end(self, i: int, ln: Line) -> None:
         """A letter's reply form or courtesy formula: the programme above is over (the form's
         deadline is no session, the signatory no speaker)."""
-        self.close()
-        self.slot, self.practical, self.part, self.contact_role = None, True, None, None
+        self._timetable_over()
 
     def on_bare(self, i: int, ln: Line) -> None:
         """"SÉANCE 2" over its date, place and title: the next session's label, not a session

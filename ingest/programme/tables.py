@@ -139,15 +139,13 @@ def _roles_from_content(rows: list[list[str]]) -> list[Role]:
     one with role labels or names, and the widest remaining one as the title."""
     width = max(len(r) for r in rows)
     roles: list[Role] = ["other"] * width
-    def share(col: int, test: Callable[[str], bool]) -> float:
-        return _share(rows, col, test)
     for col in range(width):
-        if share(col, _starts_with_time) > 0.5:
+        if _share(rows, col, _starts_with_time) > 0.5:
             roles[col] = "time"
-        elif share(col, lambda v: rooms.room_line(v, in_slot=True) is not None) > 0.5:
+        elif _share(rows, col, lambda v: rooms.room_line(v, in_slot=True) is not None) > 0.5:
             roles[col] = "room"
         # Speakers: a role label ("Avec :", "Animation :") or a civility; "Atelier : …" is a title.
-        elif share(col, lambda v: people.role_line(v) is not None or bool(re.search(r"\b(?:M\.|Mme|Dr|Pr)\s", v))) > 0.4:
+        elif _share(rows, col, lambda v: people.role_line(v) is not None or bool(re.search(r"\b(?:M\.|Mme|Dr|Pr)\s", v))) > 0.4:
             roles[col] = "people"
     free = [c for c in range(width) if roles[c] == "other"]
     if free:
