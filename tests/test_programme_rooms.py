@@ -97,3 +97,96 @@ def test_a_venue_named_before_its_street_address_is_where_the_item_is_held(line:
     found = rooms.place_room(line)
     assert found is not None and line[found[0]:found[1]] == venue
     assert rooms.place_room("12 rue Kléber, Vernelles") is None  # an address alone names no venue
+
+
+@pytest.mark.parametrize(("line", "room"), [
+    ("Hôtel de Ville, Salle du Conseil", "Hôtel de Ville, Salle du Conseil"),
+    ("Maison des Solidarités – salle 3", "Maison des Solidarités – salle 3"),
+    ("CCAS – Salle Ventoux", "CCAS – Salle Ventoux"),
+    ("Cinéma Le Rex", "Cinéma Le Rex"),
+    ("Résidence autonomie Les Tilleuls.", "Résidence autonomie Les Tilleuls"),
+    ("Centre social : un lieu pour tous", None),  # a subtitle
+    ("Accueil par Mme Lise Morel, adjointe au maire.", None),
+    ("Rennes – Salle Vauban", None),  # a town and its room: read as a place line, without the town
+])
+def test_a_venue_line_is_the_whole_line_as_written(line: str, room: str | None) -> None:
+    span = rooms.venue_line(line)
+    assert (line[span[0]:span[1]] if span else None) == room
+
+
+def test_the_venue_line_right_under_a_slot_s_title_is_its_room() -> None:
+    cat = _parse(
+        "Semaine du lien – Ville de Rochemaure\n\nPROGRAMME\n\nLundi 5 octobre\n\n"
+        "9 h 30 – 10 h\n« Ouverture de la semaine »\nHôtel de Ville, Salle du Conseil\n"
+        "Accueil par Mme Lise Morel, adjointe au maire.\n\n"
+        "10 h – 12 h\n« Vivre seul en ville » – conférence\nMaison des Solidarités – salle 3\n"
+        "Conférence de M. Paul Aubry, sociologue.\n\n"
+        "18 h 30\n« Projection-débat »\nCinéma Le Rex\nEntrée libre.\n\n"
+        "20 h\n« Bal »\nUn orchestre et des danses pour tous.\n"
+    )
+    got = [(s.title, s.room) for s in cat.sessions]
+    assert got == [("« Ouverture de la semaine »", "Hôtel de Ville, Salle du Conseil"),
+                   ("« Vivre seul en ville » – conférence", "Maison des Solidarités – salle 3"),
+                   ("« Projection-débat »", "Cinéma Le Rex"), ("« Bal »", None)]
+
+
+@pytest.mark.parametrize(("value", "room"), [
+    ("Cinéma Le Rex – Villeneuve", "Cinéma Le Rex"),
+    ("Salle polyvalente – également retransmise en ligne", "Salle polyvalente"),
+    ("Villeneuve – Hôtel du Département", "Hôtel du Département"),
+    ("Maison des Associations – salle 2", "Maison des Associations – salle 2"),
+    ("Salle des fêtes, 4 rue du Port", "Salle des fêtes"),
+    ("Médiathèque Louise-Michel, Villeneuve", "Médiathèque Louise-Michel"),
+    ("Scène", "Scène"),
+    ("Saint-Paul", None),  # a town alone
+    ("ORGA, Villeneuve", None),  # an organisation's premises in a town
+])
+def test_a_place_field_gives_its_venue_without_town_note_or_address(value: str, room: str | None) -> None:
+    span = rooms.place_field(value)
+    assert (value[span[0]:span[1]] if span else None) == room
+
+
+def test_a_card_s_map_pin_gives_its_venue_without_the_town_or_address() -> None:
+    cat = _parse(
+        "Semaines du numérique – Villeneuve\n\nDu lundi 28 septembre au vendredi 16 octobre 2026, la Ville vous donne rendez-vous pour apprivoiser le numérique.\n"
+        "\n3 événements\n\nATELIER\nPremiers pas sur la tablette\n📅 Mardi 29 septembre\n"
+        "🕘 9h30 – 11h30\n📍 Café associatif Le Relais – Villeneuve\n👥 Seniors\nAllumer, toucher, faire défiler : on vous accompagne pas à pas.\n"
+        "S’inscrire →\n\nATELIER\nÉcrans et enfants\n📅 Vendredi 2 octobre\n🕘 20h30\n📍 Cinéma Le Rex, 3 rue Haute – Villeneuve\n"
+        "👥 Tout public\nUn film, puis un échange avec la salle.\nS’inscrire →\n\nCONFÉRENCE\n"
+        "Les écrans et nos enfants\n📅 Samedi 3 octobre\n🕘 10h\n📍 Centre social Les Tilleuls, grande salle – Villeneuve\n"
+        "👥 Parents\nUne pédiatre répond à vos questions.\nS’inscrire →\n"
+    )
+    got = [(s.title, s.room) for s in cat.sessions]
+    assert got == [("Premiers pas sur la tablette", "Café associatif Le Relais"), ("Écrans et enfants", "Cinéma Le Rex"),
+                   ("Les écrans et nos enfants", "Centre social Les Tilleuls, grande salle")]
+
+
+def test_each_day_heading_s_place_is_where_that_day_s_items_are_held() -> None:
+    cat = _parse(
+        "Quinzaine de l'égalité – Ville de Rochemaure\n\nPROGRAMME\n\n"
+        "Mardi 6 octobre – Rochemaure, Maison des associations (4 rue du Port)\n\n"
+        "14h – 16h : Atelier « Dire le sexisme ordinaire »\nAnimé par Lise Morel, juriste.\n\n"
+        "18h : Conférence « Histoire des droits des femmes »\nAvec Paul Aubry, historien.\n\n"
+        "Jeudi 8 octobre – Valbonne, Médiathèque Louise-Michel (place du Marché)\n\n"
+        "10h – 12h : Lecture « Elles ont écrit »\n"
+    )
+    got = [(s.title, s.date, s.room) for s in cat.sessions]
+    assert got == [("Dire le sexisme ordinaire", "--10-06", "Maison des associations"),
+                   ("Histoire des droits des femmes", "--10-06", "Maison des associations"),
+                   ("Lecture « Elles ont écrit »", "--10-08", "Médiathèque Louise-Michel")]
+
+
+def test_a_lone_dated_line_with_a_place_is_the_event_s_venue_not_its_items_room() -> None:
+    cat = _parse(
+        "Forum des vacances pour tous\n\nJeudi 27 novembre 2025 – Villeneuve, Maison des congrès\n\n"
+        "9h30 – Accueil café\n10h – Table ronde « Partir en vacances »\n"
+    )
+    assert [s.room for s in cat.sessions] == [None, None]
+
+
+def test_a_day_heading_s_event_after_its_date_is_no_place() -> None:
+    cat = _parse(
+        "Semaine des solidarités\n\nMardi 6 octobre 2026 – Forum des associations\n\n10h – Ouverture\n\n"
+        "Mercredi 7 octobre 2026 – Journée des aidants\n\n14h – Atelier « Souffler un peu »\n"
+    )
+    assert [(s.date, s.room) for s in cat.sessions] == [("2026-10-06", None), ("2026-10-07", None)]

@@ -305,7 +305,8 @@ class Builder:
                 break
         room = None
         for ln in lf.values.get("place", []):
-            r = rooms.place_room(ln.text) or leaflet_days.place_room(ln.text)
+            r = rooms.place_room(ln.text) or leaflet_days.place_room(ln.text) or (
+                rooms.place_field(ln.text) if mode_named(ln.text) != "online" and not pending(ln.text) else None)
             if r is not None:
                 room = (ln.start + r[0], ln.start + r[1])
                 break

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.language.places import ADDRESS, PLACE_PARTICLES
 from assistant.language.text import fold
 
 from .lines import in_capitals
@@ -188,6 +189,12 @@ def place_named(s: str) -> tuple[int, int] | None:
     return (0, len(head)) if _OWN_NAME.match(rest) else None
 
 
+def led_by_venue_word(s: str) -> bool:
+    """The text starts with a kind of building or a room ("Maison des associations", "Salle 3")."""
+    folded = fold(s.strip())
+    return bool(VENUE_LEAD.match(folded) or _ROOM_LEAD.match(folded))
+
+
 def led_by_room_word(s: str) -> bool:
     """The line says it is a room ("Salle Vauban", "AUDITORIUM", "Lieu : Amphi B"), not only by
     its capitals."""
@@ -224,6 +231,81 @@ def venue_room(s: str) -> tuple[int, int] | None:
     folded = fold(s)
     m = _VENUE_ROOM.match(folded) if len(folded) == len(s) else None
     return (m.start("room"), m.end("room")) if m and m.start("room") == 0 else None
+
+
+# The kinds of building a venue's name starts with: "Maison de quartier X", "Médiathèque Y",
+# "Cinéma Le Rex", "Résidence autonomie Les Tilleuls", "Hôtel de Ville".
+VENUE_WORDS = (
+    "centre", "maison", "palais", "hotel", "espace", "halle", "cite", "theatre", "mediatheque",
+    "bibliotheque", "campus", "auditorium", "amphitheatre", "cinema", "residence", "mairie", "gymnase",
+    "college", "lycee", "ecole", "musee", "scene", "town hall", "city hall", "community centre", "library",
+)  # fmt: skip
+VENUE_LEAD = re.compile(rf"^(?:{'|'.join(VENUE_WORDS)})\b")
+# An organisation's acronym before a dash names its premises as often: "CCAS – Salle X", "MJC – hall".
+_ACRONYM_DASH = re.compile(r"^[A-Z]{2,6}\s[–—-]\s")
+# Words of a sentence about the item, not of a place's name: who leads it, for whom.
+_NOT_A_PLACE = re.compile(r"\b(?:avec|par|pour|with|by|for)\b|[:«»“”?!]")
+
+
+def venue_line(s: str) -> tuple[int, int] | None:
+    """A short line that only says where, as pages write it right under an item's title: a venue
+    and its room ("Town Hall, Salle des Fêtes", "Maison des associations – salle 2", "CCAS – Salle
+    X (1er étage)") or a venue its kind of building names ("Cinéma Le Rex", "Résidence autonomie
+    Les Tilleuls"). The whole line as written, its closing stop aside; None for anything else."""
+    head = s.rstrip(" .;")
+    if not head[:1].isupper() or len(head.split()) > 8 or _NOT_A_PLACE.search(head):
+        return None
+    if (v := venue_room(head)) is not None:
+        return v
+    if VENUE_LEAD.match(fold(head)) or _ACRONYM_DASH.match(head):
+        # Its room after a dash stays ("CCAS – Salle X"); its town or a note does not
+        # ("Auditorium – interprétation en LSF").
+        return place_field(head) or (0, len(head))
+    return None
+
+
+_LAST_DASH = re.compile(r".*\s([–—-])\s", re.S)
+
+
+def place_field(s: str) -> tuple[int, int] | None:
+    """The venue a place field gives (a "Lieu :" or "Où ?" value, a map pin's line) when it names
+    no room: as written, but the town after a dash ("Cinéma Le Rex – Sablé-sur-Sarthe") or a note
+    after one ("Salle polyvalente – également retransmise en ligne") left out; the venue after a
+    town ("Villeneuve – Hôtel du Département"). None for a line that is no place's name."""
+    head = re.sub(r"\s*\([^()]*\)$", "", s.rstrip(" .;,")).rstrip(" .;,")  # "(4 rue du Port)": how to get there
+    m = _LAST_DASH.match(head)
+    if m is not None:
+        before, after = head[:m.start(1)].rstrip(), head[m.end():]
+        if VENUE_LEAD.match(fold(after)) and not VENUE_LEAD.match(fold(before)) and len(before.split()) <= 3:
+            return m.end(), len(head)  # the town, then its venue
+        if not _ROOM_LEAD.match(fold(after)) and (after[:1].islower() or len(after.split()) <= 4):
+            head = before  # the venue, then its town or a note on it
+    first, comma, rest = head.partition(",")
+    if comma and (ADDRESS.match(rest.strip()) or _a_town(rest.strip())):
+        head = first  # "Salle des fêtes, 4 rue du Port", "Médiathèque X, Villeneuve": the venue
+    elif comma and _a_town(first) and rest.strip()[:1].isupper() and led_by_venue_word(rest):
+        lead = len(first) + 1 + len(rest) - len(rest.lstrip())
+        return lead, len(head)  # "Villeneuve, Maison des associations": the venue after its town
+    if not head[:1].isupper() or len(head.split()) > 10 or _NOT_A_PLACE.search(head):
+        return None
+    if re.fullmatch(r"[A-Z]{2,8}", head) or _a_town(head):
+        # "IFET, Paris": the organisation whose premises these are; "Saint-Girons": the town
+        # alone. Neither names a room.
+        return None
+    return 0, len(head)
+
+
+def _a_town(s: str) -> bool:
+    """A town's name alone, perhaps with its postcode or département ("Villeneuve", "Saint-Paul
+    (99)", "99000 Villeneuve"): capitalised, three words at most, no room or venue word."""
+    s = re.sub(r"^\d{5}\s+|\s*\(\d{2,3}\)$", "", s)
+    folded = fold(s)
+    # Every word of a town's name is capitalised but its particles ("Saint-Paul-lès-Dax", "La
+    # Roche-sur-Yon"); "Café associatif Le Relais" is a venue's.
+    words = re.split(r"[\s-]+", s)
+    return (0 < len(s.split()) <= 3 and "," not in s and not _ROOM_WORD.search(folded)
+            and not VENUE_LEAD.match(folded)
+            and all(w[:1].isupper() or fold(w) in PLACE_PARTICLES for w in words) and s[:1].isupper())
 
 
 def room_in(s: str) -> tuple[int, int] | None:

@@ -175,6 +175,7 @@ class Walker:
         self.practical = False  # in the practical information after the timetable
         self.tbc = False  # a "Date à confirmer" line came after the last date
         self.day_room: Pos | None = None  # a room given once under the day header, for all its items
+        self.placed_days = 0  # day headings that say where their day is held
         self.part: Part | None = None  # a heading over the items below it (a plenary and its room)
         self.bare: tuple[str | None, Line] | None = None  # a numbering heading ("SÉANCE 2") waiting
         self.contact_role: str | None = None
@@ -237,7 +238,7 @@ class Walker:
             return "room_tbc"
         if _BARE_LABEL.match(f):
             return "bare"
-        if len(t) <= 60 and (dates.day_header(t) or (dates.day_only_header(t) and self._day_of_month(ln))):
+        if (len(t) <= 60 and (dates.day_header(t) or (dates.day_only_header(t) and self._day_of_month(ln)))) or _day_and_place(t):
             return "day"
         if times.slot_line(t):
             return "slot"
@@ -332,6 +333,7 @@ class Walker:
         self.out.mail = mail.furniture(self.lines)
         self.consumed |= self.out.mail  # a mail's headers and quoted reply: no sessions
         self.consumed |= page
+        self.placed_days = sum(1 for ln in self.lines if not ln.blank and _day_and_place(ln.text))
         for i, ln in enumerate(self.lines):
             if ln.blank or i in self.consumed:
                 continue
@@ -444,13 +446,17 @@ class Walker:
         self.close()
         self.practical = False
         self.undated_meeting = False
-        d = dates.day_header(ln.text) or self._day_of_month(ln)
+        placed = _day_and_place(ln.text)
+        d = dates.day_header(ln.text) or self._day_of_month(ln) or (placed[0] if placed else None)
         assert d is not None
         if d.year:
             self.year = d.year
         self.day = (d.iso(self.year), (ln.start + d.start, ln.start + d.end), ln)
         self.tbc = False
-        self.day_room = None
+        # "Mardi 6 octobre – Villeneuve, Maison des associations": where the whole day is held,
+        # when the days are each held somewhere (a lone dated line with a place is the event's
+        # own venue, not a room of its items).
+        self.day_room = (ln.start + placed[1][0], ln.start + placed[1][1]) if placed and self.placed_days >= 2 else None
         self.part = None
         self.days.append((ln, []))
         self.slot = None
@@ -990,11 +996,11 @@ class Walker:
             cur.mode, cur.mode_span = mode, strip_span(self.text, ln.start, ln.end, " .")
             self.extend(ln)
             return
-        if (cur is not None and cur.room is None and cur.opened_by in ("slot", "label")
-                and self.last_kind in ("slot", "label")
-                and (r := rooms.venue_room(ln.text) or rooms.place_named(ln.text)) is not None):
+        if (cur is not None and cur.room is None and self._right_under_title(i)
+                and (r := rooms.venue_room(ln.text) or rooms.place_named(ln.text) or rooms.venue_line(ln.text)) is not None):
             # "Les Champs Libres, salle de conférences" under its title: the venue and its room;
-            # "Esplanade X (en cas de pluie : …)": the place, its note aside.
+            # "Esplanade X (en cas de pluie : …)": the place, its note aside; "Cinéma Le Rex":
+            # a venue its kind of building names.
             cur.room = (ln.start + r[0], ln.start + r[1])
             self.extend(ln)
             return
@@ -1045,6 +1051,18 @@ class Walker:
             self.add_desc(ln)
             return
         self.close()
+
+    def _right_under_title(self, i: int) -> bool:
+        """The line is the first under the open session's title: on the slot's or label's line,
+        or the slot's title line just above it; nothing of its block read yet."""
+        cur = self.cur
+        if cur is None or cur.desc is not None or cur.people:
+            return False
+        if cur.opened_by in ("slot", "label") and self.last_kind in ("slot", "label"):
+            return True
+        prev = next((j for j in range(i - 1, -1, -1) if not self.lines[j].blank), None)
+        return (cur.opened_by in ("slot", "label", "heading") and self.slot is not None and prev is not None
+                and self.lines[prev].start <= (cur.title_more or [cur.title])[-1][1] <= self.lines[prev].end)
 
     def _title_wraps(self, i: int, ln: Line) -> bool:
         """"09:45 – 10:30   Le chantier de l'été : bilan et suites" / "à donner aux communes": a
@@ -1217,8 +1235,7 @@ _SENTENCE_BREAK = re.compile(r"[a-zà-ÿ)]{2}[.!?]\s+[A-ZÀ-Ý]")
 _DURATION = re.compile(r"\(\s*(?:\d{1,2}\s*h\s*(?:\d{2})?|\d{1,3}\s*min(?:utes)?\.?)\s*\)\s*$")
 # A venue's name as its kind of building leads it: "Centre des congrès X", "Maison de la culture",
 # "Palais des sports", "Hôtel du Département", "Espace X", "Salle des fêtes de Y".
-_VENUE_HEAD = re.compile(r"^(?:centre|maison|palais|hotel|espace|salle|halle|cite|parc des expositions|theatre"
-                         r"|mediatheque|campus|auditorium|amphitheatre)\b(?:\s+\S+){0,5}$")
+_VENUE_HEAD = re.compile(rf"^(?:{'|'.join(rooms.VENUE_WORDS)}|salle|parc des expositions)\b(?:\s+\S+){{0,5}}$")
 # A slot's text that only names its kind, perhaps with its room and a note: "Conférence (salle X),
 # également accessible en visio", "Table ronde".
 _KIND_CAPTION = re.compile(r"^(?P<k>[^\W\d_][\w'’-]*(?: [\w'’-]+)?)\s*(?:\((?P<room>[^()]*)\))?\s*(?:[,–—-].*)?$")
@@ -1253,6 +1270,30 @@ def _room_and_hours(place: Line, where: tuple[Pos, int | None]) -> tuple[Pos, ti
 def _caption(t: str) -> bool:
     # "Restitution des ateliers" is one session about the workshops, not a caption over them.
     return bool(_CAPTION.search(without_complements(fold_keep(t)))) and len(t.split()) <= 8
+
+
+# What sets a day heading's place apart from its date: a dash, a pipe, a middle dot, a comma.
+_AFTER_DAY = re.compile(r"\s*(?:[–—|·,]|\s-)\s*")
+
+
+def _day_and_place(t: str) -> tuple[dates.DateMatch, Pos] | None:
+    """A day heading that says where the day is held after its date ("Mardi 6 octobre –
+    Villeneuve, Maison des associations (4 rue du Port)"): the date and the venue's span; None
+    for any other line (a sentence, a date with hours, a date alone)."""
+    found = dates.find_dates(t)
+    if not found or len(t) > 120:
+        return None
+    d = found[0]
+    m = _AFTER_DAY.match(t, d.end)
+    if m is None or dates.day_header(t[:d.end]) is None:
+        return None
+    rest = t[m.end():]
+    if dates.find_dates(rest) or times.find_range(rest) is not None or mode_named(rest) is not None:
+        return None
+    r = rooms.place_room(rest) or rooms.place_field(rest)
+    if r is None or not rooms.led_by_venue_word(rest[r[0]:r[1]]):
+        return None  # "Mardi 6 octobre – Forum des associations": the day's event, not its place
+    return d, (m.end() + r[0], m.end() + r[1])
 
 
 def _prose(t: str, min_words: int) -> bool:
