@@ -276,3 +276,15 @@ def test_a_session_block_carries_its_label() -> None:
 )  # fmt: skip
 def test_a_kind_in_the_plural(kind: str | None, lang: str, plural: str) -> None:
     assert kinds.kind_plural(kind, lang) == plural  # type: ignore[arg-type]
+
+
+def test_a_clipped_word_people_type_meets_its_whole_word() -> None:
+    from assistant.language.lexicon import load
+    from assistant.language.text import content_terms, fold
+
+    assert content_terms("le forum des assos") == content_terms("le forum des associations")
+    assert content_terms("un atelier pour les ados") == content_terms("un atelier pour les adolescents")
+    assert content_terms("les infos pratiques") == content_terms("Informations pratiques")
+    # Each short form is folded, one word, and stands for a longer word.
+    for short, whole in load("clippings")["fr"].items():
+        assert short == fold(short) and " " not in short and len(whole) > len(short)

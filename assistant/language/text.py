@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .lexicon import load
+
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 # Typographic apostrophes and quotes are folded to ASCII so "l’élu" and "l'élu" match.
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"',
@@ -75,7 +77,14 @@ def english_stem(word: str) -> str:
     return _stemmer("english").stemWord(word)
 
 
+@lru_cache(maxsize=1)
+def _clippings() -> dict[str, str]:
+    return dict(load("clippings")["fr"])
+
+
 def stem(word: str) -> str:
+    # "assos", "ados", "infos": the short form people type stands for its whole word.
+    word = _clippings().get(word, word)
     # Snowball keeps the plural of words in -u ("élus" -> "elus" but "élu" -> "elu"): drop it
     # first so singular and plural meet. Invariable -us words change on both sides alike.
     if len(word) > 3 and word.endswith("us"):
