@@ -1051,3 +1051,26 @@ def test_who_runs_a_project_described_without_its_name_is_its_structure() -> Non
     a = answer_question("forum de vernelles : le truc de réparation de vélos à vaurel, c'est porté par qui ?", [], ctx)
     assert a.answered and "association Les Bricoleurs" in a.answer and "Paul Girard" not in a.answer
     assert query("le truc de réparation, c'est porté par qui ?").topic == (("repar",),)
+
+
+def test_a_value_the_programme_says_is_still_to_come_is_said_so_and_its_line_quoted() -> None:
+    # "Date à confirmer" above a meeting's title: the date is not given, but the programme's own
+    # answer is that it will be; a room given nowhere stays "not given".
+    from assistant.answering.retrieve import Resources
+
+    index = index_of({
+        "mois-egalite-valbrune": "Mois de l'égalité de Valbrune\n\nMardi 1er décembre 2026\n\n"
+                                 "14h00 – 16h00 Atelier : Les métiers n'ont pas de genre – Salle Ravel\n\n"
+                                 "Date à confirmer (semaine du 7 décembre)\n"
+                                 "Débat mouvant « Filles et garçons au collège »\n"
+                                 "Valbrune – Collège du Lac, CDI, 14h-15h30\nAnimé par Lise Morel, médiatrice.\n",
+    })
+    ctx = Answering(res=Resources(index=index, embedder=None, store=None, lexical_weight=1.0),
+                    support_threshold=Settings().support_threshold)
+    a = answer_question("Le débat mouvant filles et garçons, c'est quel jour ?", [], ctx)
+    assert a.answered and "la date reste à confirmer" in a.answer
+    assert any(c.quote == "Date à confirmer (semaine du 7 décembre)" for c in a.citations)
+    texts = {d.doc_id: d.text for d in index.snapshot.documents}
+    assert all(c.quote == texts[c.doc_id][c.start:c.end] for c in a.citations)
+    a = answer_question("The moving debate on girls and boys: which day is it?", [], ctx)
+    assert a.answered and "the date is still to be confirmed" in a.answer

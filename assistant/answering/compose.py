@@ -55,16 +55,20 @@ def _role_name(role_id: str | None, lang: Lang) -> str:
 
 
 def session_parts(s: Session, show: frozenset[str], lang: Lang, index: LoadedIndex, *,
-                  asked: frozenset[str] = frozenset()) -> list[str]:
+                  asked: frozenset[str] = frozenset(), pending: frozenset[str] = frozenset()) -> list[str]:
     """A session's day, time, room (or the event's venue), mode, people and organiser, as far
-    as `show` goes; a missing value is said only when it was `asked`."""
+    as `show` goes; a missing value is said only when it was `asked`, as still to come when the
+    programme says so (`pending`)."""
+    def lacking(what: str) -> str:
+        return phrases.pending(lang, what) if what in pending else phrases.missing(lang, what)
+
     parts = []
     if "date" in show:
         day = _day(s, lang)
-        parts.append(day or (phrases.missing(lang, "date") if "date" in asked else ""))
+        parts.append(day or (lacking("date") if "date" in asked else ""))
     if "time" in show:
         time = calendar.time_label(s.start, s.end, lang)
-        parts.append(time or (phrases.missing(lang, "time") if "time" in asked else ""))
+        parts.append(time or (lacking("time") if "time" in asked else ""))
         if time and "end" in asked and not s.end:
             parts.append(phrases.missing(lang, "end"))
     if "room" in show or "place" in show:
@@ -73,7 +77,7 @@ def session_parts(s: Session, show: frozenset[str], lang: Lang, index: LoadedInd
         elif asked & {"room", "place"}:
             event = next((e for e in index.snapshot.catalogue.events if e.doc_id == s.doc_id and e.place), None)
             place = f" ({phrases.text(lang, 'venue', place=event.place)})" if event and event.place else ""
-            parts.append(phrases.missing(lang, "room") + place)
+            parts.append(lacking("room") + place)
     if "organiser" in show:
         event = _event_of(s, index)
         organiser = s.organiser or (event.organiser if event else None)
@@ -151,7 +155,7 @@ def _sessions(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Ci
         event = _event_of(s, index) if several_events else None
         if "organiser" in plan.show:
             spans.append(s.fields.get("organiser") or _event_field(s, index, "organiser"))
-        parts = session_parts(s, plan.show, lang, index, asked=asked)
+        parts = session_parts(s, plan.show, lang, index, asked=asked, pending=plan.pending if s is sessions[0] else frozenset())
         if event is not None:
             # Sessions of several programmes: each says which event it belongs to.
             parts.insert(0, f"{phrases.text(lang, 'in')} {quoted(event.title, lang)}")

@@ -20,6 +20,7 @@ from assistant.answering.sentences import (
     in_roles,
     lines_near,
     lines_with,
+    pending_near,
     role_sentences,
     value_lines,
 )
@@ -392,10 +393,13 @@ def _session(query: Query, ev: Evidence, res: Resources) -> Plan | None:
         return Plan.refuse("session", "year", missing=["year"], records=[main])
     missing = selection.missing_attributes(main, frozenset(asked), res.index)
     # A value the record lacks may still stand on the record's own lines: quote them.
-    found = [s for m in missing for s in lines_near(main, m, res)]
+    # Or the programme says it is still to come ("Date à confirmer"): that line is the answer.
+    notes = {m: pending_near(main, m, res) for m in missing if not lines_near(main, m, res)}
+    found = [s for m in missing for s in lines_near(main, m, res) or notes.get(m, [])]
     if asked and set(missing) >= asked and not found:
         return Plan.refuse("session", missing[0], missing=missing, records=[main])
-    plan = Plan(intent="session", records=list(sessions), show=_show(query), missing=missing, sentences=found)
+    plan = Plan(intent="session", records=list(sessions), show=_show(query), missing=missing, sentences=found,
+                pending=frozenset(m for m, lines in notes.items() if lines))
     if "description" in query.asks:
         plan.sentences += best_sentences(query, ev, res, limit=2, near=main)
     return plan

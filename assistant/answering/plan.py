@@ -31,6 +31,8 @@ class Plan:
     sentences: list[Sentence] = field(default_factory=list)
     # Asked attributes the records do not give ("room", "people", a value such as "price").
     missing: Sequence[str] = field(default_factory=list)
+    # Of those, the ones the programme says are still to come ("Date à confirmer").
+    pending: frozenset[str] = frozenset()
     # The event a complete list or count is scoped to (its title), or None.
     scope: str | None = None
     count: int | None = None

@@ -314,6 +314,40 @@ def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]
     return out
 
 
+# The words a line uses for the value it says is still to come: "Date à confirmer (semaine du 7
+# décembre)", "Horaire à préciser", "Salle communiquée ultérieurement", "Room TBC".
+_PENDING_OF = {
+    "date": re.compile(r"\b(?:dates?|jours?|days?)\b"),
+    "time": re.compile(r"\b(?:horaires?|heures?|times?)\b"),
+    "room": re.compile(r"\b(?:salles?|lieux?|rooms?|venues?)\b"),
+}
+_PENDING_OF["place"] = _PENDING_OF["room"]
+# How many lines above a record's block a pending note may stand: a meeting's "Date à confirmer"
+# heads its title.
+_PENDING_ABOVE = 2
+
+
+def pending_near(record: Record, attribute: str, res: Resources) -> list[Sentence]:
+    """The line of a record's block, or just above it, that says its `attribute` is still to be
+    confirmed ("Date à confirmer (semaine du 7 décembre)"): the programme's own answer when the
+    record has no value."""
+    words = _PENDING_OF.get(attribute)
+    if words is None:
+        return []
+    text = res.index.documents[record.doc_id].text
+    c = record.citation
+    start = text.rfind("\n", 0, c.start) + 1
+    for _ in range(_PENDING_ABOVE):
+        start = text.rfind("\n", 0, max(0, start - 1)) + 1
+    pos = start
+    for line in text[start:c.end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if pending(line) and words.search(fold(line)):
+            return [Sentence(record.doc_id, a + len(line) - len(line.lstrip()), b - (len(line) - len(line.rstrip())))]
+    return []
+
+
 def lines_with(attribute: str, query: Query, ev: Evidence, res: Resources, *, limit: int = 3) -> list[Sentence]:
     """Lines of the best hits holding a value of the kind of `attribute` (a room, people with
     their role label, a time) and most of the question's topic: what the source says when the

@@ -12,6 +12,13 @@ TEXT: dict[str, dict[str, Any]] = {
         "refusal": "Je n'ai pas trouvé cette information dans les documents du programme.",
         "nearest": "Voici les passages les plus proches.",
         "agenda_in": "Au programme de {event} {marks} :",
+        # A value the programme says is still to come ("Date à confirmer"): its line is quoted.
+        "pending": {
+            "room": "la salle reste à confirmer",
+            "place": "le lieu reste à confirmer",
+            "date": "la date reste à confirmer",
+            "time": "l'horaire reste à confirmer",
+        },
         "missing": {
             "room": "la salle n'est pas indiquée",
             "place": "le lieu n'est pas indiqué",
@@ -68,6 +75,12 @@ TEXT: dict[str, dict[str, Any]] = {
         "refusal": "I could not find this information in the programme documents.",
         "nearest": "Here are the closest passages.",
         "agenda_in": "From the programme of {event} {marks}:",
+        "pending": {
+            "room": "the room is still to be confirmed",
+            "place": "the venue is still to be confirmed",
+            "date": "the date is still to be confirmed",
+            "time": "the time is still to be confirmed",
+        },
         "missing": {
             "room": "the room is not given",
             "place": "the venue is not given",
@@ -125,6 +138,10 @@ TEXT: dict[str, dict[str, Any]] = {
 
 def text(lang: Lang, key: str, **values: Any) -> str:
     return str(TEXT[lang][key]).format(**values)
+
+
+def pending(lang: Lang, what: str) -> str:
+    return str(TEXT[lang]["pending"][what])
 
 
 def missing(lang: Lang, what: str) -> str:
