@@ -288,3 +288,12 @@ def test_a_clipped_word_people_type_meets_its_whole_word() -> None:
     # Each short form is folded, one word, and stands for a longer word.
     for short, whole in load("clippings")["fr"].items():
         assert short == fold(short) and " " not in short and len(whole) > len(short)
+
+
+def test_a_day_named_from_today_is_no_topic() -> None:
+    # "le match d'hier soir" asks about no programme's "Jeux d'hier".
+    from assistant.answering.understand import topic_terms
+
+    assert topic_terms("le psg a gagné hier soir ?", "fr", removed=[]) == (("psg",), ("gagn",))
+    assert topic_terms("Any concert tonight or tomorrow?", "en", removed=[]) == \
+        topic_terms("Any concert?", "en", removed=[])

@@ -150,6 +150,13 @@ def time_label(start: str | None, end: str | None, lang: Lang) -> str | None:
 
 
 @cache
+def from_today_words() -> re.Pattern[str]:
+    """Days named from today ("hier soir", "demain", "tonight"): set aside from a topic."""
+    table = load("calendar")["from_today"]
+    return word_pattern([re.escape(fold(w)) for lang in ("fr", "en") for w in table[lang]])
+
+
+@cache
 def relative_day_words() -> re.Pattern[str]:
     """The relative-day phrases ("le lendemain", "the day before"), to set aside from a topic."""
     return word_pattern([re.escape(fold(w)) for w in load("calendar")["relative_days"]])
