@@ -45,6 +45,7 @@ COMMON_WORDS = frozenset({
     "cites",  # "Cités éducatives", a national programme a page capitalises; and English "cites"
     "distanciel",  # "en distanciel", remote attendance (modes.toml), like "présentiel"
     "roul",  # a regex's fragment of "se d[ée]roul…", not the association a page names with it
+    "gouters",  # afternoon snacks (kinds.toml), an item of a seniors' or children's programme
 })
 
 
