@@ -240,7 +240,7 @@ VENUE_WORDS = (
     "bibliotheque", "campus", "auditorium", "amphitheatre", "cinema", "residence", "mairie", "gymnase",
     "college", "lycee", "ecole", "musee", "scene", "town hall", "city hall", "community centre", "library",
 )  # fmt: skip
-VENUE_LEAD = re.compile(rf"^(?:{'|'.join(VENUE_WORDS)})\b")
+VENUE_LEAD = re.compile(rf"^(?:(?:grande|petite|nouvelle|ancienne)\s+)?(?:{'|'.join(VENUE_WORDS)})\b")  # "Grande Halle"
 # An organisation's acronym before a dash names its premises as often: "CCAS – Salle X", "MJC – hall".
 _ACRONYM_DASH = re.compile(r"^[A-Z]{2,6}\s[–—-]\s")
 # Words of a sentence about the item, not of a place's name: who leads it, for whom.

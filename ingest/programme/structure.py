@@ -17,7 +17,7 @@ from assistant.language.pending import PENDING, only_pending, pending
 from assistant.language.places import ADDRESS
 from assistant.language.text import fold
 
-from . import agenda, dates, labels, letters, mail, people, rooms, times, web
+from . import agenda, dates, labels, letters, mail, people, room_plan, rooms, times, web
 from .kinds import kind_of, label_kind, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
@@ -67,7 +67,15 @@ _WEEK = re.compile(r"^\W*(?:semaine|week)\s*(?:n\s*°\s*)?\d{1,2}\b(?!\s*[h:]\d)
 # 2/4" after a run of spaces), as a PDF viewer copies it. The programme's own running head on
 # the next page: "« Title » – suite du programme", "(suite)".
 _PAGE_FOOTER = re.compile(r"\bpage\s*\d+\s*(?:/|sur|of)\s*\d+\s*$|\S\s{3,}\d{1,2}\s*/\s*\d{1,2}$"
+                          r"|\s[–—|·-]\s*(?:page|p\.)\s*\d+\s*$"
                           r"|\bsuite du programme\W*$|\((?:suite|continued)\)\W*$")
+# A line that shows a project inside a session's block: "Initiative présentée : …", "Projets
+# présentés :", "Retour d'expérience : …", "Expérience mise en avant : …".
+_SHOWCASED = re.compile(r"^(?:initiatives?|projets?|actions?|experiences?|dispositifs?)\s+(?:presentee?s?|mise?s? en avant"
+                        r"|a decouvrir)\b|^retours? d'experiences?\b")
+# How many lines below a bare label ("SÉANCE 2") the item it heads may open: its date, place and
+# title lines.
+_BARE_REACH = 6
 # Labels that give the topic of the session above them, not a session of their own.
 _TOPIC_LABEL = re.compile(r"^(?:themes?|sujets?)$")
 # "Lieu : Maison de quartier, Brest" under the practical information: where the event is.
@@ -177,6 +185,7 @@ class Walker:
         self.day_room: Pos | None = None  # a room given once under the day header, for all its items
         self.placed_days = 0  # day headings that say where their day is held
         self.part: Part | None = None  # a heading over the items below it (a plenary and its room)
+        self.showcase = False  # under "Initiatives présentées :", its bulleted list
         self.bare: tuple[str | None, Line] | None = None  # a numbering heading ("SÉANCE 2") waiting
         self.contact_role: str | None = None
         self.last_kind = ""  # kind of the previous non-blank line
@@ -220,6 +229,10 @@ class Walker:
 
     def classify(self, ln: Line) -> str:
         t = ln.text
+        if len(t) <= 90 and _PAGE_FOOTER.search(fold(t)):
+            # "Labo 2026 · Faire ensemble — page 2/6": a PDF's running header or footer, whatever
+            # else its words look like (a label, a dated line).
+            return "noise"
         f = fold_keep(t)
         if _CONTACT_HEADER.match(f.strip()):
             return "contact_header"
@@ -248,6 +261,10 @@ class Walker:
             return "point"
         if len(t) <= SHORT and STAND.search(folded):
             return "stand"
+        if self.slot is not None and len(t) <= SHORT and room_plan.TITLED.match(t):
+            return "item"  # "A2 — Budgets participatifs : …": one of the slot's parallel workshops
+        if self.cur is not None and _SHOWCASED.match(folded):
+            return "showcase"
         rl = people.role_line(t)
         if rl:
             return "contact" if rl[0] == "contact" else "role"
@@ -294,9 +311,9 @@ class Walker:
                 d.mode, d.mode_span = part.mode
             if part.one:
                 d.label_kind, self.part = part.kind, None
-        if self.bare is not None:
+        if self.bare is not None and ln.index - self.bare[1].index <= _BARE_REACH:
             d.label_kind, d.block_start = self.bare[0], min(d.block_start, self.bare[1].line_start)
-            self.bare = None
+        self.bare = None  # "LABO 2026" over a cover page and an editorial heads no item far below
         if self.day:
             d.date, d.date_span = self.day[0], self.day[1]
         elif self.tbc:
@@ -326,13 +343,16 @@ class Walker:
     def run(self) -> Parsed:
         self.out.leaflets = find_leaflets(self.lines)
         page = web.furniture(self.lines)  # a web page's menu, breadcrumb, share buttons, footer
-        # A footer of links in a row ("Mentions légales | Plan du site | …") is no table's row.
-        self.out.tables = find_tables(self.lines, stop=page)
+        plan = room_plan.find(self.lines)  # "A1 | Salle Thur | rez-de-chaussée": no session
+        # A footer of links in a row ("Mentions légales | Plan du site | …") is no table's row,
+        # nor a room plan's.
+        self.out.tables = find_tables(self.lines, stop=page | plan.lines)
         self.consumed = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
         self.consumed |= {i for table in self.out.tables for i in table.lines}
         self.out.mail = mail.furniture(self.lines)
         self.consumed |= self.out.mail  # a mail's headers and quoted reply: no sessions
         self.consumed |= page
+        self.consumed |= plan.lines
         self.placed_days = sum(1 for ln in self.lines if not ln.blank and _day_and_place(ln.text))
         for i, ln in enumerate(self.lines):
             if ln.blank or i in self.consumed:
@@ -343,6 +363,10 @@ class Walker:
                 self.close()
                 self.point_no = 0
                 continue
+            if self.showcase and ln.bullet and self.cur is not None:
+                self.add_desc(ln)  # "• « Radio Ado », association X, Colmar : …": a project shown there
+                continue
+            self.showcase = False
             kind = self.classify(ln)
             if self.practical and (kind in ("label", "room", "para") or (kind == "short" and not self.contact_role)):
                 self.on_practical(i, ln)
@@ -350,7 +374,16 @@ class Walker:
             getattr(self, f"on_{kind}")(i, ln)
             self.last_kind = "slot" if kind == "point" else kind  # a timed point opens as a slot line does
         self.close()
+        self._rooms_from_plan(plan)
         return self.out
+
+    def _rooms_from_plan(self, plan: room_plan.RoomPlan) -> None:
+        """Each workshop titled after its code ("A1 — …") with no room of its own takes the one
+        the page's room plan gives that code."""
+        for d in self.out.drafts:
+            code = room_plan.code_of(self.text[d.title[0]:d.title[1]])
+            if d.room is None and code in plan.rooms:
+                d.room = plan.rooms[code]
 
     def on_noise(self, i: int, ln: Line) -> None:
         pass
@@ -392,6 +425,14 @@ class Walker:
             self.bare = (kind_of(ln.text), ln)
         else:
             self.on_short(i, ln)
+
+    def on_showcase(self, i: int, ln: Line) -> None:
+        """"Initiative présentée : « Les Bancs bavards », centre social …" in a workshop's block:
+        the project it shows (read by the initiatives' rules), part of its description, never a
+        session; a list of them may follow."""
+        assert self.cur is not None
+        self.add_desc(ln)
+        self.showcase = ln.text.rstrip().endswith(":")
 
     def on_item(self, i: int, ln: Line) -> None:
         """"• « Adapter son logement » – SALLE BOUGAINVILLE" under a slot that announced parallel
