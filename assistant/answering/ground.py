@@ -394,8 +394,9 @@ def _session(query: Query, ev: Evidence, res: Resources) -> Plan | None:
     missing = selection.missing_attributes(main, frozenset(asked), res.index)
     # A value the record lacks may still stand on the record's own lines: quote them.
     # Or the programme says it is still to come ("Date à confirmer"): that line is the answer.
-    notes = {m: pending_near(main, m, res) for m in missing if not lines_near(main, m, res)}
-    found = [s for m in missing for s in lines_near(main, m, res) or notes.get(m, [])]
+    near = {m: lines_near(main, m, res) for m in missing}
+    notes = {m: pending_near(main, m, res) for m in missing if not near[m]}
+    found = [s for m in missing for s in near[m] or notes.get(m, [])]
     if asked and set(missing) >= asked and not found:
         return Plan.refuse("session", missing[0], missing=missing, records=[main])
     plan = Plan(intent="session", records=list(sessions), show=_show(query), missing=missing, sentences=found,

@@ -8,7 +8,7 @@ the list it introduces, a bare label ("Durée") the value line under it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from assistant.answering import asking
 from assistant.answering.figures import states_a_quantity
@@ -293,9 +293,20 @@ def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]
     of `attribute` (`holds_value`)."""
     if attribute not in _LINE_VALUES:
         return []
+    before, after = _MARGIN[attribute]
+    out = []
+    for a, b, line in _lines_around(record, res, before=before, after=after):
+        if not line.strip() or not holds_value(attribute, line) or pending(line):
+            continue  # "(salle à confirmer)" is no room: the value is missing, and said so
+        out.append(Sentence(record.doc_id, a + len(line) - len(line.lstrip()), b))
+    return out
+
+
+def _lines_around(record: Record, res: Resources, *, before: int, after: int) -> Iterator[tuple[int, int, str]]:
+    """The lines of a record's block with `before` lines above it and `after` below it: each
+    line's start and end offsets in its document, and its text."""
     text = res.index.documents[record.doc_id].text
     c = record.citation
-    before, after = _MARGIN[attribute]
     start = text.rfind("\n", 0, c.start) + 1
     for _ in range(before):
         start = text.rfind("\n", 0, max(0, start - 1)) + 1
@@ -303,15 +314,10 @@ def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]
     for _ in range(after):
         nxt = text.find("\n", end + 1)
         end = len(text) if nxt < 0 else nxt
-    out = []
     pos = start
     for line in text[start:end].split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
-        if not line.strip() or not holds_value(attribute, line) or pending(line):
-            continue  # "(salle à confirmer)" is no room: the value is missing, and said so
-        out.append(Sentence(record.doc_id, a + len(line) - len(line.lstrip()), b))
-    return out
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
 
 
 # The words a line uses for the value it says is still to come: "Date à confirmer (semaine du 7
@@ -334,15 +340,7 @@ def pending_near(record: Record, attribute: str, res: Resources) -> list[Sentenc
     words = _PENDING_OF.get(attribute)
     if words is None:
         return []
-    text = res.index.documents[record.doc_id].text
-    c = record.citation
-    start = text.rfind("\n", 0, c.start) + 1
-    for _ in range(_PENDING_ABOVE):
-        start = text.rfind("\n", 0, max(0, start - 1)) + 1
-    pos = start
-    for line in text[start:c.end].split("\n"):
-        a, b = pos, pos + len(line)
-        pos = b + 1
+    for a, b, line in _lines_around(record, res, before=_PENDING_ABOVE, after=0):
         if pending(line) and words.search(fold(line)):
             return [Sentence(record.doc_id, a + len(line) - len(line.lstrip()), b - (len(line) - len(line.rstrip())))]
     return []

@@ -48,7 +48,7 @@ def find(lines: list[Line]) -> RoomPlan:
     """The page's room plan: a run of at least MIN_ROWS lines each a workshop's code and its room
     cell (its header row above it), or an empty plan."""
     plan = RoomPlan()
-    run: list[tuple[Line, re.Match[str]]] = []
+    run: list[tuple[Line, re.Match[str], Pos | None]] = []
 
     def flush() -> None:
         if len(run) >= MIN_ROWS:
@@ -56,9 +56,8 @@ def find(lines: list[Line]) -> RoomPlan:
             before = next((x for x in reversed(lines[:first]) if not x.blank), None)
             if before is not None and _HEADER.search(fold(before.text)) and before.index >= first - 2:
                 plan.lines.add(before.index)
-            for ln, m in run:
+            for ln, m, r in run:
                 plan.lines.add(ln.index)
-                r = _room(m["room"])
                 if r is not None:
                     at = ln.start + m.start("room")
                     plan.rooms.setdefault(m["code"].upper(), (at + r[0], at + r[1]))
@@ -68,9 +67,10 @@ def find(lines: list[Line]) -> RoomPlan:
         if ln.blank:
             continue
         m = _ROW.match(ln.text)
+        room = _room(m["room"]) if m is not None else None
         # A row's cell is a room or says the room is not known yet; "A1 — Aller vers …" is a title.
-        if m is not None and (_room(m["room"]) is not None or pending(m["room"])):
-            run.append((ln, m))
+        if m is not None and (room is not None or pending(m["room"])):
+            run.append((ln, m, room))
             continue
         flush()
     flush()

@@ -183,7 +183,9 @@ class Walker:
         self.practical = False  # in the practical information after the timetable
         self.tbc = False  # a "Date à confirmer" line came after the last date
         self.day_room: Pos | None = None  # a room given once under the day header, for all its items
-        self.placed_days = 0  # day headings that say where their day is held
+        # Day headings that say where their day is held ("Mardi 6 octobre – Villeneuve, Maison
+        # des associations"), by line index: their date and the venue's span in the line.
+        self.day_places: dict[int, tuple[dates.DateMatch, Pos]] = {}
         self.part: Part | None = None  # a heading over the items below it (a plenary and its room)
         self.showcase = False  # under "Initiatives présentées :", its bulleted list
         self.bare: tuple[str | None, Line] | None = None  # a numbering heading ("SÉANCE 2") waiting
@@ -251,7 +253,8 @@ class Walker:
             return "room_tbc"
         if _BARE_LABEL.match(f):
             return "bare"
-        if (len(t) <= 60 and (dates.day_header(t) or (dates.day_only_header(t) and self._day_of_month(ln)))) or _day_and_place(t):
+        if (len(t) <= 60 and (dates.day_header(t) or (dates.day_only_header(t) and self._day_of_month(ln)))) \
+                or ln.index in self.day_places:
             return "day"
         if times.slot_line(t):
             return "slot"
@@ -353,7 +356,8 @@ class Walker:
         self.consumed |= self.out.mail  # a mail's headers and quoted reply: no sessions
         self.consumed |= page
         self.consumed |= plan.lines
-        self.placed_days = sum(1 for ln in self.lines if not ln.blank and _day_and_place(ln.text))
+        self.day_places = {ln.index: placed for ln in self.lines
+                           if not ln.blank and (placed := _day_and_place(ln.text)) is not None}
         for i, ln in enumerate(self.lines):
             if ln.blank or i in self.consumed:
                 continue
@@ -487,7 +491,7 @@ class Walker:
         self.close()
         self.practical = False
         self.undated_meeting = False
-        placed = _day_and_place(ln.text)
+        placed = self.day_places.get(ln.index)
         d = dates.day_header(ln.text) or self._day_of_month(ln) or (placed[0] if placed else None)
         assert d is not None
         if d.year:
@@ -497,7 +501,7 @@ class Walker:
         # "Mardi 6 octobre – Villeneuve, Maison des associations": where the whole day is held,
         # when the days are each held somewhere (a lone dated line with a place is the event's
         # own venue, not a room of its items).
-        self.day_room = (ln.start + placed[1][0], ln.start + placed[1][1]) if placed and self.placed_days >= 2 else None
+        self.day_room = (ln.start + placed[1][0], ln.start + placed[1][1]) if placed and len(self.day_places) >= 2 else None
         self.part = None
         self.days.append((ln, []))
         self.slot = None
