@@ -1063,7 +1063,7 @@ def test_a_value_the_programme_says_is_still_to_come_is_said_so_and_its_line_quo
                                  "14h00 – 16h00 Atelier : Les métiers n'ont pas de genre – Salle Ravel\n\n"
                                  "Date à confirmer (semaine du 7 décembre)\n"
                                  "Débat mouvant « Filles et garçons au collège »\n"
-                                 "Valbrune – Collège du Lac, CDI, 14h-15h30\nAnimé par Lise Morel, médiatrice.\n",
+                                 "Valbrune – Collège des Hauts-Prés, CDI, 14h-15h30\nAnimé par Lise Morel, médiatrice.\n",
     })
     ctx = Answering(res=Resources(index=index, embedder=None, store=None, lexical_weight=1.0),
                     support_threshold=Settings().support_threshold)

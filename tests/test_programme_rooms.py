@@ -103,8 +103,8 @@ def test_a_venue_named_before_its_street_address_is_where_the_item_is_held(line:
     ("Hôtel de Ville, Salle du Conseil", "Hôtel de Ville, Salle du Conseil"),
     ("Maison des Solidarités – salle 3", "Maison des Solidarités – salle 3"),
     ("CCAS – Salle Ventoux", "CCAS – Salle Ventoux"),
-    ("Cinéma Le Rex", "Cinéma Le Rex"),
-    ("Résidence autonomie Les Tilleuls.", "Résidence autonomie Les Tilleuls"),
+    ("Cinéma Le Familia", "Cinéma Le Familia"),
+    ("Résidence autonomie Les Mimosas.", "Résidence autonomie Les Mimosas"),
     ("Centre social : un lieu pour tous", None),  # a subtitle
     ("Accueil par Mme Lise Morel, adjointe au maire.", None),
     ("Rennes – Salle Vauban", None),  # a town and its room: read as a place line, without the town
@@ -121,17 +121,17 @@ def test_the_venue_line_right_under_a_slot_s_title_is_its_room() -> None:
         "Accueil par Mme Lise Morel, adjointe au maire.\n\n"
         "10 h – 12 h\n« Vivre seul en ville » – conférence\nMaison des Solidarités – salle 3\n"
         "Conférence de M. Paul Aubry, sociologue.\n\n"
-        "18 h 30\n« Projection-débat »\nCinéma Le Rex\nEntrée libre.\n\n"
+        "18 h 30\n« Projection-débat »\nCinéma Le Familia\nEntrée libre.\n\n"
         "20 h\n« Bal »\nUn orchestre et des danses pour tous.\n"
     )
     got = [(s.title, s.room) for s in cat.sessions]
     assert got == [("« Ouverture de la semaine »", "Hôtel de Ville, Salle du Conseil"),
                    ("« Vivre seul en ville » – conférence", "Maison des Solidarités – salle 3"),
-                   ("« Projection-débat »", "Cinéma Le Rex"), ("« Bal »", None)]
+                   ("« Projection-débat »", "Cinéma Le Familia"), ("« Bal »", None)]
 
 
 @pytest.mark.parametrize(("value", "room"), [
-    ("Cinéma Le Rex – Villeneuve", "Cinéma Le Rex"),
+    ("Cinéma Le Familia – Villeneuve", "Cinéma Le Familia"),
     ("Salle polyvalente – également retransmise en ligne", "Salle polyvalente"),
     ("Villeneuve – Hôtel du Département", "Hôtel du Département"),
     ("Maison des Associations – salle 2", "Maison des Associations – salle 2"),
@@ -149,16 +149,16 @@ def test_a_place_field_gives_its_venue_without_town_note_or_address(value: str, 
 def test_a_card_s_map_pin_gives_its_venue_without_the_town_or_address() -> None:
     cat = _parse(
         "Semaines du numérique – Villeneuve\n\nDu lundi 28 septembre au vendredi 16 octobre 2026, la Ville vous donne rendez-vous pour apprivoiser le numérique.\n"
-        "\n3 événements\n\nATELIER\nPremiers pas sur la tablette\n📅 Mardi 29 septembre\n"
-        "🕘 9h30 – 11h30\n📍 Café associatif Le Relais – Villeneuve\n👥 Seniors\nAllumer, toucher, faire défiler : on vous accompagne pas à pas.\n"
-        "S’inscrire →\n\nATELIER\nÉcrans et enfants\n📅 Vendredi 2 octobre\n🕘 20h30\n📍 Cinéma Le Rex, 3 rue Haute – Villeneuve\n"
+        "\n3 événements\n\nATELIER\nDécouvrir la tablette\n📅 Mardi 29 septembre\n"
+        "🕘 9h30 – 11h30\n📍 Café associatif La Pergola – Villeneuve\n👥 Seniors\nPrise en main pas à pas, tablettes prêtées.\n"
+        "S’inscrire →\n\nATELIER\nCiné-goûter des familles\n📅 Vendredi 2 octobre\n🕘 20h30\n📍 Cinéma Le Familia, 3 rue Haute – Villeneuve\n"
         "👥 Tout public\nUn film, puis un échange avec la salle.\nS’inscrire →\n\nCONFÉRENCE\n"
-        "Les écrans et nos enfants\n📅 Samedi 3 octobre\n🕘 10h\n📍 Centre social Les Tilleuls, grande salle – Villeneuve\n"
+        "Enfants et écrans : des repères\n📅 Samedi 3 octobre\n🕘 10h\n📍 Centre social Les Acacias, grande salle – Villeneuve\n"
         "👥 Parents\nUne pédiatre répond à vos questions.\nS’inscrire →\n"
     )
     got = [(s.title, s.room) for s in cat.sessions]
-    assert got == [("Premiers pas sur la tablette", "Café associatif Le Relais"), ("Écrans et enfants", "Cinéma Le Rex"),
-                   ("Les écrans et nos enfants", "Centre social Les Tilleuls, grande salle")]
+    assert got == [("Découvrir la tablette", "Café associatif La Pergola"), ("Ciné-goûter des familles", "Cinéma Le Familia"),
+                   ("Enfants et écrans : des repères", "Centre social Les Acacias, grande salle")]
 
 
 def test_each_day_heading_s_place_is_where_that_day_s_items_are_held() -> None:
