@@ -1074,3 +1074,15 @@ def test_a_value_the_programme_says_is_still_to_come_is_said_so_and_its_line_quo
     assert all(c.quote == texts[c.doc_id][c.start:c.end] for c in a.citations)
     a = answer_question("The moving debate on girls and boys: which day is it?", [], ctx)
     assert a.answered and "the date is still to be confirmed" in a.answer
+
+
+@pytest.mark.parametrize("question", ["Y a combien de trucs le mardi après-midi ?",
+                                      "combien d'activités mardi après-midi ?",
+                                      "combien de temps forts mardi aprem ?"])
+def test_a_count_of_things_on_a_day_counts_every_item_then(question: str) -> None:
+    """"Trucs", "events", "temps forts" name any programme item: the count is of the items of
+    that half-day (a round table and a visit), not a figure the text states."""
+    a = ask(question)
+    grounded(a)
+    assert re.search(r"\b2\b", a.answer) and "Jeunesse et engagement" in a.answer and "jardin partagé" in a.answer
+    assert "Vieillir chez soi" not in a.answer  # a morning workshop

@@ -297,3 +297,20 @@ def test_a_day_named_from_today_is_no_topic() -> None:
     assert topic_terms("le psg a gagné hier soir ?", "fr", removed=[]) == (("psg",), ("gagn",))
     assert topic_terms("Any concert tonight or tomorrow?", "en", removed=[]) == \
         topic_terms("Any concert?", "en", removed=[])
+
+
+def test_words_for_any_programme_item_are_read_in_questions_only() -> None:
+    """"Y a combien de trucs / d'activités / de rendez-vous ?", "how many events?": any item of the
+    programme (the generic kind, no filter), never a figure of the text nor a duration ("temps
+    forts"); a title written with those words takes no kind from them."""
+    from assistant.answering import asking
+    from ingest.programme.kinds import kind_of
+
+    for q in ("Y a combien de trucs le vendredi ?", "combien d'activités mercredi ?", "How many events on Saturday?",
+              "combien de rendez-vous la deuxième semaine ?", "Combien de temps forts samedi ?"):
+        assert kinds.kinds_named(q) == {"séance"}, q
+        assert asking.values_asked(q) == (), q
+        assert "count" in asking.attributes_asked(q), q
+    assert asking.values_asked("Combien de temps dure la visite ?") == ("duration",)
+    assert asking.values_asked("Combien de bénévoles compte l'association ?") == ("figure",)
+    assert kind_of("Animations et activités pour les enfants") != "séance"

@@ -69,6 +69,7 @@ def topic_terms(question: str, language: Lang, *, removed: list[str]) -> tuple[t
     # Phrases first ("the next day" before "day" goes as an event word).
     for rx in [calendar.relative_day_words(), calendar.from_today_words(), *(p.pattern for p in calendar.parts_of_day()),
                *(k.pattern for k in kinds.session_kinds() + kinds.event_kinds()),
+               *(k.asked for k in kinds.session_kinds() if k.asked),
                *(r.asked for r in roles.roles()), _calendar_words(), calendar.CLOCK]:
         text = rx.sub(" ", text)
     text = modes.strip_modes(text)

@@ -21,13 +21,15 @@ class Kind:
     pattern: re.Pattern[str]  # French and English words, folded
     family: str  # kinds of one family answer for each other in a question ("atelier", "table ronde")
     generic: bool = False  # "séance", "session": any item of a programme, no filter in a question
+    asked: re.Pattern[str] | None = None  # words for the kind in questions only ("trucs", "events")
 
 
 @cache
 def _kinds(table: Literal["session", "event"]) -> tuple[Kind, ...]:
     return tuple(Kind(id=e["id"], fr=e["fr"], en=e["en"], is_break=bool(e.get("break")),
                       pattern=word_pattern(e["words_fr"] + e["words_en"]), family=e.get("family", e["id"]),
-                      generic=bool(e.get("generic")))
+                      generic=bool(e.get("generic")),
+                      asked=word_pattern(e["asked_fr"] + e["asked_en"]) if "asked_fr" in e else None)
                  for e in load("kinds")[table])
 
 
@@ -58,7 +60,7 @@ def session_kind_of(text: str) -> Kind | None:
 def kinds_named(text: str) -> set[str]:
     """Every session kind a question names ("les ateliers et les tables rondes")."""
     folded = fold(text)
-    return {k.id for k in session_kinds() if k.pattern.search(folded)}
+    return {k.id for k in session_kinds() if k.pattern.search(folded) or (k.asked and k.asked.search(folded))}
 
 
 def event_kind_said(text: str) -> tuple[Kind, str] | None:
