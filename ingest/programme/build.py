@@ -174,6 +174,12 @@ def _room_value(text: str, room: Pos | None) -> Pos | None:
     return room
 
 
+def _wrapped_room(first: str, more: list[str]) -> str | None:
+    """A room whose name a table cell wraps ("Salle" over "Aulne"); none when it is still to come."""
+    value = " ".join([first, *more]).strip()
+    return None if pending(value) else value
+
+
 def _without_note(text: str, room: Pos | None) -> Pos | None:
     """A room without the note in brackets after it: "salle Matisse (1er étage, ascenseur)" is
     the salle Matisse; the note says how to get there."""
@@ -420,7 +426,7 @@ class Builder:
         A day without its month takes the month of the dates above it; (None, None) when no
         month there has that weekday and day (the row's day is unknown, not the heading's)."""
         eol = self.text.find("\n", start)
-        cell = re.split(r"[|\t;]", self.text[start:eol if eol >= 0 else None], maxsplit=1)[0]
+        cell = re.split(r"[|│┃║\t;]", self.text[start:eol if eol >= 0 else None], maxsplit=1)[0]
         found = dates.find_dates(cell)
         if found and not cell[:found[0].start].strip(" -–—·•"):
             d = found[0]
@@ -590,8 +596,9 @@ class Builder:
             fields: dict[str, Span] = {"title": self.span(d.title)}
             if self.top:
                 fields["event"] = self.span(self.top)
+            wrapped = d.room_more and d.room is not None and self.text[d.room[0]:d.room[1]]
             d.room = _room_value(self.text, _without_note(self.text, d.room))
-            for name, pos in (("date", d.date_span), ("start", d.time_span), ("end", d.time_span),
+            for name, pos in (("date", d.date_span), ("start", d.time_span), ("end", d.end_span or d.time_span),
                               ("room", d.room), ("description", d.desc), ("organiser", d.organiser)):  # fmt: skip
                 if pos is not None:
                     fields[name] = self.span(pos)
@@ -620,7 +627,7 @@ class Builder:
                     date=d.date,
                     start=d.start if d.time_span else None,
                     end=d.end if d.time_span else None,
-                    room=self.value(d.room),
+                    room=_wrapped_room(wrapped, [self.value(p) or "" for p in d.room_more]) if wrapped else self.value(d.room),
                     mode=mode,
                     description=self.value(d.desc),
                     people=_dedupe(sp),

@@ -122,7 +122,9 @@ def day_header(s: str) -> DateMatch | None:
     # Pictograms and bullets that decorate a header ("▶ LUNDI 23 MARS", "📅 Jeudi 2 avril") say
     # nothing: only words before the date can make it a sentence rather than a header.
     before = _DECORATION.sub("", s[: d.start]).strip()
-    after = s[d.end :].strip(" -–—:,.()")
+    # A note in brackets on how the day runs ("– matinée de visites (sur inscription, 25 places)")
+    # is no sentence around the date.
+    after = re.sub(r"\s*\([^()]*\)\s*$", "", s[d.end :]).strip(" -–—:,.()")
     span_from = _FROM_DAY.match(fold(before))
     if span_from is not None and 1 <= int(span_from["d"]) < d.day:
         start = len(s) - len(s.lstrip())

@@ -28,6 +28,8 @@ _LABEL_RE = re.compile(
     r"(?:\s*\((?:seance|session|rencontre|labo|atelier)[^()]*\))?"
     r"\s*(?P<sep>[:.–—·|-]\s*|(?=[«“\"])|$)"
 )
+# After a full stop, this many words are a sentence, not a title.
+_SENTENCE_WORDS = 10
 _CLOSERS = {"«": "»", "“": "”", '"': '"'}
 _HOST = re.compile(r"\[(?P<h>[^\]]+)\]")
 
@@ -80,6 +82,8 @@ def label_match(text: str) -> re.Match[str] | None:
         return None
     if m["kw"].endswith("s") and m["kw"] != "parcours" and not m["num"]:
         return None
+    if m["sep"].strip() == "." and len(text[m.end():].split()) >= _SENTENCE_WORDS:
+        return None  # "Conférence introductive. Voisinage, associations… ?": a description's first sentences
     return m
 
 

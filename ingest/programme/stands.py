@@ -1,4 +1,5 @@
-"""A forum's village of stands: each stand a small sheet under its own heading.
+"""A forum's village of stands, or a programme's numbered initiative sheets: each a small sheet
+under its own heading.
 
     Stand 4 — « Frigo solidaire »            STAND 5 | MOBIL'EMPLOI
     Porté par : collectif X                  Association Y – Town
@@ -19,7 +20,10 @@ from .showcase import _PLACE_LABEL, _RUN_BY_LABEL, Showcased, _figure, _labelled
 
 Pos = tuple[int, int]
 
-_STAND_WORD = r"(?:stands?|booths?|kiosques?)"
+# A stand, or a numbered sheet presenting one initiative ("FICHE 2 – Name", "Fiche initiative
+# n°3 : Name"): the same small block of label lines. ("Initiative 4 —", "Projet 1 :" head other
+# things too: tune lost three sessions with them, held-out gained nothing.)
+_STAND_WORD = r"(?:stands?|booths?|kiosques?|fiches?(?:[\s-]+(?:initiatives?|projets?|actions?|exp[ée]riences?))?)"
 # A stand's heading ("Stand 4 —", "STAND B :", "Stand n°12", "Booth 3"), or a section that lists
 # stands ("ESPACE A — SE NOURRIR (stands 1 à 4)"); not an hour ("Stand 2 : 14h").
 _NUMBER = r"(?:\s*(?:n\s*°|no\.|#)\s*|\s+)(?:\d{1,3}|[a-z])\b"  # " 4", " n°12", " B"

@@ -50,7 +50,7 @@ _MODE_LINE = re.compile(r"^\W*(?:en ligne|en visio\w*|visioconf\w*|webinaires?|w
                         r"\s*(?:\([^()]*\))?\s*\.?$", re.I)
 # "Online — the link is emailed after registration" under a title: its mode and a note on it. Not
 # "Webinaire – Title", a kind word heading its session.
-_MODE_NOTE = re.compile(r"^\W*(?:en ligne|online|en visio\w*|visioconf\w*|a distance)\s*(?:[—–:-]\s.*)?$", re.I)
+_MODE_NOTE = re.compile(r"^\W*(?:en ligne|online|en visio\w*|visioconf\w*|a distance|hybrides?|hybrid)\s*(?:[—–:·-]\s.*)?$", re.I)
 # A heading that only announces the programme ("Programme", "Au programme", "Programme détaillé
 # de la journée", "Déroulé", "Agenda") or what follows it: a section of the page, never a
 # session's title.
@@ -73,6 +73,19 @@ _PAGE_FOOTER = re.compile(r"\bpage\s*\d+\s*(?:/|sur|of)\s*\d+\s*$|\S\s{3,}\d{1,2
 # présentés :", "Retour d'expérience : …", "Expérience mise en avant : …".
 _SHOWCASED = re.compile(r"^(?:initiatives?|projets?|actions?|experiences?|dispositifs?)\s+(?:presentee?s?|mise?s? en avant"
                         r"|a decouvrir)\b|^retours? d'experiences?\b")
+# An event platform's line saying the item's kind ("Type: Atelier", "Catégorie : Table ronde",
+# "Format : Webinaire"), under the title it qualifies.
+_KIND_LABEL = re.compile(r"^\W*(?:types?|categor(?:ie|y)|format|nature|session type)\s*:\s*(?P<v>\S.{0,40})$")
+# An event platform's buttons, counters and tags between its entries ("＋ Add to My Schedule",
+# "187 participant·es · Voir les détails", "30/30 · Complet · Liste d'attente", "Tags: Parcours 2"):
+# page furniture, never a title.
+_PLATFORM = re.compile(r"\badd to (?:my )?(?:schedule|agenda|calendar)\b|\bajouter (?:a|au|à) (?:mon )?(?:agenda|programme|calendrier)\b"
+                       r"|\bvoir (?:les )?details\b|\bview details\b|\bliste d'attente\b|\bwaiting list\b"
+                       r"|^\W*(?:tags?|mots-cles)\s*:")
+# Lines the walk looks past: what follows them reads as following the line before them.
+_TRANSPARENT = frozenset({"kind_label", "platform"})
+# "Room: Salle Vercors", "Salle : Amphi B", "Lieu : …": a room said by its label.
+_LABELLED_ROOM = re.compile(r"^\W*(?:salles?|rooms?|lieu|location|venue)\s*:", re.I)
 # How many lines below a bare label ("SÉANCE 2") the item it heads may open: its date, place and
 # title lines.
 _BARE_REACH = 6
@@ -98,7 +111,9 @@ class Draft:
     start: str | None = None
     end: str | None = None
     time_span: Pos | None = None
+    end_span: Pos | None = None  # the end's own span, when a wrapped cell puts it on the next line
     room: Pos | None = None
+    room_more: list[Pos] = field(default_factory=list)  # a room's continuation (wrapped table cell)
     organiser: Pos | None = None
     desc: Pos | None = None
     slot_kind: str | None = None
@@ -268,6 +283,10 @@ class Walker:
             return "item"  # "A2 — Budgets participatifs : …": one of the slot's parallel workshops
         if self.cur is not None and _SHOWCASED.match(folded):
             return "showcase"
+        if len(t) <= SHORT and _PLATFORM.search(folded):
+            return "platform"
+        if (m := _KIND_LABEL.match(f)) is not None and (kind_of(m["v"]) or mode_named(m["v"])):
+            return "kind_label"
         rl = people.role_line(t)
         if rl:
             return "contact" if rl[0] == "contact" else "role"
@@ -376,7 +395,8 @@ class Walker:
                 self.on_practical(i, ln)
                 continue
             getattr(self, f"on_{kind}")(i, ln)
-            self.last_kind = "slot" if kind == "point" else kind  # a timed point opens as a slot line does
+            if kind not in _TRANSPARENT:
+                self.last_kind = "slot" if kind == "point" else kind  # a timed point opens as a slot line does
         self.close()
         self._rooms_from_plan(plan)
         return self.out
@@ -391,6 +411,24 @@ class Walker:
 
     def on_noise(self, i: int, ln: Line) -> None:
         pass
+
+    def on_platform(self, i: int, ln: Line) -> None:
+        pass  # a button, a counter, the tags: the next line reads as if it came right after the last one
+
+    def on_kind_label(self, i: int, ln: Line) -> None:
+        """"Type: Atelier" / "Format : En ligne" under an item's title: its kind, or how it is
+        attended."""
+        cur = self.cur
+        if cur is None:
+            return
+        value = _KIND_LABEL.match(fold_keep(ln.text))
+        assert value is not None
+        a = ln.start + value.start("v")
+        if (kind := kind_of(ln.text[value.start("v"):])) is not None:
+            cur.label_kind = kind
+        if (mode := mode_named(ln.text[value.start("v"):])) is not None and cur.mode is None:
+            cur.mode, cur.mode_span = mode, strip_span(self.text, a, ln.end, " .")
+        self.extend(ln)
 
     def on_practical(self, i: int, ln: Line) -> None:
         """A line of the practical information (after "Informations pratiques", "Contacts"…):
@@ -669,9 +707,11 @@ class Walker:
             self.cur is not None
             and self.cur.opened_by in ("label", "slot")
             and self.cur.room is None
-            and self.last_kind in ("label", "slot")
+            and (self.last_kind in ("label", "slot")
+                 or (self.last_kind == "short" and self.cur.opened_by == "slot" and _LABELLED_ROOM.match(ln.text)))
         ):
-            self.cur.room = pos  # "Atelier 3 : title" then "Salle : Amphi B"
+            # "Atelier 3 : title" then "Salle : Amphi B"; a title under its hour, then "Room: …".
+            self.cur.room = pos
             self.extend(ln)
             return
         self.close()
@@ -998,6 +1038,9 @@ class Walker:
                 # ("Ateliers au choix") names a kind of several.
                 self.open(pos, by="slot", ln=ln)
                 return
+            if nxt == "kind_label" and self.slot is not None:
+                self.open(pos, by="slot", ln=ln)  # "Type: Atelier" under it: one item's title
+                return
             if nxt in ("room", "label", "short") and self.slot is not None:
                 self.slot.caption = pos
                 self.slot.caption_kind = kind_of(ln.text)
@@ -1035,7 +1078,7 @@ class Walker:
             return
         if self._quoted_under_kind(ln):
             return
-        if (cur is not None and cur.opened_by in ("slot", "label") and self.last_kind in ("slot", "label")
+        if (cur is not None and cur.opened_by in ("slot", "label") and self.last_kind in ("slot", "label", "room")
                 and _MODE_NOTE.match(fold_keep(ln.text)) and (mode := mode_named(ln.text)) is not None):
             # "Online — the link is emailed after registration" under its title: how it is attended.
             cur.mode, cur.mode_span = mode, strip_span(self.text, ln.start, ln.end, " .")

@@ -17,8 +17,9 @@ from .tables import NO_WRAP, Cell, Row, Table, column
 
 Pos = tuple[int, int]
 _CIVILITY_START = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr|Mr|Mrs|Ms)\.?\s+[A-ZÀ-Ý]")
-# "Prénom NOM" or "Prénom Nom," opening a fragment: a new person, not the rest of a function.
-_NAME_START = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:[\s\-][A-ZÀ-Ý][a-zà-ÿ’'\-]+)?\s+(?:[A-ZÀ-Ý]{2,}|[A-ZÀ-Ý][a-zà-ÿ]+,)")
+# "Prénom NOM", "Prénom Nom," or "Prénom Nom (Structure)" opening a fragment: a new person, not
+# the rest of a function.
+_NAME_START = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:[\s\-][A-ZÀ-Ý][a-zà-ÿ’'\-]+)?\s+(?:[A-ZÀ-Ý]{2,}|[A-ZÀ-Ý][a-zà-ÿ’'\-]+(?:,|\s*\())")
 
 
 # "l'accordéoniste ", "la diététicienne ", "le " (before "Dr X").
@@ -104,13 +105,9 @@ def row_draft(text: str, table: Table, row: Row, lines: list[Line]) -> Draft | N
     d = Draft(title=title, opened_by="table", block_start=row.start, block_end=row.end,
               label_kind=kind)
     d.title_more = more
-    time_cell = column(row, table, "time").first
-    if time_cell is not None:
-        tr = times.find_range(text[time_cell[0]:time_cell[1]])
-        if tr is not None:
-            d.start, d.end = tr.start, tr.end
-            d.time_span = (time_cell[0] + tr.span[0], time_cell[0] + tr.span[1])
-    room = column(row, table, "room").first
+    _time(text, column(row, table, "time"), d)
+    room_cell = column(row, table, "room")
+    room = room_cell.first
     if room is not None and re.search(r"\w", text[room[0]:room[1]]):
         said = text[room[0]:room[1]]
         # "En visioconférence" in the room column says how, not where; so does "en visio (lien
@@ -122,6 +119,9 @@ def row_draft(text: str, table: Table, row: Row, lines: list[Line]) -> Draft | N
             d.mode, d.mode_span = mode, room
         else:
             d.room = room
+            if table.grid:
+                # "Salle" / "Aulne": a grid cell wraps its room's name; a note in brackets stays out.
+                d.room_more = [p for p in room_cell.parts[1:] if not text[p[0]:p[1]].startswith("(")][:1]
     d.people = leaders + _people(text, column(row, table, "people"))
     if table.sep in NO_WRAP and d.title_more:
         # A spreadsheet's cell is one line: a row under it with only this column filled is the
@@ -130,5 +130,55 @@ def row_draft(text: str, table: Table, row: Row, lines: list[Line]) -> Draft | N
     return d
 
 
+# A time range a cell wraps: "8h30 –" over "9h15", or "8h30" over "– 9h15".
+_RANGE_WORD = r"(?:[-–—]|\bà\b|\bto\b)"
+_OPEN_RANGE = re.compile(_RANGE_WORD + r"\s*$")
+_RANGE_GOES_ON = re.compile(r"^\s*" + _RANGE_WORD + r"\s*")
+
+
+def _time(text: str, cell: Cell, d: Draft) -> None:
+    """The slot of a time cell; a range wrapped over two lines of a grid cell keeps its end's own
+    span."""
+    if cell.first is None:
+        return
+    a, b = cell.first
+    tr = times.find_range(text[a:b])
+    if tr is None:
+        return
+    d.start, d.end = tr.start, tr.end
+    d.time_span = (a + tr.span[0], a + tr.span[1])
+    if tr.end is None and len(cell.parts) > 1:
+        c, e = cell.parts[1]
+        goes_on = _RANGE_GOES_ON.match(text, c, e)
+        if _OPEN_RANGE.search(text[a + tr.span[1]:b]) or goes_on:
+            c = goes_on.end() if goes_on else c
+            more = times.find_range(text[c:e])
+            if more is not None and more.span[0] == 0 and more.end is None:
+                d.end, d.end_span = more.start, (c + more.span[0], c + more.span[1])
+
+
+def _caption(text: str, table: Table, rows: list[Row], k: int) -> bool:
+    """A grid row that heads the rows under it ("14h00 – 15h30 | ATELIERS EN PARALLÈLE (au
+    choix)" over four workshops whose time cell is empty): a slot, no session of its own."""
+    row = rows[k]
+    if not table.grid or not column(row, table, "time").parts or column(row, table, "people").parts \
+            or column(row, table, "room").parts:
+        return False
+    under = rows[k + 1:k + 3]
+    return len(under) == 2 and not any(column(r, table, "time").parts for r in under)
+
+
 def table_drafts(text: str, table: Table, lines: list[Line]) -> list[Draft]:
-    return [d for row in table.rows if (d := row_draft(text, table, row, lines)) is not None]
+    out: list[Draft] = []
+    slot: Draft | None = None  # the last row with a time: a row with an empty time cell shares it
+    for k, row in enumerate(table.rows):
+        d = row_draft(text, table, row, lines)
+        if d is None:
+            continue
+        if d.time_span is not None:
+            slot = d
+        elif table.grid and slot is not None:
+            d.start, d.end, d.time_span, d.end_span = slot.start, slot.end, slot.time_span, slot.end_span
+        if not _caption(text, table, table.rows, k):
+            out.append(d)
+    return out

@@ -24,7 +24,8 @@ from .lines import Line, strip_span
 Pos = tuple[int, int]
 Role = Literal["date", "time", "room", "title", "people", "other"]
 
-_SEPARATORS = ("|", "\t", ";")
+# A table drawn with box characters ("│" between cells) is read as one with bars.
+_SEPARATORS = ("|", "│", "┃", "║", "\t", ";")
 # Semicolons also separate a sentence's clauses: they make a table only under a header row (a
 # spreadsheet's rows always come under its column names).
 _NEEDS_HEADER = frozenset({";"})
@@ -75,10 +76,15 @@ class Table:
     rows: list[Row]
     lines: set[int] = field(default_factory=set)
     sep: str = "|"
+    grid: bool = False  # rows drawn between border lines (`GRID_RULE`), not opened by their time
 
 
 # The rule under a Markdown table's header: "|---|---|", "| :-- | --: |".
 _DELIMITER = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+# A grid table's border ("+------+------+", "+======+" under the header), as a Word document
+# converted to text draws its table: each row's cells, wrapped over several lines, lie between two.
+# The same drawn with box characters: "├──────┼──────┤", "╞══════╪══════╡", "└──────┴──────┘".
+GRID_RULE = re.compile(r"^\s*[+├┌└╞╟╠╔╚┣┏┗](?:[-=:─━═]{3,}[+┼┬┴┤┐┘╪╫╬╦╩╣╗╝╡╢┫┓┛┳┻╋]?)+\s*$")
 
 
 def _separator(text: str) -> str | None:
@@ -173,7 +179,9 @@ def find_tables(lines: list[Line], stop: Set[int] = frozenset()) -> list[Table]:
         if sep is None or i in stop:
             i += 1
             continue
-        table = _read_table(lines, i, sep, stop)
+        # A grid table starts at the border above its first row.
+        top = i - 1 if i > 0 and i - 1 not in stop and GRID_RULE.match(lines[i - 1].text) else i
+        table = _read_table(lines, top, sep, stop)
         if table is not None:
             tables.append(table)
             i = table.last + 1
@@ -186,10 +194,18 @@ def _read_table(lines: list[Line], first: int, sep: str, stop: Set[int]) -> Tabl
     physical: list[tuple[int, list[Pos]]] = []
     header: list[str] | None = None
     covered: set[int] = set()
+    grid_rows: set[int] = set()  # physical rows right under a grid border: each opens a row
+    after_rule = grid = False
     last = first
     j = first
     while j < len(lines):
         ln = lines[j]
+        if GRID_RULE.match(ln.text):
+            grid = after_rule = True
+            covered.update(range(last, j + 1))
+            last = j
+            j += 1
+            continue
         if ln.blank or (_separator(ln.text) is None and _furniture(ln.text)):
             # Blank lines and page furniture inside a table; a table ends at the first line that
             # is neither and has no columns.
@@ -201,10 +217,13 @@ def _read_table(lines: list[Line], first: int, sep: str, stop: Set[int]) -> Tabl
         texts = [ln.text[a - ln.start:b - ln.start] for a, b in cells]
         if _DELIMITER.match(ln.text):
             pass  # a Markdown table's rule under its header ("|---|:--:|"): no row
-        elif _is_header(texts, first=j == first):
+        elif _is_header(texts, first=j == first or (grid and header is None and not physical)):
             header = header or texts
         else:
+            if after_rule:
+                grid_rows.add(len(physical))
             physical.append((j, cells))
+        after_rule = False
         covered.update(range(last, j + 1))
         last = j
         j += 1
@@ -225,8 +244,8 @@ def _read_table(lines: list[Line], first: int, sep: str, stop: Set[int]) -> Tabl
         roles[_widest(texts_of, [c for c, r in enumerate(roles) if r == "other"])] = "title"
     opener = roles.index("time") if "time" in roles else 0
     rows: list[Row] = []
-    for (j, cells), texts in zip(physical, texts_of, strict=True):
-        opens = opener < len(texts) and texts[opener].strip()
+    for n, ((j, cells), texts) in enumerate(zip(physical, texts_of, strict=True)):
+        opens = n in grid_rows if grid else opener < len(texts) and texts[opener].strip()
         if opens or not rows:
             rows.append(Row(cells=[Cell() for _ in roles], first_line=j, last_line=j,
                             start=lines[j].line_start, end=lines[j].end))
@@ -235,7 +254,7 @@ def _read_table(lines: list[Line], first: int, sep: str, stop: Set[int]) -> Tabl
         for col, (a, b) in enumerate(cells[: len(roles)]):
             if b > a:
                 row.cells[col].parts.append((a, b))
-    return Table(first=first, last=last, roles=roles, rows=rows, lines=covered, sep=sep)
+    return Table(first=first, last=last, roles=roles, rows=rows, lines=covered, sep=sep, grid=grid)
 
 
 def column(row: Row, table: Table, role: Role) -> Cell:

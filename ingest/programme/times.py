@@ -85,6 +85,12 @@ def slot_line(s: str) -> tuple[TimeRange, int] | None:
     if tr is None or tr.span[0] != at:
         return None
     rest = tr.span[1]
+    if (zone := _TIME_ZONE.match(s, rest)) is not None:
+        rest = zone.end()  # "14:00 - 15:30 CET": the platform's time zone, part of the time
     while rest < len(s) and s[rest] in " :–—-,.|\t":
         rest += 1
     return tr, rest
+
+
+# An event platform writes its time zone after the hours ("14:00 - 15:30 CET", "(UTC+1)").
+_TIME_ZONE = re.compile(r"\s*\(?(?:CES?T|UTC|GMT)(?:\s*[+-]\s*\d{1,2})?\)?(?=\s|$|[·|–—-])")
