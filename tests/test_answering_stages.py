@@ -26,6 +26,14 @@ def ask(question: str, history: list[tuple[str, str]] | None = None) -> Answer:
     return answer_question(question, turns, Answering(res=resources(), support_threshold=Settings().support_threshold))
 
 
+def ask_in(index, question: str) -> Answer:
+    """A question to invented programmes (`index_of`), BM25 only."""
+    from assistant.answering.retrieve import Resources
+
+    res = Resources(index=index, embedder=None, store=None, lexical_weight=1.0)
+    return answer_question(question, [], Answering(res=res, support_threshold=Settings().support_threshold))
+
+
 def grounded(a: Answer) -> None:
     """Every sentence ends with marks naming citations; every quote is the text at its offsets."""
     assert a.answered, a.answer
@@ -1086,3 +1094,38 @@ def test_a_count_of_things_on_a_day_counts_every_item_then(question: str) -> Non
     grounded(a)
     assert re.search(r"\b2\b", a.answer) and "Jeunesse et engagement" in a.answer and "jardin partagé" in a.answer
     assert "Vieillir chez soi" not in a.answer  # a morning workshop
+
+
+def test_a_when_follow_up_after_a_session_and_its_speaker_is_about_the_session() -> None:
+    """The previous answer named the round table and its moderator: "et ça finit à quelle heure ?"
+    asks the round table's end, not who the moderator is."""
+    a = ask("et ça finit à quelle heure ?",
+            [("user", "À quelle heure est la table ronde sur l'engagement des jeunes ?"),
+             ("assistant", "La table ronde « Jeunesse et engagement » a lieu mardi 14 octobre 2025 de 14h00 à 16h00, "
+                           "Salle Descartes, modérée par Marc Petit, journaliste.")])
+    grounded(a)
+    assert "16h00" in a.answer and a.intent == "session"
+
+
+def test_the_room_on_the_next_rows_line_is_not_the_roomless_items() -> None:
+    """A sheet pasted row by row: the knitting workshop gives no room; the row above it gives the
+    film's. Asked for the workshop's room, the answer says it is not given, not the film's."""
+    index = index_of({"semaine-corvanne": "Semaine des aînés de Corvanne\n\n"
+                                          "Date;Horaire;Activité;Lieu\n"
+                                          "mar. 6/10;14h-16h;Ciné-goûter « Les Vieux Fourneaux »;Cinéma Le Palace, salle 2\n"
+                                          "mer. 7/10;10h-11h30;Atelier tricot solidaire avec le club des Aiguilles;\n"
+                                          "jeu. 8/10;15h-17h;Thé dansant;Salle des fêtes\n"})
+    a = ask_in(index, "Semaine des aînés de Corvanne : l'atelier tricot, c'est dans quelle salle ?")
+    assert "Cinéma Le Palace" not in a.answer and "salle des fêtes" not in a.answer.lower()
+    assert not a.answered and "salle" in a.answer
+
+
+def test_the_end_of_an_event_whose_last_item_has_none_is_not_given() -> None:
+    """A committee's agenda gives its points' starts only: asked when it finishes, the answer says
+    the end is not given; its first point's hour is no answer."""
+    index = index_of({"copil-contrat-de-ville": "Comité de pilotage du contrat de ville de Vaubrun\n\nMardi 7 octobre 2025\n\n"
+                                                "10h00 Point 1 : Ouverture\n11h00 Point 2 : Bilan des actions\n"})
+    a = ask_in(index, "À quelle heure se termine le comité de pilotage du contrat de ville de Vaubrun ?")
+    assert not a.answered and "fin" in a.answer
+    a = ask_in(index, "À quelle heure commence le comité de pilotage du contrat de ville de Vaubrun ?")
+    assert a.answered and "10h00" in a.answer

@@ -314,3 +314,14 @@ def test_words_for_any_programme_item_are_read_in_questions_only() -> None:
     assert asking.values_asked("Combien de temps dure la visite ?") == ("duration",)
     assert asking.values_asked("Combien de bénévoles compte l'association ?") == ("figure",)
     assert kind_of("Animations et activités pour les enfants") != "séance"
+
+
+def test_an_opening_talk_is_a_talk_and_fine_weather_is_the_weather() -> None:
+    """"The opening talk" / "opening keynote" is the introductory conférence, not the opening
+    session; "il va faire beau ?" asks the weather, which no programme gives."""
+    from assistant.answering import asking
+
+    assert kinds.kinds_named("who gives the opening talk?") == {"conférence"}
+    assert kinds.kinds_named("what time is the opening?") == {"ouverture"}
+    assert asking.values_asked("rencontres de Morvelle : il va faire beau jeudi ?") == ("weather",)
+    assert asking.values_asked("Is it going to be sunny on Saturday?") == ("weather",)

@@ -353,9 +353,14 @@ def _event(query: Query, ev: Evidence, res: Resources) -> Plan:
     if missing and len(missing) == len(query.asks & {"date", "place", "organiser"}):
         return Plan.refuse("general", missing[0], missing=missing, records=[event])
     records: list = [event]
-    if "time" in query.asks:
+    if query.asks_any("time", "end"):
         # The event's hours are those of its programme: its sessions, first to last.
-        records += selection.programme_of(event, res.index)
+        whole = selection.programme_of(event, res.index, limit=len(res.index.snapshot.catalogue.sessions))
+        if "end" in query.asks and "start" not in query.asks and not (whole and whole[-1].end):
+            # "When does the committee finish?": its last item's end, or not given (its start, its
+            # day, its place answer something else).
+            return Plan.refuse("general", "end", missing=["end"], records=[event])
+        records += whole[:selection.PROGRAMME_SHOWN]
     return Plan(intent="general", records=records, missing=missing, show=_show(query))
 
 

@@ -69,8 +69,12 @@ _EVENT_LIKE = frozenset({"formation", "conférence", "séminaire"})
 
 
 def person_asked_about(query: Query, index: LoadedIndex) -> Person | None:
-    for rid in (*query.named, *query.subject):
-        record = index.records.get(rid)
+    """The person the question names, else the one the conversation is about. A follow-up asking
+    when or where ("et ça finit à quelle heure ?") after an answer about a session that also
+    names its speaker is about the session, not her."""
+    subject = [index.records.get(rid) for rid in query.subject]
+    about_a_session = bool(query.asks & WHERE_OR_WHEN) and bool(subject) and isinstance(subject[0], Session)
+    for record in [index.records.get(rid) for rid in query.named] + ([] if about_a_session else subject):
         if isinstance(record, Person):
             return record
     return None
@@ -424,7 +428,10 @@ def event_for(query: Query, ev: Evidence) -> Event | None:
     return None
 
 
-def programme_of(event: Event, index: LoadedIndex, *, limit: int = 6) -> list[Session]:
+PROGRAMME_SHOWN = 6  # items of an event's programme shown for its hours
+
+
+def programme_of(event: Event, index: LoadedIndex, *, limit: int = PROGRAMME_SHOWN) -> list[Session]:
     sessions = [s for s in index.snapshot.catalogue.sessions if s.doc_id == event.doc_id and s.start]
     sessions.sort(key=lambda s: (s.date or "", s.start or "", s.citation.start))
     return sessions[:limit]

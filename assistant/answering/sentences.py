@@ -294,12 +294,21 @@ def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]
     if attribute not in _LINE_VALUES:
         return []
     before, after = _MARGIN[attribute]
+    others = _other_blocks(record, res)
     out = []
     for a, b, line in _lines_around(record, res, before=before, after=after):
         if not line.strip() or not holds_value(attribute, line) or pending(line):
             continue  # "(salle à confirmer)" is no room: the value is missing, and said so
+        if not record.citation.start <= a < record.citation.end and any(x <= a < y for x, y in others):
+            continue  # the next row's room, the item above's hours: another item's line
         out.append(Sentence(record.doc_id, a + len(line) - len(line.lstrip()), b))
     return out
+
+
+def _other_blocks(record: Record, res: Resources) -> list[tuple[int, int]]:
+    """The blocks of the other sessions of the record's document."""
+    return [(s.citation.start, s.citation.end) for s in res.index.snapshot.catalogue.sessions
+            if s.doc_id == record.doc_id and s.id != record.id]
 
 
 def _lines_around(record: Record, res: Resources, *, before: int, after: int) -> Iterator[tuple[int, int, str]]:
