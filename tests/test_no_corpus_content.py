@@ -46,6 +46,10 @@ COMMON_WORDS = frozenset({
     "distanciel",  # "en distanciel", remote attendance (modes.toml), like "présentiel"
     "roul",  # a regex's fragment of "se d[ée]roul…", not the association a page names with it
     "gouters",  # afternoon snacks (kinds.toml), an item of a seniors' or children's programme
+    "pere",  # "père" (father; "grand-père", "fête des pères"), folded short of its accent
+    "restos",  # clipped "restaurants" (clippings.toml); a page names the Restos du Cœur
+    "ctrl",  # the Ctrl key of the runner's stop message; a page writes a keyboard shortcut
+    "preau",  # a school's covered yard, a venue (rooms.py); a page capitalises one as a name
 })
 
 
