@@ -865,7 +865,10 @@ def test_an_english_question_picks_among_a_towns_events_by_its_french_title_word
      ("Salle A", "Quels ateliers ont lieu salle A ?", True),
      ("Salle 4", "Qui anime l'atelier 4 ?", False),  # a number alone needs a room word
      ("Salle 4", "Qu'y a-t-il en salle 4 ?", True),
-     ("Salle Vernelles", "Où est la salle Vernelles ?", True)],
+     ("Salle Vernelles", "Où est la salle Vernelles ?", True),
+     # A page's kind heading read as a room names nothing: "la table ronde sur…" is the kind.
+     ("TABLE RONDE", "c'est où et à quelle heure la table ronde sur les élus ?", False),
+     ("VISITE DE TERRAIN", "la visite de terrain, c'est où ?", False)],
 )
 def test_a_room_is_named_by_its_distinctive_words(room: str, question: str, named: bool) -> None:
     assert names_room(room, tokens(question)) is named

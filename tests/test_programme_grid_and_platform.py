@@ -170,3 +170,17 @@ def test_an_event_platforms_entries_are_one_item_each() -> None:
         assert all(w not in s.title for w in ("Add to", "participant", "Tags"))
         for span in s.fields.values():
             assert doc.text[span.start:span.end] == span.quote
+
+
+def test_a_kind_heading_after_the_hours_is_no_room() -> None:
+    """"14:00 – 15:30  TABLE RONDE" over its title: the item's kind in capitals, not its room;
+    "9h > 9h45 …… OUVERTURE – GRAND THÉÂTRE": the place is the part after the dash."""
+    page = ("Journée de Morvelle\n\nJeudi 4 juin 2026\n\n"
+            "9h > 9h45 ............. OUVERTURE – GRAND THÉÂTRE\nMot d'accueil de la maire\n\n"
+            "14:00 – 15:30  TABLE RONDE\nJeunes et institutions : la confiance, ça se construit\n\n"
+            "15 h 45 – 17 h 30  VISITE DE TERRAIN\nDécouverte du jardin des Tilleuls\n")
+    _, cat = _parse(page)
+    rooms = {s.title: s.room for s in cat.sessions}
+    assert rooms["Jeunes et institutions : la confiance, ça se construit"] is None
+    assert rooms["Découverte du jardin des Tilleuls"] is None
+    assert "GRAND THÉÂTRE" in rooms.values()

@@ -53,8 +53,16 @@ def names_room(room: str, said: list[str]) -> bool:
     """The question's words (`said`, folded tokens) name the room: all its distinctive words."""
     q = set(said)
     whole = tokens(room)
-    # "SALLE PLENIERE" is not named by "en plénière": a kind word tells no room apart.
-    distinctive = [t for t in whole if t not in _ROOM_GENERIC and kinds.session_kind_of(t) is None]
+    # "SALLE PLENIERE" is not named by "en plénière", nor a page's "TABLE RONDE" read as a room by
+    # "la table ronde sur…": a kind's words tell no room apart.
+    folded = fold(room)
+    if any(k.pattern.match(folded.lstrip(" ·•")) for k in kinds.session_kinds()) and not any(
+            t in _ROOM_GENERIC for t in whole):
+        return False  # "VISITE DE TERRAIN", "SÉANCE 6": a kind heading read as a room
+    without_kinds = folded
+    for kind in kinds.session_kinds():
+        without_kinds = kind.pattern.sub(" ", without_kinds)
+    distinctive = [t for t in tokens(without_kinds) if t not in _ROOM_GENERIC and kinds.session_kind_of(t) is None]
     if not distinctive or not all(t in q for t in distinctive):
         return False
     if all(len(t) == 1 and not t.isdigit() for t in distinctive):

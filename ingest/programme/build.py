@@ -19,7 +19,7 @@ from assistant.domain.models import (
     SessionPerson,
     Span,
 )
-from assistant.language.kinds import event_kind_named
+from assistant.language.kinds import event_kind_named, session_kind_of
 from assistant.language.modes import Mode, mode_named
 from assistant.language.pending import pending
 from assistant.language.places import ADDRESS
@@ -156,6 +156,29 @@ def _a_place(text: str) -> bool:
 _BARE_ROOM = frozenset({"salle", "salles", "room", "rooms", "lieu"})
 # After a room, a dot-separated note on the hour: "Amphithéâtre Sèvre · jusqu'à 11h".
 _HOUR_NOTE = re.compile(r"\s*[·•]\s*[^·•]*\d{1,2}\s*(?:h|:)\s*\d{0,2}[^·•]*$")
+
+
+# A kind written where a room would be: "TABLE RONDE", "VISITE DE TERRAIN", "SÉANCE 6 – …",
+# "CONFÉRENCE INAUGURALE – GRAND KURSAAL" (the kind's words, then perhaps a dash and a place).
+_KIND_FIRST = re.compile(r"^(?P<kind>[^–—|]+?)(?:\s+[–—-]\s+(?P<rest>\S.*))?\W*$")
+
+
+def _kind_for_room(text: str, room: Pos | None) -> tuple[str | None, Pos | None]:
+    """"14:00 – 15:30  TABLE RONDE", "CLÔTURE", "SÉANCE 6" read where a room stands: the item's
+    kind in capitals, not where it is held (kind, no room); "OUVERTURE – GRAND KURSAAL": the
+    kind, and the place after the dash."""
+    if room is None:
+        return None, room
+    value = text[room[0]:room[1]]
+    m = _KIND_FIRST.match(value)
+    said = session_kind_of(m["kind"]) if m is not None else None
+    # The kind's words lead (not "Atelier partagé La Clé à molette"'s: a room word, or a place).
+    if m is None or said is None or rooms.led_by_room_word(value) \
+            or said.pattern.match(fold(m["kind"]).lstrip(" ·•")) is None:
+        return None, room
+    if m["rest"] is None or session_kind_of(m["rest"]) is not None:
+        return said.id, None
+    return said.id, (room[0] + m.start("rest"), room[1])
 
 
 def _room_value(text: str, room: Pos | None) -> Pos | None:
@@ -592,6 +615,8 @@ class Builder:
             if d.date is None and fb is not None and not d.date_tbc:
                 d.date, d.date_span = fb
             d.date = self.page_dated(d.date, d.date_span)
+            heading_kind, d.room = _kind_for_room(self.text, d.room)
+            d.label_kind = d.label_kind or heading_kind
             kind = self.kind(d, agenda_kind, id(d) in lf_ids)
             fields: dict[str, Span] = {"title": self.span(d.title)}
             if self.top:
