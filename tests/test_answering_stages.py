@@ -868,7 +868,10 @@ def test_an_english_question_picks_among_a_towns_events_by_its_french_title_word
      ("Salle Vernelles", "Où est la salle Vernelles ?", True),
      # A page's kind heading read as a room names nothing: "la table ronde sur…" is the kind.
      ("TABLE RONDE", "c'est où et à quelle heure la table ronde sur les élus ?", False),
-     ("VISITE DE TERRAIN", "la visite de terrain, c'est où ?", False)],
+     ("VISITE DE TERRAIN", "la visite de terrain, c'est où ?", False),
+     # "Salle des Séances" is told apart by nothing a question about "la séance des…" says.
+     ("Salle des Séances", "La séance sur le logement des jeunes, elle a lieu dans quelle salle ?", False),
+     ("Salle des Séances", "Qu'y a-t-il en salle des séances jeudi ?", True)],
 )
 def test_a_room_is_named_by_its_distinctive_words(room: str, question: str, named: bool) -> None:
     assert names_room(room, tokens(question)) is named

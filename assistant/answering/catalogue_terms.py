@@ -62,13 +62,17 @@ def names_room(room: str, said: list[str]) -> bool:
     without_kinds = folded
     for kind in kinds.session_kinds():
         without_kinds = kind.pattern.sub(" ", without_kinds)
-    distinctive = [t for t in tokens(without_kinds) if t not in _ROOM_GENERIC and kinds.session_kind_of(t) is None]
-    if not distinctive or not all(t in q for t in distinctive):
+    distinctive = [t for t in tokens(without_kinds) if t not in _ROOM_GENERIC and kinds.session_kind_of(t) is None
+                   and not (len(t) > 1 and t in FRENCH_STOPWORDS)]
+    n = len(whole)
+    if not distinctive:
+        # "Salle des Séances": nothing but room and kind words; named only whole, in order.
+        return n > 1 and any(said[i:i + n] == whole for i in range(len(said) - n + 1))
+    if not all(t in q for t in distinctive):
         return False
     if all(len(t) == 1 and not t.isdigit() for t in distinctive):
         # A room told apart by a letter ("Hall B", "salle A"): the letter alone is any "a" or
         # "à" of a question; only the room's whole name, in order, names it.
-        n = len(whole)
         return any(said[i:i + n] == whole for i in range(len(said) - n + 1))
     # A number alone ("4") is a room's only with a room word said ("salle 4", "room 4").
     return any(not t.isdigit() for t in distinctive) or "salle" in q or "room" in q
