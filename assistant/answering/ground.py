@@ -355,7 +355,7 @@ def _event(query: Query, ev: Evidence, res: Resources) -> Plan:
     records: list = [event]
     if query.asks_any("time", "end"):
         # The event's hours are those of its programme: its sessions, first to last.
-        whole = selection.programme_of(event, res.index, limit=len(res.index.snapshot.catalogue.sessions))
+        whole = selection.programme_of(event, res.index, limit=None)
         if "end" in query.asks and "start" not in query.asks and not (whole and whole[-1].end):
             # "When does the committee finish?": its last item's end, or not given (its start, its
             # day, its place answer something else).

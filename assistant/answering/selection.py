@@ -431,7 +431,8 @@ def event_for(query: Query, ev: Evidence) -> Event | None:
 PROGRAMME_SHOWN = 6  # items of an event's programme shown for its hours
 
 
-def programme_of(event: Event, index: LoadedIndex, *, limit: int = PROGRAMME_SHOWN) -> list[Session]:
+def programme_of(event: Event, index: LoadedIndex, *, limit: int | None = PROGRAMME_SHOWN) -> list[Session]:
+    """The event's timed items in time order, the first `limit` of them (all: None)."""
     sessions = [s for s in index.snapshot.catalogue.sessions if s.doc_id == event.doc_id and s.start]
     sessions.sort(key=lambda s: (s.date or "", s.start or "", s.citation.start))
     return sessions[:limit]

@@ -294,13 +294,15 @@ def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]
     if attribute not in _LINE_VALUES:
         return []
     before, after = _MARGIN[attribute]
-    others = _other_blocks(record, res)
+    others: list[tuple[int, int]] | None = None  # the other items' blocks, read when first needed
     out = []
     for a, b, line in _lines_around(record, res, before=before, after=after):
         if not line.strip() or not holds_value(attribute, line) or pending(line):
             continue  # "(salle à confirmer)" is no room: the value is missing, and said so
-        if not record.citation.start <= a < record.citation.end and any(x <= a < y for x, y in others):
-            continue  # the next row's room, the item above's hours: another item's line
+        if not record.citation.start <= a < record.citation.end:
+            others = _other_blocks(record, res) if others is None else others
+            if any(x <= a < y for x, y in others):
+                continue  # the next row's room, the item above's hours: another item's line
         out.append(Sentence(record.doc_id, a + len(line) - len(line.lstrip()), b))
     return out
 

@@ -33,6 +33,7 @@ from .lines import Line, fold_keep, make_span, strip_span
 from .showcase import told_sessions
 from .structure import Draft, Parsed, year_hint
 from .table_drafts import table_drafts
+from .tables import CELL_SEPARATOR
 
 Pos = tuple[int, int]
 # A mode as a field of its own: "(en ligne)", "– webinaire", "[en visioconférence]", not a title's
@@ -449,7 +450,7 @@ class Builder:
         A day without its month takes the month of the dates above it; (None, None) when no
         month there has that weekday and day (the row's day is unknown, not the heading's)."""
         eol = self.text.find("\n", start)
-        cell = re.split(r"[|│┃║\t;]", self.text[start:eol if eol >= 0 else None], maxsplit=1)[0]
+        cell = CELL_SEPARATOR.split(self.text[start:eol if eol >= 0 else None], maxsplit=1)[0]
         found = dates.find_dates(cell)
         if found and not cell[:found[0].start].strip(" -–—·•"):
             d = found[0]

@@ -421,13 +421,13 @@ class Walker:
         cur = self.cur
         if cur is None:
             return
-        value = _KIND_LABEL.match(fold_keep(ln.text))
-        assert value is not None
-        a = ln.start + value.start("v")
-        if (kind := kind_of(ln.text[value.start("v"):])) is not None:
+        m = _KIND_LABEL.match(fold_keep(ln.text))
+        assert m is not None
+        value = ln.text[m.start("v"):]
+        if (kind := kind_of(value)) is not None:
             cur.label_kind = kind
-        if (mode := mode_named(ln.text[value.start("v"):])) is not None and cur.mode is None:
-            cur.mode, cur.mode_span = mode, strip_span(self.text, a, ln.end, " .")
+        if (mode := mode_named(value)) is not None and cur.mode is None:
+            cur.mode, cur.mode_span = mode, strip_span(self.text, ln.start + m.start("v"), ln.end, " .")
         self.extend(ln)
 
     def on_practical(self, i: int, ln: Line) -> None:

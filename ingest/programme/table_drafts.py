@@ -157,9 +157,10 @@ def _time(text: str, cell: Cell, d: Draft) -> None:
                 d.end, d.end_span = more.start, (c + more.span[0], c + more.span[1])
 
 
-def _caption(text: str, table: Table, rows: list[Row], k: int) -> bool:
+def _caption(table: Table, k: int) -> bool:
     """A grid row that heads the rows under it ("14h00 – 15h30 | ATELIERS EN PARALLÈLE (au
     choix)" over four workshops whose time cell is empty): a slot, no session of its own."""
+    rows = table.rows
     row = rows[k]
     if not table.grid or not column(row, table, "time").parts or column(row, table, "people").parts \
             or column(row, table, "room").parts:
@@ -179,6 +180,6 @@ def table_drafts(text: str, table: Table, lines: list[Line]) -> list[Draft]:
             slot = d
         elif table.grid and slot is not None:
             d.start, d.end, d.time_span, d.end_span = slot.start, slot.end, slot.time_span, slot.end_span
-        if not _caption(text, table, table.rows, k):
+        if not _caption(table, k):
             out.append(d)
     return out

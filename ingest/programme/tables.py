@@ -26,6 +26,8 @@ Role = Literal["date", "time", "room", "title", "people", "other"]
 
 # A table drawn with box characters ("│" between cells) is read as one with bars.
 _SEPARATORS = ("|", "│", "┃", "║", "\t", ";")
+# Any of them, where a row's first cell ends.
+CELL_SEPARATOR = re.compile("[" + re.escape("".join(_SEPARATORS)) + "]")
 # Semicolons also separate a sentence's clauses: they make a table only under a header row (a
 # spreadsheet's rows always come under its column names).
 _NEEDS_HEADER = frozenset({";"})
