@@ -1088,6 +1088,11 @@ def test_a_value_the_programme_says_is_still_to_come_is_said_so_and_its_line_quo
     assert all(c.quote == texts[c.doc_id][c.start:c.end] for c in a.citations)
     a = answer_question("The moving debate on girls and boys: which day is it?", [], ctx)
     assert a.answered and "the date is still to be confirmed" in a.answer
+    # Asked for the exact date, the programme gives none yet: said so, as any value not given.
+    a = answer_question("Quelle est la date exacte du débat mouvant filles et garçons ?", [], ctx)
+    assert not a.answered and a.answer.startswith("Le programme ne le dit pas : la date reste à confirmer.")
+    a = answer_question("What is the exact date of the moving debate on girls and boys?", [], ctx)
+    assert not a.answered and "the date is still to be confirmed" in a.answer
 
 
 @pytest.mark.parametrize("question", ["Y a combien de trucs le mardi après-midi ?",
@@ -1135,3 +1140,66 @@ def test_the_end_of_an_event_whose_last_item_has_none_is_not_given() -> None:
     assert not a.answered and "fin" in a.answer
     a = ask_in(index, "À quelle heure commence le comité de pilotage du contrat de ville de Vaubrun ?")
     assert a.answered and "10h00" in a.answer
+
+
+def test_a_count_of_a_kind_the_page_tells_but_does_not_list() -> None:
+    # A forum's newsletter lists its two round tables and tells its workshops in a sentence:
+    # "combien d'ateliers ?" counts no round table; the sentence that says how many answers.
+    index = index_of({
+        "lettre-forum-habitat-vernelles": (
+            "Forum de l'habitat de Vernelles\nJeudi 12 mars 2026\n\n"
+            "9h30 – Table ronde : Vivre ensemble sous un même toit\n"
+            "11h00 – Table ronde : Financer l'habitat partagé\n\n"
+            "Le forum s'est articulé autour de deux tables rondes et de trois ateliers l'après-midi.\n"),
+    })
+    res = Resources(index=index, embedder=None, store=None, lexical_weight=1.0)
+    a = answer_question("Combien d'ateliers au forum de l'habitat de Vernelles ?", [],
+                        Answering(res=res, support_threshold=Settings().support_threshold))
+    assert a.answered and "trois ateliers" in a.answer and "2 tables rondes" not in a.answer
+    text = index.documents["lettre-forum-habitat-vernelles"].text
+    assert [c.quote for c in a.citations] == [
+        "Le forum s'est articulé autour de deux tables rondes et de trois ateliers l'après-midi."]
+    assert all(c.quote == text[c.start:c.end] for c in a.citations)
+
+
+def test_how_many_speak_at_a_round_table_counts_its_speakers_not_its_moderator() -> None:
+    # "Sans compter l'animatrice": the round table's speakers are counted, the count leads the
+    # answer and is cited to the session that lists them.
+    index = index_of({
+        "rencontres-vernelles-2026": (
+            "Rencontres de Vernelles\nJeudi 12 mars 2026\n\n"
+            "14h00 – 15h30 Table ronde : Les élus face à la défiance\n"
+            "Animation : Claire Benoît, journaliste\n"
+            "Intervenant·e·s : Paul Girard, maire de Vaurel ; Lina Haddad, sociologue ; Marc Roux, DDETS\n\n"
+            "16h00 – 16h30 Clôture\nAvec : Anne Morel, préfète\n"),
+    })
+    a = ask_in(index, "Combien de personnes interviennent à la table ronde sur la défiance, sans compter l'animatrice ?")
+    assert a.answered and a.answer.startswith("3 intervenant·e·s [1]. ")
+    text = index.documents["rencontres-vernelles-2026"].text
+    assert a.citations[0].quote.startswith("14h00 – 15h30 Table ronde : Les élus face à la défiance")
+    assert all(c.quote == text[c.start:c.end] for c in a.citations)
+    assert all(n in a.answer for n in ("Paul Girard", "Lina Haddad", "Marc Roux"))
+    assert "Claire Benoît" not in a.answer and "Anne Morel" not in a.answer
+
+
+# A forum's page that shows three local initiatives, among two other events' pages.
+_THREE_INITIATIVES = {
+    "forum-solidarites-vernelles-2026": (
+        "Forum des solidarités de Vernelles\nJeudi 12 mars 2026\n\n"
+        "Plusieurs initiatives locales seront présentées pendant le forum : la crèche « Petites "
+        "Lueurs », ouverte à Valbrune par l'association Les Veilleuses, qui accueille 12 enfants ; les "
+        "« Repas du mardi » du centre social Les Platanes, à Montrelais, qui ont réuni 60 parents ; "
+        "le « Bus santé » de la Mutuelle du Val, à Sornac, qui a reçu 400 patients.\n"),
+} | _OTHER_TOWNS
+
+
+@pytest.mark.parametrize("question", [
+    "Combien d'initiatives locales sont mises en avant au forum des solidarités de Vernelles ?",
+    "How many local initiatives are showcased at the Vernelles solidarity forum?",
+])
+def test_a_count_of_an_events_initiatives_is_all_of_them(question: str) -> None:
+    # Counted from the catalogue, every one of the event named, the count first; "locales",
+    # "mises en avant", "showcased" say how the page shows them, not what they are about.
+    a = ask_in(index_of(_THREE_INITIATIVES), question)
+    assert a.answered and re.search(r"\b3 initiatives\b", a.answer), a.answer
+    assert all(n in a.answer for n in ("Petites Lueurs", "Repas du mardi", "Bus santé"))

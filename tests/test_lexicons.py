@@ -325,3 +325,43 @@ def test_an_opening_talk_is_a_talk_and_fine_weather_is_the_weather() -> None:
     assert kinds.kinds_named("what time is the opening?") == {"ouverture"}
     assert asking.values_asked("rencontres de Morvelle : il va faire beau jeudi ?") == ("weather",)
     assert asking.values_asked("Is it going to be sunny on Saturday?") == ("weather",)
+
+
+@pytest.mark.parametrize(("question", "values"), [
+    ("Donne-moi la recette du couscous pour huit.", ("recipe",)),
+    ("What's a good recipe for apple pie?", ("recipe",)),
+    ("C'était quoi le score du match hier soir ?", ("score",)),
+    ("On part de Bar-le-Duc, c'est loin ?", ()),  # a town, not a bar
+])
+def test_what_an_attendee_asks_beyond_the_programme(question: str, values: tuple[str, ...]) -> None:
+    """A dish's recipe, a match's score: values a programme does not give, so the answer says so
+    instead of quoting the cooking workshop."""
+    from assistant.answering import asking
+
+    assert asking.values_asked(question) == values
+
+
+def test_a_town_hall_is_no_hotel() -> None:
+    from assistant.answering import asking
+
+    assert not asking.value_given("lodging", "Soirée à l'Hôtel du Département, salle de l'Assemblée")
+    assert not asking.value_given("lodging", "Accueil à l'Hôtel de Ville")
+    assert asking.value_given("lodging", "Hôtels conseillés : hôtel du Parc, 12 rue Haute")
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Combien de personnes interviennent à la table ronde, sans compter l'animatrice ?", {"intervenant"}),
+    ("Who else speaks, apart from the moderator?", {"intervenant"}),
+    ("Qui anime la table ronde ?", {"animateur"}),
+])
+def test_a_role_set_aside_is_not_asked_for(question: str, asked: set[str]) -> None:
+    assert roles.roles_asked(question) == asked
+
+
+def test_how_many_people_speak_counts_people_not_a_figure() -> None:
+    from assistant.answering import asking
+
+    for q in ("Combien de personnes interviennent à la table ronde ?", "How many people speak at the closing?"):
+        assert asking.values_asked(q) == () and {"people", "count"} <= asking.attributes_asked(q), q
+    # People helped by a project are a figure of the text.
+    assert asking.values_asked("Combien de personnes accompagnées en 2025 ?") == ("figure",)

@@ -22,7 +22,7 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-_CONVERSATION = ("filler", "anaphora", "demonstrative", "pronoun", "frame", "self", "asker", "same_room")  # tables of asking.toml that are no attribute
+_CONVERSATION = ("filler", "anaphora", "demonstrative", "pronoun", "frame", "self", "asker", "same_room", "exact")  # tables of asking.toml that are no attribute
 
 
 # Tables whose entries are whole words (the others spell out their own anchors).
@@ -134,7 +134,7 @@ def strip_asking(question: str) -> str:
         text = rx.sub(" ", text)
     for v in values():
         text = v.asked.sub(" ", text)
-    for name in ("same_room", "anaphora", "filler", "frame"):
+    for name in ("same_room", "anaphora", "filler", "frame", "exact"):
         text = _table(name).sub(" ", text)
     return text
 
@@ -156,6 +156,11 @@ def search_words(question: str) -> str:
     for table in ("anaphora", "filler", "frame"):
         text = _table(table).sub(" ", text)
     return " ".join(text.split())
+
+
+def asks_exact(question: str) -> bool:
+    """"La date exacte", "what time exactly": a precise value, which a pending note is not."""
+    return bool(_table("exact").search(fold(question)))
 
 
 def points_back(question: str) -> bool:

@@ -117,13 +117,17 @@ def _event_place_span(s: Session, index: LoadedIndex):
 
 
 def _listing(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook, *,
-             doc_id: str, n: int, noun: str) -> None:
+             doc_id: str, n: int, noun: str, within: list[Session] | None = None) -> None:
     """The lead sentence of a list or a count: "Au programme de « X », 3 ateliers :", cited to
     the event's title."""
-    scope = phrases.text(lang, "scope", title=plan.scope) if plan.scope else ""
+    count = phrases.text(lang, "count", n=n, kind=noun)
+    if not plan.scope and within:
+        # The people of a session: the count leads, cited to the session that lists them.
+        draft.add(phrases.text(lang, "listing_plain", count=count), _marks(book, [_span(s, index) for s in within]))
+        return
     event = next((e for e in index.snapshot.catalogue.events if e.doc_id == doc_id), None)
     title_span = (event.fields.get("title") or event.citation) if event else None
-    draft.add(phrases.text(lang, "listing", scope=scope, count=phrases.text(lang, "count", n=n, kind=noun)),
+    draft.add(phrases.text(lang, "listing", scope=phrases.text(lang, "scope", title=plan.scope), count=count),
               _marks(book, [title_span]))
 
 
@@ -175,7 +179,7 @@ def _people(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Cita
     persons = [r for r in plan.records if isinstance(r, Person)]
     if plan.count is not None and persons:
         noun = "intervenant·e·s" if lang == "fr" else "speakers"
-        _listing(plan, lang, index, draft, book, doc_id=persons[0].doc_id, n=len(persons), noun=noun)
+        _listing(plan, lang, index, draft, book, doc_id=persons[0].doc_id, n=len(persons), noun=noun, within=sessions)
     if plan.via is not None and sessions:
         via = plan.via
         draft.add(phrases.text(lang, "presented_in", name=getattr(via, "name", ""),
@@ -215,7 +219,11 @@ def _people(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Cita
 
 
 def _initiatives(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook) -> None:
-    for i in (r for r in plan.records if isinstance(r, Initiative)):
+    initiatives = [r for r in plan.records if isinstance(r, Initiative)]
+    if initiatives and (plan.count is not None or (plan.scope is not None and len(initiatives) > 1)):
+        _listing(plan, lang, index, draft, book, doc_id=initiatives[0].doc_id, n=len(initiatives),
+                 noun="initiative" if len(initiatives) == 1 else "initiatives")
+    for i in initiatives:
         head = i.name + (f" ({i.place})" if i.place and i.place.lower() not in i.name.lower() else "")
         if i.organiser and i.organiser.lower() not in head.lower():
             head += f", {i.organiser}"

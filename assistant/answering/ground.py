@@ -22,6 +22,7 @@ from assistant.answering.sentences import (
     lines_with,
     pending_near,
     role_sentences,
+    stated_counts,
     value_lines,
 )
 from assistant.answering.support import assess
@@ -170,6 +171,13 @@ def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: fl
         # moments de la journée ?"): who she is, with each of her parts.
         return _people(query, ev, res)
     listed = _listing(query, ev, res) if selection.is_listing(query) else None
+    if "count" in query.asks and query.filters.kinds and not (
+            listed is not None and any(getattr(r, "kind", None) in query.filters.kinds for r in listed.records)):
+        # No item of the kind asked is listed ("combien d'ateliers ?" where only round tables
+        # are): the page may say how many there were ("trois ateliers").
+        stated = stated_counts(query, ev, res)
+        if stated:
+            return Plan(intent="session", sentences=stated)
     if listed is not None:
         return listed
     person = selection.person_asked_about(query, res.index)
@@ -286,7 +294,7 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
     if holding:
         people = list({p.id: p for s in holding for p in selection.people_in(s, query.filters.roles, index)}.values())
         # "… and what time does it start?": the sessions' line shows what else is asked.
-        return Plan(intent="people", records=[*people, *holding],
+        return Plan(intent="people", records=[*people, *holding], count=_how_many(query, people),
                     show=_show(query) - {"people"} if query.asks & SESSION_ATTRIBUTES - {"people"} else frozenset())
     if selection.asks_role_of_event(query, ev, index):
         # No session holds the role as a label: the report may say it in prose.
@@ -304,7 +312,7 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
         # Whoever took part presented what the session showed: no role filter then.
         people = selection.people_in(session, frozenset() if via else query.filters.roles, index)
         if people:
-            return Plan(intent="people", records=[*people, session], via=via,
+            return Plan(intent="people", records=[*people, session], via=via, count=_how_many(query, people),
                         show=_show(query) - {"people"} if query.asks & SESSION_ATTRIBUTES else frozenset())
         if session.id in query.subject or via is not None or selection.session_fits(query, session, ev):
             lines = _of_asked_roles(query, lines_near(session, "people", res), res)
@@ -315,6 +323,11 @@ def _people(query: Query, ev: Evidence, res: Resources) -> Plan:
     if persons:
         return Plan(intent="people", records=persons)
     return _content(query, ev, res, intent="people")
+
+
+def _how_many(query: Query, people: list[Person]) -> int | None:
+    """"Combien de personnes interviennent ?": the answer says how many before naming them."""
+    return len(people) if "count" in query.asks else None
 
 
 def _role_missing(query: Query) -> str:
@@ -335,10 +348,13 @@ def _of_asked_roles(query: Query, lines: list[Sentence], res: Resources) -> list
 
 # -- initiatives -----------------------------------------------------------------------------
 def _initiatives(query: Query, ev: Evidence, res: Resources) -> Plan:
-    chosen = selection.initiatives_ranked(query, ev, res.index)
+    # A list or a count of an event's initiatives is all of them, not the best-ranked few.
+    whole = selection.initiatives_of_event(query, ev, res.index) if query.asks_any("list", "count") else []
+    chosen = whole or selection.initiatives_ranked(query, ev, res.index)
     if not chosen:
         return _content(query, ev, res, intent="initiative")
-    return Plan(intent="initiative", records=list(chosen))
+    return Plan(intent="initiative", records=list(chosen), count=len(chosen) if "count" in query.asks else None,
+                scope=selection.event_title(whole[0], res.index) if whole else None)
 
 
 # -- the event as a whole --------------------------------------------------------------------
@@ -402,10 +418,14 @@ def _session(query: Query, ev: Evidence, res: Resources) -> Plan | None:
     near = {m: lines_near(main, m, res) for m in missing}
     notes = {m: pending_near(main, m, res) for m in missing if not near[m]}
     found = [s for m in missing for s in near[m] or notes.get(m, [])]
-    if asked and set(missing) >= asked and not found:
-        return Plan.refuse("session", missing[0], missing=missing, records=[main])
+    pending = frozenset(m for m, lines in notes.items() if lines)
+    if asked and set(missing) >= asked and not any(near.values()) and (not pending or query.exact):
+        # Nothing asked is given, not even on the record's lines. A "date à confirmer" (with its
+        # "mars 2026") answers "when?", not "what is the exact date?": that value is not given yet.
+        return Plan.refuse("session", next((m for m in missing if m in pending), missing[0]), missing=missing,
+                           records=[main], pending=pending)
     plan = Plan(intent="session", records=list(sessions), show=_show(query), missing=missing, sentences=found,
-                pending=frozenset(m for m, lines in notes.items() if lines))
+                pending=pending)
     if "description" in query.asks:
         plan.sentences += best_sentences(query, ev, res, limit=2, near=main)
     return plan

@@ -43,7 +43,9 @@ def _suggestions(query: Query, res: Resources) -> list[Passage]:
 
 def refusal(query: Query, plan: Plan, res: Resources) -> Answer:
     lang = query.language
-    if plan.reason and plan.reason in phrases.TEXT[lang]["missing"]:
+    if plan.reason and plan.reason in plan.pending:
+        message = phrases.text(lang, "not_given_in", what=phrases.pending(lang, plan.reason))
+    elif plan.reason and plan.reason in phrases.TEXT[lang]["missing"]:
         message = phrases.text(lang, "not_given_in", what=phrases.missing(lang, plan.reason))
     else:
         message = phrases.text(lang, "refusal")

@@ -44,6 +44,6 @@ class Plan:
 
     @classmethod
     def refuse(cls, intent: str, reason: str | None = None, *, missing: Sequence[str] = (),
-               records: Sequence[Record] = ()) -> Plan:
+               records: Sequence[Record] = (), pending: frozenset[str] = frozenset()) -> Plan:
         return cls(intent=intent, answered=False, reason=reason, missing=list(missing),  # type: ignore[arg-type]
-                   records=list(records))
+                   records=list(records), pending=pending)

@@ -70,6 +70,8 @@ class Query(Frozen):
     named: tuple[str, ...] = ()  # record ids the question names (an initiative, a person)
     subject: tuple[str, ...] = ()  # record ids a follow-up is about (from the previous answer)
     follow_up: bool = False
+    # A precise value asked ("la date exacte", "what time exactly"): a "date à confirmer" is none.
+    exact: bool = False
     dense_text: str = ""  # what the embedder reads (the question, or previous + follow-up)
 
     def asks_any(self, *attributes: str) -> bool:

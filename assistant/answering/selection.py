@@ -57,6 +57,8 @@ def is_listing(query: Query) -> bool:
     "combien de labos…"), or constraints that pick sessions without a topic ("mercredi matin")."""
     if query.asks_any("people", "initiatives", "contact", "value", "organiser") and not query.asks_any("count"):
         return False
+    if {"people", "count"} <= query.asks or {"initiatives", "count"} <= query.asks:
+        return False  # "combien de personnes interviennent ?", "combien d'initiatives ?": not sessions
     if query.subject and not query.filters.time.active and not query.filters.room:
         return False
     sessions_named = bool(query.filters.kinds - _EVENT_LIKE) or defines_a_set(query)
@@ -329,7 +331,7 @@ def initiative_asked(query: Query, ev: Evidence, *, asked: bool = True) -> Initi
     return first if first.id in ev.direct and score >= 0.9 and score - second >= 0.2 else None
 
 
-def event_title(record: Session | Person, index: LoadedIndex) -> str | None:
+def event_title(record: Session | Person | Initiative, index: LoadedIndex) -> str | None:
     event = next((e for e in index.snapshot.catalogue.events if e.doc_id == record.doc_id), None)
     return event.title if event else None
 
@@ -338,9 +340,11 @@ def people_of_scope(query: Query, ev: Evidence, index: LoadedIndex) -> list[Pers
     """The people holding an asked role in the sessions of the event in scope (the named one,
     else the best hit's), each once, in programme order."""
     docs = scope_docs(query, ev)
+    # "How many people speak at the closing session?": the people of that kind of item only.
+    named_kinds = {k for k in query.filters.kinds if not kinds.is_generic(k)}
     found: dict[str, Person] = {}
     for s in index.snapshot.catalogue.sessions:
-        if s.doc_id in docs and _in_filters(s, query, index):
+        if s.doc_id in docs and _in_filters(s, query, index) and (not named_kinds or s.kind in named_kinds):
             for r in s.people:
                 if r.role in query.filters.roles and isinstance(p := index.records.get(r.person_id), Person):
                     found.setdefault(p.id, p)
@@ -392,6 +396,20 @@ def contacts(query: Query, ev: Evidence, index: LoadedIndex) -> list[Person]:
         people = [p for p in people if fit[p.id] == best]
     ranked = {p.id: i for i, (p, _) in enumerate(ev.people)}
     return sorted(people, key=lambda p: ranked.get(p.id, len(ranked)))[:3]
+
+
+def initiatives_of_event(query: Query, ev: Evidence, index: LoadedIndex) -> list[Initiative]:
+    """"Quelles initiatives sont présentées au forum de X ?", "combien de stands sur la santé ?":
+    every initiative of the event named (on the topic asked, if any), in the page's order; none
+    when no event is named or none is on the topic."""
+    docs = query.filters.docs
+    if len(docs) > 1:
+        # Two events of one town: the one whose initiatives the search ranks first.
+        docs = frozenset(next(([i.doc_id] for i, _ in ev.initiatives if i.doc_id in docs), []))
+    found = [i for i in index.snapshot.catalogue.initiatives if i.doc_id in docs]
+    if query.topic:
+        found = [i for i in found if coverage(query.topic, record_text(i, index)) > 0]
+    return sorted(found, key=lambda i: i.citation.start)
 
 
 def initiatives_ranked(query: Query, ev: Evidence, index: LoadedIndex, *, limit: int = 6) -> list[Initiative]:

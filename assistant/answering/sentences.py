@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterator, Sequence
 
 from assistant.answering import asking
-from assistant.answering.figures import states_a_quantity
+from assistant.answering.figures import number_word, states_a_quantity
 from assistant.answering.plan import Record, Sentence
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence, Resources
 from assistant.answering.support import coverage, group_in
-from assistant.language import roles
+from assistant.language import kinds, roles
 from assistant.language.pending import pending
 from assistant.language.sentences import cut_short, line_span, sentence_around, sentence_spans
 from assistant.language.text import content_terms, fold
@@ -399,3 +399,39 @@ def role_sentences(query: Query, docs: frozenset[str], res: Resources, *, limit:
                 if len(out) >= limit:
                     return out
     return out
+
+
+# A number, then the kind it counts, perhaps after one word: "trois ateliers", "deux tables
+# rondes", "4 ateliers thématiques", "six grands labos".
+_COUNT_WORD = re.compile(r"(?<![\w-])(?:\d{1,2}|[a-z]+)(?![\w-])")
+_GAP = re.compile(r"\s+")
+_ONE_WORD = re.compile(r"\s+[a-z'-]+\s+")
+
+
+def stated_counts(query: Query, ev: Evidence, res: Resources, *, limit: int = 1) -> list[Sentence]:
+    """Sentences that say how many items of the kind asked a programme holds ("le forum s'est
+    articulé autour de deux tables rondes et de trois ateliers"): the count of a page that tells
+    its items rather than listing them. In the event named, else in the best hits' documents."""
+    wanted = [k for k in kinds.session_kinds() if k.id in query.filters.kinds and not k.generic]
+    docs = sorted(query.filters.docs) or list(dict.fromkeys(h.item.doc_id for h in ev.hits[:DEPTH]))[:2]
+    out: list[Sentence] = []
+    for doc in docs:
+        text = res.index.documents[doc].text
+        for a, b in sentence_spans(text, 0, len(text)):
+            folded = fold(text[a:b])
+            if _counts_kind(folded, wanted):
+                out.append(Sentence(doc, a, b))
+                if len(out) >= limit:
+                    return out
+    return out
+
+
+def _counts_kind(folded: str, wanted: Sequence[kinds.Kind]) -> bool:
+    for m in _COUNT_WORD.finditer(folded):
+        if not m.group().isdigit() and number_word(m.group()) is None:
+            continue
+        # The kind right after the number, or after one word ("trois grands ateliers").
+        gap, one = _GAP.match(folded, m.end()), _ONE_WORD.match(folded, m.end())
+        if any(k.pattern.match(folded, g.end()) for k in wanted for g in (gap, one) if g is not None):
+            return True
+    return False

@@ -70,7 +70,7 @@ def topic_terms(question: str, language: Lang, *, removed: list[str]) -> tuple[t
     for rx in [calendar.relative_day_words(), calendar.from_today_words(), *(p.pattern for p in calendar.parts_of_day()),
                *(k.pattern for k in kinds.session_kinds() + kinds.event_kinds()),
                *(k.asked for k in kinds.session_kinds() if k.asked),
-               *(r.asked for r in roles.roles()), _calendar_words(), calendar.CLOCK]:
+               roles.set_aside(), *(r.asked for r in roles.roles()), _calendar_words(), calendar.CLOCK]:
         text = rx.sub(" ", text)
     text = modes.strip_modes(text)
     for name in removed:
@@ -129,7 +129,7 @@ def _own_query(question: str, language: Lang, terms: CatalogueTerms) -> Query:
                       mode=modes.mode_named(question), room=room, roles=frozenset(roles.roles_asked(question)),
                       item=item)
     return Query(text=question, language=language, standalone=question, asks=asks, values=values,
-                 value_clauses=value_clauses,
+                 value_clauses=value_clauses, exact=asking.asks_exact(question),
                  filters=filters, topic=topic_terms(question, language, removed=removed), named=tuple(named),
                  dense_text=question)
 

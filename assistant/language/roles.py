@@ -56,8 +56,17 @@ def role_of_label(label: str) -> Role | None:
 _WHO = re.compile(r"\b(?:qui|who|whom)\b")
 
 
+@cache
+def set_aside() -> re.Pattern[str]:
+    # The words setting a role aside, then an article and the role's word (already blanked out
+    # where the question's asking words were: "sans compter ?").
+    return re.compile(r"(?<![\w-])" + alternation(load("roles")["excluding"]["words"])
+                      + r"(?![\w-])(?:\s*(?:l'|le |la |les |the |their |his |her |son |sa |ses )?[\w·.-]+)?")
+
+
 def roles_asked(question: str) -> set[str]:
-    folded = fold(question)
+    """The roles a question asks for, not those it sets aside ("sans compter l'animateur")."""
+    folded = set_aside().sub(" ", fold(question))
     who = bool(_WHO.search(folded))
     return {r.id for r in roles()
             if r.asked.search(folded) or (who and r.asked_who is not None and r.asked_who.search(folded))}
