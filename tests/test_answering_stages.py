@@ -1203,3 +1203,18 @@ def test_a_count_of_an_events_initiatives_is_all_of_them(question: str) -> None:
     a = ask_in(index_of(_THREE_INITIATIVES), question)
     assert a.answered and re.search(r"\b3 initiatives\b", a.answer), a.answer
     assert all(n in a.answer for n in ("Petites Lueurs", "Repas du mardi", "Bus santé"))
+
+
+@pytest.mark.parametrize(("line", "room"), [
+    ("Salle Garonne", True), ("14h – Synthèse – Auditorium", True), ("salle 104", True),
+    ("amphithéâtre Théophraste-Renaudot", True),
+    # A table's header names its columns; "l'espace public", "la salle communiquée aux inscrits"
+    # name no room.
+    ("Horaire | Salle | Atelier | Intervenant·e·s", False),
+    ("• Repérer les inégalités d'usage de l'espace public", False),
+    ("Campus de Vernelles – salle communiquée aux inscrit·es", False),
+])
+def test_a_line_holds_a_room_when_it_names_one(line: str, room: bool) -> None:
+    from assistant.answering.sentences import holds_value
+
+    assert holds_value("room", line) is room

@@ -230,8 +230,12 @@ _CIVILITY = r"\b(?:M\.|Mme|Dr|Pr|Me)\s+[A-ZÀ-Ý]"
 # The shape a value of each catalogue attribute has in a programme line: a room word, a role
 # label or a civility before a name, a clock time, a day and month. Used when a record lacks the
 # attribute: its own lines may still give it (the parser is not the last word on what is there).
+_ROOM_WORD = r"(?i:salles?|amphi\w*|auditorium|room|hall|espace|b[âa]timent)"
 _LINE_VALUES = {
-    "room": re.compile(r"\b(?:salles?|amphi\w*|auditorium|room|hall|espace|bâtiment|batiment)\b", re.I),
+    # A room word that names one: written as a name ("Salle Garonne", "Auditorium", "Espace
+    # Mayenne") or before one ("salle 104", "salle des Fêtes"); not "l'espace public", "la salle
+    # communiquée aux inscrits".
+    "room": re.compile(rf"\b(?=[A-ZÀ-Ý]){_ROOM_WORD}\b|\b{_ROOM_WORD}\b(?=\s+(?:(?:de|du|des|de la|d['’])\s*)?[A-ZÀ-Ý0-9«\"])"),
     "people": re.compile(rf"^\W*[A-Za-zÀ-ÿ·' -]{{3,30}}\s*:\s*\S|{_CIVILITY}"),
     "time": re.compile(r"\b\d{1,2}\s?[hH:]\s?\d{0,2}\b"),
 }
@@ -279,13 +283,24 @@ def holds_value(attribute: str, line: str) -> bool:
     words beside a first name and name ("Conférence animée par Claire Dubreuil", "avec Karim
     Benali") — programmes write people all three ways."""
     rx = _LINE_VALUES.get(attribute)
-    if rx is None:
+    if rx is None or _header_row(line):
         return False
     if attribute != "people":
         return bool(rx.search(line))
     if _CIVILITY_RE.search(line) or (rx.search(line) and roles.role_label_in(line)):
         return True
     return named_in_role(line, [r.said for r in roles.roles() if r.id != "contact"])
+
+
+# A table's cells: "|", tabs or ";" between them.
+_CELLS = re.compile(r"\s*(?:\||\t|;)\s*")
+
+
+def _header_row(line: str) -> bool:
+    """A table's header ("Horaire | Salle | Atelier | Intervenant·e·s"): three cells or more, each
+    a word or two, no figure. It names the columns; it holds no room, time or name."""
+    cells = [c for c in _CELLS.split(line.strip(" |")) if c.strip()]
+    return len(cells) >= 3 and not re.search(r"\d", line) and all(len(c.split()) <= 2 for c in cells)
 
 
 def lines_near(record: Record, attribute: str, res: Resources) -> list[Sentence]:
