@@ -101,7 +101,7 @@ def test_time_listing_scoped_to_the_named_event_lists_every_session_then(core):
         ("Où se garer près du lieu du colloque ?", "fr", "stationnement"),
         ("Combien de participants sont attendus au colloque de Rouen ?", "fr", "nombre de participants"),
         ("Who won the 2018 football World Cup?", "en", "could not find"),
-        ("Donne-moi la recette de la tarte tatin.", "fr", "pas trouvé"),
+        ("Donne-moi la recette de la tarte tatin.", "fr", "aucune recette"),
     ],
 )
 def test_out_of_scope_is_refused_in_the_question_language_with_suggestions(core, question, language, says):

@@ -117,13 +117,13 @@ def _event_place_span(s: Session, index: LoadedIndex):
 
 
 def _listing(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook, *,
-             doc_id: str, n: int, noun: str, within: list[Session] | None = None) -> None:
+             doc_id: str, n: int, noun: str, listed_in: list[Session] | None = None) -> None:
     """The lead sentence of a list or a count: "Au programme de « X », 3 ateliers :", cited to
     the event's title."""
     count = phrases.text(lang, "count", n=n, kind=noun)
-    if not plan.scope and within:
+    if not plan.scope and listed_in:
         # The people of a session: the count leads, cited to the session that lists them.
-        draft.add(phrases.text(lang, "listing_plain", count=count), _marks(book, [_span(s, index) for s in within]))
+        draft.add(phrases.text(lang, "listing_plain", count=count), _marks(book, [_span(s, index) for s in listed_in]))
         return
     event = next((e for e in index.snapshot.catalogue.events if e.doc_id == doc_id), None)
     title_span = (event.fields.get("title") or event.citation) if event else None
@@ -179,7 +179,7 @@ def _people(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: Cita
     persons = [r for r in plan.records if isinstance(r, Person)]
     if plan.count is not None and persons:
         noun = "intervenant·e·s" if lang == "fr" else "speakers"
-        _listing(plan, lang, index, draft, book, doc_id=persons[0].doc_id, n=len(persons), noun=noun, within=sessions)
+        _listing(plan, lang, index, draft, book, doc_id=persons[0].doc_id, n=len(persons), noun=noun, listed_in=sessions)
     if plan.via is not None and sessions:
         via = plan.via
         draft.add(phrases.text(lang, "presented_in", name=getattr(via, "name", ""),

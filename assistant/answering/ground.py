@@ -172,7 +172,7 @@ def _decide_records(query: Query, ev: Evidence, res: Resources, *, threshold: fl
         return _people(query, ev, res)
     listed = _listing(query, ev, res) if selection.is_listing(query) else None
     if "count" in query.asks and query.filters.kinds and not (
-            listed is not None and any(getattr(r, "kind", None) in query.filters.kinds for r in listed.records)):
+            listed is not None and any(isinstance(r, Session) and r.kind in query.filters.kinds for r in listed.records)):
         # No item of the kind asked is listed ("combien d'ateliers ?" where only round tables
         # are): the page may say how many there were ("trois ateliers").
         stated = stated_counts(query, ev, res)
