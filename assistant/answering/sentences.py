@@ -18,7 +18,13 @@ from assistant.answering.retrieve import Evidence, Resources
 from assistant.answering.support import coverage, group_in
 from assistant.language import kinds, roles
 from assistant.language.pending import pending
-from assistant.language.sentences import cut_short, line_span, sentence_around, sentence_spans
+from assistant.language.sentences import (
+    CELL_SEPARATOR,
+    cut_short,
+    line_span,
+    sentence_around,
+    sentence_spans,
+)
 from assistant.language.text import content_terms, fold
 
 DEPTH = 5  # hits whose sentences compete
@@ -292,14 +298,10 @@ def holds_value(attribute: str, line: str) -> bool:
     return named_in_role(line, [r.said for r in roles.roles() if r.id != "contact"])
 
 
-# A table's cells: "|", tabs or ";" between them.
-_CELLS = re.compile(r"\s*(?:\||\t|;)\s*")
-
-
 def _header_row(line: str) -> bool:
     """A table's header ("Horaire | Salle | Atelier | Intervenant·e·s"): three cells or more, each
     a word or two, no figure. It names the columns; it holds no room, time or name."""
-    cells = [c for c in _CELLS.split(line.strip(" |")) if c.strip()]
+    cells = [c for c in CELL_SEPARATOR.split(line) if c.strip()]
     return len(cells) >= 3 and not re.search(r"\d", line) and all(len(c.split()) <= 2 for c in cells)
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 
 _BOUNDARY = re.compile(r"(?<=[.!?…])\s+|\n+")
+# What separates a table's cells in text copied from a page: bars (box-drawn ones too), tabs, a
+# spreadsheet's semicolons. The parser reads tables by them; answers tell a header row by them.
+CELL_SEPARATORS = ("|", "│", "┃", "║", "\t", ";")
+CELL_SEPARATOR = re.compile("[" + re.escape("".join(CELL_SEPARATORS)) + "]")
 # A full stop after an initial or a title ("M. P. Legrand", "Mme K. Le Chenadec", "Dr.") ends no
 # sentence: splitting there would quote "consultant Algoé, M." as if it were one.
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-ZÀ-Ý]|M|MM|Mme|Mmes|Mlle|Mlles|Dr|Drs|Pr|Me|Mgr|St|Ste|Tél|Tel|cf|p|n°|No)\.$")

@@ -23,6 +23,7 @@ from assistant.language.kinds import event_kind_named, session_kind_of
 from assistant.language.modes import Mode, mode_named
 from assistant.language.pending import pending
 from assistant.language.places import ADDRESS
+from assistant.language.sentences import CELL_SEPARATOR
 from assistant.language.text import fold, tokens
 
 from . import agenda, dates, leaflet_days, people, rooms, times
@@ -33,7 +34,6 @@ from .lines import Line, fold_keep, make_span, strip_span
 from .showcase import told_sessions
 from .structure import Draft, Parsed, year_hint
 from .table_drafts import table_drafts
-from .tables import CELL_SEPARATOR
 
 Pos = tuple[int, int]
 # A mode as a field of its own: "(en ligne)", "– webinaire", "[en visioconférence]", not a title's

@@ -16,6 +16,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
+from assistant.language.sentences import CELL_SEPARATORS
 from assistant.language.text import fold
 
 from . import dates, people, rooms, times
@@ -24,10 +25,6 @@ from .lines import Line, strip_span
 Pos = tuple[int, int]
 Role = Literal["date", "time", "room", "title", "people", "other"]
 
-# A table drawn with box characters ("│" between cells) is read as one with bars.
-_SEPARATORS = ("|", "│", "┃", "║", "\t", ";")
-# Any of them, where a row's first cell ends.
-CELL_SEPARATOR = re.compile("[" + re.escape("".join(_SEPARATORS)) + "]")
 # Semicolons also separate a sentence's clauses: they make a table only under a header row (a
 # spreadsheet's rows always come under its column names).
 _NEEDS_HEADER = frozenset({";"})
@@ -90,7 +87,8 @@ GRID_RULE = re.compile(r"^\s*[+├┌└╞╟╠╔╚┣┏┗](?:[-=:─━�
 
 
 def _separator(text: str) -> str | None:
-    for sep in _SEPARATORS:
+    # A table drawn with box characters ("│" between cells) is read as one with bars.
+    for sep in CELL_SEPARATORS:
         if text.count(sep) >= MIN_COLUMNS - 1:
             return sep
     return None
