@@ -871,7 +871,11 @@ def test_an_english_question_picks_among_a_towns_events_by_its_french_title_word
      ("VISITE DE TERRAIN", "la visite de terrain, c'est où ?", False),
      # "Salle des Séances" is told apart by nothing a question about "la séance des…" says.
      ("Salle des Séances", "La séance sur le logement des jeunes, elle a lieu dans quelle salle ?", False),
-     ("Salle des Séances", "Qu'y a-t-il en salle des séances jeudi ?", True)],
+     ("Salle des Séances", "Qu'y a-t-il en salle des séances jeudi ?", True),
+     # A weekly activity's day heading read as its room: "mercredi" in a question is a day.
+     ("MERCREDI", "Quels ateliers ont lieu le mercredi matin au colloque ?", False),
+     ("LUNDI & JEUDI", "qu'est-ce qu'il y a jeudi ?", False),
+     ("Salle Mercure", "Qu'y a-t-il en salle Mercure mercredi ?", True)],
 )
 def test_a_room_is_named_by_its_distinctive_words(room: str, question: str, named: bool) -> None:
     assert names_room(room, tokens(question)) is named

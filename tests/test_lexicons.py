@@ -365,3 +365,13 @@ def test_how_many_people_speak_counts_people_not_a_figure() -> None:
         assert asking.values_asked(q) == () and {"people", "count"} <= asking.attributes_asked(q), q
     # People helped by a project are a figure of the text.
     assert asking.values_asked("Combien de personnes accompagnées en 2025 ?") == ("figure",)
+
+
+@pytest.mark.parametrize(("text", "only"), [
+    ("MARDI", True), ("LUNDI & JEUDI", True), ("mardi et vendredi", True), ("FÉVRIER", True),
+    ("Wednesday", True), ("Salle Mardi", False), ("Hall B", False), ("Espace Mai 68", False),
+])  # fmt: skip
+def test_a_heading_of_day_or_month_names_only_is_a_calendar_heading(text: str, only: bool) -> None:
+    from assistant.language.calendar import only_calendar_words
+
+    assert only_calendar_words(text) is only

@@ -69,7 +69,7 @@ def test_a_line_ending_with_a_word_no_sentence_ends_with_goes_on_below() -> None
     ("L'association Voisins 12 réunit chaque mois des habitant·es.", []),  # a number in a name
     ("Atelier 3, salle 2.04, le 18 novembre à 14h30", []),  # an item's number, a room, a date, a time
     ("Contact : 05 12 34 56 78 – 31000 Ville", []),  # a phone number, a postcode
-    ("Les 140 bénévoles ont formé quatre groupes et 1 200 personnes", ["140", "1 200", "quatre"]),
+    ("Les 140 bénévoles ont formé quatre groupes et 1 200 personnes", ["140", "quatre", "1 200"]),
     ("In 2024 the scheme helped 1,800 people with about 40 volunteers", ["1,800", "40"]),
     ("Les Quatre Saisons accueillent le public", []),  # a number word in a name
 ])  # fmt: skip
@@ -153,3 +153,23 @@ def test_a_slot_is_given_by_a_value_of_its_shape(slots: list[str], text: str, gi
 ])
 def test_people_stand_on_a_line_by_label_civility_or_a_role_said_beside_a_name(line: str, holds: bool) -> None:
     assert holds_value("people", line) is holds
+
+
+@pytest.mark.parametrize(("asked", "figure"), [
+    ("élèves", "64"),  # the number that counts what is asked
+    ("familles", "12"),
+    ("bénévoles", "64"),  # none counts it: the line's first counting number, not the name's "08"
+])  # fmt: skip
+def test_a_figure_asked_for_is_the_number_that_counts_it(asked: str, figure: str) -> None:
+    from assistant.answering.query import Query
+    from assistant.answering.sentences import _value_at
+    from assistant.answering.understand import topic_terms
+
+    line = ("À Vireux, l’association Cap 08 anime « Un pas de plus » pour les collégiens. "
+            "En 2025, 64 élèves ont été suivis ; 12 familles ont rejoint les ateliers.")
+    question = f"Combien de {asked} ?"
+    query = Query(text=question, language="fr", standalone=question, asks=frozenset({"value"}),
+                  values=("figure",), topic=topic_terms(asked, "fr", removed=[]))
+    a, b = _value_at(query, line, 0, len(line))
+    assert line[a:b] == figure
+

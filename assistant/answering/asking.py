@@ -22,7 +22,8 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-_CONVERSATION = ("filler", "anaphora", "demonstrative", "pronoun", "frame", "self", "asker", "same_room", "exact")  # tables of asking.toml that are no attribute
+_CONVERSATION = ("filler", "anaphora", "demonstrative", "pronoun", "frame", "self", "asker", "same_room", "exact",
+                 "agenda_points")  # tables of asking.toml that are no attribute
 
 
 # Tables whose entries are whole words (the others spell out their own anchors).
@@ -156,6 +157,11 @@ def search_words(question: str) -> str:
     for table in ("anaphora", "filler", "frame"):
         text = _table(table).sub(" ", text)
     return " ".join(text.split())
+
+
+def asks_agenda_points(question: str) -> bool:
+    """"Combien de points à l'ordre du jour ?", "how many items are on the agenda?"."""
+    return bool(_table("agenda_points").search(fold(question)))
 
 
 def asks_exact(question: str) -> bool:

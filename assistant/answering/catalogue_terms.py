@@ -55,6 +55,8 @@ def names_room(room: str, said: list[str]) -> bool:
     whole = tokens(room)
     # "SALLE PLENIERE" is not named by "en plénière", nor a page's "TABLE RONDE" read as a room by
     # "la table ronde sur…": a kind's words tell no room apart.
+    if calendar.only_calendar_words(room):
+        return False  # "MERCREDI", a weekly activity's day read as its room: "mercredi" asks a day
     folded = fold(room)
     if any(k.pattern.match(folded.lstrip(" ·•")) for k in kinds.session_kinds()) and not any(
             t in _ROOM_GENERIC for t in whole):

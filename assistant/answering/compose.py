@@ -149,7 +149,7 @@ def _line_spans(s: Session, show: frozenset[str], index: LoadedIndex) -> list[Sp
 def _sessions(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook,
               asked: frozenset[str]) -> None:
     sessions = [r for r in plan.records if isinstance(r, Session)]
-    if plan.count is not None or (plan.scope is not None and len(sessions) > 1):
+    if sessions and (plan.count is not None or (plan.scope is not None and len(sessions) > 1)):
         kind = sessions[0].kind if len({s.kind for s in sessions}) == 1 else None  # else "séances"
         noun = kind_plural(kind, lang) if len(sessions) > 1 else kind_label(kind, lang)
         _listing(plan, lang, index, draft, book, doc_id=sessions[0].doc_id, n=len(sessions), noun=noun)
@@ -269,7 +269,20 @@ def _event(plan: Plan, lang: Lang, draft: Draft, book: CitationBook) -> None:
         draft.add(phrases.text(lang, "event", title=quoted(e.title, lang), when=", ".join(parts)), _marks(book, spans))
 
 
+def _counted_lines(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook) -> None:
+    """A count told by lines rather than records (an agenda's numbered points): the count, cited
+    to the heading (the first line), then each line as written, cited."""
+    head, *lines = plan.sentences
+    draft.add(phrases.text(lang, "agenda_points", n=plan.count), f"[{book.cite(head.doc_id, head.start, head.end)}]")
+    for s in lines:
+        quote = " ".join(index.documents[s.doc_id].text[s.start:s.end].split())
+        draft.add(quote, f"[{book.cite(s.doc_id, s.start, s.end)}]")
+
+
 def _sentences(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook) -> None:
+    if plan.count is not None and not plan.records and plan.sentences:
+        _counted_lines(plan, lang, index, draft, book)
+        return
     said = " ".join(draft.sentences)
     for s in plan.sentences:
         doc = index.documents[s.doc_id]

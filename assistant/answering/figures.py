@@ -130,19 +130,24 @@ def _is_quantity(text: str, m: re.Match[str]) -> bool:
     return not (following and (following in _calendar() or following in _HOURS))
 
 
-def quantities(text: str) -> list[str]:
-    """The numbers of a text that count something ("plus de 600 participants", "87 témoignages",
-    "quatre groupes"), as written: not years, dates, times, phone numbers, postcodes, nor the
-    number in a name ("Passerelles 82") or of a numbered item ("Atelier 4")."""
+def quantity_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text writes a number that counts something ("plus de 600 participants", "87
+    témoignages", "quatre groupes"), in order: not years, dates, times, phone numbers, postcodes,
+    nor the number in a name ("Passerelles 82") or of a numbered item ("Atelier 4")."""
     masked = _PHONE.sub(lambda m: "#" * len(m.group()), text)
-    found = [m.group(1) for m in _QUANTITY.finditer(masked) if _is_quantity(masked, m)]
-    words = re.findall(r"[^\W\d_]+", text)
+    found = [m.span(1) for m in _QUANTITY.finditer(masked) if _is_quantity(masked, m)]
+    words = list(re.finditer(r"[^\W\d_]+", text))
     for word, nxt in zip(words, words[1:], strict=False):
         # "quatre groupes": a number word before a lower-case content word ("Les Quatre Vents" is a name).
-        if word[:1].islower() and number_word(fold(word)) is not None and nxt[:1].islower() \
-                and _unit(fold(nxt)) is not None:
-            found.append(word)
-    return found
+        w, n = word.group(), nxt.group()
+        if w[:1].islower() and number_word(fold(w)) is not None and n[:1].islower() and _unit(fold(n)) is not None:
+            found.append(word.span())
+    return sorted(found)
+
+
+def quantities(text: str) -> list[str]:
+    """The counting numbers of a text, as written (`quantity_spans`)."""
+    return [text[a:b] for a, b in quantity_spans(text)]
 
 
 def states_a_quantity(text: str) -> bool:

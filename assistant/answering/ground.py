@@ -10,7 +10,8 @@ the source sentences for content questions.
 
 from __future__ import annotations
 
-from assistant.answering import selection
+from assistant.answering import asking, selection
+from assistant.answering.agenda_points import agendas
 from assistant.answering.plan import Plan, Sentence
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence, Resources
@@ -90,6 +91,8 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float,
         return Plan.refuse("out_of_scope")
     if "recommendation" in query.asks and not query.subject:
         return _recommend(ev, dense_support)
+    if asking.asks_agenda_points(query.text) and (counted := _agenda_points(query, ev, res)) is not None:
+        return counted
     if query.values:
         valued = _values(query, ev, res)
         if query.values != ("figure",):
@@ -103,6 +106,19 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float,
             plan.sentences = [*plan.sentences, *(v for v in valued.sentences if v not in plan.sentences)]
         return plan if plan.answered or not valued.answered else valued
     return _decide_records(query, ev, res, threshold=threshold, dense_support=dense_support)
+
+
+def _agenda_points(query: Query, ev: Evidence, res: Resources) -> Plan | None:
+    """"Combien de points à l'ordre du jour ?": the numbered points of the agenda of the meeting
+    named (else of the best hits' documents), counted; the heading leads, each point follows."""
+    docs = sorted(query.filters.docs) or list(dict.fromkeys(h.item.doc_id for h in ev.hits[:3]))
+    for doc in docs:
+        found = agendas(res.index.documents[doc].text)
+        if found:
+            agenda = found[0]
+            lines = [Sentence(doc, *agenda.heading), *(Sentence(doc, a, b) for a, b in agenda.points)]
+            return Plan(intent="session", sentences=lines, count=len(agenda.points))
+    return None
 
 
 # -- "which workshop fits me?" ----------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from assistant.answering import asking
-from assistant.answering.figures import number_word, states_a_quantity
+from assistant.answering.figures import number_word, quantity_spans, states_a_quantity
 from assistant.answering.plan import Record, Sentence
 from assistant.answering.query import Query
 from assistant.answering.retrieve import Evidence, Resources
@@ -115,18 +115,29 @@ def best_sentences(query: Query, ev: Evidence, res: Resources, *, limit: int,
 _NUMBER = re.compile(r"\d[\d  .,]*")
 
 
+def _counts_topic_at(query: Query, text: str, end: int) -> bool:
+    """The words right after a number (ending at `end`) are a topic word: it counts what is asked."""
+    after = set(content_terms(" ".join(text[end:].split()[:3])))
+    return any(group_in(g, after) for g in query.topic)
+
+
 def _counts_the_topic(query: Query, sentence: str) -> bool:
     """"140 bénévoles" for "combien de bénévoles": a number right before a topic word, rather
     than a year or a price in the same paragraph."""
-    for m in _NUMBER.finditer(sentence):
-        after = set(content_terms(" ".join(sentence[m.end():].split()[:3])))
-        if any(group_in(g, after) for g in query.topic):
-            return True
-    return False
+    return any(_counts_topic_at(query, sentence, m.end()) for m in _NUMBER.finditer(sentence))
 
 
 def _value_at(query: Query, line: str, start: int, end: int) -> tuple[int, int]:
-    """Where in the line its value is (the sentence around it is quoted), else the whole line."""
+    """Where in the line its value is (the sentence around it is quoted), else the whole line.
+
+    A figure is the number that counts what is asked ("87 élèves" for "combien d'élèves ?"),
+    else the line's first counting number: a line that tells an initiative in several sentences
+    states its figure after the name and number of its organisation ("Pas à Pas 41")."""
+    if "figure" in query.values:
+        spans = quantity_spans(line)
+        fitting = [sp for sp in spans if _counts_topic_at(query, line, sp[1])]
+        if chosen := (fitting or spans):
+            return start + chosen[0][0], start + chosen[0][1]
     folded = fold(line)
     if len(folded) == len(line):  # folding kept the offsets
         for v in asking.values():

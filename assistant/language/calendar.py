@@ -40,6 +40,26 @@ def month_words() -> dict[str, int]:
     return out
 
 
+# Words that join day or month names in a heading ("LUNDI & JEUDI", "mardi et vendredi").
+_JOINERS = frozenset({"et", "and", "ou", "or"})
+
+
+@cache
+def _full_calendar_names() -> frozenset[str]:
+    names = [w for lang in ("fr", "en") for w in weekday_names(lang)]  # type: ignore[arg-type]
+    names += [w for lang in ("fr", "en") for m in month_names(lang) for w in m.split("|")]  # type: ignore[arg-type]
+    return frozenset(fold(n) for n in names)
+
+
+def only_calendar_words(text: str) -> bool:
+    """The text is nothing but day or month names ("MARDI", "LUNDI & JEUDI", "JANVIER"): a
+    heading of the calendar (a weekly activity's day, a month of events), never a room or a
+    place, however it is set in capitals."""
+    words = re.findall(r"[^\W\d_]+", fold(text))
+    names = _full_calendar_names()
+    return any(w in names for w in words) and all(w in names or w in _JOINERS for w in words)
+
+
 @cache
 def weekday_words() -> dict[str, int]:
     """Folded weekday word (full or abbreviated, French or English) -> 0 (Monday) … 6."""
