@@ -9,15 +9,11 @@ starts again.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from assistant.language.agendas import HEADING, POINT_NUMBER
 from assistant.language.text import fold
 
-# The agenda's heading, alone on its line ("ORDRE DU JOUR", "Ordre du jour :", "Agenda").
-_HEADING = re.compile(r"^\W*(?:l')?(?:ordre du jour|o\.?d\.?j\.?|agenda)\b[^.!?]{0,40}$")
-# A top-level numbered point: "1.", "2)", "3 –", "4°", not a sub-point "2.1" nor a time "9.30".
-_POINT = re.compile(r"^\s{0,4}(\d{1,2})(?:\.(?!\d)|\)|°|\s+[-–—])\s*\S")
 # Lines a point's own lines (speakers, sub-points, notes) may take before the next point.
 MAX_GAP = 15
 
@@ -42,7 +38,7 @@ def agendas(text: str) -> list[Agenda]:
     found: list[Agenda] = []
     for i, (a, b) in enumerate(lines):
         line = text[a:b]
-        if len(line.strip()) > 60 or not _HEADING.match(fold(line.strip())):
+        if len(line.strip()) > 60 or not HEADING.match(fold(line.strip())):
             continue
         points: list[tuple[int, int]] = []
         last = i
@@ -50,10 +46,10 @@ def agendas(text: str) -> list[Agenda]:
             if j - last > MAX_GAP:
                 break
             pa, pb = lines[j]
-            m = _POINT.match(text[pa:pb])
-            if not m:
-                continue
-            if int(m.group(1)) != len(points) + 1:
+            m = POINT_NUMBER.match(text[pa:pb].lstrip())
+            if not m or m["sub"] or not (m["word"] or m["sep"]):
+                continue  # not a point, or a sub-point ("2.1")
+            if int(m["n"]) != len(points) + 1:
                 break  # the numbering starts again (the minutes' sections) or skips: over
             points.append((pa + len(text[pa:pb]) - len(text[pa:pb].lstrip()), pb))
             last = j

@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.language.agendas import HEADING, POINT_NUMBER
 from assistant.language.pending import pending
 from assistant.language.text import fold
 
 from . import rooms, times
 from .lines import Line, in_capitals
 
-# A point's number: "1.", "2)", "3 –", "Point 4 :", "2.1", "2.1." (not "12 mars", nor a time).
-_NUMBER = re.compile(r"^(?P<word>point\s+(?:n\s*°\s*)?)?(?P<n>\d{1,2})(?:\.(?P<sub>\d{1,2}))?"
-                     r"(?P<sep>\s*[.)]|\s+[–—:-])?\s+(?=\S)", re.IGNORECASE)
 # Hours in brackets closing the point: "(9h30-9h45)", "(10 h 20 – 11 h 10)".
 _HOURS = re.compile(r"\((?P<r>[^()]*\d[^()]*)\)\s*:?\s*$")
 # "Pause (10 min)", "Pause-café", "Déjeuner libre": a break between two points, written without hours.
@@ -37,7 +35,7 @@ class Point:
 
 def point(text: str) -> Point | None:
     """The numbered point a line opens, with the hours that close it; None for any other line."""
-    m = _NUMBER.match(text)
+    m = POINT_NUMBER.match(text)
     if m is None or times.slot_line(text) is not None or not (m["word"] or m["sub"] or m["sep"]):
         return None  # "12 mars …" is a date
     end = len(text.rstrip())
@@ -105,13 +103,12 @@ def number_before_time(text: str) -> int | None:
 
 
 # "Ordre du jour", "ORDRE DU JOUR :", "ODJ" on a line of its own: a meeting's agenda follows.
-_HEADING = re.compile(r"^\W*(?:ordre du jour|odj)\W*$")
 
 
 def under_agenda_heading(text: str) -> bool:
     """`text` (a page up to its first session) heads an "Ordre du jour": the points below are a
     meeting's séances, whatever kind words its letter uses about the day ("l'atelier de l'après-midi")."""
-    return any(_HEADING.match(fold(line)) for line in text.splitlines())
+    return any(HEADING.match(fold(line)) for line in text.splitlines())
 
 
 # The pieces of a sentence or an address line, a note in brackets kept whole: "salle Pervenche
