@@ -280,9 +280,6 @@ def _counted_lines(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, boo
 
 
 def _sentences(plan: Plan, lang: Lang, index: LoadedIndex, draft: Draft, book: CitationBook) -> None:
-    if plan.count is not None and not plan.records and plan.sentences:
-        _counted_lines(plan, lang, index, draft, book)
-        return
     said = " ".join(draft.sentences)
     for s in plan.sentences:
         doc = index.documents[s.doc_id]
@@ -317,6 +314,9 @@ def compose(query: Query, plan: Plan, index: LoadedIndex) -> tuple[str, list[Cit
         _event(plan, lang, draft, book)
     if plan.intent in ("session", "general"):
         _sessions(plan, lang, index, draft, book, asked)
-    _sentences(plan, lang, index, draft, book)
+    if plan.count is not None and not plan.records and plan.sentences:
+        _counted_lines(plan, lang, index, draft, book)  # a count of lines, not of records
+    else:
+        _sentences(plan, lang, index, draft, book)
     _missing_values(plan, query, lang, draft)
     return draft.text, book.citations

@@ -111,7 +111,7 @@ def _decide(query: Query, ev: Evidence, res: Resources, *, threshold: float,
 def _agenda_points(query: Query, ev: Evidence, res: Resources) -> Plan | None:
     """"Combien de points à l'ordre du jour ?": the numbered points of the agenda of the meeting
     named (else of the best hits' documents), counted; the heading leads, each point follows."""
-    docs = sorted(query.filters.docs) or list(dict.fromkeys(h.item.doc_id for h in ev.hits[:3]))
+    docs = sorted(query.filters.docs) or ev.documents(3)
     for doc in docs:
         found = agendas(res.index.documents[doc].text)
         if found:

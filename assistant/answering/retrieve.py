@@ -47,6 +47,10 @@ class Evidence:
     def best(self) -> float:
         return self.hits[0].score if self.hits else 0.0
 
+    def documents(self, depth: int) -> list[str]:
+        """The documents of the first `depth` hits, each once, best first."""
+        return list(dict.fromkeys(h.item.doc_id for h in self.hits[:depth]))
+
 
 INITIATIVE_DEPTH = 8  # initiative entries ranked among themselves when examples are asked for
 

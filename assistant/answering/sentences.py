@@ -441,7 +441,7 @@ def stated_counts(query: Query, ev: Evidence, res: Resources, *, limit: int = 1)
     articulé autour de deux tables rondes et de trois ateliers"): the count of a page that tells
     its items rather than listing them. In the event named, else in the best hits' documents."""
     wanted = [k for k in kinds.session_kinds() if k.id in query.filters.kinds and not k.generic]
-    docs = sorted(query.filters.docs) or list(dict.fromkeys(h.item.doc_id for h in ev.hits[:DEPTH]))[:2]
+    docs = sorted(query.filters.docs) or ev.documents(DEPTH)[:2]
     out: list[Sentence] = []
     for doc in docs:
         text = res.index.documents[doc].text
