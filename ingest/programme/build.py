@@ -845,9 +845,10 @@ def _leaflet_people(text: str, lines: list[Line]) -> list[people.PersonMention]:
     out: list[people.PersonMention] = []
     for ln in lines:
         if people.looks_like_name(ln.text):
+            civility = people.CIVILITY.match(ln.text)  # "Mme Inès Valcourt": the name is the rest
             out.append(
                 people.PersonMention(
-                    name=(ln.start, ln.end),
+                    name=(ln.start + (civility.end() if civility else 0), ln.end),
                     function=None,
                     affiliation=None,
                     chunk=(ln.start, ln.end),

@@ -247,6 +247,12 @@ _ACRONYM_DASH = re.compile(r"^[A-Z]{2,6}\s[–—-]\s")
 _NOT_A_PLACE = re.compile(r"\b(?:avec|par|pour|with|by|for)\b|[:«»“”?!]")
 
 
+def names_someone(s: str) -> bool:
+    """Words a place's name never holds, in any case ("Avec Samia Haddad", "Animé par …", a
+    title's guillemets, a question): the line says who or what, not where."""
+    return bool(_NOT_A_PLACE.search(fold(s)))
+
+
 def venue_line(s: str) -> tuple[int, int] | None:
     """A short line that only says where, as pages write it right under an item's title: a venue
     and its room ("Town Hall, Salle des Fêtes", "Maison des associations – salle 2", "CCAS – Salle

@@ -18,6 +18,7 @@ from assistant.language.places import ADDRESS
 from assistant.language.text import fold
 
 from . import agenda, dates, labels, letters, mail, people, room_plan, rooms, times, web
+from .cards import find_cards
 from .kinds import kind_of, label_kind, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
@@ -369,6 +370,11 @@ class Walker:
         # A footer of links in a row ("Mentions légales | Plan du site | …") is no table's row,
         # nor a room plan's.
         self.out.tables = find_tables(self.lines, stop=page | plan.lines)
+        # A centre's leaflet laid out in cards ("MARDI" / title / "14h-16h · Salle X"): blocks
+        # read by position, as the labelled ones are read by their labels.
+        taken = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
+        taken |= {i for table in self.out.tables for i in table.lines} | page | plan.lines
+        self.out.leaflets += find_cards(self.lines, skip=taken)
         self.consumed = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
         self.consumed |= {i for table in self.out.tables for i in table.lines}
         self.out.mail = mail.furniture(self.lines)
