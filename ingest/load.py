@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.domain.models import Document
+from ingest.programme.dates import stamp_line
+from ingest.programme.lines import split_lines
+from ingest.programme.web import furniture
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -204,9 +207,13 @@ def read_document_text(path: Path, *, max_bytes: int = MAX_BYTES_DEFAULT) -> tup
 
 
 def first_line_title(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()[:200]
+    """The first line that is no saved web page's furniture (its banner "Ville de X – site
+    officiel", its menu, its "Aller au contenu" links, its breadcrumb)."""
+    lines = split_lines(text)
+    skip = furniture(lines)
+    for ln in lines:
+        if not ln.blank and ln.index not in skip and not stamp_line(ln.text):  # "Publié le …"
+            return ln.text[:200]
     return "Sans titre"
 
 

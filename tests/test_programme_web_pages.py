@@ -106,3 +106,33 @@ def test_page_dateline_dates_the_table_rows():
         ("Médiation et école", "2027-10-14", "SALLE ORNE", "in_person"),
         ("Médiation et papiers", "2027-10-14", None, "online"),
     ]
+
+
+BANNERED = (
+    "Ville de Vernelles – site officiel\n"
+    "Aller au contenu | Aller au menu | Rechercher\n\n"
+    "Accueil   Ma ville   Démarches   Sortir   Contact\n\n"
+    "Accueil › Solidarités › Semaine des voisins\n\n"
+    "SEMAINE DES VOISINS – 3e édition\n"
+    "Du lundi 2 au samedi 7 mars 2026 – Vernelles\n"
+)
+
+
+def test_a_site_banner_and_a_one_line_menu_are_furniture_and_no_title():
+    from ingest.load import first_line_title
+
+    lines = split_lines(BANNERED)
+    found = {lines[i].text for i in web.furniture(lines)}
+    assert {"Ville de Vernelles – site officiel", "Accueil   Ma ville   Démarches   Sortir   Contact"} <= found
+    assert first_line_title(BANNERED) == "SEMAINE DES VOISINS – 3e édition"
+    assert not web.banner("Accueil des familles : un site internet dédié")
+
+
+def test_more_furniture_a_menu_on_one_line_a_search_link_an_account_a_wrapped_cookie_banner():
+    lines = split_lines("Aller à la recherche\nMon compte\nLe Département  |  Vos démarches  |  Solidarités  |  Agenda\n"
+                        "Nous utilisons des cookies pour mesurer l'audience du site. Vous\npouvez les refuser.\n\n"
+                        "FORUM DES SOLIDARITÉS – 4e édition\nSamedi 3 octobre 2026 | 9h – 17h | Halle aux grains\n")
+    found = {lines[i].text for i in web.furniture(lines)}
+    assert {"Aller à la recherche", "Mon compte", "Le Département  |  Vos démarches  |  Solidarités  |  Agenda",
+            "Nous utilisons des cookies pour mesurer l'audience du site. Vous"} <= found
+    assert not found & {"FORUM DES SOLIDARITÉS – 4e édition", "Samedi 3 octobre 2026 | 9h – 17h | Halle aux grains"}

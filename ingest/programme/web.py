@@ -24,13 +24,15 @@ _SHARE = re.compile(r"^(?:partager|share)(?:\s+(?:sur|on)\s+(?:facebook|twitter|
                     r"|^(?:imprimer|print)(?: (?:la|cette) page)?\W*$|^envoyer (?:par|a un) (?:e-?mail|courriel|ami)")
 # The cookie banner: a line about cookies and the visitor's consent.
 _COOKIES = re.compile(r"\bcookies?\b.*\b(?:accept|refus|param|navigation|utilis|consent|gerer|personnalis)"
-                      r"|\b(?:accept|refus|param|gerer|personnalis)\w*\b.*\bcookies?\b")
+                      r"|\b(?:accept|refus|param|gerer|personnalis)\w*\b.*\bcookies?\b"
+                      r"|\b(?:nous utilisons|ce site utilise|we use|this (?:site|website) uses) (?:des )?cookies\b")
 # The footer's links and the page's own links: "Mentions légales", "Plan du site", "© 2026 …",
 # "↑ Haut de page", "Retour à l'agenda", "Aller au contenu principal".
 _FOOTER = re.compile(r"^(?:mentions legales|plan du site|politique de confidentialite|donnees personnelles"
                      r"|conditions generales d'utilisation)\b|^\W*(?:©|\(c\)\s*\d{4})"
                      r"|^\W*(?:haut de (?:la )?page|retour en haut|retour (?:a|aux) (?:l'agenda|la liste|l'accueil|evenements|actualites))\W*$"
-                     r"|^(?:aller|acceder) au (?:contenu|menu)\b|^\W*(?:menu|rechercher|fermer|ouvrir le menu)\W*$")
+                     r"|^(?:aller|acceder) (?:au|a la) (?:contenu|menu|recherche|navigation)\b"
+                     r"|^\W*(?:menu|rechercher|fermer|ouvrir le menu|mon compte|connexion|se connecter)\b")
 # The site's menu at the top of the page: a run of one- to four-word lines that names the
 # home page among its entries ("Accueil / Le Département / Agenda / Contact").
 _MENU_ENTRY = re.compile(r"^[^\d.:;!?]{1,40}$")
@@ -59,12 +61,41 @@ def _menu(lines: list[Line]) -> set[int]:
     return out
 
 
+# The site's banner over the page: "Ville de Vernelles – site officiel", "Official website of …";
+# and a menu set on one line, its entries spaced apart, the home page first ("Accueil   Ma ville
+# Démarches   Contact").
+_BANNER = re.compile(r"^.{0,60}\b(?:site officiel|site internet|official (?:web)?site)\b\W*$"
+                     r"|^(?:official (?:web)?site|site officiel)\b.{0,60}$")
+_MENU_SEP = re.compile(r"\s{2,}|\s*[|•·]\s*")
+
+
+def _menu_line(folded: str) -> bool:
+    """Three entries or more of a few words each, set apart by bars, dots or wide spaces, no
+    number among them: a menu on one line ("Le Département | Vos démarches | Agenda")."""
+    entries = [e for e in _MENU_SEP.split(folded) if e.strip()]
+    return len(entries) >= 3 and all(len(e.split()) <= 4 and re.fullmatch(r"[^\W\d_][\w' &'-]*", e.strip())
+                                     for e in entries)
+
+
+def banner(text: str) -> bool:
+    """A site's banner or its one-line menu: never the page's title."""
+    f = fold(text).strip()
+    return bool(_BANNER.match(f) or _menu_line(f))
+
+
+def _table_head(lines: list[Line], i: int) -> bool:
+    """"Horaire | Salle | Atelier" over rows cut the same way: a table's head, not a menu."""
+    nxt = next((ln for ln in lines[i + 1:] if not ln.blank), None)
+    return nxt is not None and nxt.text.count("|") >= 2 and lines[i].text.count("|") >= 2
+
+
 def furniture(lines: list[Line]) -> set[int]:
     """The indices of the page's furniture lines (none in a page without such lines)."""
     out = _menu(lines)
     for i, ln in enumerate(lines):
         f = _folded(ln)
         if not ln.blank and len(f) <= 300 and (
-                _BREADCRUMB.match(f) or _SHARE.match(f) or _COOKIES.search(f) or _FOOTER.match(f)):
+                _BREADCRUMB.match(f) or _SHARE.match(f) or _COOKIES.search(f) or _FOOTER.match(f)
+                or (i < 3 * _TOP and banner(ln.text) and not _table_head(lines, i))):
             out.add(i)
     return out
