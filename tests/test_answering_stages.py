@@ -875,7 +875,12 @@ def test_an_english_question_picks_among_a_towns_events_by_its_french_title_word
      # A weekly activity's day heading read as its room: "mercredi" in a question is a day.
      ("MERCREDI", "Quels ateliers ont lieu le mercredi matin au colloque ?", False),
      ("LUNDI & JEUDI", "qu'est-ce qu'il y a jeudi ?", False),
-     ("Salle Mercure", "Qu'y a-t-il en salle Mercure mercredi ?", True)],
+     ("Salle Mercure", "Qu'y a-t-il en salle Mercure mercredi ?", True),
+     # A room described by everyday words is named whole: "numérique" alone is a topic.
+     ("Espace numérique", "Les journées du numérique, combien d'ateliers ?", False),
+     ("Espace numérique", "Qu'est-ce qui a lieu à l'espace numérique ?", True),
+     ("Salle polyvalente", "Un accueil polyvalente ?", False),
+     ("ESPACE NUMERIQUE", "Qu'y a-t-il au numérique ?", True)],  # capitals: no case to read
 )
 def test_a_room_is_named_by_its_distinctive_words(room: str, question: str, named: bool) -> None:
     assert names_room(room, tokens(question)) is named

@@ -72,12 +72,26 @@ def names_room(room: str, said: list[str]) -> bool:
         return n > 1 and any(said[i:i + n] == whole for i in range(len(said) - n + 1))
     if not all(t in q for t in distinctive):
         return False
+    if all(_common_word(t, room) for t in distinctive):
+        # "Espace numérique", "Salle polyvalente": a room described by everyday words, not named
+        # after someone or something; "numérique" alone is the question's topic, the room is
+        # named only whole, in order.
+        return any(said[i:i + n] == whole for i in range(len(said) - n + 1))
     if all(len(t) == 1 and not t.isdigit() for t in distinctive):
         # A room told apart by a letter ("Hall B", "salle A"): the letter alone is any "a" or
         # "à" of a question; only the room's whole name, in order, names it.
         return any(said[i:i + n] == whole for i in range(len(said) - n + 1))
     # A number alone ("4") is a room's only with a room word said ("salle 4", "room 4").
     return any(not t.isdigit() for t in distinctive) or "salle" in q or "room" in q
+
+
+def _common_word(token: str, room: str) -> bool:
+    """The room's name writes this word of it in lower case ("numérique" of "Espace numérique"):
+    an everyday word, not a proper name. A name in capitals tells nothing, nor does a number."""
+    if room.upper() == room:
+        return False
+    written = [w for w in re.findall(r"[^\W_]+", room) if fold(w) == token]
+    return bool(written) and not token.isdigit() and all(w[:1].islower() for w in written)
 
 
 class CatalogueTerms:
