@@ -25,19 +25,17 @@ from assistant.language.text import fold
 from . import rooms, times
 from .dates import day_header
 from .labels import label_match
-from .leaflet import Leaflet
+from .leaflet import ROLE_VALUES, Leaflet, role_names
 from .lines import Line
 from .people import role_line
 
 MIN_CARDS = 2
 HEAD_MAX = 50  # a head line is a stamp, not a sentence
 TITLE_MAX = 160
-# Fields on one leaflet line: "14h-16h · Salle des Tisserands", "Salle X | Gratuit".
+# Fields on one programme line: "14h-16h · Salle des Tisserands", "titre | salle".
 FIELD_SEP = re.compile(r"\s+[·•|]\s+")
 # What may join weekdays on a head line: "LUNDI & JEUDI", "mardi et vendredi", "lundi, mercredi".
 _JOINERS = {"et", "and", "ou", "or"}
-# The roles a card lists its people under, as the leaflet blocks read them.
-_ROLE_VALUES = {"intervenant": "people", "formateur": "people", "animateur": "moderators"}
 
 
 def weekday_head(text: str) -> bool:
@@ -75,17 +73,13 @@ def note_field(text: str) -> bool:
     return bool(_note().search(fold(text)))
 
 
-def _slice(ln: Line, a: int, b: int) -> Line:
-    return Line(ln.index, ln.start + a, ln.start + b, ln.text[a:b], ln.indent, False, ln.start + a)
-
-
 def fields(ln: Line) -> list[Line]:
     """The line's fields, each a sliced line."""
     out, at = [], 0
     for m in [*FIELD_SEP.finditer(ln.text), None]:
         end = m.start() if m is not None else len(ln.text)
         if ln.text[at:end].strip():
-            out.append(_slice(ln, at, end))
+            out.append(ln.sliced(at, end))
         at = m.end() if m is not None else at
     return out
 
@@ -134,13 +128,11 @@ def _card(lines: list[Line], i: int) -> list[Leaflet]:
         return []
     # The line that says when and where is right under the title, or under one line of
     # description ("Documentaire de …" between a film's title and its room).
-    at = next((j for j in (i + 2, i + 3) if j < len(lines) and not lines[j].blank
-               and all(not lines[k].blank for k in range(i + 2, j))
-               and when_and_where(lines[j]) is not None), None)
-    if at is None:
+    at, found = next(((j, said) for j in (i + 2, i + 3) if j < len(lines)
+                      and all(not lines[k].blank for k in range(i + 2, j + 1))
+                      and (said := when_and_where(lines[j])) is not None), (0, None))
+    if found is None:
         return []
-    found = when_and_where(lines[at])
-    assert found is not None
     hours, place = found
     card = Leaflet(first=i, last=at, heading=title)
     dated = dated_head(head.text)
@@ -161,17 +153,15 @@ def _card(lines: list[Line], i: int) -> list[Leaflet]:
             # A timed item inside the card: its title after the hour, the card's day and place.
             rest = ln.text[slot[1]:]
             a = slot[1] + len(rest) - len(rest.lstrip(" :–—-"))
-            item = Leaflet(first=j, last=j, heading=_slice(ln, a, len(ln.text)), stamp=card.stamp)
+            item = Leaflet(first=j, last=j, heading=ln.sliced(a), stamp=card.stamp)
             item.values["times"] = [ln]
             if place is not None:
                 item.values["place"] = [place]
             out.append(item)
         role = role_line(ln.text)
-        key = _ROLE_VALUES.get(role[0]) if role is not None else None
-        if role is not None and key is not None and ln.text[role[1]:].strip():
-            value = ln.text[role[1]:]
-            a = role[1] + len(value) - len(value.lstrip())
-            out[-1].values.setdefault(key, []).append(_slice(ln, a, len(ln.text)))
+        key = ROLE_VALUES.get(role[0]) if role is not None else None
+        if role is not None and key is not None and (names := role_names(ln, role[1])) is not None:
+            out[-1].values.setdefault(key, []).append(names)
         out[-1].last = j
         j += 1
     return out

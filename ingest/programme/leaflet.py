@@ -55,7 +55,7 @@ _LABEL_RE = re.compile(r"^(?:[►▶■●◆•*#>▸▪–-]\s*)?(?P<label>[a-
 # may run on one long line each ("Jour 1 – Les bases : … ; … ; …").
 _PROSE = {"context", "aims", "content", "methods", "public"}
 # The roles a leaflet block lists its people under: speakers and trainers, moderators.
-_ROLE_VALUES = {"intervenant": "people", "formateur": "people", "animateur": "moderators"}
+ROLE_VALUES = {"intervenant": "people", "formateur": "people", "animateur": "moderators"}
 # A meeting's own heading over its label block: "RENCONTRE 2 – SE LOGER À 20 ANS", "Module 3 :
 # Orienter", "Séance n°4 · Title"; the numbering goes, the title stays.
 _NUMBERED_HEAD = re.compile(
@@ -94,7 +94,14 @@ def numbered_title(line: Line) -> Line | None:
     a, b = m.end(), len(line.text.rstrip("*_ "))
     if b <= a:
         return None
-    return Line(line.index, line.start + a, line.start + b, line.text[a:b], line.indent, False, line.start + a)
+    return line.sliced(a, b)
+
+
+def role_names(ln: Line, at: int) -> Line | None:
+    """The names after a role label ("Animation : X, Y"; `at`: where the label ends), as a sliced
+    line; None when the label stands alone."""
+    lead = len(ln.text[at:]) - len(ln.text[at:].lstrip())
+    return ln.sliced(at + lead) if ln.text[at:].strip() else None
 
 
 def _opens_block(lines: list[Line], j: int) -> bool:
@@ -156,9 +163,7 @@ def _heading_before(lines: list[Line], i: int) -> Line | None:
     if m and k is not None and numbered_title(lines[k]) is not None:
         # "RENCONTRE 1 — PAMIERS" / "« Title »" / "Quand ? …": the quoted line is the title, the
         # heading above it only numbers the meeting (and says where).
-        ln = lines[j]
-        return Line(ln.index, ln.start + m.start("t"), ln.start + m.end("t"), m.group("t"), ln.indent, False,
-                    ln.start + m.start("t"))
+        return lines[j].sliced(m.start("t"), m.end("t"))
     return own
 
 
@@ -267,14 +272,12 @@ def find_leaflets(lines: list[Line]) -> list[Leaflet]:
                 # "Animation : …", "Grand témoin : …": a role label, spelt any way the genre
                 # does; its names are no more of the current value (a place does not run on
                 # into the speakers).
-                current = _ROLE_VALUES.get(role[0])
+                current = ROLE_VALUES.get(role[0])
                 skipping = current is None
                 if current is not None:
                     block.values.setdefault(current, [])
-                    value = ln.text[role[1]:]
-                    if value.strip():
-                        a = ln.start + role[1] + len(value) - len(value.lstrip())
-                        block.values[current].append(Line(ln.index, a, ln.end, value.strip(), ln.indent, False, a))
+                    if (names := role_names(ln, role[1])) is not None:
+                        block.values[current].append(names)
             elif skipping and gap_before:
                 break  # past a blank line, the names of a role this module does not read are over
             elif skipping:

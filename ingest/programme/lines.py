@@ -44,6 +44,11 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
+    def sliced(self, a: int, b: int | None = None) -> Line:
+        """`text[a:b]` (offsets within this line's text) as a line of its own, at its own offsets."""
+        b = len(self.text) if b is None else b
+        return Line(self.index, self.start + a, self.start + b, self.text[a:b], self.indent, False, self.start + a)
+
 
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []

@@ -18,7 +18,7 @@ from assistant.language.places import ADDRESS
 from assistant.language.text import fold
 
 from . import agenda, dates, labels, letters, mail, people, room_plan, rooms, times, web
-from .cards import find_cards
+from .cards import FIELD_SEP, find_cards
 from .kinds import kind_of, label_kind, without_complements
 from .leaflet import Leaflet, find_leaflets
 from .lines import Line, fold_keep, strip_span
@@ -30,8 +30,6 @@ Pos = tuple[int, int]
 SHORT = 160  # longer lines are paragraphs; titles and labels are shorter
 # A title may open on its guillemets: "« Vieillir chez soi » (Ageing at home)".
 _OPENING_QUOTES = "«“\""
-# Fields on one programme line: "titre · salle", "titre | salle".
-_FIELD_SEP = re.compile(r"\s+[·•|]\s+")
 
 # A line that only says the date is not known yet: "Date à confirmer", "(date à préciser)".
 _DATE_TBC = only_pending(r"dates?|jour|horaires?")
@@ -370,17 +368,17 @@ class Walker:
         # A footer of links in a row ("Mentions légales | Plan du site | …") is no table's row,
         # nor a room plan's.
         self.out.tables = find_tables(self.lines, stop=page | plan.lines)
-        # A centre's leaflet laid out in cards ("MARDI" / title / "14h-16h · Salle X"): blocks
-        # read by position, as the labelled ones are read by their labels.
-        taken = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
-        taken |= {i for table in self.out.tables for i in table.lines} | page | plan.lines
-        self.out.leaflets += find_cards(self.lines, skip=taken)
         self.consumed = {i for lf in self.out.leaflets for i in range(lf.first, lf.last + 1)}
         self.consumed |= {i for table in self.out.tables for i in table.lines}
         self.out.mail = mail.furniture(self.lines)
         self.consumed |= self.out.mail  # a mail's headers and quoted reply: no sessions
         self.consumed |= page
         self.consumed |= plan.lines
+        # A centre's leaflet laid out in cards ("MARDI" / title / "14h-16h · Salle X"): blocks
+        # read by position, as the labelled ones are read by their labels, on the lines left.
+        cards = find_cards(self.lines, skip=self.consumed)
+        self.out.leaflets += cards
+        self.consumed |= {i for card in cards for i in range(card.first, card.last + 1)}
         self.day_places = {ln.index: placed for ln in self.lines
                            if not ln.blank and (placed := _day_and_place(ln.text)) is not None}
         for i, ln in enumerate(self.lines):
@@ -591,7 +589,7 @@ class Walker:
             self.awaiting_caption = False
             # "9h – 9h30 · Séance d'ouverture · AMPHITHÉÂTRE 1": a room as the last field.
             end, room = ln.end, None
-            fields = list(_FIELD_SEP.finditer(ln.text, rest))
+            fields = list(FIELD_SEP.finditer(ln.text, rest))
             if fields:
                 last = fields[-1]
                 r = rooms.room_line(ln.text[last.end():], in_slot=True) or rooms.place_named(ln.text[last.end():])
