@@ -73,8 +73,8 @@ def names_room(room: str, said: list[str]) -> bool:
     if not all(t in q for t in distinctive):
         return False
     if all(_common_word(t, room) for t in distinctive):
-        # "Espace numérique", "Salle polyvalente": a room described by everyday words, not named
-        # after someone or something; "numérique" alone is the question's topic, the room is
+        # "Espace jeux", "Salle polyvalente": a room described by everyday words, not named
+        # after someone or something; "jeux" alone is the question's topic, the room is
         # named only whole, in order.
         return any(said[i:i + n] == whole for i in range(len(said) - n + 1))
     if all(len(t) == 1 and not t.isdigit() for t in distinctive):
@@ -86,7 +86,7 @@ def names_room(room: str, said: list[str]) -> bool:
 
 
 def _common_word(token: str, room: str) -> bool:
-    """The room's name writes this word of it in lower case ("numérique" of "Espace numérique"):
+    """The room's name writes this word of it in lower case ("jeux" of "Espace jeux"):
     an everyday word, not a proper name. A name in capitals tells nothing, nor does a number."""
     if room.upper() == room:
         return False

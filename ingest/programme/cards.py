@@ -1,10 +1,10 @@
 """Cards of a neighbourhood centre's leaflet, read by position since they carry no labels.
 
 A card opens on a head line set apart from what precedes it: the weekday a weekly activity is
-held on ("MARDI", "LUNDI & JEUDI") or a dated stamp ("Ven. 15/01 – 18h30", "samedi 30 janvier,
-de 10h à 12h"). Its title is the line right under the head; the line under the title says when
-and where, as fields set off by a middle dot or a bar ("Tous les mardis, 14h-16h · Salle des
-Tisserands", "Salle polyvalente · Entrée libre") or as a place alone ("Salle Mosaïque"); a
+held on ("JEUDI", "MERCREDI & SAMEDI") or a dated stamp ("Jeu. 22/04 – 18h", "vendredi 9 avril,
+de 14h à 16h"). Its title is the line right under the head; the line under the title says when
+and where, as fields set off by a middle dot or a bar ("Chaque jeudi, 9h-11h · Salle des
+Lilas", "Salle des fêtes · Gratuit") or as a place alone ("Salle Iris"); a
 description and who runs it follow, down to the next blank line. One such card could be anything;
 a page that prints two or more is laid out in cards.
 
@@ -32,22 +32,22 @@ from .people import role_line
 MIN_CARDS = 2
 HEAD_MAX = 50  # a head line is a stamp, not a sentence
 TITLE_MAX = 160
-# Fields on one programme line: "14h-16h · Salle des Tisserands", "titre | salle".
+# Fields on one programme line: "9h-11h · Salle des Lilas", "titre | salle".
 FIELD_SEP = re.compile(r"\s+[·•|]\s+")
-# What may join weekdays on a head line: "LUNDI & JEUDI", "mardi et vendredi", "lundi, mercredi".
+# What may join weekdays on a head line: "MERCREDI & SAMEDI", "mardi et vendredi", "lundi, jeudi".
 _JOINERS = {"et", "and", "ou", "or"}
 
 
 def weekday_head(text: str) -> bool:
-    """Nothing but weekday names ("MARDI", "Lundi & jeudi"): the day a weekly activity is held."""
+    """Nothing but weekday names ("JEUDI", "Mercredi & samedi"): the day a weekly activity is held."""
     words = re.findall(r"[^\W\d_]+", fold(text))
     days = weekday_words()
     return len(text) <= HEAD_MAX and any(w in days for w in words) and all(w in days or w in _JOINERS for w in words)
 
 
 def dated_head(text: str) -> bool:
-    """A stamp that is a date and perhaps its hours, nothing else ("Ven. 15/01 – 18h30",
-    "Samedi 13 mars, 14h-17h"): what is left past the date and the hours is punctuation."""
+    """A stamp that is a date and perhaps its hours, nothing else ("Jeu. 22/04 – 18h",
+    "Vendredi 9 avril, 14h-16h"): what is left past the date and the hours is punctuation."""
     if len(text) > HEAD_MAX:
         return False
     d = day_header(text)
@@ -62,8 +62,7 @@ def dated_head(text: str) -> bool:
 
 @cache
 def _note() -> re.Pattern[str]:
-    """A practical note in a field ("Entrée libre", "Gratuit, sans inscription", "accessible
-    PMR"): the evidence the logistics lexicon gives for a price, a booking, access or childcare."""
+    """A practical note in a field ("Gratuit", "Sur inscription", "accessible PMR"): the evidence the logistics lexicon gives for a price, a booking, access or childcare."""
     lex = load("values")
     return re.compile("|".join(f"(?:{p})" for name in ("price", "registration", "accessibility", "childcare")
                                for p in lex[name]["evidence"]))
@@ -127,7 +126,7 @@ def _card(lines: list[Line], i: int) -> list[Leaflet]:
     if title.blank or not _title(title):
         return []
     # The line that says when and where is right under the title, or under one line of
-    # description ("Documentaire de …" between a film's title and its room).
+    # description (a film's director and year between its title and its room).
     at, found = next(((j, said) for j in (i + 2, i + 3) if j < len(lines)
                       and all(not lines[k].blank for k in range(i + 2, j + 1))
                       and (said := when_and_where(lines[j])) is not None), (0, None))

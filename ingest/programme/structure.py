@@ -374,7 +374,7 @@ class Walker:
         self.consumed |= self.out.mail  # a mail's headers and quoted reply: no sessions
         self.consumed |= page
         self.consumed |= plan.lines
-        # A centre's leaflet laid out in cards ("MARDI" / title / "14h-16h · Salle X"): blocks
+        # A centre's leaflet laid out in cards ("JEUDI" / title / "9h-11h · Salle X"): blocks
         # read by position, as the labelled ones are read by their labels, on the lines left.
         cards = find_cards(self.lines, skip=self.consumed)
         self.out.leaflets += cards
